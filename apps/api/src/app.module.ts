@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CatalogueModule } from '@peervisit/catalogue';
+import { DirectoryModule } from '@peervisit/directory';
+import { PlatformModule, WorkersModule } from '@peervisit/platform';
+
+/** The API: platform, every capability, and (when asked) the queue workers in the same process. */
+@Module({})
+export class AppModule {
+  static register(options: { workers: boolean }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule, CatalogueModule, DirectoryModule, ...(options.workers ? [WorkersModule.forRoot()] : [])],
+    };
+  }
+}

@@ -1,0 +1,82 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export enum BenchmarkStatus {
+  DRAFT = 'DRAFT',
+  PUBLISHED = 'PUBLISHED',
+}
+registerEnumType(BenchmarkStatus, { name: 'BenchmarkStatus', description: 'A published version never changes; a change is a new version.' });
+
+@ObjectType({ description: 'One step of the rating scale a benchmark is rated on.' })
+export class RatingLevel {
+  @Field(() => Int)
+  value: number;
+  @Field()
+  label: string;
+  @Field()
+  description: string;
+}
+
+@ObjectType({ description: 'A standard cities are assessed against, in one version (e.g. EUROCITIES "Promoting cultural diversity").' })
+@Entity()
+@Index(['code', 'version'], { unique: true })
+export class Benchmark {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field({ description: 'Stable code shared by every version, e.g. EUROCITIES-PCD.' })
+  @Column()
+  code: string;
+
+  @Field(() => Int)
+  @Column('int')
+  version: number;
+
+  @Field()
+  @Column()
+  title: string;
+
+  @Field({ description: 'The standard statement the key factors break down.' })
+  @Column('text')
+  standard: string;
+
+  @Field()
+  @Column()
+  sourceTitle: string;
+
+  @Field()
+  @Column()
+  sourceOrganisation: string;
+
+  @Field(() => Int, { nullable: true })
+  @Column('int', { nullable: true })
+  sourceYear: number | null;
+
+  @Field({ description: 'Credit to the source, shown wherever the benchmark is.' })
+  @Column('text')
+  attribution: string;
+
+  @Field(() => [RatingLevel])
+  @Column('jsonb')
+  ratingScale: RatingLevel[];
+
+  @Field({ description: 'True when the rating scale was supplied by the editors, not by the source.' })
+  @Column({ default: false })
+  ratingScaleEditorial: boolean;
+
+  @Field(() => BenchmarkStatus)
+  @Column({ type: 'enum', enum: BenchmarkStatus, enumName: 'benchmark_status', default: BenchmarkStatus.DRAFT })
+  status: BenchmarkStatus;
+
+  @Field(() => Date, { nullable: true })
+  @Column('timestamptz', { nullable: true })
+  publishedAt: Date | null;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

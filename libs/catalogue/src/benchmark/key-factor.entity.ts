@@ -1,0 +1,98 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Benchmark } from './benchmark.entity';
+
+@ObjectType({ description: 'One key factor of a benchmark: a statement the city is assessed on.' })
+@Entity()
+@Index(['benchmarkId', 'number'], { unique: true })
+export class KeyFactor {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Column('uuid')
+  benchmarkId: string;
+
+  @ManyToOne(() => Benchmark, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  benchmark?: Benchmark;
+
+  @Field(() => Int)
+  @Column('int')
+  number: number;
+
+  @Field({ description: 'Two-digit code as the toolkit writes it, e.g. 04.' })
+  @Column()
+  code: string;
+
+  @Field()
+  @Column()
+  heading: string;
+
+  @Field({ description: 'True when the heading was supplied by the editors, not by the source.' })
+  @Column({ default: false })
+  headingEditorial: boolean;
+
+  @Field()
+  @Column('text')
+  statement: string;
+
+  @Field()
+  @Column('text')
+  rationale: string;
+}
+
+@ObjectType({ description: 'A question that helps a city and its peers judge a key factor.' })
+@Entity()
+@Index(['keyFactorId', 'position'], { unique: true })
+export class GuideQuestion {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Column('uuid')
+  keyFactorId: string;
+
+  @ManyToOne(() => KeyFactor, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  keyFactor?: KeyFactor;
+
+  @Field(() => Int, { description: 'Order within the key factor, from 1.' })
+  @Column('int')
+  position: number;
+
+  @Field()
+  @Column('text')
+  text: string;
+}
+
+@ObjectType({ description: 'How one city put a key factor into practice.' })
+@Entity()
+@Index(['keyFactorId', 'position'], { unique: true })
+export class KeyFactorExample {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Column('uuid')
+  keyFactorId: string;
+
+  @ManyToOne(() => KeyFactor, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  keyFactor?: KeyFactor;
+
+  @Field(() => Int)
+  @Column('int')
+  position: number;
+
+  @Field()
+  @Column()
+  city: string;
+
+  @Field()
+  @Column('text')
+  text: string;
+}

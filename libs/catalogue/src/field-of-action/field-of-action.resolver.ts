@@ -1,0 +1,21 @@
+import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphqlContext, groupInOrder } from '@peervisit/platform';
+import { FieldOfAction } from './field-of-action.entity';
+import { FieldOfActionService } from './field-of-action.service';
+
+@Resolver(() => FieldOfAction)
+export class FieldOfActionResolver {
+  constructor(private readonly fields: FieldOfActionService) {}
+
+  @Query(() => [FieldOfAction], { description: 'The 16 ICC fields of action, in order, each with its sub-fields.' })
+  fieldsOfAction() {
+    return this.fields.topLevel();
+  }
+
+  @ResolveField(() => [FieldOfAction])
+  subFields(@Parent() field: FieldOfAction, @Context() ctx: GraphqlContext) {
+    return ctx.loaders
+      .get<string, FieldOfAction[]>('FieldOfAction.subFields', async (ids) => groupInOrder(ids, await this.fields.subFieldsOf(ids), (f) => f.parentId as string))
+      .load(field.id);
+  }
+}

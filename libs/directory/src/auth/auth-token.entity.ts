@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum AuthTokenPurpose {
+  PASSWORD_RESET = 'PASSWORD_RESET',
+  INVITATION = 'INVITATION',
+}
+
+/** A single-use emailed token. Only its SHA-256 is stored, so a database leak reveals no usable link. */
+@Entity()
+export class AuthToken {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'enum', enum: AuthTokenPurpose, enumName: 'auth_token_purpose' })
+  purpose: AuthTokenPurpose;
+
+  @Index({ unique: true })
+  @Column()
+  tokenHash: string;
+
+  @Column()
+  email: string;
+
+  @Column('uuid', { nullable: true })
+  personId: string | null;
+
+  /** What accepting does (e.g. which review and role an invitation is for). */
+  @Column('jsonb', { default: {} })
+  payload: Record<string, unknown>;
+
+  @Column('uuid', { nullable: true })
+  createdById: string | null;
+
+  @Column('timestamptz')
+  expiresAt: Date;
+
+  @Column('timestamptz', { nullable: true })
+  usedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

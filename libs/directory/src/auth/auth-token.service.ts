@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { badInput } from '@peervisit/platform';
+import { createHash, randomBytes } from 'node:crypto';
+import { EntityManager, IsNull, LessThan, Not } from 'typeorm';
+import { AuthToken, AuthTokenPurpose } from './auth-token.entity';
+
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** Issues and redeems single-use emailed tokens (password reset, invitation). */
+@Injectable()
+export class AuthTokenService {
+  async issue(
+    manager: EntityManager,
+    fields: { purpose: AuthTokenPurpose; email: string; personId?: string | null; payload?: Record<string, unknown>; createdById?: string | null; ttlMs: number },
+  ): Promise<{ token: string; row: AuthToken }> {
+    const token = randomBytes(32).toString('base64url');
+    const row = await manager.save(
+      manager.create(AuthToken, {
+        purpose: fields.purpose,
+        tokenHash: sha256(token),
+        email: fields.email,
+        personId: fields.personId ?? null,
+        payload: fields.payload ?? {},
+        createdById: fields.createdById ?? null,
+        expiresAt: new Date(Date.now() + fields.ttlMs),
+      }),
+    );
+    return { token, row };
+  }
+
+  /** Locks and marks the token used; refuses one that is unknown, used or expired, saying which. */
+  async redeem(manager: EntityManager, purpose: AuthTokenPurpose, token: string): Promise<AuthToken> {
+    const row = await manager.findOne(AuthToken, { where: { tokenHash: sha256(token), purpose }, lock: { mode: 'pessimistic_write' } });
+    const what = purpose === AuthTokenPurpose.PASSWORD_RESET ? 'password-reset link' : 'invitation';
+    if (!row) throw badInput(`This ${what} is not valid. Check you copied the whole link.`, [{ path: 'token', message: 'unknown token' }]);
+    if (row.usedAt) throw badInput(`This ${what} has already been used.`, [{ path: 'token', message: 'already used' }]);
+    if (row.expiresAt.getTime() < Date.now()) {
+      throw badInput(`This ${what} expired on ${row.expiresAt.toISOString()}. Ask for a new one.`, [{ path: 'token', message: 'expired' }]);
+    }
+    row.usedAt = new Date();
+    await manager.save(row);
+    return row;
+  }
+
+  /** Removes tokens that can no longer be used, a week after they stopped being usable. */
+  async purgeExpired(manager: EntityManager): Promise<number> {
+    const weekAgo = new Date(Date.now() - 7 * 24 * 3600 * 1000);
+    const expired = await manager.delete(AuthToken, { expiresAt: LessThan(weekAgo) });
+    const used = await manager.delete(AuthToken, { usedAt: Not(IsNull()) as never, createdAt: LessThan(weekAgo) });
+    return (expired.affected ?? 0) + (used.affected ?? 0);
+  }
+}

@@ -1,0 +1,52 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Organisation } from '../organisation/organisation.entity';
+
+@ObjectType({ description: 'Someone with an account: a secretariat member, expert, peer or city official.' })
+@Entity()
+export class Person {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-cased; unique. */
+  @Field()
+  @Index({ unique: true })
+  @Column()
+  email: string;
+
+  @Field()
+  @Column()
+  fullName: string;
+
+  @Field(() => ID, { nullable: true })
+  @Column('uuid', { nullable: true })
+  organisationId: string | null;
+
+  @ManyToOne(() => Organisation, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn()
+  organisation?: Organisation | null;
+
+  @Field({ description: 'BCP 47 language tag for messages, e.g. en or nb-NO.' })
+  @Column({ default: 'en' })
+  locale: string;
+
+  @Field({ description: 'IANA time zone the person reads times in.' })
+  @Column({ default: 'Europe/Brussels' })
+  timeZone: string;
+
+  /** argon2id; null until the person sets a password (invited, not yet accepted). */
+  @Column('text', { nullable: true })
+  passwordHash: string | null;
+
+  @Field({ description: 'Network secretariat: keeps the catalogue and directory, sees everything.' })
+  @Column({ default: false })
+  isAdmin: boolean;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,59 @@
+import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Public } from '../auth/authorization.decorators';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/config.schema';
+
+/**
+ * GraphiQL served from npm packages, so the explorer works with no internet
+ * (Apollo's own landing pages load from CDNs). Off in production unless GRAPHQL_EXPLORER=true.
+ */
+const ASSETS: Record<string, { module: string; type: string }> = {
+  'react.js': { module: 'react/umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.js': { module: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript' },
+  'graphiql.js': { module: 'graphiql/graphiql.min.js', type: 'text/javascript' },
+  'graphiql.css': { module: 'graphiql/graphiql.min.css', type: 'text/css' },
+};
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>PeerVisit API explorer</title>
+  <link rel="stylesheet" href="/explorer/assets/graphiql.css">
+  <style>body{margin:0;height:100vh}#explorer{height:100vh}</style>
+</head>
+<body>
+  <div id="explorer">Loading the explorer…</div>
+  <script src="/explorer/assets/react.js"></script>
+  <script src="/explorer/assets/react-dom.js"></script>
+  <script src="/explorer/assets/graphiql.js"></script>
+  <script>
+    // Sign in with the signIn mutation, then put {"Authorization": "Bearer <token>"} in the Headers tab.
+    const fetcher = GraphiQL.createFetcher({ url: '/graphql', headers: { 'apollo-require-preflight': 'true' } });
+    ReactDOM.createRoot(document.getElementById('explorer')).render(
+      React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true, shouldPersistHeaders: true }),
+    );
+  </script>
+</body>
+</html>`;
+
+@Public()
+@Controller('explorer')
+export class ExplorerController {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  @Get()
+  page(@Res() res: Response) {
+    if (!this.config.explorerEnabled) throw new NotFoundException();
+    res.type('html').send(PAGE);
+  }
+
+  @Get('assets/:file')
+  asset(@Param('file') file: string, @Res() res: Response) {
+    const asset = ASSETS[file];
+    if (!this.config.explorerEnabled || !asset) throw new NotFoundException();
+    res.type(asset.type).set('Cache-Control', 'public, max-age=86400').sendFile(require.resolve(asset.module));
+  }
+}

@@ -1,0 +1,55 @@
+import { Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer, { Transporter } from 'nodemailer';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** A stable Message-ID makes a resend recognisable as the same message. */
+  messageId?: string;
+  attachments?: { filename: string; content: string | Buffer; contentType?: string }[];
+}
+
+export interface SentMail {
+  messageId: string;
+  /** Where a captured message was written (capture transport only). */
+  file?: string;
+}
+
+export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
+
+/** Sends email: over SMTP when SMTP_URL is set, otherwise into .eml files under DATA_DIR/mail. */
+export class MailTransport {
+  private readonly logger = new Logger('MailTransport');
+  private readonly transporter: Transporter;
+
+  constructor(private readonly options: { smtpUrl?: string; from: string; captureDir: string }) {
+    this.transporter = options.smtpUrl
+      ? nodemailer.createTransport(options.smtpUrl)
+      : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  }
+
+  get mode(): 'smtp' | 'capture' {
+    return this.options.smtpUrl ? 'smtp' : 'capture';
+  }
+
+  async send(mail: OutgoingMail): Promise<SentMail> {
+    const messageId = mail.messageId ?? `<${randomUUID()}@peervisit>`;
+    const info = await this.transporter.sendMail({ ...mail, from: this.options.from, messageId });
+    if (this.mode === 'smtp') return { messageId };
+    await mkdir(this.options.captureDir, { recursive: true });
+    const safeId = messageId.replace(/[^a-zA-Z0-9@.-]/g, '');
+    const file = join(this.options.captureDir, `${new Date().toISOString().replace(/[:.]/g, '-')}_${safeId}.eml`);
+    await writeFile(file, info.message as Buffer);
+    this.logger.log(`Captured mail to ${mail.to} ("${mail.subject}") in ${file}`);
+    return { messageId, file };
+  }
+
+  close(): void {
+    this.transporter.close();
+  }
+}

@@ -1,0 +1,52 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { join } from 'node:path';
+import { AccessTokenService } from './auth/access-token.service';
+import { AuthGuard } from './auth/auth.guard';
+import { APP_CONFIG, ConfigModule } from './config/config.module';
+import { AppConfig } from './config/config.schema';
+import { dataSourceOptions } from './database/data-source-options';
+import { HttpErrorFilter } from './errors/http-exception.filter';
+import { ExplorerController } from './graphql/explorer.controller';
+import { GraphqlModule } from './graphql/graphql.module';
+import { HealthController } from './health/health.controller';
+import { MAIL_TRANSPORT, MailTransport } from './mail/mail-transport';
+import { QueueModule } from './queue/queue.module';
+import { FILE_STORAGE } from './storage/file-storage';
+import { LocalDiskStorage } from './storage/local-disk-storage';
+
+/**
+ * Everything a feature lib stands on: config, database, queues, mail, storage, GraphQL, auth guard,
+ * health. Imported once by each app.
+ */
+@Global()
+@Module({
+  imports: [
+    ConfigModule,
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        ...dataSourceOptions(config.databaseUrl, [], config.databasePoolSize),
+        autoLoadEntities: true,
+      }),
+    }),
+    QueueModule,
+    GraphqlModule,
+  ],
+  controllers: [HealthController, ExplorerController],
+  providers: [
+    AccessTokenService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_FILTER, useClass: HttpErrorFilter },
+    {
+      provide: MAIL_TRANSPORT,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new MailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, captureDir: join(config.dataDir, 'mail') }),
+    },
+    { provide: FILE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(join(config.dataDir, 'files')) },
+  ],
+  exports: [ConfigModule, AccessTokenService, MAIL_TRANSPORT, FILE_STORAGE],
+})
+export class PlatformModule {}

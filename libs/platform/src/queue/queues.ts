@@ -1,0 +1,28 @@
+/**
+ * The one registry of queues and the jobs each carries. The api (producer) and the worker (consumer)
+ * both read it; the worker refuses to start when a job listed here has no handler, or two.
+ * One queue per concern, so SMTP can be throttled apart from report rendering.
+ */
+export const QUEUES = {
+  mail: { concurrency: 4, jobs: [] as string[] },
+  reminders: { concurrency: 2, jobs: [] as string[] },
+  reports: { concurrency: 1, jobs: [] as string[] },
+  maintenance: { concurrency: 1, jobs: ['purge-expired-tokens'] },
+} satisfies Record<string, { concurrency: number; jobs: string[] }>;
+
+export type QueueName = keyof typeof QUEUES;
+export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];
+
+/** BullMQ connection options from a redis:// URL; workers need maxRetriesPerRequest: null. */
+export function redisConnectionOptions(redisUrl: string) {
+  const url = new URL(redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username ? decodeURIComponent(url.username) : undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    tls: url.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
+}
