@@ -12,7 +12,5 @@ export async function createApi(config: AppConfig = loadConfig()): Promise<INest
   });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
-  // Stop taking requests and jobs on SIGTERM/SIGINT, let running ones finish, close the pools.
-  app.enableShutdownHooks();
   return app;
 }

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@peervisit/platform';
+import { ConfigError, installGracefulShutdown, loadConfig } from '@peervisit/platform';
 import { createApi } from './create-api';
 
 async function main() {
   const config = loadConfig();
   const app = await createApi(config);
+  installGracefulShutdown(app);
   await app.listen(config.port, config.host);
   const url = await app.getUrl();
   process.stdout.write(

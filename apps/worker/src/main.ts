@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, JsonLogger, loadConfig } from '@peervisit/platform';
+import { ConfigError, installGracefulShutdown, JsonLogger, loadConfig } from '@peervisit/platform';
 import { WorkerModule } from './worker.module';
 
 async function main() {
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: new JsonLogger(config.logLevel) });
-  // Nest closes BullMQ workers (after their running jobs) only with shutdown hooks on.
-  app.enableShutdownHooks();
+  // BullMQ workers close after their running jobs when the app closes.
+  installGracefulShutdown(app);
   process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'log', context: 'Main', msg: 'PeerVisit worker running' }) + '\n');
 }
 

@@ -24,3 +24,4 @@ export * from './storage/file-storage';
 export * from './storage/local-disk-storage';
 export * from './database/migration-tools';
 export * from './database/admin-database';
+export * from './lifecycle/graceful-shutdown';

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
+import { Logger } from '@nestjs/common';
+import { JsonLogger } from '../../platform/src/logging/json-logger';
 import { createDatabaseFromTemplate, dropDatabase } from './test-database';
 
 /**
@@ -13,6 +15,9 @@ import { createDatabaseFromTemplate, dropDatabase } from './test-database';
 let databaseUrl: string | undefined;
 let dataDir: string | undefined;
 const queuePrefix = `pvtest-${randomBytes(4).toString('hex')}`;
+
+// Loggers created outside an app (new Logger(...)) write JSON at the test level too.
+Logger.overrideLogger(new JsonLogger((process.env.TEST_LOG_LEVEL as 'error') ?? 'error'));
 
 beforeAll(async () => {
   const template = process.env.PV_TEMPLATE_DATABASE;

@@ -18,9 +18,11 @@ export const benchmarkDocumentSchema = z.strictObject({
     organisation: text('source organisation'),
     year: z.number().int().min(1900).max(2100).optional(),
     attribution: text('attribution'),
-  }),
+  }, { message: 'source is required: an object with title, organisation, attribution (and year)' }),
   ratingScale: z
-    .array(z.strictObject({ value: z.number().int(), label: text('label'), description: text('description') }))
+    .array(z.strictObject({ value: z.number().int(), label: text('label'), description: text('description') }), {
+      message: 'ratingScale is required: a list of { value, label, description }',
+    })
     .min(2, 'a rating scale needs at least 2 levels'),
   ratingScaleEditorial: z.boolean().optional(),
   keyFactors: z
@@ -35,6 +37,7 @@ export const benchmarkDocumentSchema = z.strictObject({
         guideQuestions: z.array(text('guide question')).default([]),
         examples: z.array(z.strictObject({ city: text('city'), text: text('text') })).default([]),
       }),
+      { message: 'keyFactors is required: a list of key factors' },
     )
     .min(1, 'a benchmark needs at least one key factor'),
   contextFactors: z

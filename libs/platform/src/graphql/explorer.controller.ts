@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { dirname, join } from 'node:path';
 import { Public } from '../auth/authorization.decorators';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
@@ -8,12 +9,15 @@ import { AppConfig } from '../config/config.schema';
  * GraphiQL served from npm packages, so the explorer works with no internet
  * (Apollo's own landing pages load from CDNs). Off in production unless GRAPHQL_EXPLORER=true.
  */
-const ASSETS: Record<string, { module: string; type: string }> = {
-  'react.js': { module: 'react/umd/react.production.min.js', type: 'text/javascript' },
-  'react-dom.js': { module: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript' },
-  'graphiql.js': { module: 'graphiql/graphiql.min.js', type: 'text/javascript' },
-  'graphiql.css': { module: 'graphiql/graphiql.min.css', type: 'text/css' },
+const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+  'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
+  'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
+  'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
 };
+
+// Resolved through package.json: the packages' export maps do not expose their UMD files.
+const pathOf = (asset: { pkg: string; file: string }) => join(dirname(require.resolve(`${asset.pkg}/package.json`)), asset.file);
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -54,6 +58,6 @@ export class ExplorerController {
   asset(@Param('file') file: string, @Res() res: Response) {
     const asset = ASSETS[file];
     if (!this.config.explorerEnabled || !asset) throw new NotFoundException();
-    res.type(asset.type).set('Cache-Control', 'public, max-age=86400').sendFile(require.resolve(asset.module));
+    res.type(asset.type).set('Cache-Control', 'public, max-age=86400').sendFile(pathOf(asset));
   }
 }

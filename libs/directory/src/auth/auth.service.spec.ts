@@ -1,0 +1,95 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { WorkersModule } from '@peervisit/platform';
+import { capturedMail, createPerson, createTestApp, TEST_PASSWORD, TestApp } from '@peervisit/testing';
+import { Queue, QueueEvents } from 'bullmq';
+import { DirectoryModule } from '../directory.module';
+import { AuthService } from './auth.service';
+
+describe('AuthService (on a fresh database, with the workers running on Redis)', () => {
+  let t: TestApp;
+  let auth: AuthService;
+  const joined: { personId: string; payload: Record<string, unknown> }[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp({ imports: [DirectoryModule, WorkersModule.forRoot()] });
+    auth = t.app.get(AuthService);
+    auth.onInvitationAccepted('test-team', async (_manager, person, payload) => {
+      joined.push({ personId: person.id, payload });
+    });
+  });
+  afterAll(() => t?.close());
+
+  const invite = async (email: string) => {
+    const inviter = await createPerson(t.dataSource, { email: `inviter-${Date.now()}@example.org`, isAdmin: true });
+    const invitedBy = await auth.me(inviter.id);
+    return auth.invite(t.dataSource.manager, {
+      email,
+      kind: 'test-team',
+      payload: { reviewId: 'r-1', role: 'PEER' },
+      invitedBy,
+      subject: 'Join the peer review of Bergen',
+      intro: 'You are invited to be a peer in the review of Bergen.',
+    });
+  };
+
+  it('signs in with the right password only, whatever the case of the email', async () => {
+    const person = await createPerson(t.dataSource, { email: 'elena@example.org' });
+    await expect(auth.signIn('ELENA@example.org', TEST_PASSWORD)).resolves.toMatchObject({ person: { id: person.id } });
+    await expect(auth.signIn('elena@example.org', 'wrong')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(auth.signIn('nobody@example.org', TEST_PASSWORD)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('refuses an expired password-reset token, saying it expired', async () => {
+    await createPerson(t.dataSource, { email: 'pieter@example.org' });
+    await auth.requestPasswordReset('pieter@example.org');
+    const mail = (await capturedMail()).find((m) => m.to === 'pieter@example.org');
+    const token = /reset code: (\S+)/.exec(mail?.text ?? '')?.[1] as string;
+    await t.dataSource.query("UPDATE auth_token SET expires_at = now() - interval '1 minute' WHERE email = 'pieter@example.org'");
+    await expect(auth.resetPassword(token, 'a-long-new-password')).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/^This password-reset link expired on /) });
+  });
+
+  it('accepting an invitation creates the account and runs the handler of its kind, once', async () => {
+    const { token } = await invite('new.peer@example.org');
+    const mail = (await capturedMail()).find((m) => m.to === 'new.peer@example.org');
+    expect(mail?.subject).toBe('Join the peer review of Bergen');
+    expect(mail?.text).toContain(token);
+
+    await expect(auth.acceptInvitation(token, 'a-good-password')).rejects.toMatchObject({
+      details: { problems: [{ path: 'fullName', message: 'give your name for your new account' }] },
+    });
+    const accepted = await auth.acceptInvitation(token, 'a-good-password', 'New Peer');
+    expect(accepted.person).toMatchObject({ email: 'new.peer@example.org', fullName: 'New Peer' });
+    expect(joined).toEqual([{ personId: accepted.person.id, payload: { reviewId: 'r-1', role: 'PEER', kind: 'test-team' } }]);
+    await expect(auth.signIn('new.peer@example.org', 'a-good-password')).resolves.toBeDefined();
+    await expect(auth.acceptInvitation(token, 'a-good-password', 'New Peer')).rejects.toMatchObject({ message: 'This invitation has already been used.' });
+  });
+
+  it('an existing account accepts with its own password, and a wrong one changes nothing', async () => {
+    const existing = await createPerson(t.dataSource, { email: 'kari@example.org' });
+    const { token } = await invite('kari@example.org');
+    await expect(auth.acceptInvitation(token, 'not-her-password')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const [row] = await t.dataSource.query("SELECT used_at FROM auth_token WHERE email = 'kari@example.org' AND purpose = 'INVITATION'");
+    expect(row.used_at).toBeNull(); // the failed attempt rolled back
+    const accepted = await auth.acceptInvitation(token, TEST_PASSWORD);
+    expect(accepted.person.id).toBe(existing.id);
+  });
+
+  it('the maintenance worker purges tokens that can no longer be used, through a real BullMQ job', async () => {
+    await invite('stale@example.org');
+    await t.dataSource.query("UPDATE auth_token SET expires_at = now() - interval '8 days' WHERE email = 'stale@example.org'");
+    const queue = t.app.get<Queue>(getQueueToken('maintenance'));
+    const events = new QueueEvents('maintenance', { connection: queue.opts.connection, prefix: queue.opts.prefix });
+    try {
+      await events.waitUntilReady();
+      const job = await queue.add('purge-expired-tokens', {});
+      const result = await job.waitUntilFinished(events, 20000);
+      expect(result).toEqual({ removed: 1 });
+    } finally {
+      await events.close();
+    }
+    expect(await t.dataSource.query("SELECT id FROM auth_token WHERE email = 'stale@example.org'")).toEqual([]);
+    // The hourly schedule was registered idempotently at start-up.
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers.map((s) => s.key)).toContain('purge-expired-tokens');
+  });
+});

@@ -1,0 +1,39 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSmtpSink } from '@peervisit/testing';
+import { MailTransport } from './mail-transport';
+
+describe('MailTransport', () => {
+  it('writes an .eml file under the capture directory when no SMTP_URL is set', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mail-'));
+    try {
+      const transport = new MailTransport({ from: 'PeerVisit <no-reply@peervisit.local>', captureDir: dir });
+      expect(transport.mode).toBe('capture');
+      const sent = await transport.send({ to: 'leader@example.org', subject: 'Visit programme', text: 'See you in Bergen.', messageId: '<m-1@peervisit>' });
+      const eml = readFileSync(sent.file as string, 'utf8');
+      expect(eml).toContain('Subject: Visit programme');
+      expect(eml).toContain('Message-ID: <m-1@peervisit>');
+      expect(eml).toContain('See you in Bergen.');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('sends over SMTP to a real server, keeping the Message-ID', async () => {
+    const sink = await startSmtpSink();
+    try {
+      const transport = new MailTransport({ smtpUrl: sink.url, from: 'PeerVisit <no-reply@peervisit.local>', captureDir: '/nonexistent' });
+      await transport.send({ to: 'peer@example.org', subject: 'Evidence reminder', text: 'Log what you heard today.', messageId: '<m-2@peervisit>' });
+      transport.close();
+      expect(sink.received).toEqual([{ to: ['peer@example.org'], subject: 'Evidence reminder', text: 'Log what you heard today.\n', messageId: '<m-2@peervisit>' }]);
+    } finally {
+      await sink.stop();
+    }
+  });
+
+  it('reports an SMTP server that refuses the connection', async () => {
+    const transport = new MailTransport({ smtpUrl: 'smtp://127.0.0.1:1', from: 'x@example.org', captureDir: '/nonexistent' });
+    await expect(transport.send({ to: 'peer@example.org', subject: 's', text: 't' })).rejects.toThrow(/ECONNREFUSED/);
+  });
+});
