@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CatalogueModule } from '@peervisit/catalogue';
 import { DirectoryModule } from '@peervisit/directory';
 import { PlatformModule, WorkersModule } from '@peervisit/platform';
+import { ReviewModule } from '@peervisit/review';
 
 /** The API: platform, every capability, and (when asked) the queue workers in the same process. */
 @Module({})
@@ -9,7 +10,7 @@ export class AppModule {
   static register(options: { workers: boolean }): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule, CatalogueModule, DirectoryModule, ...(options.workers ? [WorkersModule.forRoot()] : [])],
+      imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule, ...(options.workers ? [WorkersModule.forRoot()] : [])],
     };
   }
 }

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { CatalogueModule } from '@peervisit/catalogue';
 import { DirectoryModule } from '@peervisit/directory';
 import { PlatformModule, WorkersModule } from '@peervisit/platform';
+import { ReviewModule } from '@peervisit/review';
 
 /** The queue workers alone, for running them apart from the API (WORKERS_IN_PROCESS=false there). */
-@Module({ imports: [PlatformModule, CatalogueModule, DirectoryModule, WorkersModule.forRoot()] })
+@Module({ imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule, WorkersModule.forRoot()] })
 export class WorkerModule {}

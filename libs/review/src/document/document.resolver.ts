@@ -1,0 +1,46 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentUser, GraphqlContext, Me } from '@peervisit/platform';
+import { Document } from './document.entity';
+import { DocumentLinkInput } from './document.inputs';
+import { DocumentService, downloadPathOf } from './document.service';
+
+/** Documents in GraphQL; uploads and downloads are plain HTTP (DocumentController). */
+@Resolver(() => Document)
+export class DocumentResolver {
+  constructor(private readonly documents: DocumentService) {}
+
+  @Query(() => [Document], { description: "A review's documents, oldest first; retracted ones only when asked for." })
+  reviewDocuments(
+    @Me() user: CurrentUser,
+    @Context() ctx: GraphqlContext,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+    @Args('includeRetracted', { type: () => Boolean, defaultValue: false }) includeRetracted: boolean,
+  ) {
+    return this.documents.list(user, reviewId, { includeRetracted }, ctx);
+  }
+
+  @Mutation(() => Document, { description: 'Adds a document that is a link. To upload a file, POST multipart/form-data to /reviews/{reviewId}/documents.' })
+  addDocumentLink(
+    @Me() user: CurrentUser,
+    @Context() ctx: GraphqlContext,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+    @Args('input') input: DocumentLinkInput,
+  ) {
+    return this.documents.addLink(user, reviewId, input, ctx);
+  }
+
+  @Mutation(() => Document, { description: 'Withdraws a document from the evidence. The row and the file are kept.' })
+  retractDocument(
+    @Me() user: CurrentUser,
+    @Context() ctx: GraphqlContext,
+    @Args('documentId', { type: () => ID }) documentId: string,
+    @Args('reason') reason: string,
+  ) {
+    return this.documents.retract(user, documentId, reason, ctx);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Where to GET the file (with the same Bearer token); null for a link.' })
+  downloadPath(@Parent() document: Document): string | null {
+    return downloadPathOf(document);
+  }
+}

@@ -1,0 +1,54 @@
+import { Global, Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogueModule } from '@peervisit/catalogue';
+import { DirectoryModule } from '@peervisit/directory';
+import { REVIEW_ACCESS } from '@peervisit/platform';
+import { ReviewAccessService } from './access/review-access.service';
+import { AuditEntry } from './audit/audit-entry.entity';
+import { AuditLog } from './audit/audit-log.service';
+import { DocumentController } from './document/document.controller';
+import { Document } from './document/document.entity';
+import { DocumentResolver } from './document/document.resolver';
+import { DocumentService } from './document/document.service';
+import { ReviewResolver } from './review/review.resolver';
+import { Review } from './review/review.entity';
+import { ReviewService } from './review/review.service';
+import { ContextNote } from './self-assessment/context-note.entity';
+import { SelfAssessmentEntry } from './self-assessment/self-assessment-entry.entity';
+import { ContextNoteResolver, ReviewSelfAssessmentResolver, SelfAssessmentResolver } from './self-assessment/self-assessment.resolver';
+import { SelfAssessmentService } from './self-assessment/self-assessment.service';
+import { TeamMember } from './team/team-member.entity';
+import { ReviewTeamResolver, TeamResolver } from './team/team.resolver';
+import { TeamService } from './team/team.service';
+
+export const REVIEW_ENTITIES = [Review, TeamMember, SelfAssessmentEntry, ContextNote, Document, AuditEntry];
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature(REVIEW_ENTITIES), CatalogueModule, DirectoryModule],
+  controllers: [DocumentController],
+  providers: [
+    ReviewAccessService,
+    { provide: REVIEW_ACCESS, useExisting: ReviewAccessService },
+    AuditLog,
+    ReviewService,
+    TeamService,
+    SelfAssessmentService,
+    DocumentService,
+    ReviewResolver,
+    TeamResolver,
+    ReviewTeamResolver,
+    SelfAssessmentResolver,
+    ReviewSelfAssessmentResolver,
+    ContextNoteResolver,
+    DocumentResolver,
+  ],
+  exports: [ReviewAccessService, ReviewService, TeamService, SelfAssessmentService, DocumentService, AuditLog, REVIEW_ACCESS],
+})
+export class ReviewModule implements OnModuleInit {
+  constructor(private readonly team: TeamService) {}
+
+  onModuleInit() {
+    this.team.registerInvitationHandler();
+  }
+}
