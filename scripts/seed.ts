@@ -1,25 +1,33 @@
 /** `npm run seed`: migrates, then loads the shipped catalogue and the demo data. Safe to run again. */
 import 'reflect-metadata';
-import { BenchmarkService, CatalogueSeed, FieldOfActionService } from '@peervisit/catalogue';
-import { dataSourceOptions, ensureDatabase, loadConfig, runMigrations } from '@peervisit/platform';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CatalogueModule, CatalogueSeed } from '@peervisit/catalogue';
+import { DirectoryModule } from '@peervisit/directory';
+import { ensureDatabase, JsonLogger, loadConfig, PlatformModule, runMigrations } from '@peervisit/platform';
+import { ReviewModule } from '@peervisit/review';
 import { DataSource } from 'typeorm';
-import { ALL_ENTITIES } from '../apps/api/src/entities';
 import { loadDemoDirectory } from './demo-data';
+import { loadDemoReview } from './demo-review';
+
+@Module({ imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule] })
+class SeedModule {}
 
 async function main() {
-  const { databaseUrl } = loadConfig();
-  if (await ensureDatabase(databaseUrl)) console.log(`Created database ${new URL(databaseUrl).pathname.slice(1)}.`);
-  const applied = await runMigrations(databaseUrl);
+  const config = loadConfig();
+  if (await ensureDatabase(config.databaseUrl)) console.log(`Created database ${new URL(config.databaseUrl).pathname.slice(1)}.`);
+  const applied = await runMigrations(config.databaseUrl);
   console.log(applied.length ? `Migrated: ${applied.join(', ')}` : 'The database schema is up to date.');
-  const dataSource = await new DataSource(dataSourceOptions(databaseUrl, ALL_ENTITIES, 2)).initialize();
+  const app = await NestFactory.createApplicationContext(SeedModule, { logger: new JsonLogger('warn') });
   try {
-    await new CatalogueSeed(new BenchmarkService(dataSource), new FieldOfActionService(dataSource)).run();
+    await app.get(CatalogueSeed).run();
+    console.log('Catalogue loaded.');
     if (!process.argv.includes('--catalogue-only')) {
-      await loadDemoDirectory(dataSource);
-      console.log('Demo data loaded.');
+      await loadDemoDirectory(app.get(DataSource));
+      console.log(`Demo directory loaded; demo review: ${await loadDemoReview(app)}.`);
     }
   } finally {
-    await dataSource.destroy();
+    await app.close();
   }
 }
 

@@ -12,3 +12,4 @@ export * from './self-assessment/self-assessment-entry.entity';
 export * from './self-assessment/self-assessment.service';
 export * from './team/team-member.entity';
 export * from './team/team.service';
+export * from './document/document.service';

@@ -10,7 +10,8 @@ const testPasswordHash = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
 
 /** Inserts a person who can sign in with TEST_PASSWORD. */
 export async function createPerson(dataSource: DataSource, fields: { email?: string; fullName?: string; isAdmin?: boolean } = {}) {
-  const email = fields.email ?? `person-${randomBytes(4).toString('hex')}@example.org`;
+  // Stored lower-cased, as the directory does.
+  const email = (fields.email ?? `person-${randomBytes(4).toString('hex')}@example.org`).toLowerCase();
   const [row] = await dataSource.query(
     'INSERT INTO person (email, full_name, is_admin, password_hash) VALUES ($1, $2, $3, $4) RETURNING id, email',
     [email, fields.fullName ?? 'Test Person', fields.isAdmin ?? false, await testPasswordHash()],

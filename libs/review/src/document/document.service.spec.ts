@@ -145,6 +145,8 @@ describe('Documents (uploads and downloads over HTTP, links and retraction over 
     const [files, rows] = [await storedFiles(), await rowCount()];
     expect(await upload(tokens.stranger, { bytes: pdf(), title: 'Sneaky', type: 'OTHER' })).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
     expect(await upload(undefined, { bytes: pdf(), title: 'Sneaky', type: 'OTHER' })).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
+    // Refused before the body is read, even when there is a lot of it.
+    expect(await upload(tokens.stranger, { bytes: pdf(2 * 1024 * 1024), title: 'Large and sneaky', type: 'OTHER' })).toMatchObject({ status: 403 });
     expect(await upload(tokens.observer, { bytes: pdf(), title: 'Observer', type: 'OTHER' })).toMatchObject({
       status: 403,
       body: { code: 'FORBIDDEN', message: expect.stringMatching(/you are the observer\.$/) },
@@ -155,7 +157,7 @@ describe('Documents (uploads and downloads over HTTP, links and retraction over 
 
   it('refuses a file over UPLOAD_MAX_BYTES with the sizes, leaving no file and no row', async () => {
     const [files, rows] = [await storedFiles(), await rowCount()];
-    const wayOver = await upload(tokens.peer, { bytes: pdf(LIMIT * 4), title: 'Too big', type: 'OTHER' });
+    const wayOver = await upload(tokens.peer, { bytes: pdf(2 * 1024 * 1024), title: 'Too big', type: 'OTHER' });
     expect(wayOver).toMatchObject({
       status: 400,
       body: { code: 'BAD_USER_INPUT', message: 'The file is larger than 2 KB (2048 bytes), the limit for an upload.', problems: [{ path: 'file' }] },

@@ -10,7 +10,7 @@ import { EntryStatus, SelfAssessmentEntry } from '../self-assessment/self-assess
 import { ReviewRole, TeamMember } from '../team/team-member.entity';
 import { CreateReviewInput, TimelineInput, UpdateReviewInput } from './review.inputs';
 import { Review, ReviewKind, ReviewStatus } from './review.entity';
-import { findTransition, missingFor, ReviewFacts, transitionsFrom } from './review-status-machine';
+import { findTransition, missingFor, REVIEW_TRANSITIONS, ReviewFacts, transitionsFrom } from './review-status-machine';
 import { parseInZone } from './zoned-time';
 
 const TIMELINE_FIELDS = {
@@ -113,6 +113,14 @@ export class ReviewService {
     await this.access.require(user, reviewId, 'review.read');
     return this.dataSource.transaction(async (manager) => {
       const review = await this.lock(manager, reviewId);
+      // Who may move a review of this kind to `to` at all: a caller without that role learns no more.
+      const mayMoveThere = REVIEW_TRANSITIONS.filter((t) => t.to === to && (!t.kinds || t.kinds.includes(review.kind))).flatMap((t) => t.roles);
+      if (!user.isAdmin) {
+        const roles = await this.access.myRoles(user, reviewId);
+        if (!roles.some((r) => mayMoveThere.includes(r))) {
+          throw forbidden(`Only the ${[...new Set(mayMoveThere)].map((r) => ROLE_LABEL[r]).join(' or ')} can move the review to ${to}.`);
+        }
+      }
       const transition = findTransition(review.status, to, review.kind);
       if (!transition) {
         const possible = transitionsFrom(review.status, review.kind).map((t) => t.to);

@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { DataSource } from 'typeorm';
+
+const seed = () =>
+  spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/seed.ts'], { env: process.env, encoding: 'utf8', timeout: 120000 });
+
+describe('npm run seed (the demo data npm start loads)', () => {
+  it('loads the catalogue, the demo directory and a review in self-assessment, and a second run changes nothing', async () => {
+    const first = seed();
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('demo review: created');
+    const ds = await new DataSource({ type: 'postgres', url: process.env.DATABASE_URL }).initialize();
+    try {
+      const counts = async () =>
+        (
+          await ds.query(`SELECT
+            (SELECT count(*)::int FROM person) AS people,
+            (SELECT count(*)::int FROM key_factor) AS key_factors,
+            (SELECT count(*)::int FROM team_member) AS members,
+            (SELECT count(*)::int FROM self_assessment_entry) AS entries,
+            (SELECT count(*)::int FROM document) AS documents,
+            (SELECT count(*)::int FROM audit_entry) AS audit,
+            (SELECT string_agg(status::text, ',') FROM review) AS statuses`)
+        )[0];
+      const before = await counts();
+      expect(before).toMatchObject({ people: 7, key_factors: 13, members: 6, documents: 3, statuses: 'SELF_ASSESSMENT' });
+      expect(before.entries).toBeGreaterThanOrEqual(7);
+      const second = seed();
+      expect(second.status).toBe(0);
+      expect(second.stdout).toContain('demo review: exists');
+      expect(await counts()).toEqual(before);
+    } finally {
+      await ds.destroy();
+    }
+  });
+});
