@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { getIntrospectionQuery } from 'graphql';
 import { capturedMail, createPerson, createTestApp, TEST_PASSWORD, TestApp } from '@peervisit/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 
@@ -145,6 +146,13 @@ describe('foundation, end to end', () => {
     const page = await (await fetch(`${t.url}/explorer`)).text();
     expect(page).toContain('/explorer/assets/graphiql.js');
     expect(page).not.toMatch(/https?:\/\/(?!localhost)/);
+    // The inline script that starts GraphiQL must at least parse.
+    const inline = /<script>([\s\S]*?)<\/script>/.exec(page)?.[1] as string;
+    expect(() => new Function(inline)).not.toThrow();
+    // The explorer loads the schema with the standard introspection query; the limits must let it through.
+    const introspection = await t.gql.request(getIntrospectionQuery());
+    expect(introspection.errors).toBeUndefined();
+    expect(introspection.data?.__schema.types.length).toBeGreaterThan(20);
     for (const asset of ['react.js', 'react-dom.js', 'graphiql.js', 'graphiql.css']) {
       const response = await fetch(`${t.url}/explorer/assets/${asset}`);
       const body = await response.text();
@@ -177,5 +185,36 @@ describe('foundation, end to end', () => {
       after: first.cities.pageInfo.endCursor,
     });
     expect(second.cities).toEqual({ nodes: [{ name: 'Cork' }], pageInfo: { hasNextPage: false } });
+  });
+  it('keeps the directory: admins add cities, organisations, people and stakeholders; bad input says what to fix and writes nothing', async () => {
+    const gql = await t.gql.signIn(admin.email, TEST_PASSWORD);
+    const bad = await gql.request('mutation($i: CityInput!) { createCity(input: $i) { id } }', { i: { name: ' ', country: 'Norway', timeZone: 'Bergen/Time', population: -5 } });
+    expect(bad.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [
+        { path: 'name', message: 'must not be empty' },
+        { path: 'country', message: 'expected a two-letter ISO country code in capitals, e.g. NO' },
+        { path: 'timeZone', message: '"Bergen/Time" is not an IANA time zone; expected e.g. Europe/Oslo' },
+        { path: 'population', message: 'must not be negative' },
+      ],
+    });
+    expect(await t.dataSource.query("SELECT id FROM city WHERE country = 'Norway'")).toEqual([]);
+
+    const { createCity } = await gql.ok('mutation { createCity(input: { name: "Oslo", country: "NO", timeZone: "Europe/Oslo", eurocitiesCharterSignatory: true }) { id } }');
+    const { createOrganisation } = await gql.ok('mutation($c: ID!) { createOrganisation(input: { name: "Oslo migrant forum", kind: MIGRANT_ORGANISATION, cityId: $c }) { id city { name } } }', { c: createCity.id });
+    expect(createOrganisation.city).toEqual({ name: 'Oslo' });
+    const person = await gql.ok('mutation($o: ID!) { createPerson(input: { email: "Amir@Example.org", fullName: "Amir Haddad", organisationId: $o, timeZone: "Europe/Oslo" }) { email organisation { name } } }', { o: createOrganisation.id });
+    expect(person.createPerson).toEqual({ email: 'amir@example.org', organisation: { name: 'Oslo migrant forum' } });
+    const duplicate = await gql.request('mutation { createPerson(input: { email: "amir@example.org", fullName: "Someone Else" }) { id } }');
+    expect(duplicate.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: 'Someone already has the email amir@example.org.' });
+
+    const nameless = await gql.request('mutation($c: ID!) { createStakeholder(input: { cityId: $c, category: CITY_OFFICIAL }) { id } }', { c: createCity.id });
+    expect(nameless.errors?.[0].extensions?.problems).toEqual([{ path: 'position', message: 'give a name or a position, so the team knows whom they met' }]);
+    const stakeholder = await gql.ok('mutation($c: ID!, $o: ID!) { createStakeholder(input: { cityId: $c, organisationId: $o, position: "Chair", category: MIGRANT_ORGANISATION }) { name consentToBeNamed organisation { name } city { name } } }', { c: createCity.id, o: createOrganisation.id });
+    expect(stakeholder.createStakeholder).toEqual({ name: null, consentToBeNamed: false, organisation: { name: 'Oslo migrant forum' }, city: { name: 'Oslo' } });
+
+    const someone = await t.gql.signIn((await createPerson(t.dataSource, {})).email, TEST_PASSWORD);
+    const refused = await someone.request('mutation { createCity(input: { name: "Nowhere", country: "NO", timeZone: "Europe/Oslo" }) { id } }');
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: 'Only the network secretariat (an admin) can do this.' });
   });
 });

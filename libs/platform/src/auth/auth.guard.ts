@@ -34,7 +34,10 @@ export class AuthGuard implements CanActivate {
     }
     const reviewRoles = this.reflector.getAllAndOverride<ReviewRolesOptions>(REVIEW_ROLES, targets);
     if (reviewRoles && !user.isAdmin) {
-      const args = context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getArgs() : {};
+      const args =
+        context.getType<string>() === 'graphql'
+          ? GqlExecutionContext.create(context).getArgs()
+          : { ...(context.switchToHttp().getRequest<{ params?: Record<string, string> }>().params ?? {}) };
       const reviewId = findArg(args, reviewRoles.reviewIdArg ?? 'reviewId');
       if (!reviewId || !this.reviewAccess) throw forbidden('You are not a member of this review.');
       const roles = await this.reviewAccess.rolesOf(user.personId, reviewId);

@@ -1,4 +1,4 @@
-import { buildSchema, parse, validate } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse, validate } from 'graphql';
 import { depthLimitRule } from './depth-limit.rule';
 
 const schema = buildSchema(`
@@ -23,5 +23,10 @@ describe('depthLimitRule', () => {
 
   it('does not loop on a fragment that spreads itself', () => {
     expect(errorsOf('{ root { ...F } } fragment F on Node { child { ...F } }', 5).length).toBeLessThanOrEqual(1);
+  });
+
+  it('lets the standard introspection query through (the explorer needs it), but not a deep query next to it', () => {
+    expect(errorsOf(getIntrospectionQuery(), 3)).toEqual([]);
+    expect(errorsOf('{ __schema { types { name } } root { child { child { child { name } } } } }', 3)).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { ASTNode, FragmentDefinitionNode, GraphQLError, Kind, SelectionSetNode, ValidationContext, ValidationRule } from 'graphql';
 
-/** Refuses operations nested deeper than maxDepth (fragments followed, introspection included). */
+/** Refuses operations nested deeper than maxDepth (fragments followed; introspection fields exempt). */
 export function depthLimitRule(maxDepth: number): ValidationRule {
   return (context: ValidationContext) => {
     const fragments = new Map<string, FragmentDefinitionNode>();
@@ -12,6 +12,9 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
       let deepest = 0;
       for (const selection of set.selections) {
         if (selection.kind === Kind.FIELD) {
+          // Introspection (__schema, __type) is fixed by the GraphQL spec and nests deeper than any
+          // real query (GraphiQL's goes 14 levels); it is allowed or refused as a whole by `introspection`.
+          if (selection.name.value.startsWith('__')) continue;
           deepest = Math.max(deepest, selection.selectionSet ? 1 + depthOf(selection.selectionSet, seen) : 0);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));

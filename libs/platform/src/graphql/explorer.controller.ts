@@ -35,9 +35,24 @@ const PAGE = `<!doctype html>
   <script src="/explorer/assets/graphiql.js"></script>
   <script>
     // Sign in with the signIn mutation, then put {"Authorization": "Bearer <token>"} in the Headers tab.
+    const defaultQuery = [
+      '# PeerVisit API explorer.',
+      '# 1. Run signIn (the demo accounts are printed by npm start; password peervisit-demo).',
+      '# 2. Open the Headers tab below and paste: {"Authorization": "Bearer <accessToken>"}',
+      '# 3. Run the other operations.',
+      '',
+      'mutation SignIn {',
+      '  signIn(email: "leader@example.org", password: "peervisit-demo") { accessToken person { fullName } }',
+      '}',
+      '',
+      'query MyReviews {',
+      '  reviews { nodes { title status hostCity { name } timeline { visitStart { local } } progress { entriesComplete keyFactorsInScope } } }',
+      '}',
+      '',
+    ].join('\\n');
     const fetcher = GraphiQL.createFetcher({ url: '/graphql', headers: { 'apollo-require-preflight': 'true' } });
     ReactDOM.createRoot(document.getElementById('explorer')).render(
-      React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true, shouldPersistHeaders: true }),
+      React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true, shouldPersistHeaders: true }),
     );
   </script>
 </body>
