@@ -13,3 +13,7 @@ export * from './self-assessment/self-assessment.service';
 export * from './team/team-member.entity';
 export * from './team/team.service';
 export * from './document/document.service';
+export * from './evidence/evidence.entity';
+export * from './evidence/evidence.service';
+export * from './visit/visit-session.entity';
+export * from './visit/visit.service';

@@ -18,10 +18,16 @@ import { SelfAssessmentEntry } from './self-assessment/self-assessment-entry.ent
 import { ContextNoteResolver, ReviewSelfAssessmentResolver, SelfAssessmentResolver } from './self-assessment/self-assessment.resolver';
 import { SelfAssessmentService } from './self-assessment/self-assessment.service';
 import { TeamMember } from './team/team-member.entity';
+import { Evidence, EvidenceRevision } from './evidence/evidence.entity';
+import { EvidenceResolver } from './evidence/evidence.resolver';
+import { EvidenceService } from './evidence/evidence.service';
+import { SessionAssignment, SessionStakeholder, VisitSession } from './visit/visit-session.entity';
+import { ReviewStakeholdersResolver, SessionAssignmentResolver, VisitResolver } from './visit/visit.resolver';
+import { VisitService } from './visit/visit.service';
 import { ReviewTeamResolver, TeamResolver } from './team/team.resolver';
 import { TeamService } from './team/team.service';
 
-export const REVIEW_ENTITIES = [Review, TeamMember, SelfAssessmentEntry, ContextNote, Document, AuditEntry];
+export const REVIEW_ENTITIES = [Review, TeamMember, SelfAssessmentEntry, ContextNote, Document, AuditEntry, VisitSession, SessionAssignment, SessionStakeholder, Evidence, EvidenceRevision];
 
 @Global()
 @Module({
@@ -35,7 +41,13 @@ export const REVIEW_ENTITIES = [Review, TeamMember, SelfAssessmentEntry, Context
     TeamService,
     SelfAssessmentService,
     DocumentService,
+    VisitService,
+    EvidenceService,
     ReviewResolver,
+    VisitResolver,
+    SessionAssignmentResolver,
+    ReviewStakeholdersResolver,
+    EvidenceResolver,
     TeamResolver,
     ReviewTeamResolver,
     SelfAssessmentResolver,
@@ -43,7 +55,7 @@ export const REVIEW_ENTITIES = [Review, TeamMember, SelfAssessmentEntry, Context
     ContextNoteResolver,
     DocumentResolver,
   ],
-  exports: [ReviewAccessService, ReviewService, TeamService, SelfAssessmentService, DocumentService, AuditLog, REVIEW_ACCESS],
+  exports: [ReviewAccessService, ReviewService, TeamService, SelfAssessmentService, DocumentService, VisitService, EvidenceService, AuditLog, REVIEW_ACCESS],
 })
 export class ReviewModule implements OnModuleInit {
   constructor(private readonly team: TeamService) {}

@@ -1,6 +1,6 @@
 import { ALL_ROLES, ReviewRole } from '../team/team-member.entity';
 
-const { EXPERT_LEADER, PEER, HOST_COORDINATOR, HOST_CONTRIBUTOR } = ReviewRole;
+const { EXPERT_LEADER, PEER, HOST_COORDINATOR, HOST_CONTRIBUTOR, OBSERVER } = ReviewRole;
 
 /**
  * Who may do what in a review, in one table. Admins (the network secretariat) may do everything.
@@ -22,6 +22,15 @@ export const REVIEW_PERMISSIONS = {
   'document.add': [EXPERT_LEADER, PEER, HOST_COORDINATOR, HOST_CONTRIBUTOR],
   'document.retract': [EXPERT_LEADER, HOST_COORDINATOR],
   'audit.read': [EXPERT_LEADER],
+  // The host city helps organise the visit, so it sees the programme and whom the team meets.
+  'programme.read': ALL_ROLES,
+  'programme.manage': [EXPERT_LEADER],
+  'stakeholder.read': [EXPERT_LEADER, PEER, HOST_COORDINATOR, HOST_CONTRIBUTOR, OBSERVER],
+  'stakeholder.register': [EXPERT_LEADER, PEER, HOST_COORDINATOR],
+  // Raw interview and focus-group evidence stays with the review team.
+  'evidence.read': [EXPERT_LEADER, PEER],
+  'evidence.log': [EXPERT_LEADER, PEER],
+  'evidence.moderate': [EXPERT_LEADER],
 } satisfies Record<string, ReviewRole[]>;
 
 export type ReviewPermission = keyof typeof REVIEW_PERMISSIONS;

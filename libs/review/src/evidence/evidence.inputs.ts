@@ -1,0 +1,38 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { StakeholderCategory } from '@peervisit/directory';
+import { PageArgs } from '@peervisit/platform';
+import { EvidenceSource, EvidenceStance } from './evidence.entity';
+
+@InputType({ description: 'One piece of evidence. The client generates the id (a UUID) so a retry or an offline sync never doubles it.' })
+export class EvidenceInput {
+  @Field(() => ID) id: string;
+  @Field(() => EvidenceSource) source: EvidenceSource;
+  @Field(() => ID, { nullable: true, description: 'The interview, focus group or site visit it came from.' }) sessionId?: string;
+  @Field(() => ID, { nullable: true, description: 'The document it came from (source DOCUMENT).' }) documentId?: string;
+  @Field(() => StakeholderCategory, { nullable: true }) stakeholderCategory?: StakeholderCategory;
+  @Field(() => [ID]) keyFactorIds: string[];
+  @Field() statement: string;
+  @Field({ nullable: true }) quote?: string;
+  @Field(() => EvidenceStance) stance: EvidenceStance;
+  @Field({ nullable: true, description: 'When it was heard or seen (ISO instant); defaults to now.' }) observedAt?: string;
+}
+
+@InputType({ description: 'The fields to change; the others stay.' })
+export class EvidencePatch {
+  @Field(() => StakeholderCategory, { nullable: true }) stakeholderCategory?: StakeholderCategory;
+  @Field(() => [ID], { nullable: true }) keyFactorIds?: string[];
+  @Field({ nullable: true }) statement?: string;
+  @Field(() => String, { nullable: true, description: 'An empty string removes the quote.' }) quote?: string;
+  @Field(() => EvidenceStance, { nullable: true }) stance?: EvidenceStance;
+}
+
+@ArgsType()
+export class EvidenceListArgs extends PageArgs {
+  @Field(() => ID, { nullable: true }) keyFactorId?: string;
+  @Field(() => ID, { nullable: true }) sessionId?: string;
+  @Field(() => EvidenceSource, { nullable: true }) source?: EvidenceSource;
+  @Field(() => EvidenceStance, { nullable: true }) stance?: EvidenceStance;
+  @Field(() => ID, { nullable: true }) loggedById?: string;
+  @Field({ nullable: true, description: 'Words to find in statements and quotes (web-search syntax: "exact phrase", -not, or).' }) search?: string;
+  @Field({ nullable: true, defaultValue: false }) includeRetracted?: boolean;
+}

@@ -1,0 +1,138 @@
+import { Args, Context, Field, ID, InputType, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { KeyFactor } from '@peervisit/catalogue';
+import { DirectoryService, Person, Stakeholder, StakeholderCategory } from '@peervisit/directory';
+import { CurrentUser, GraphqlContext, groupInOrder, Me } from '@peervisit/platform';
+import { DataSource } from 'typeorm';
+import { ReviewAccessService } from '../access/review-access.service';
+import { reviewLoaders } from '../review/review-loaders';
+import { Review } from '../review/review.entity';
+import { ZonedDateTime } from '../review/review.resolver';
+import { formatInZone } from '../review/zoned-time';
+import { SessionAssignment, VisitSession } from './visit-session.entity';
+import { VisitSessionInput } from './visit.inputs';
+import { VisitService } from './visit.service';
+
+@ObjectType()
+export class ProgrammeDay {
+  @Field({ description: 'The day in the host city, YYYY-MM-DD.' }) date: string;
+  @Field(() => [VisitSession]) sessions: VisitSession[];
+}
+
+@ObjectType()
+export class VisitProgramme {
+  @Field() timeZone: string;
+  @Field(() => [ProgrammeDay], { description: 'Sessions by day, in time order (cancelled ones left out).' }) days: ProgrammeDay[];
+  @Field(() => [KeyFactor], { description: 'Key factors in scope that no session covers yet.' }) uncoveredKeyFactors: KeyFactor[];
+}
+
+@InputType()
+export class ReviewStakeholderInput {
+  @Field({ nullable: true }) name?: string;
+  @Field({ nullable: true }) position?: string;
+  @Field(() => ID, { nullable: true }) organisationId?: string;
+  @Field(() => StakeholderCategory) category: StakeholderCategory;
+  @Field({ nullable: true, defaultValue: false, description: 'May reports name this person? Default no.' }) consentToBeNamed?: boolean;
+}
+
+@Resolver(() => VisitSession)
+export class VisitResolver {
+  constructor(
+    private readonly visits: VisitService,
+    private readonly access: ReviewAccessService,
+    private readonly directory: DirectoryService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Query(() => VisitProgramme)
+  async visitProgramme(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Context() ctx: GraphqlContext): Promise<VisitProgramme> {
+    const programme = await this.visits.programme(user, reviewId);
+    const keyFactors = await reviewLoaders(ctx, this.dataSource).keyFactor.loadMany(programme.uncoveredKeyFactorIds);
+    return { timeZone: programme.timeZone, days: programme.days, uncoveredKeyFactors: keyFactors as KeyFactor[] };
+  }
+
+  @Mutation(() => VisitSession, { description: 'Expert leader. Refused when someone is double-booked or the session is outside the visit window.' })
+  scheduleVisitSession(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Args('input') input: VisitSessionInput) {
+    return this.visits.schedule(user, reviewId, input);
+  }
+
+  @Mutation(() => VisitSession)
+  updateVisitSession(
+    @Me() user: CurrentUser,
+    @Args('sessionId', { type: () => ID }) sessionId: string,
+    @Args('input') input: VisitSessionInput,
+    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+  ) {
+    return this.visits.update(user, sessionId, input, expectedVersion ?? undefined);
+  }
+
+  @Mutation(() => VisitSession, { description: 'Cancels a session, keeping it (and its evidence) with the reason.' })
+  cancelVisitSession(@Me() user: CurrentUser, @Args('sessionId', { type: () => ID }) sessionId: string, @Args('reason') reason: string) {
+    return this.visits.cancel(user, sessionId, reason);
+  }
+
+  @Mutation(() => Stakeholder, { description: 'Registers someone of the host city the team will meet (expert leader, peers, host coordinator).' })
+  async registerStakeholder(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Args('input') input: ReviewStakeholderInput) {
+    await this.access.require(user, reviewId, 'stakeholder.register');
+    const review = await this.access.reviewOrFail(reviewId);
+    return this.directory.saveStakeholder({ ...input, cityId: review.hostCityId });
+  }
+
+  @ResolveField(() => ZonedDateTime)
+  start(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
+    return this.zoned(session, session.startsAt, ctx);
+  }
+
+  @ResolveField(() => ZonedDateTime)
+  end(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
+    return this.zoned(session, session.endsAt, ctx);
+  }
+
+  @ResolveField(() => [KeyFactor])
+  async keyFactors(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
+    return (await reviewLoaders(ctx, this.dataSource).keyFactor.loadMany(session.keyFactorIds)).filter(Boolean);
+  }
+
+  @ResolveField(() => [SessionAssignment])
+  assignments(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
+    return ctx.loaders.get<string, SessionAssignment[]>('VisitSession.assignments', async (ids) => groupInOrder(ids, await this.visits.assignmentsOf(ids), (a) => a.sessionId)).load(session.id);
+  }
+
+  @ResolveField(() => [Stakeholder], { description: 'Whom the team meets.' })
+  async stakeholders(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
+    const links = await ctx.loaders
+      .get<string, { stakeholder: Stakeholder; sessionId: string }[]>('VisitSession.stakeholders', async (ids) => groupInOrder(ids, await this.visits.stakeholdersOf(ids), (s) => s.sessionId))
+      .load(session.id);
+    return links.map((l) => l.stakeholder);
+  }
+
+  private async zoned(session: VisitSession, instant: Date, ctx: GraphqlContext): Promise<ZonedDateTime> {
+    const loaders = reviewLoaders(ctx, this.dataSource);
+    const review = (await loaders.review.load(session.reviewId)) as Review;
+    const city = await loaders.city.load(review.hostCityId);
+    return { instant, local: formatInZone(instant, city!.timeZone) };
+  }
+}
+
+@Resolver(() => SessionAssignment)
+export class SessionAssignmentResolver {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @ResolveField(() => Person)
+  person(@Parent() assignment: SessionAssignment, @Context() ctx: GraphqlContext) {
+    return reviewLoaders(ctx, this.dataSource).person.load(assignment.personId);
+  }
+}
+
+@Resolver(() => Review)
+export class ReviewStakeholdersResolver {
+  constructor(
+    private readonly access: ReviewAccessService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @ResolveField(() => [Stakeholder], { description: "The host city's registered stakeholders." })
+  async stakeholders(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+    await this.access.require(user, review.id, 'stakeholder.read', ctx);
+    return this.dataSource.getRepository(Stakeholder).find({ where: { cityId: review.hostCityId }, order: { createdAt: 'ASC' } });
+  }
+}
