@@ -9,6 +9,7 @@ import { ReviewModule } from '@peervisit/review';
 import { DataSource } from 'typeorm';
 import { loadDemoDirectory } from './demo-data';
 import { loadDemoReview } from './demo-review';
+import { loadDemoVisit } from './demo-visit';
 
 @Module({ imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule] })
 class SeedModule {}
@@ -24,7 +25,7 @@ async function main() {
     console.log('Catalogue loaded.');
     if (!process.argv.includes('--catalogue-only')) {
       await loadDemoDirectory(app.get(DataSource));
-      console.log(`Demo directory loaded; demo review: ${await loadDemoReview(app)}.`);
+      console.log(`Demo directory loaded; demo review: ${await loadDemoReview(app)}; demo visit: ${await loadDemoVisit(app)}.`);
     }
   } finally {
     await app.close();

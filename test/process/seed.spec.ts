@@ -5,7 +5,7 @@ const seed = () =>
   spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/seed.ts'], { env: process.env, encoding: 'utf8', timeout: 120000 });
 
 describe('npm run seed (the demo data npm start loads)', () => {
-  it('loads the catalogue, the demo directory and a review in self-assessment, and a second run changes nothing', async () => {
+  it('loads the catalogue, the demo directory, a review in self-assessment and one in the visit, and a second run changes nothing', async () => {
     const first = seed();
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('demo review: created');
@@ -20,14 +20,16 @@ describe('npm run seed (the demo data npm start loads)', () => {
             (SELECT count(*)::int FROM self_assessment_entry) AS entries,
             (SELECT count(*)::int FROM document) AS documents,
             (SELECT count(*)::int FROM audit_entry) AS audit,
-            (SELECT string_agg(status::text, ',') FROM review) AS statuses`)
+            (SELECT count(*)::int FROM visit_session) AS sessions,
+            (SELECT count(*)::int FROM evidence) AS evidence,
+            (SELECT string_agg(status::text, ',' ORDER BY title) FROM review) AS statuses`)
         )[0];
       const before = await counts();
-      expect(before).toMatchObject({ people: 7, key_factors: 13, members: 6, documents: 3, statuses: 'SELF_ASSESSMENT' });
+      expect(before).toMatchObject({ people: 7, key_factors: 13, members: 9, documents: 3, sessions: 9, evidence: 30, statuses: 'SELF_ASSESSMENT,VISIT' });
       expect(before.entries).toBeGreaterThanOrEqual(7);
       const second = seed();
       expect(second.status).toBe(0);
-      expect(second.stdout).toContain('demo review: exists');
+      expect(second.stdout).toContain('demo review: exists; demo visit: exists');
       expect(await counts()).toEqual(before);
     } finally {
       await ds.destroy();

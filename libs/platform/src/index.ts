@@ -25,3 +25,4 @@ export * from './storage/local-disk-storage';
 export * from './database/migration-tools';
 export * from './database/admin-database';
 export * from './lifecycle/graceful-shutdown';
+export * from './pubsub/pub-sub';

@@ -12,6 +12,7 @@ import { ExplorerController } from './graphql/explorer.controller';
 import { GraphqlModule } from './graphql/graphql.module';
 import { HealthController } from './health/health.controller';
 import { MAIL_TRANSPORT, MailTransport } from './mail/mail-transport';
+import { PUB_SUB, RedisPubSubEngine } from './pubsub/pub-sub';
 import { QueueModule } from './queue/queue.module';
 import { FILE_STORAGE } from './storage/file-storage';
 import { LocalDiskStorage } from './storage/local-disk-storage';
@@ -46,7 +47,8 @@ import { LocalDiskStorage } from './storage/local-disk-storage';
         new MailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, captureDir: join(config.dataDir, 'mail') }),
     },
     { provide: FILE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(join(config.dataDir, 'files')) },
+    { provide: PUB_SUB, inject: [APP_CONFIG], useFactory: (config: AppConfig) => RedisPubSubEngine.fromConfig(config) },
   ],
-  exports: [ConfigModule, AccessTokenService, MAIL_TRANSPORT, FILE_STORAGE],
+  exports: [ConfigModule, AccessTokenService, MAIL_TRANSPORT, FILE_STORAGE, PUB_SUB],
 })
 export class PlatformModule {}

@@ -1,8 +1,8 @@
-import { Global, Module, OnModuleInit } from '@nestjs/common';
+import { Global, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@peervisit/catalogue';
 import { DirectoryModule } from '@peervisit/directory';
-import { REVIEW_ACCESS } from '@peervisit/platform';
+import { PUB_SUB, PubSub, REVIEW_ACCESS } from '@peervisit/platform';
 import { ReviewAccessService } from './access/review-access.service';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { AuditLog } from './audit/audit-log.service';
@@ -19,7 +19,7 @@ import { ContextNoteResolver, ReviewSelfAssessmentResolver, SelfAssessmentResolv
 import { SelfAssessmentService } from './self-assessment/self-assessment.service';
 import { TeamMember } from './team/team-member.entity';
 import { Evidence, EvidenceRevision } from './evidence/evidence.entity';
-import { EvidenceResolver } from './evidence/evidence.resolver';
+import { evidenceChannel, EvidenceResolver } from './evidence/evidence.resolver';
 import { EvidenceService } from './evidence/evidence.service';
 import { SessionAssignment, SessionStakeholder, VisitSession } from './visit/visit-session.entity';
 import { ReviewStakeholdersResolver, SessionAssignmentResolver, VisitResolver } from './visit/visit.resolver';
@@ -58,9 +58,15 @@ export const REVIEW_ENTITIES = [Review, TeamMember, SelfAssessmentEntry, Context
   exports: [ReviewAccessService, ReviewService, TeamService, SelfAssessmentService, DocumentService, VisitService, EvidenceService, AuditLog, REVIEW_ACCESS],
 })
 export class ReviewModule implements OnModuleInit {
-  constructor(private readonly team: TeamService) {}
+  constructor(
+    private readonly team: TeamService,
+    private readonly evidence: EvidenceService,
+    @Inject(PUB_SUB) private readonly pubSub: PubSub,
+  ) {}
 
   onModuleInit() {
     this.team.registerInvitationHandler();
+    // Every committed change to evidence goes to the review's live subscribers, on every API instance.
+    this.evidence.onChange((reviewId, evidence) => this.pubSub.publish(evidenceChannel(reviewId), { evidenceChanged: evidence }));
   }
 }

@@ -5,7 +5,10 @@ export interface GraphqlResponse<T = Record<string, any>> {
 
 /** Posts GraphQL over real HTTP, optionally as a signed-in person. */
 export class GraphqlClient {
-  constructor(readonly baseUrl: string, private token?: string) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly token?: string,
+  ) {}
 
   as(token: string | undefined): GraphqlClient {
     return new GraphqlClient(this.baseUrl, token);

@@ -4,3 +4,6 @@ export * from './mail-capture';
 export * from './smtp-sink';
 export * from './test-app';
 export * from './test-database';
+export * from './review-fixtures';
+export * from './subscription-client';
+export * from './count-queries';

@@ -1,8 +1,31 @@
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { CurrentUser } from '../auth/current-user';
 import { LoaderRegistry } from './loader-registry';
 
+/**
+ * The request a GraphQL operation came with: over HTTP, the express request; for a subscription
+ * (graphql-ws over WebSocket), the HTTP upgrade request that opened the socket. `user` is the person
+ * whose access token was verified (by the AuthGuard over HTTP, at connection for a subscription).
+ */
+export type GraphqlRequest = IncomingMessage & { user?: CurrentUser };
+
 export interface GraphqlContext {
-  req: Request & { user?: CurrentUser };
+  req: GraphqlRequest;
+  /** Per-request DataLoaders; for a subscription, new for each event it sends. */
   loaders: LoaderRegistry;
+  /** Subscriptions only: what the client sent in connection_init (e.g. Authorization). */
+  connectionParams?: Readonly<Record<string, unknown>>;
+}
+
+/** What graphql-ws gives the context factory and the hooks: the socket's upgrade request, and what was verified. */
+export interface SubscriptionConnection {
+  connectionParams?: Readonly<Record<string, unknown>>;
+  extra: { request: GraphqlRequest };
+}
+
+/** Builds the context for an HTTP request (`{ req }`, from Apollo) or a subscription (`{ connectionParams, extra }`, from graphql-ws). */
+export function createGraphqlContext(source: { req: GraphqlRequest } | SubscriptionConnection): GraphqlContext {
+  if ('req' in source && source.req) return { req: source.req, loaders: new LoaderRegistry() };
+  const { connectionParams, extra } = source as SubscriptionConnection;
+  return { req: extra.request, loaders: new LoaderRegistry(), connectionParams };
 }

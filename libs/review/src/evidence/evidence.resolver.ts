@@ -1,7 +1,9 @@
-import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
+import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, registerEnumType, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { KeyFactor } from '@peervisit/catalogue';
 import { Person } from '@peervisit/directory';
-import { ConnectionType, CurrentUser, GraphqlContext, groupInOrder, Me } from '@peervisit/platform';
+import { ConnectionType, CurrentUser, GraphqlContext, groupInOrder, Me, PUB_SUB, PubSub } from '@peervisit/platform';
+import { ReviewAccessService } from '../access/review-access.service';
 import { DataSource } from 'typeorm';
 import { reviewLoaders } from '../review/review-loaders';
 import { Evidence, EvidenceRevision, EvidenceSource, EvidenceStance } from './evidence.entity';
@@ -9,6 +11,9 @@ import { EvidenceInput, EvidenceListArgs, EvidencePatch } from './evidence.input
 import { EvidenceService, LogOutcome } from './evidence.service';
 
 registerEnumType(LogOutcome, { name: 'EvidenceLogOutcome', description: 'CREATED, ALREADY_THERE (same id, same content), CONFLICT (same id, other content), INVALID.' });
+
+/** The pub-sub channel of a review's evidence changes. */
+export const evidenceChannel = (reviewId: string) => `evidence.${reviewId}`;
 
 @ObjectType() export class EvidenceConnection extends ConnectionType(Evidence) {}
 
@@ -59,7 +64,19 @@ export class EvidenceResolver {
   constructor(
     private readonly evidence: EvidenceService,
     private readonly dataSource: DataSource,
+    private readonly access: ReviewAccessService,
+    @Inject(PUB_SUB) private readonly pubSub: PubSub,
   ) {}
+
+  @Subscription(() => Evidence, {
+    description: 'Evidence logged, edited or retracted in a review, live (review team only). Works across API instances.',
+    // Payloads travel as JSON through Redis: turn the dates back into dates.
+    resolve: (payload: { evidenceChanged: Evidence }) => reviveDates(payload.evidenceChanged),
+  })
+  async evidenceChanged(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Context() ctx: GraphqlContext) {
+    await this.access.require(user, reviewId, 'evidence.read', ctx);
+    return this.pubSub.asyncIterableIterator(evidenceChannel(reviewId));
+  }
 
   @Mutation(() => EvidenceLogResult, { description: 'Logs one item. The same id again with the same content returns it (ALREADY_THERE); with other content it is a CONFLICT.' })
   logEvidence(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Args('input') input: EvidenceInput) {
@@ -111,4 +128,9 @@ export class EvidenceResolver {
   async keyFactors(@Parent() evidence: Evidence, @Context() ctx: GraphqlContext) {
     return (await reviewLoaders(ctx, this.dataSource).keyFactor.loadMany(evidence.keyFactorIds)).filter(Boolean);
   }
+}
+
+function reviveDates(evidence: Evidence): Evidence {
+  const date = (v: Date | string | null) => (v === null ? null : new Date(v));
+  return { ...evidence, observedAt: date(evidence.observedAt)!, recordedAt: date(evidence.recordedAt)!, retractedAt: date(evidence.retractedAt) };
 }
