@@ -2,7 +2,7 @@
  * The demo data `npm start` loads: illustrative people, cities and organisations (not real records)
  * around the shipped EUROCITIES benchmark. Every step finds before it creates, so it is idempotent.
  */
-import { hashPassword } from '@peervisit/platform';
+import { CurrentUser, hashPassword } from '@peervisit/platform';
 import { City, Organisation, OrganisationKind, Person, Stakeholder, StakeholderCategory } from '@peervisit/directory';
 import { DataSource, DeepPartial, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 
@@ -55,4 +55,10 @@ export async function loadDemoDirectory(dataSource: DataSource): Promise<void> {
   for (const stakeholder of stakeholders) {
     await findOrCreate(dataSource, Stakeholder, { cityId: cities.Bergen.id, position: stakeholder.position as string }, stakeholder);
   }
+}
+
+/** A demo person as the services see a signed-in caller. */
+export async function demoCaller(dataSource: DataSource, email: string): Promise<CurrentUser> {
+  const p = await dataSource.getRepository(Person).findOneByOrFail({ email });
+  return { personId: p.id, email: p.email, isAdmin: p.isAdmin };
 }

@@ -6,20 +6,17 @@
  */
 import { INestApplicationContext } from '@nestjs/common';
 import { GuideQuestion, KeyFactor } from '@peervisit/catalogue';
-import { City, Person } from '@peervisit/directory';
-import { CurrentUser } from '@peervisit/platform';
+import { City } from '@peervisit/directory';
 import { DocumentService, Review, ReviewService, ReviewStatus, SelfAssessmentService, TeamService } from '@peervisit/review';
 import { DataSource, In } from 'typeorm';
+import { demoCaller } from './demo-data';
 
 export const DEMO_REVIEW_TITLE = 'Bergen peer review 2027: promoting cultural diversity';
 
 export async function loadDemoReview(app: INestApplicationContext): Promise<'created' | 'exists'> {
   const dataSource = app.get(DataSource);
   if (await dataSource.getRepository(Review).existsBy({ title: DEMO_REVIEW_TITLE })) return 'exists';
-  const person = async (email: string): Promise<CurrentUser> => {
-    const p = await dataSource.getRepository(Person).findOneByOrFail({ email });
-    return { personId: p.id, email: p.email, isAdmin: p.isAdmin };
-  };
+  const person = (email: string) => demoCaller(dataSource, email);
   const secretariat = await person('secretariat@example.org');
   const leader = await person('leader@example.org');
   const coordinator = await person('coordinator.bergen@example.org');

@@ -5,11 +5,11 @@
  */
 import { INestApplicationContext } from '@nestjs/common';
 import { GuideQuestion, KeyFactor } from '@peervisit/catalogue';
-import { City, DirectoryService, Person, StakeholderCategory } from '@peervisit/directory';
-import { CurrentUser } from '@peervisit/platform';
+import { City, DirectoryService, StakeholderCategory } from '@peervisit/directory';
 import { EvidenceService, EvidenceSource, EvidenceStance, Review, ReviewKind, ReviewService, ReviewStatus, SelfAssessmentService, TeamService, VisitService, VisitSessionKind } from '@peervisit/review';
 import { createHash } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
+import { demoCaller } from './demo-data';
 
 export const DEMO_VISIT_TITLE = 'Rotterdam peer review 2026: promoting cultural diversity';
 
@@ -22,10 +22,7 @@ const demoId = (text: string) => {
 export async function loadDemoVisit(app: INestApplicationContext): Promise<'created' | 'exists'> {
   const dataSource = app.get(DataSource);
   if (await dataSource.getRepository(Review).existsBy({ title: DEMO_VISIT_TITLE })) return 'exists';
-  const person = async (email: string): Promise<CurrentUser> => {
-    const p = await dataSource.getRepository(Person).findOneByOrFail({ email });
-    return { personId: p.id, email: p.email, isAdmin: p.isAdmin };
-  };
+  const person = (email: string) => demoCaller(dataSource, email);
   const secretariat = await person('secretariat@example.org');
   const leader = await person('leader@example.org');
   const peer = await person('peer.milan@example.org');
