@@ -24,10 +24,16 @@ import { EvidenceService } from './evidence/evidence.service';
 import { SessionAssignment, SessionStakeholder, VisitSession } from './visit/visit-session.entity';
 import { ReviewStakeholdersResolver, SessionAssignmentResolver, VisitResolver } from './visit/visit.resolver';
 import { VisitService } from './visit/visit.service';
+import { Conclusion, ConclusionRevision } from './findings/conclusion.entity';
+import { FindingsResolver } from './findings/findings.resolver';
+import { FindingsService } from './findings/findings.service';
+import { FollowUpUpdate, Recommendation } from './recommendation/recommendation.entity';
+import { RecommendationResolver } from './recommendation/recommendation.resolver';
+import { RecommendationService } from './recommendation/recommendation.service';
 import { ReviewTeamResolver, TeamResolver } from './team/team.resolver';
 import { TeamService } from './team/team.service';
 
-export const REVIEW_ENTITIES = [Review, TeamMember, SelfAssessmentEntry, ContextNote, Document, AuditEntry, VisitSession, SessionAssignment, SessionStakeholder, Evidence, EvidenceRevision];
+export const REVIEW_ENTITIES = [Review, TeamMember, SelfAssessmentEntry, ContextNote, Document, AuditEntry, VisitSession, SessionAssignment, SessionStakeholder, Evidence, EvidenceRevision, Conclusion, ConclusionRevision, Recommendation, FollowUpUpdate];
 
 @Global()
 @Module({
@@ -43,7 +49,11 @@ export const REVIEW_ENTITIES = [Review, TeamMember, SelfAssessmentEntry, Context
     DocumentService,
     VisitService,
     EvidenceService,
+    FindingsService,
+    RecommendationService,
     ReviewResolver,
+    FindingsResolver,
+    RecommendationResolver,
     VisitResolver,
     SessionAssignmentResolver,
     ReviewStakeholdersResolver,
@@ -55,7 +65,7 @@ export const REVIEW_ENTITIES = [Review, TeamMember, SelfAssessmentEntry, Context
     ContextNoteResolver,
     DocumentResolver,
   ],
-  exports: [ReviewAccessService, ReviewService, TeamService, SelfAssessmentService, DocumentService, VisitService, EvidenceService, AuditLog, REVIEW_ACCESS],
+  exports: [ReviewAccessService, ReviewService, TeamService, SelfAssessmentService, DocumentService, VisitService, EvidenceService, FindingsService, RecommendationService, AuditLog, REVIEW_ACCESS],
 })
 export class ReviewModule implements OnModuleInit {
   constructor(

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { CurrentUser, forbidden, GraphqlContext, LoaderRegistry, notFound, ReviewAccess } from '@peervisit/platform';
 import { DataSource, In, IsNull } from 'typeorm';
-import { Review } from '../review/review.entity';
+import { Review, ReviewStatus } from '../review/review.entity';
+
+/** From these statuses on, the host city and observers see conclusions and recommendations. */
+export const FINDINGS_VISIBLE_TO_HOST = [ReviewStatus.FEEDBACK, ReviewStatus.REPORTING, ReviewStatus.FOLLOW_UP, ReviewStatus.CLOSED];
 import { ReviewRole, TeamMember } from '../team/team-member.entity';
 import { REVIEW_PERMISSIONS, ReviewPermission, ROLE_LABEL } from './review-permissions';
 
@@ -50,6 +53,20 @@ export class ReviewAccessService implements ReviewAccess {
       throw forbidden('You are not a member of this review.');
     }
     throw forbidden(`Only the ${allowed.map((r) => ROLE_LABEL[r]).join(' or ')} can do this; you are the ${roles.map((r) => ROLE_LABEL[r]).join(' and ')}.`);
+  }
+
+  /**
+   * Reading conclusions and recommendations: the review team always; the host city and observers
+   * from the feedback session on (before that they are the team's work in progress).
+   */
+  async requireFindingsRead(user: CurrentUser, reviewId: string, ctx?: Pick<GraphqlContext, 'loaders'>): Promise<ReviewRole[]> {
+    const roles = await this.require(user, reviewId, 'findings.read', ctx);
+    if (user.isAdmin || roles.some((r) => r === ReviewRole.EXPERT_LEADER || r === ReviewRole.PEER)) return roles;
+    const review = await this.reviewOrFail(reviewId);
+    if (!FINDINGS_VISIBLE_TO_HOST.includes(review.status)) {
+      throw forbidden('The conclusions and recommendations are shared with the host city at the feedback session.');
+    }
+    return roles;
   }
 
   async reviewOrFail(reviewId: string): Promise<Review> {

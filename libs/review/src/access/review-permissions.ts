@@ -31,6 +31,13 @@ export const REVIEW_PERMISSIONS = {
   'evidence.read': [EXPERT_LEADER, PEER],
   'evidence.log': [EXPERT_LEADER, PEER],
   'evidence.moderate': [EXPERT_LEADER],
+  // Conclusions and recommendations: the team drafts them; the host city and observers read them from
+  // the feedback session on (see findingsVisibleToHost), and the city answers and follows up.
+  'findings.read': ALL_ROLES,
+  'findings.draft': [EXPERT_LEADER, PEER],
+  'findings.agree': [EXPERT_LEADER],
+  'recommendation.respond': [HOST_COORDINATOR],
+  'recommendation.followUp': [HOST_COORDINATOR, HOST_CONTRIBUTOR],
 } satisfies Record<string, ReviewRole[]>;
 
 export type ReviewPermission = keyof typeof REVIEW_PERMISSIONS;
