@@ -27,6 +27,7 @@ import { VisitService } from './visit/visit.service';
 import { Conclusion, ConclusionRevision } from './findings/conclusion.entity';
 import { FindingsResolver } from './findings/findings.resolver';
 import { FindingsService } from './findings/findings.service';
+import { CrossReviewService } from './findings/cross-review.service';
 import { FollowUpUpdate, Recommendation } from './recommendation/recommendation.entity';
 import { RecommendationResolver } from './recommendation/recommendation.resolver';
 import { RecommendationService } from './recommendation/recommendation.service';
@@ -50,6 +51,7 @@ export const REVIEW_ENTITIES = [Review, TeamMember, SelfAssessmentEntry, Context
     VisitService,
     EvidenceService,
     FindingsService,
+    CrossReviewService,
     RecommendationService,
     ReviewResolver,
     FindingsResolver,

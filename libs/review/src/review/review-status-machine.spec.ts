@@ -5,7 +5,7 @@ import { findTransition, missingFor, REVIEW_TRANSITIONS, ReviewFacts, transition
 
 const { EXPERT_LEADER, PEER, HOST_COORDINATOR, OBSERVER } = ReviewRole;
 
-function facts(review: Partial<Review>, team: [ReviewRole, OrganisationKind | null][] = [], submitted: string[] = []): ReviewFacts {
+function facts(review: Partial<Review>, team: [ReviewRole, OrganisationKind | null][] = [], submitted: string[] = [], agreed: string[] = [], feedbackHeld = false): ReviewFacts {
   return {
     review: { selfAssessmentDueAt: null, visitStartsAt: null, visitEndsAt: null, ...review } as Review,
     team: async () => team.map(([role, organisationKind]) => ({ role, organisationKind })),
@@ -15,6 +15,8 @@ function facts(review: Partial<Review>, team: [ReviewRole, OrganisationKind | nu
       { id: 'k9', code: '09' },
     ],
     submittedEntryKeyFactorIds: async () => new Set(submitted),
+    agreedConclusionKeyFactorIds: async () => new Set(agreed),
+    heldFeedbackSession: async () => feedbackHeld,
   };
 }
 
@@ -88,5 +90,15 @@ describe('the review status machine', () => {
 
   it('cancelling needs a reason', () => {
     expect(findTransition(ReviewStatus.VISIT, ReviewStatus.CANCELLED, ReviewKind.EXPERT_VISIT)?.needsReason).toBe(true);
+  });
+
+  it('feedback needs an agreed conclusion for every key factor in scope and a feedback session that has taken place', async () => {
+    expect(await missing(ReviewStatus.DELIBERATION, ReviewStatus.FEEDBACK, ReviewKind.PEER_REVIEW, facts({}, [], [], ['k4']))).toEqual([
+      'an agreed conclusion for key factors 01, 09',
+      'a feedback session with the city in the programme that has taken place',
+    ]);
+    expect(await missing(ReviewStatus.DELIBERATION, ReviewStatus.FEEDBACK, ReviewKind.PEER_REVIEW, facts({}, [], [], ['k1', 'k4', 'k9'], true))).toEqual([]);
+    // An internal assessment has no visit, so no feedback session either.
+    expect(await missing(ReviewStatus.DELIBERATION, ReviewStatus.FEEDBACK, ReviewKind.INTERNAL_ASSESSMENT, facts({}, [], [], ['k1', 'k4', 'k9']))).toEqual([]);
   });
 });

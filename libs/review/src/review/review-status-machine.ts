@@ -11,6 +11,9 @@ export interface ReviewFacts {
   team(): Promise<{ role: ReviewRole; organisationKind: OrganisationKind | null }[]>;
   keyFactorsInScope(): Promise<{ id: string; code: string }[]>;
   submittedEntryKeyFactorIds(): Promise<Set<string>>;
+  agreedConclusionKeyFactorIds(): Promise<Set<string>>;
+  /** A feedback session of the programme that has ended (not cancelled). */
+  heldFeedbackSession(): Promise<boolean>;
 }
 
 /** A guard returns what is missing, one phrase each; empty means the transition may go ahead. */
@@ -58,6 +61,16 @@ const selfAssessmentSubmitted: Guard = async (facts) => {
   return [`a submitted self-assessment entry for key factor${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`];
 };
 
+const conclusionsAgreed: Guard = async (facts) => {
+  const inScope = await facts.keyFactorsInScope();
+  const agreed = await facts.agreedConclusionKeyFactorIds();
+  const missing = inScope.filter((k) => !agreed.has(k.id)).map((k) => k.code);
+  if (!missing.length) return [];
+  return [`an agreed conclusion for key factor${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`];
+};
+
+const feedbackSessionHeld: Guard = async (facts) => ((await facts.heldFeedbackSession()) ? [] : ['a feedback session with the city in the programme that has taken place']);
+
 // ---- the table ----------------------------------------------------------------------------------
 
 const OPEN_STATES = [DRAFT, PREPARATION, SELF_ASSESSMENT, VISIT, DELIBERATION, FEEDBACK, REPORTING, FOLLOW_UP];
@@ -104,7 +117,8 @@ export const REVIEW_TRANSITIONS: Transition[] = [
   // An internal assessment has no visit: the city's own team deliberates on its self-assessment.
   { from: [SELF_ASSESSMENT], to: DELIBERATION, kinds: [ReviewKind.INTERNAL_ASSESSMENT], roles: [EXPERT_LEADER, HOST_COORDINATOR], guards: [selfAssessmentSubmitted] },
   { from: [VISIT], to: DELIBERATION, roles: [EXPERT_LEADER], guards: [] },
-  { from: [DELIBERATION], to: FEEDBACK, roles: [EXPERT_LEADER], guards: [] },
+  { from: [DELIBERATION], to: FEEDBACK, kinds: VISITING_KINDS, roles: [EXPERT_LEADER], guards: [conclusionsAgreed, feedbackSessionHeld] },
+  { from: [DELIBERATION], to: FEEDBACK, kinds: [ReviewKind.INTERNAL_ASSESSMENT], roles: [EXPERT_LEADER, HOST_COORDINATOR], guards: [conclusionsAgreed] },
   { from: [FEEDBACK], to: REPORTING, roles: [EXPERT_LEADER], guards: [] },
   { from: [REPORTING], to: FOLLOW_UP, roles: [EXPERT_LEADER], guards: [] },
   { from: [FOLLOW_UP], to: CLOSED, roles: [EXPERT_LEADER], guards: [] },

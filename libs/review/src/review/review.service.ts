@@ -191,6 +191,17 @@ export class ReviewService {
         const entries = await manager.findBy(SelfAssessmentEntry, { reviewId: review.id, status: EntryStatus.SUBMITTED });
         return new Set(entries.map((e) => e.keyFactorId));
       }),
+      agreedConclusionKeyFactorIds: once(async () => {
+        const rows: { key_factor_id: string }[] = await manager.query("SELECT key_factor_id FROM conclusion WHERE review_id = $1 AND status = 'AGREED'", [review.id]);
+        return new Set(rows.map((r) => r.key_factor_id));
+      }),
+      heldFeedbackSession: once(async () => {
+        const rows = await manager.query(
+          "SELECT 1 FROM visit_session WHERE review_id = $1 AND kind = 'FEEDBACK_SESSION' AND cancelled_at IS NULL AND ends_at <= now() LIMIT 1",
+          [review.id],
+        );
+        return rows.length > 0;
+      }),
     };
   }
 
