@@ -1,4 +1,5 @@
-import { schemaDiff } from '@peervisit/platform';
+import { dataSourceOptions, runMigrations, schemaDiff } from '@peervisit/platform';
+import { DataSource } from 'typeorm';
 import { ALL_ENTITIES } from '../../apps/api/src/entities';
 
 describe('entities and migrations', () => {
@@ -20,5 +21,24 @@ describe('entities and migrations', () => {
     } finally {
       await ds.destroy();
     }
+  });
+
+  it('every migration can be undone, and the schema comes back the same when they run again', async () => {
+    const url = process.env.DATABASE_URL as string;
+    const ds = await new DataSource(dataSourceOptions(url, [], 2)).initialize();
+    let undone = 0;
+    try {
+      while ((await ds.query('SELECT count(*)::int AS n FROM schema_migration'))[0].n > 0) {
+        await ds.undoLastMigration({ transaction: 'each' });
+        undone++;
+      }
+      const left = await ds.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migration'");
+      expect(left).toEqual([]);
+    } finally {
+      await ds.destroy();
+    }
+    expect(undone).toBeGreaterThanOrEqual(5);
+    expect((await runMigrations(url)).length).toBe(undone);
+    expect((await schemaDiff(url, ALL_ENTITIES)).up).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import { DocumentService } from './document/document.service';
 import { ReviewResolver } from './review/review.resolver';
 import { Review } from './review/review.entity';
 import { ReviewService } from './review/review.service';
+import { CarryOverService } from './review/carry-over.service';
 import { ContextNote } from './self-assessment/context-note.entity';
 import { SelfAssessmentEntry } from './self-assessment/self-assessment-entry.entity';
 import { ContextNoteResolver, ReviewSelfAssessmentResolver, SelfAssessmentResolver } from './self-assessment/self-assessment.resolver';
@@ -45,6 +46,7 @@ export const REVIEW_ENTITIES = [Review, TeamMember, SelfAssessmentEntry, Context
     { provide: REVIEW_ACCESS, useExisting: ReviewAccessService },
     AuditLog,
     ReviewService,
+    CarryOverService,
     TeamService,
     SelfAssessmentService,
     DocumentService,

@@ -1,5 +1,96 @@
-import { Resolver } from '@nestjs/graphql';
-import { Recommendation } from './recommendation.entity';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { KeyFactor, KeyFactorExample } from '@peervisit/catalogue';
+import { Person } from '@peervisit/directory';
+import { CurrentUser, GraphqlContext, groupInOrder, Me, oneInOrder } from '@peervisit/platform';
+import { DataSource } from 'typeorm';
+import { reviewLoaders } from '../review/review-loaders';
+import { Review } from '../review/review.entity';
+import { FollowUpUpdate, HostResponse, Recommendation } from './recommendation.entity';
+import { FollowUpInput, RecommendationInput } from './recommendation.inputs';
+import { RecommendationService } from './recommendation.service';
 
 @Resolver(() => Recommendation)
-export class RecommendationResolver {}
+export class RecommendationResolver {
+  constructor(
+    private readonly recommendations: RecommendationService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Mutation(() => Recommendation, { description: 'Adds a recommendation (expert leader, peers; visit to reporting).' })
+  addRecommendation(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Args('input') input: RecommendationInput) {
+    return this.recommendations.add(user, reviewId, input);
+  }
+
+  @Mutation(() => Recommendation, { description: 'Replaces what the team wrote; the audit trail keeps the previous values.' })
+  updateRecommendation(@Me() user: CurrentUser, @Args('recommendationId', { type: () => ID }) recommendationId: string, @Args('input') input: RecommendationInput) {
+    return this.recommendations.update(user, recommendationId, input);
+  }
+
+  @Mutation(() => Recommendation, { description: 'Withdraws a recommendation, keeping it with the reason; it is hidden from lists.' })
+  withdrawRecommendation(@Me() user: CurrentUser, @Args('recommendationId', { type: () => ID }) recommendationId: string, @Args('reason') reason: string) {
+    return this.recommendations.withdraw(user, recommendationId, reason);
+  }
+
+  @Mutation(() => Recommendation, { description: "The host coordinator's answer, from the feedback session on; REJECTED and NOTED say why. It can be changed later." })
+  respondToRecommendation(
+    @Me() user: CurrentUser,
+    @Args('recommendationId', { type: () => ID }) recommendationId: string,
+    @Args('response', { type: () => HostResponse }) response: HostResponse,
+    @Args('comment', { type: () => String, nullable: true }) comment?: string | null,
+  ) {
+    return this.recommendations.respond(user, recommendationId, response, comment);
+  }
+
+  @Mutation(() => Recommendation, { description: 'Reports progress on an answered recommendation (host coordinator and contributors); every report is kept.' })
+  reportFollowUp(@Me() user: CurrentUser, @Args('recommendationId', { type: () => ID }) recommendationId: string, @Args('input') input: FollowUpInput) {
+    return this.recommendations.reportFollowUp(user, recommendationId, input);
+  }
+
+  @Query(() => [Recommendation], { description: 'A review\'s recommendations, HIGH priority first (the team always; the host city and observers from the feedback session on).' })
+  reviewRecommendations(
+    @Me() user: CurrentUser,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+    @Args('includeWithdrawn', { nullable: true, defaultValue: false, description: 'Also the withdrawn ones (review team only).' }) includeWithdrawn: boolean,
+    @Context() ctx: GraphqlContext,
+  ) {
+    return this.recommendations.list(user, reviewId, includeWithdrawn ?? false, ctx);
+  }
+
+  @Query(() => [Recommendation], { description: "Recommendations of the host city's earlier reviews that are still open (not implemented, abandoned or withdrawn)." })
+  openRecommendationsFromEarlierReviews(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Context() ctx: GraphqlContext) {
+    return this.recommendations.openFromEarlierReviews(user, reviewId, ctx);
+  }
+
+  @Query(() => [Recommendation], { description: "Every recommendation of a city's reviews that I may read (newest review first)." })
+  cityRecommendations(@Me() user: CurrentUser, @Args('cityId', { type: () => ID }) cityId: string, @Context() ctx: GraphqlContext) {
+    return this.recommendations.ofCity(user, cityId, ctx);
+  }
+
+  @ResolveField(() => Review)
+  review(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
+    return reviewLoaders(ctx, this.dataSource).review.load(recommendation.reviewId);
+  }
+
+  @ResolveField(() => [KeyFactor])
+  async keyFactors(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
+    return (await reviewLoaders(ctx, this.dataSource).keyFactor.loadMany(recommendation.keyFactorIds)).filter(Boolean);
+  }
+
+  @ResolveField(() => [KeyFactorExample], { description: 'The related good practices (city examples of the benchmark).' })
+  async relatedExamples(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
+    const loader = ctx.loaders.get<string, KeyFactorExample | null>('KeyFactorExampleById', async (ids) => oneInOrder(ids, await this.recommendations.examplesByIds(ids), (e) => e.id));
+    return (await loader.loadMany(recommendation.relatedExampleIds)).filter(Boolean);
+  }
+
+  @ResolveField(() => [FollowUpUpdate], { description: 'Every progress report, oldest first (by asOf, then when reported).' })
+  followUpUpdates(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
+    return ctx.loaders
+      .get<string, FollowUpUpdate[]>('Recommendation.followUpUpdates', async (ids) => groupInOrder(ids, await this.recommendations.followUpUpdatesOf(ids), (u) => u.recommendationId))
+      .load(recommendation.id);
+  }
+
+  @ResolveField(() => Person, { nullable: true, description: 'Who answered for the city.' })
+  respondedBy(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
+    return recommendation.respondedById ? reviewLoaders(ctx, this.dataSource).person.load(recommendation.respondedById) : null;
+  }
+}

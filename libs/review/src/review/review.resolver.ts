@@ -7,7 +7,8 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditLog } from '../audit/audit-log.service';
 import { SelfAssessmentService } from '../self-assessment/self-assessment.service';
 import { ReviewRole } from '../team/team-member.entity';
-import { CreateReviewInput, ReviewsArgs, UpdateReviewInput } from './review.inputs';
+import { CarryOverService } from './carry-over.service';
+import { CreateReviewInput, ReviewsArgs, TimelineInput, UpdateReviewInput } from './review.inputs';
 import { Review, ReviewStatus } from './review.entity';
 import { ReviewService } from './review.service';
 import { formatInZone } from './zoned-time';
@@ -56,6 +57,7 @@ export class ReviewResolver {
     private readonly audit: AuditLog,
     private readonly directory: DirectoryService,
     private readonly benchmarks: BenchmarkService,
+    private readonly carryOver: CarryOverService,
   ) {}
 
   @Query(() => ReviewConnection, { description: 'Reviews I take part in (all of them for the secretariat).' })
@@ -72,6 +74,18 @@ export class ReviewResolver {
   @Mutation(() => Review, { description: 'Opens a review in DRAFT (network secretariat).' })
   createReview(@Me() user: CurrentUser, @Args('input') input: CreateReviewInput) {
     return this.reviewService.create(user, input);
+  }
+
+  @Mutation(() => Review, {
+    description: "Opens the city's next review from an earlier one: same kind and scope, and its self-assessment entries copied for the city to update (network secretariat).",
+  })
+  startReviewFrom(
+    @Me() user: CurrentUser,
+    @Args('previousReviewId', { type: () => ID }) previousReviewId: string,
+    @Args('title') title: string,
+    @Args('timeline', { type: () => TimelineInput, nullable: true }) timeline?: TimelineInput,
+  ) {
+    return this.carryOver.startFrom(user, previousReviewId, { title, timeline: timeline ?? undefined });
   }
 
   @Mutation(() => Review, { description: 'Changes the title, scope or timeline (expert leader).' })

@@ -43,7 +43,7 @@ export class ReviewService {
     return paginate(query, page, 'createdAt', 'DESC');
   }
 
-  async create(user: CurrentUser, input: CreateReviewInput): Promise<Review> {
+  async create(user: CurrentUser, input: CreateReviewInput, within?: EntityManager): Promise<Review> {
     if (!user.isAdmin) throw forbidden('Only the network secretariat (an admin) opens reviews.');
     const problems: Problem[] = [];
     if (!input.title?.trim()) problems.push({ path: 'title', message: 'must not be empty' });
@@ -56,7 +56,8 @@ export class ReviewService {
     const scope = this.scopeFrom(input.scopeKeyFactorNumbers, keyFactors, problems);
     const timeline = city ? this.timelineFrom(input.timeline ?? {}, city.timeZone, {}, problems) : {};
     assertNoProblems(problems, 'The review was not created');
-    return this.dataSource.transaction(async (manager) => {
+    const inTransaction = <T>(run: (manager: EntityManager) => Promise<T>) => (within ? run(within) : this.dataSource.transaction(run));
+    return inTransaction(async (manager) => {
       const review = await manager.save(
         manager.create(Review, {
           title: input.title.trim(),

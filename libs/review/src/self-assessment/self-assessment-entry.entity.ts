@@ -74,6 +74,10 @@ export class SelfAssessmentEntry {
   @Column('uuid', { nullable: true })
   updatedById: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The entry of the earlier review this one was copied from.' })
+  @Column('uuid', { nullable: true })
+  carriedOverFromId: string | null;
+
   @Field()
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;

@@ -52,6 +52,11 @@ export class SelfAssessmentResolver {
     return this.selfAssessment.saveContextNote(user, reviewId, contextFactorId, note);
   }
 
+  @ResolveField(() => Boolean, { description: 'Copied from the previous review and not edited since.' })
+  unchangedSinceCarryOver(@Parent() entry: SelfAssessmentEntry) {
+    return entry.carriedOverFromId !== null && entry.version === 1;
+  }
+
   @ResolveField(() => KeyFactor)
   keyFactor(@Parent() entry: SelfAssessmentEntry, @Context() ctx: GraphqlContext) {
     return ctx.loaders
