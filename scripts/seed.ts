@@ -6,12 +6,13 @@ import { CatalogueModule, CatalogueSeed } from '@peervisit/catalogue';
 import { DirectoryModule } from '@peervisit/directory';
 import { ensureDatabase, JsonLogger, loadConfig, PlatformModule, runMigrations } from '@peervisit/platform';
 import { ReviewModule } from '@peervisit/review';
+import { NotificationsModule } from '@peervisit/notifications';
 import { DataSource } from 'typeorm';
 import { loadDemoDirectory } from './demo-data';
 import { loadDemoReview } from './demo-review';
 import { loadDemoVisit } from './demo-visit';
 
-@Module({ imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule] })
+@Module({ imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule, NotificationsModule] })
 class SeedModule {}
 
 async function main() {

@@ -3,6 +3,7 @@ import { CatalogueModule } from '@peervisit/catalogue';
 import { DirectoryModule } from '@peervisit/directory';
 import { PlatformModule, WorkersModule } from '@peervisit/platform';
 import { ReviewModule } from '@peervisit/review';
+import { NotificationsModule } from '@peervisit/notifications';
 
 /** The API: platform, every capability, and (when asked) the queue workers in the same process. */
 @Module({})
@@ -10,7 +11,7 @@ export class AppModule {
   static register(options: { workers: boolean }): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule, ...(options.workers ? [WorkersModule.forRoot()] : [])],
+      imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule, NotificationsModule, ...(options.workers ? [WorkersModule.forRoot()] : [])],
     };
   }
 }

@@ -3,7 +3,8 @@ import { CatalogueModule } from '@peervisit/catalogue';
 import { DirectoryModule } from '@peervisit/directory';
 import { PlatformModule, WorkersModule } from '@peervisit/platform';
 import { ReviewModule } from '@peervisit/review';
+import { NotificationsModule } from '@peervisit/notifications';
 
 /** The queue workers alone, for running them apart from the API (WORKERS_IN_PROCESS=false there). */
-@Module({ imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule, WorkersModule.forRoot()] })
+@Module({ imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule, NotificationsModule, WorkersModule.forRoot()] })
 export class WorkerModule {}

@@ -26,3 +26,7 @@ export * from './database/migration-tools';
 export * from './database/admin-database';
 export * from './lifecycle/graceful-shutdown';
 export * from './pubsub/pub-sub';
+export * from './outbox/message-renderer';
+export * from './outbox/outbox-message.entity';
+export * from './outbox/outbox-sender';
+export * from './outbox/outbox.service';

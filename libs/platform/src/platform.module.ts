@@ -15,6 +15,9 @@ import { MAIL_TRANSPORT, MailTransport } from './mail/mail-transport';
 import { PUB_SUB, RedisPubSubEngine } from './pubsub/pub-sub';
 import { QueueModule } from './queue/queue.module';
 import { FILE_STORAGE } from './storage/file-storage';
+import { OutboxMessage } from './outbox/outbox-message.entity';
+import { OutboxService } from './outbox/outbox.service';
+import { OutboxSender } from './outbox/outbox-sender';
 import { LocalDiskStorage } from './storage/local-disk-storage';
 
 /**
@@ -32,12 +35,15 @@ import { LocalDiskStorage } from './storage/local-disk-storage';
         autoLoadEntities: true,
       }),
     }),
+    TypeOrmModule.forFeature([OutboxMessage]),
     QueueModule,
     GraphqlModule,
   ],
   controllers: [HealthController, ExplorerController],
   providers: [
     AccessTokenService,
+    OutboxService,
+    OutboxSender,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: HttpErrorFilter },
     {
@@ -49,6 +55,9 @@ import { LocalDiskStorage } from './storage/local-disk-storage';
     { provide: FILE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(join(config.dataDir, 'files')) },
     { provide: PUB_SUB, inject: [APP_CONFIG], useFactory: (config: AppConfig) => RedisPubSubEngine.fromConfig(config) },
   ],
-  exports: [ConfigModule, AccessTokenService, MAIL_TRANSPORT, FILE_STORAGE, PUB_SUB],
+  exports: [ConfigModule, AccessTokenService, OutboxService, MAIL_TRANSPORT, FILE_STORAGE, PUB_SUB],
 })
 export class PlatformModule {}
+
+/** Entities platform itself owns (the outbox), for the migration tools. */
+export const PLATFORM_ENTITIES = [OutboxMessage];

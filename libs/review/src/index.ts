@@ -17,3 +17,8 @@ export * from './evidence/evidence.entity';
 export * from './evidence/evidence.service';
 export * from './visit/visit-session.entity';
 export * from './visit/visit.service';
+export * from './review/review-changes';
+export * from './visit/visit.inputs';
+export * from './review/zoned-time';
+export * from './findings/conclusion.entity';
+export * from './recommendation/recommendation.entity';

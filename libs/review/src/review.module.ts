@@ -14,6 +14,7 @@ import { ReviewResolver } from './review/review.resolver';
 import { Review } from './review/review.entity';
 import { ReviewService } from './review/review.service';
 import { CarryOverService } from './review/carry-over.service';
+import { ReviewChanges } from './review/review-changes';
 import { ContextNote } from './self-assessment/context-note.entity';
 import { SelfAssessmentEntry } from './self-assessment/self-assessment-entry.entity';
 import { ContextNoteResolver, ReviewSelfAssessmentResolver, SelfAssessmentResolver } from './self-assessment/self-assessment.resolver';
@@ -45,6 +46,7 @@ export const REVIEW_ENTITIES = [Review, TeamMember, SelfAssessmentEntry, Context
     ReviewAccessService,
     { provide: REVIEW_ACCESS, useExisting: ReviewAccessService },
     AuditLog,
+    ReviewChanges,
     ReviewService,
     CarryOverService,
     TeamService,
@@ -69,7 +71,7 @@ export const REVIEW_ENTITIES = [Review, TeamMember, SelfAssessmentEntry, Context
     ContextNoteResolver,
     DocumentResolver,
   ],
-  exports: [ReviewAccessService, ReviewService, TeamService, SelfAssessmentService, DocumentService, VisitService, EvidenceService, FindingsService, RecommendationService, AuditLog, REVIEW_ACCESS],
+  exports: [ReviewAccessService, ReviewChanges, ReviewService, TeamService, SelfAssessmentService, DocumentService, VisitService, EvidenceService, FindingsService, RecommendationService, AuditLog, REVIEW_ACCESS],
 })
 export class ReviewModule implements OnModuleInit {
   constructor(

@@ -22,3 +22,14 @@ export async function capturedMail(dataDir = process.env.DATA_DIR as string): Pr
     }),
   );
 }
+
+/** Waits until the capture transport has written a message matching the test (mail goes out through the queue). */
+export async function waitForMail(match: (mail: CapturedMail) => boolean, timeoutMs = 15000): Promise<CapturedMail> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const found = (await capturedMail()).find(match);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`No matching mail arrived within ${timeoutMs} ms; captured: ${JSON.stringify((await capturedMail()).map((m) => [m.to, m.subject]))}`);
+}

@@ -8,8 +8,7 @@ import {
   conflict,
   hashPassword,
   JobHandler,
-  MAIL_TRANSPORT,
-  MailTransport,
+  OutboxService,
   notFound,
   passwordProblem,
   Problem,
@@ -42,7 +41,7 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly tokens: AuthTokenService,
     private readonly accessTokens: AccessTokenService,
-    @Inject(MAIL_TRANSPORT) private readonly mail: MailTransport,
+    private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -64,37 +63,35 @@ export class AuthService {
     return person;
   }
 
-  /** Sends a reset link when the email has an account; answers the same either way (no account discovery). */
+  /**
+   * Sends a reset link when the email has an account; answers the same either way (no account
+   * discovery). The message goes through the outbox like every other, sent at once.
+   */
   async requestPasswordReset(email: string): Promise<void> {
     const person = await this.dataSource.getRepository(Person).findOneBy({ email: normaliseEmail(email) });
     if (!person) {
       this.logger.log('Password reset asked for an unknown email; nothing sent');
       return;
     }
-    const { token, row } = await this.tokens.issue(this.dataSource.manager, {
-      purpose: AuthTokenPurpose.PASSWORD_RESET,
-      email: person.email,
-      personId: person.id,
-      ttlMs: this.config.passwordResetTtlMinutes * 60_000,
+    const dedupeKey = await this.dataSource.transaction(async (manager) => {
+      const { token, row } = await this.tokens.issue(manager, {
+        purpose: AuthTokenPurpose.PASSWORD_RESET,
+        email: person.email,
+        personId: person.id,
+        ttlMs: this.config.passwordResetTtlMinutes * 60_000,
+      });
+      const key = `notice:password-reset:${row.id}`;
+      await this.outbox.schedule(manager, {
+        dedupeKey: key,
+        template: 'password-reset',
+        recipientId: person.id,
+        recipientEmail: person.email,
+        data: { secret: token, linkBase: `${this.config.publicUrl}/reset-password?token=`, validMinutes: this.config.passwordResetTtlMinutes },
+        dueAt: new Date(),
+      });
+      return key;
     });
-    const link = `${this.config.publicUrl}/reset-password?token=${token}`;
-    await this.mail.send({
-      to: person.email,
-      subject: 'Reset your PeerVisit password',
-      messageId: `<password-reset-${row.id}@peervisit>`,
-      text: [
-        `Hello ${person.fullName},`,
-        '',
-        'Someone (we hope you) asked to reset the password of your PeerVisit account.',
-        `Choose a new password here within ${this.config.passwordResetTtlMinutes} minutes:`,
-        '',
-        link,
-        '',
-        `Or use this reset code: ${token}`,
-        '',
-        'If it was not you, ignore this message: your password stays as it is.',
-      ].join('\n'),
-    });
+    await this.outbox.enqueueScheduled({ dedupeKeys: [dedupeKey] });
   }
 
   async resetPassword(token: string, newPassword: string): Promise<SignedIn> {
@@ -116,37 +113,39 @@ export class AuthService {
     this.invitationHandlers.set(kind, handler);
   }
 
-  /** Creates an expiring invitation and emails it; returns the token row id. */
+  /**
+   * Creates an expiring invitation and schedules its email in the caller's transaction (sent at once
+   * through the outbox once the caller commits); returns the token row id.
+   */
   async invite(
     manager: EntityManager,
-    invitation: { email: string; kind: string; payload: Record<string, unknown>; invitedBy: Person; subject: string; intro: string },
+    invitation: { email: string; kind: string; payload: Record<string, unknown>; invitedBy: Person; reviewId?: string; reviewTitle: string; roleLabel: string },
   ): Promise<{ id: string; token: string }> {
     const problems: Problem[] = [];
     const email = normaliseEmail(invitation.email);
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.push({ path: 'email', message: 'expected an email address like name@example.org' });
     assertNoProblems(problems, 'The invitation was not sent');
-    const ttlMs = this.config.invitationTtlDays * 24 * 3600 * 1000;
     const { token, row } = await this.tokens.issue(manager, {
       purpose: AuthTokenPurpose.INVITATION,
       email,
       payload: { ...invitation.payload, kind: invitation.kind },
       createdById: invitation.invitedBy.id,
-      ttlMs,
+      ttlMs: this.config.invitationTtlDays * 24 * 3600 * 1000,
     });
-    // Sent after the caller's transaction commits would be better still; issue 6 moves this to the outbox.
-    await this.mail.send({
-      to: email,
-      subject: invitation.subject,
-      messageId: `<invitation-${row.id}@peervisit>`,
-      text: [
-        invitation.intro,
-        '',
-        `Accept within ${this.config.invitationTtlDays} days: ${this.config.publicUrl}/accept-invitation?token=${token}`,
-        '',
-        `Invitation code: ${token}`,
-        '',
-        `Sent on behalf of ${invitation.invitedBy.fullName}.`,
-      ].join('\n'),
+    await this.outbox.schedule(manager, {
+      dedupeKey: `notice:invitation:${row.id}`,
+      template: 'invitation',
+      recipientEmail: email,
+      reviewId: invitation.reviewId ?? null,
+      data: {
+        secret: token,
+        linkBase: `${this.config.publicUrl}/accept-invitation?token=`,
+        inviterName: invitation.invitedBy.fullName,
+        reviewTitle: invitation.reviewTitle,
+        roleLabel: invitation.roleLabel,
+        validDays: this.config.invitationTtlDays,
+      },
+      dueAt: new Date(),
     });
     return { id: row.id, token };
   }

@@ -39,6 +39,15 @@ export class Person {
   @Column('text', { nullable: true })
   passwordHash: string | null;
 
+  @Field({ description: 'Optional reminders turned off (invitations and password resets are always sent).' })
+  @Column({ default: false })
+  optionalRemindersOff: boolean;
+
+  /** SHA-256 of the secret in the person's private calendar feed URL; null until they ask for one. */
+  @Index({ unique: true, where: 'calendar_token_hash IS NOT NULL' })
+  @Column('text', { nullable: true })
+  calendarTokenHash: string | null;
+
   @Field({ description: 'Network secretariat: keeps the catalogue and directory, sees everything.' })
   @Column({ default: false })
   isAdmin: boolean;

@@ -42,6 +42,10 @@ export const CONFIG_VARIABLES = {
   GRAPHQL_MAX_COMPLEXITY: { schema: positiveInt, default: '5000', doc: 'Highest cost a query may have (each field 1, lists multiplied by their page size).' },
   GRAPHQL_EXPLORER: { schema: bool.optional(), default: undefined, doc: 'Serve the offline GraphiQL explorer at /explorer and allow introspection. Defaults to on outside production.' },
   LOG_LEVEL: { schema: z.enum(['error', 'warn', 'log', 'debug', 'verbose']), default: 'log', doc: 'Lowest level written to the log (error, warn, log, debug, verbose).' },
+  OUTBOX_MAX_ATTEMPTS: { schema: positiveInt, default: '6', doc: 'Attempts to send one message before it is marked failed (an admin can retry it).' },
+  OUTBOX_RETRY_DELAY_MS: { schema: positiveInt, default: '30000', doc: 'First delay before retrying a failed send; it doubles with each attempt.' },
+  OUTBOX_SWEEP_INTERVAL_MS: { schema: positiveInt, default: '60000', doc: 'How often the sweeper re-queues due messages that have no job (after a crash or a Redis flush).' },
+  OUTBOX_SENDING_TIMEOUT_MS: { schema: positiveInt, default: '120000', doc: 'A message still "sending" after this long is taken to have crashed mid-send and is sent again.' },
   UPLOAD_MAX_BYTES: { schema: positiveInt, default: String(25 * 1024 * 1024), doc: 'Largest document a person may upload.' },
   UPLOAD_MEDIA_TYPES: { schema: z.string().min(1), default: 'application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/msword,application/vnd.oasis.opendocument.text,text/plain,text/csv,image/png,image/jpeg', doc: 'Comma-separated media types accepted for uploads.' },
 } as const;
@@ -71,6 +75,10 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   uploadMaxBytes: number;
   uploadMediaTypes: string[];
+  outboxMaxAttempts: number;
+  outboxRetryDelayMs: number;
+  outboxSweepIntervalMs: number;
+  outboxSendingTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -120,5 +128,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: values.LOG_LEVEL as AppConfig['logLevel'],
     uploadMaxBytes: values.UPLOAD_MAX_BYTES as number,
     uploadMediaTypes: (values.UPLOAD_MEDIA_TYPES as string).split(',').map((s) => s.trim()).filter(Boolean),
+    outboxMaxAttempts: values.OUTBOX_MAX_ATTEMPTS as number,
+    outboxRetryDelayMs: values.OUTBOX_RETRY_DELAY_MS as number,
+    outboxSweepIntervalMs: values.OUTBOX_SWEEP_INTERVAL_MS as number,
+    outboxSendingTimeoutMs: values.OUTBOX_SENDING_TIMEOUT_MS as number,
   };
 }

@@ -12,10 +12,14 @@ export interface OutgoingMail {
   /** A stable Message-ID makes a resend recognisable as the same message. */
   messageId?: string;
   attachments?: { filename: string; content: string | Buffer; contentType?: string }[];
+  /** An iCalendar invite as the message's calendar alternative (mail clients show accept/decline). */
+  icalEvent?: { method: 'REQUEST' | 'CANCEL'; content: string };
 }
 
 export interface SentMail {
   messageId: string;
+  /** What the SMTP server answered (often carries its own queue id). */
+  providerMessageId?: string;
   /** Where a captured message was written (capture transport only). */
   file?: string;
 }
@@ -39,8 +43,13 @@ export class MailTransport {
 
   async send(mail: OutgoingMail): Promise<SentMail> {
     const messageId = mail.messageId ?? `<${randomUUID()}@peervisit>`;
-    const info = await this.transporter.sendMail({ ...mail, from: this.options.from, messageId });
-    if (this.mode === 'smtp') return { messageId };
+    const info = await this.transporter.sendMail({
+      ...mail,
+      from: this.options.from,
+      messageId,
+      icalEvent: mail.icalEvent ? { method: mail.icalEvent.method.toLowerCase(), content: mail.icalEvent.content, filename: 'invite.ics' } : undefined,
+    });
+    if (this.mode === 'smtp') return { messageId, providerMessageId: (info as { response?: string }).response };
     await mkdir(this.options.captureDir, { recursive: true });
     const safeId = messageId.replace(/[^a-zA-Z0-9@.-]/g, '');
     const file = join(this.options.captureDir, `${new Date().toISOString().replace(/[:.]/g, '-')}_${safeId}.eml`);

@@ -49,13 +49,15 @@ class RepeatableJobScheduler implements OnApplicationBootstrap {
   constructor(
     private readonly registry: JobHandlerRegistry,
     private readonly moduleRef: ModuleRef,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap() {
     for (const job of this.registry.repeatable()) {
       const queue = this.moduleRef.get<Queue>(getQueueToken(job.queue), { strict: false });
-      await queue.upsertJobScheduler(job.name, { every: job.everyMs }, { name: job.name });
-      this.logger.log(`Scheduled ${job.queue}/${job.name} every ${job.everyMs} ms`);
+      const every = typeof job.everyMs === 'function' ? job.everyMs(this.config) : (job.everyMs as number);
+      await queue.upsertJobScheduler(job.name, { every }, { name: job.name });
+      this.logger.log(`Scheduled ${job.queue}/${job.name} every ${every} ms`);
     }
   }
 }

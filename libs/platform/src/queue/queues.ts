@@ -4,10 +4,10 @@
  * One queue per concern, so SMTP can be throttled apart from report rendering.
  */
 export const QUEUES = {
-  mail: { concurrency: 4, jobs: [] as string[] },
+  mail: { concurrency: 4, jobs: ['send-outbox-message'] },
   reminders: { concurrency: 2, jobs: [] as string[] },
   reports: { concurrency: 1, jobs: [] as string[] },
-  maintenance: { concurrency: 1, jobs: ['purge-expired-tokens'] },
+  maintenance: { concurrency: 1, jobs: ['purge-expired-tokens', 'sweep-outbox'] },
 } satisfies Record<string, { concurrency: number; jobs: string[] }>;
 
 export type QueueName = keyof typeof QUEUES;

@@ -11,6 +11,7 @@ import { ReviewRole, TeamMember } from '../team/team-member.entity';
 import { CreateReviewInput, TimelineInput, UpdateReviewInput } from './review.inputs';
 import { Review, ReviewKind, ReviewStatus } from './review.entity';
 import { findTransition, missingFor, REVIEW_TRANSITIONS, ReviewFacts, transitionsFrom } from './review-status-machine';
+import { ReviewChanges } from './review-changes';
 import { parseInZone } from './zoned-time';
 
 const TIMELINE_FIELDS = {
@@ -29,6 +30,7 @@ export class ReviewService {
     private readonly access: ReviewAccessService,
     private readonly audit: AuditLog,
     private readonly benchmarks: BenchmarkService,
+    private readonly changes: ReviewChanges,
   ) {}
 
   /** Reviews the caller takes part in (all, for admins). */
@@ -101,6 +103,10 @@ export class ReviewService {
       assertNoProblems(problems, 'The review was not changed');
       const saved = await manager.save(review);
       await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'review.update', entityType: 'Review', entityId: reviewId, before, after: saved });
+      await this.changes.changed(manager, reviewId);
+      return saved;
+    }).then(async (saved) => {
+      await this.changes.committed(reviewId);
       return saved;
     });
   }
@@ -151,6 +157,10 @@ export class ReviewService {
         before,
         after: { status: to, ...(reason ? { reason } : {}) },
       });
+      await this.changes.changed(manager, reviewId);
+      return saved;
+    }).then(async (saved) => {
+      await this.changes.committed(reviewId);
       return saved;
     });
   }

@@ -6,6 +6,7 @@ import { ReviewAccessService } from '../access/review-access.service';
 import { AuditLog } from '../audit/audit-log.service';
 import { Document } from '../document/document.entity';
 import { Review, ReviewStatus } from '../review/review.entity';
+import { ReviewChanges } from '../review/review-changes';
 import { ReviewService } from '../review/review.service';
 import { ReviewRole, TeamMember } from '../team/team-member.entity';
 import { ContextNote } from './context-note.entity';
@@ -22,6 +23,7 @@ export class SelfAssessmentService {
     private readonly access: ReviewAccessService,
     private readonly audit: AuditLog,
     private readonly reviews: ReviewService,
+    private readonly changes: ReviewChanges,
   ) {}
 
   entries(reviewIds: readonly string[]): Promise<SelfAssessmentEntry[]> {
@@ -38,7 +40,7 @@ export class SelfAssessmentService {
    */
   async save(user: CurrentUser, reviewId: string, keyFactorId: string, input: SelfAssessmentEntryInput, expectedVersion?: number): Promise<SelfAssessmentEntry> {
     const roles = await this.access.require(user, reviewId, 'selfAssessment.edit');
-    return this.dataSource.transaction(async (manager) => {
+    return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
       const review = await this.editableReview(manager, reviewId);
       const keyFactor = await this.keyFactorInScope(manager, review, keyFactorId);
       const problems = await this.validate(manager, review, keyFactor, input);
@@ -75,7 +77,7 @@ export class SelfAssessmentService {
 
   async assign(user: CurrentUser, reviewId: string, keyFactorId: string, assigneeId: string | null): Promise<SelfAssessmentEntry> {
     await this.access.require(user, reviewId, 'selfAssessment.assign');
-    return this.dataSource.transaction(async (manager) => {
+    return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
       const review = await this.editableReview(manager, reviewId);
       await this.keyFactorInScope(manager, review, keyFactorId);
       if (assigneeId) {
@@ -118,7 +120,7 @@ export class SelfAssessmentService {
   /** Submits the whole self-assessment, refusing with the list of incomplete key factors. */
   async submit(user: CurrentUser, reviewId: string): Promise<Review> {
     await this.access.require(user, reviewId, 'selfAssessment.submit');
-    return this.dataSource.transaction(async (manager) => {
+    return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
       const review = await manager.findOne(Review, { where: { id: reviewId }, lock: { mode: 'pessimistic_write' } });
       if (!review) throw notFound(`Review ${reviewId}`);
       if (review.status !== ReviewStatus.SELF_ASSESSMENT) throw invalidTransition(`The self-assessment can be submitted while the review is in SELF_ASSESSMENT; it is ${review.status}.`);
@@ -140,7 +142,7 @@ export class SelfAssessmentService {
 
   async saveContextNote(user: CurrentUser, reviewId: string, contextFactorId: string, note: string): Promise<ContextNote> {
     await this.access.require(user, reviewId, 'contextNote.edit');
-    return this.dataSource.transaction(async (manager) => {
+    return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
       const review = await this.editableReview(manager, reviewId);
       const factor = await manager.findOneBy(ContextFactor, { id: contextFactorId, benchmarkId: review.benchmarkId });
       if (!factor) throw badInput('The review\'s benchmark has no context factor with this id.', [{ path: 'contextFactorId', message: 'unknown context factor' }]);

@@ -6,6 +6,7 @@ import { ReviewAccessService } from '../access/review-access.service';
 import { ROLE_LABEL } from '../access/review-permissions';
 import { AuditLog } from '../audit/audit-log.service';
 import { Review, ReviewStatus } from '../review/review.entity';
+import { ReviewChanges } from '../review/review-changes';
 import { ReviewRole, TeamMember } from './team-member.entity';
 
 export const REVIEW_TEAM_INVITATION = 'review-team';
@@ -23,6 +24,7 @@ export class TeamService {
     private readonly access: ReviewAccessService,
     private readonly audit: AuditLog,
     private readonly auth: AuthService,
+    private readonly changes: ReviewChanges,
   ) {}
 
   /** Accepting a review-team invitation adds the membership, in the accepting transaction. */
@@ -37,6 +39,8 @@ export class TeamService {
       if (await manager.existsBy(TeamMember, { reviewId, personId: person.id, removedAt: IsNull() })) return;
       const member = await manager.save(manager.create(TeamMember, { reviewId, personId: person.id, role, addedById: (payload.invitedById as string) ?? null }));
       await this.audit.record(manager, { reviewId, actorId: person.id, action: 'team.join', entityType: 'TeamMember', entityId: member.id, after: member });
+      // Jobs for the new member's reminders are queued when due by the outbox sweeper.
+      await this.changes.changed(manager, reviewId);
     });
   }
 
@@ -47,7 +51,7 @@ export class TeamService {
   async add(user: CurrentUser, reviewId: string, input: { personId?: string; email?: string; role: ReviewRole }): Promise<AddMemberResult> {
     await this.requireManage(user, reviewId, input.role);
     if (!!input.personId === !!input.email) throw badInput('Give either personId (someone with an account) or email (to invite someone).', [{ path: 'personId', message: 'give exactly one of personId and email' }]);
-    return this.dataSource.transaction(async (manager) => {
+    return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
       const review = await this.openReview(manager, reviewId);
       const person = input.personId
         ? await manager.findOneBy(Person, { id: input.personId })
@@ -60,8 +64,9 @@ export class TeamService {
           kind: REVIEW_TEAM_INVITATION,
           payload: { reviewId, role: input.role, invitedById: user.personId },
           invitedBy: inviter,
-          subject: `You are invited to the review "${review.title}"`,
-          intro: `${inviter.fullName} invites you to join the review "${review.title}" on PeerVisit as ${ROLE_LABEL[input.role]}.`,
+          reviewId,
+          reviewTitle: review.title,
+          roleLabel: ROLE_LABEL[input.role],
         });
         await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'team.invite', entityType: 'Review', entityId: reviewId, after: { email: normaliseEmail(input.email!), role: input.role } });
         return { member: null, invitedEmail: normaliseEmail(input.email!) };
@@ -76,7 +81,7 @@ export class TeamService {
 
   /** Ends a membership; the row stays with removedAt, so the history of who was on the team is kept. */
   async remove(user: CurrentUser, reviewId: string, memberId: string): Promise<TeamMember> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
       const member = await manager.findOneBy(TeamMember, { id: memberId, reviewId, removedAt: IsNull() });
       if (!member) throw notFound(`Team member ${memberId} of this review`);
       await this.requireManage(user, reviewId, member.role);

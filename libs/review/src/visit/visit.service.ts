@@ -5,6 +5,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { AuditLog } from '../audit/audit-log.service';
 import { Review, ReviewStatus } from '../review/review.entity';
+import { ReviewChanges } from '../review/review-changes';
 import { ReviewService } from '../review/review.service';
 import { formatInZone, parseInZone } from '../review/zoned-time';
 import { ReviewRole, TeamMember } from '../team/team-member.entity';
@@ -27,11 +28,12 @@ export class VisitService {
     private readonly access: ReviewAccessService,
     private readonly audit: AuditLog,
     private readonly reviews: ReviewService,
+    private readonly changes: ReviewChanges,
   ) {}
 
   async schedule(user: CurrentUser, reviewId: string, input: VisitSessionInput): Promise<VisitSession> {
     await this.access.require(user, reviewId, 'programme.manage');
-    return this.dataSource.transaction(async (manager) => {
+    return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
       const review = await this.plannableReview(manager, reviewId);
       const session = manager.create(VisitSession, { reviewId, createdById: user.personId });
       const planned = await this.apply(manager, review, session, input);
@@ -45,7 +47,7 @@ export class VisitService {
   async update(user: CurrentUser, sessionId: string, input: VisitSessionInput, expectedVersion?: number): Promise<VisitSession> {
     const existing = await this.sessionOrFail(sessionId);
     await this.access.require(user, existing.reviewId, 'programme.manage');
-    return this.dataSource.transaction(async (manager) => {
+    return this.changes.transaction(this.dataSource, existing.reviewId, async (manager) => {
       const review = await this.plannableReview(manager, existing.reviewId);
       const session = await manager.findOneOrFail(VisitSession, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
       if (session.cancelledAt) throw invalidTransition('This session was cancelled; schedule a new one instead.');
@@ -66,7 +68,7 @@ export class VisitService {
     const existing = await this.sessionOrFail(sessionId);
     await this.access.require(user, existing.reviewId, 'programme.manage');
     if (!reason?.trim()) throw badInput('Say why the session is cancelled.', [{ path: 'reason', message: 'required' }]);
-    return this.dataSource.transaction(async (manager) => {
+    return this.changes.transaction(this.dataSource, existing.reviewId, async (manager) => {
       const session = await manager.findOneOrFail(VisitSession, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
       if (session.cancelledAt) return session;
       Object.assign(session, { cancelledAt: new Date(), cancellationReason: reason.trim(), version: session.version + 1 });

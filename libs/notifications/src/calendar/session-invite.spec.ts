@@ -1,0 +1,227 @@
+import { buildCalendarFeed, buildSessionInvite, SessionInviteInput } from './session-invite';
+
+// No iCalendar parser is installed (node-ical, ical.js), so this is a small strict one: it checks the
+// physical format (CRLF, 75-octet lines, folding) and then reads properties and components.
+
+interface Property {
+  name: string;
+  params: Record<string, string>;
+  value: string;
+}
+interface Component {
+  name: string;
+  properties: Property[];
+  components: Component[];
+}
+
+function parseIcs(ics: string): Component {
+  if (!ics.endsWith('\r\n')) throw new Error('the last line does not end with CRLF');
+  const physical = ics.slice(0, -2).split('\r\n');
+  physical.forEach((line, i) => {
+    if (/[\r\n]/.test(line)) throw new Error(`line ${i + 1} has a bare CR or LF`);
+    const octets = Buffer.byteLength(line, 'utf8');
+    if (octets > 75) throw new Error(`line ${i + 1} is ${octets} octets long: ${line}`);
+    if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(line)) {
+      throw new Error(`line ${i + 1} splits a character in two`);
+    }
+    if (line === '') throw new Error(`line ${i + 1} is empty`);
+  });
+  // Unfold: a line that starts with a space or a tab continues the previous one (RFC 5545 3.1).
+  const logical: string[] = [];
+  for (const line of physical) {
+    if (line[0] === ' ' || line[0] === '\t') {
+      if (!logical.length) throw new Error('the first line is a continuation');
+      logical[logical.length - 1] += line.slice(1);
+    } else logical.push(line);
+  }
+  const root: Component = { name: '', properties: [], components: [] };
+  const stack: Component[] = [root];
+  for (const line of logical) {
+    const property = parseContentLine(line);
+    const current = stack[stack.length - 1];
+    if (property.name === 'BEGIN') {
+      const component: Component = { name: property.value, properties: [], components: [] };
+      current.components.push(component);
+      stack.push(component);
+    } else if (property.name === 'END') {
+      if (current.name !== property.value) throw new Error(`END:${property.value} closes ${current.name || 'nothing'}`);
+      stack.pop();
+    } else {
+      if (current === root) throw new Error(`property ${property.name} outside any component`);
+      current.properties.push(property);
+    }
+  }
+  if (stack.length !== 1) throw new Error(`${stack[stack.length - 1].name} is not closed`);
+  if (root.components.length !== 1 || root.components[0].name !== 'VCALENDAR') throw new Error('not one VCALENDAR');
+  return root.components[0];
+}
+
+/** name *(";" param) ":" value, with quoted parameter values (RFC 5545 3.1). */
+function parseContentLine(line: string): Property {
+  const match = /^([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*):(.*)$/.exec(line);
+  if (!match) throw new Error(`not a content line: ${line}`);
+  const params: Record<string, string> = {};
+  for (const [, name, value] of match[2].matchAll(/;([A-Za-z0-9-]+)=("[^"]*"|[^";:]*)/g)) {
+    params[name.toUpperCase()] = value.replace(/^"(.*)"$/, '$1');
+  }
+  return { name: match[1].toUpperCase(), params, value: match[3] };
+}
+
+function unescapeText(value: string): string {
+  return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+}
+
+function props(component: Component, name: string): Property[] {
+  return component.properties.filter((p) => p.name === name);
+}
+
+function one(component: Component, name: string): Property {
+  const found = props(component, name);
+  if (found.length !== 1) throw new Error(`${component.name} has ${found.length} ${name}`);
+  return found[0];
+}
+
+function text(component: Component, name: string): string {
+  return unescapeText(one(component, name).value);
+}
+
+/** A UTC DATE-TIME (YYYYMMDDTHHMMSSZ) as an instant; a TZID or a floating time fails. */
+function instant(property: Property): Date {
+  if (property.params.TZID) throw new Error(`${property.name} has a TZID; expected UTC`);
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(property.value);
+  if (!m) throw new Error(`${property.name} is not a UTC date-time: ${property.value}`);
+  return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]));
+}
+
+const NOW = new Date('2027-03-01T12:00:00Z');
+
+const invite: SessionInviteInput = {
+  uid: 'session-5c19b2e0@peervisit',
+  sequence: 2,
+  method: 'REQUEST',
+  summary: 'Interview: Integration policy in the city administration (Rotterdam 2027: Promoting cultural diversity)',
+  description:
+    'Your part: lead interviewer.\nYou will meet: Head of the diversity department, Policy officer for newcomers; HR adviser.\n' +
+    'Notes: ask about Tromsø, Zürich and Łódź 😀 — ' +
+    'ø'.repeat(80),
+  location: 'Stadhuis, Coolsingel 40, room 2.14',
+  start: new Date('2027-03-10T08:00:00Z'),
+  end: new Date('2027-03-10T09:30:00Z'),
+  timeZone: 'Europe/Oslo',
+  organizer: { name: 'PeerVisit', email: 'noreply@peervisit.example.org' },
+  attendee: { name: 'Marta Rossi', email: 'marta.rossi@example.org' },
+  url: 'https://peervisit.example.org/reviews/8d2e41b7/programme#session-5c19',
+};
+
+describe('buildSessionInvite', () => {
+  it('writes a REQUEST with one confirmed event for the attendee', () => {
+    const ics = buildSessionInvite(invite, { now: NOW });
+    const calendar = parseIcs(ics);
+    expect(one(calendar, 'VERSION').value).toBe('2.0');
+    expect(one(calendar, 'PRODID').value).toContain('PeerVisit');
+    expect(one(calendar, 'METHOD').value).toBe('REQUEST');
+    expect(calendar.components.map((c) => c.name)).toEqual(['VEVENT']);
+
+    const event = calendar.components[0];
+    expect(one(event, 'UID').value).toBe('session-5c19b2e0@peervisit');
+    expect(one(event, 'SEQUENCE').value).toBe('2');
+    expect(instant(one(event, 'DTSTAMP'))).toEqual(NOW);
+    expect(instant(one(event, 'DTSTART'))).toEqual(invite.start);
+    expect(instant(one(event, 'DTEND'))).toEqual(invite.end);
+    expect(one(event, 'STATUS').value).toBe('CONFIRMED');
+    expect(text(event, 'SUMMARY')).toBe(invite.summary);
+    expect(text(event, 'DESCRIPTION')).toBe(invite.description);
+    expect(text(event, 'LOCATION')).toBe(invite.location);
+    expect(one(event, 'URL').value).toBe(invite.url);
+
+    const organizer = one(event, 'ORGANIZER');
+    expect(organizer.value.toLowerCase()).toBe('mailto:noreply@peervisit.example.org');
+    expect(organizer.params.CN).toBe('PeerVisit');
+    const attendee = one(event, 'ATTENDEE');
+    expect(attendee.value.toLowerCase()).toBe('mailto:marta.rossi@example.org');
+    expect(attendee.params).toMatchObject({ CN: 'Marta Rossi', RSVP: 'FALSE' });
+  });
+
+  it('folds long lines at 75 octets without splitting characters, with CRLF line ends', () => {
+    const ics = buildSessionInvite(invite, { now: NOW });
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const lines = ics.split('\r\n');
+    expect(lines.some((line) => line.startsWith(' '))).toBe(true); // the description really was folded
+    for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    expect(() => parseIcs(ics)).not.toThrow();
+  });
+
+  it('writes a CANCEL for the same UID with a higher SEQUENCE and STATUS:CANCELLED', () => {
+    const calendar = parseIcs(buildSessionInvite({ ...invite, method: 'CANCEL', sequence: 3 }, { now: NOW }));
+    expect(one(calendar, 'METHOD').value).toBe('CANCEL');
+    const [event] = calendar.components;
+    expect(one(event, 'UID').value).toBe(invite.uid);
+    expect(one(event, 'SEQUENCE').value).toBe('3');
+    expect(one(event, 'STATUS').value).toBe('CANCELLED');
+    expect(one(event, 'ATTENDEE').value.toLowerCase()).toBe('mailto:marta.rossi@example.org');
+    expect(instant(one(event, 'DTSTART'))).toEqual(invite.start);
+  });
+
+  it('is deterministic when given now, and stamps the current time otherwise', () => {
+    expect(buildSessionInvite(invite, { now: NOW })).toBe(buildSessionInvite(invite, { now: NOW }));
+    const before = Date.now();
+    const stamp = instant(one(parseIcs(buildSessionInvite(invite)).components[0], 'DTSTAMP')).getTime();
+    expect(stamp).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+    expect(stamp).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('leaves out LOCATION and URL when there are none', () => {
+    const [event] = parseIcs(buildSessionInvite({ ...invite, location: null, url: undefined }, { now: NOW })).components;
+    expect(props(event, 'LOCATION')).toEqual([]);
+    expect(props(event, 'URL')).toEqual([]);
+  });
+
+  it('refuses an unknown time zone, an end before the start and a negative sequence', () => {
+    expect(() => buildSessionInvite({ ...invite, timeZone: 'Mars/Olympus' })).toThrow(/valid IANA time zone, got "Mars\/Olympus"/);
+    expect(() => buildSessionInvite({ ...invite, end: new Date('2027-03-10T07:00:00Z') })).toThrow(/ends before it starts/);
+    expect(() => buildSessionInvite({ ...invite, sequence: -1 })).toThrow(/SEQUENCE/);
+    expect(() => buildSessionInvite({ ...invite, start: new Date('not a date') })).toThrow(/start is not a valid date/);
+  });
+});
+
+describe('buildCalendarFeed', () => {
+  it('publishes every event, without organizer or attendees', () => {
+    const events = [
+      { uid: 'session-1@peervisit', sequence: 0, summary: 'Interview: Mayor', description: 'Your part: note-taker', start: invite.start, end: invite.end },
+      {
+        uid: 'session-2@peervisit',
+        sequence: 4,
+        summary: 'Focus group: Youth workers, Rotterdam-Zuid',
+        description: 'You will meet: youth workers; community centre staff',
+        location: 'Wijkcentrum Het Klooster',
+        start: new Date('2027-03-11T13:00:00Z'),
+        end: new Date('2027-03-11T14:30:00Z'),
+        url: 'https://peervisit.example.org/reviews/8d2e41b7/programme#session-2',
+      },
+    ];
+    const ics = buildCalendarFeed(events, 'PeerVisit – Marta Rossi', { now: NOW });
+    const calendar = parseIcs(ics);
+    expect(one(calendar, 'METHOD').value).toBe('PUBLISH');
+    expect(text(calendar, 'X-WR-CALNAME')).toBe('PeerVisit – Marta Rossi');
+    expect(calendar.components.map((c) => c.name)).toEqual(['VEVENT', 'VEVENT']);
+    calendar.components.forEach((event, i) => {
+      expect(one(event, 'UID').value).toBe(events[i].uid);
+      expect(one(event, 'SEQUENCE').value).toBe(String(events[i].sequence));
+      expect(instant(one(event, 'DTSTAMP'))).toEqual(NOW);
+      expect(instant(one(event, 'DTSTART'))).toEqual(events[i].start);
+      expect(instant(one(event, 'DTEND'))).toEqual(events[i].end);
+      expect(text(event, 'SUMMARY')).toBe(events[i].summary);
+      expect(text(event, 'DESCRIPTION')).toBe(events[i].description);
+      expect(props(event, 'ATTENDEE')).toEqual([]);
+      expect(props(event, 'ORGANIZER')).toEqual([]);
+    });
+    expect(text(calendar.components[1], 'LOCATION')).toBe('Wijkcentrum Het Klooster');
+    expect(buildCalendarFeed(events, 'PeerVisit – Marta Rossi', { now: NOW })).toBe(ics);
+  });
+
+  it('writes a valid empty feed', () => {
+    const calendar = parseIcs(buildCalendarFeed([], 'Empty', { now: NOW }));
+    expect(one(calendar, 'METHOD').value).toBe('PUBLISH');
+    expect(calendar.components).toEqual([]);
+  });
+});

@@ -1,0 +1,131 @@
+import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+
+export interface CalendarPerson {
+  name: string;
+  email: string;
+}
+
+export interface SessionInviteInput {
+  /** Stable for the session (e.g. `session-<id>@peervisit`): an update or cancellation replaces the entry with this UID. */
+  uid: string;
+  /** Raise it on every change the recipient should see (time, place, cancellation); clients ignore a lower one. */
+  sequence: number;
+  /** REQUEST: create or update the entry; CANCEL: remove it (STATUS:CANCELLED). */
+  method: 'REQUEST' | 'CANCEL';
+  summary: string;
+  description: string;
+  location?: string | null;
+  start: Date;
+  end: Date;
+  /**
+   * The zone the session is planned in (IANA, e.g. 'Europe/Oslo'). Validated; the file carries the
+   * instants in UTC, which every client shows in its own zone (no VTIMEZONE block needed).
+   */
+  timeZone: string;
+  organizer: CalendarPerson;
+  attendee: CalendarPerson;
+  url?: string;
+}
+
+export interface FeedEvent {
+  uid: string;
+  sequence: number;
+  summary: string;
+  description: string;
+  location?: string | null;
+  start: Date;
+  end: Date;
+  url?: string;
+}
+
+export interface CalendarOptions {
+  /** DTSTAMP of every event; default the current time. Pass it for deterministic output (tests). */
+  now?: Date;
+}
+
+const PRODUCT_ID = { company: 'PeerVisit', product: 'PeerVisit', language: 'EN' };
+
+/**
+ * An iTIP (RFC 5546) message for one session and one attendee, as an RFC 5545 VCALENDAR: METHOD
+ * REQUEST or CANCEL, one VEVENT. Lines are folded at 75 octets and end with CRLF.
+ */
+export function buildSessionInvite(input: SessionInviteInput, options: CalendarOptions = {}): string {
+  checkEvent(input);
+  checkTimeZone(input.timeZone);
+  for (const [role, person] of [['organizer', input.organizer], ['attendee', input.attendee]] as const) {
+    if (!person?.email) throw new Error(`A session invite needs an ${role} email address.`);
+  }
+  const cancel = input.method === 'CANCEL';
+  const calendar = ical({
+    prodId: PRODUCT_ID,
+    method: cancel ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+  });
+  calendar.createEvent({
+    ...eventData(input, options),
+    status: cancel ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    organizer: { name: input.organizer.name, email: input.organizer.email },
+    attendees: [
+      {
+        name: input.attendee.name,
+        email: input.attendee.email,
+        rsvp: false,
+        role: ICalAttendeeRole.REQ,
+        status: ICalAttendeeStatus.NEEDSACTION,
+      },
+    ],
+  });
+  return withFinalCrlf(calendar.toString());
+}
+
+/** A person's private calendar feed (subscribe by URL): METHOD:PUBLISH, no organizer or attendees. */
+export function buildCalendarFeed(events: FeedEvent[], name: string, options: CalendarOptions = {}): string {
+  // ttl: REFRESH-INTERVAL / X-PUBLISHED-TTL, how often subscribed clients should fetch the feed again.
+  const calendar = ical({ prodId: PRODUCT_ID, method: ICalCalendarMethod.PUBLISH, name, ttl: FEED_REFRESH_SECONDS });
+  for (const event of events) {
+    checkEvent(event);
+    calendar.createEvent({ ...eventData(event, options), status: ICalEventStatus.CONFIRMED });
+  }
+  return withFinalCrlf(calendar.toString());
+}
+
+const FEED_REFRESH_SECONDS = 60 * 60;
+
+/** RFC 5545: every content line ends with CRLF, the last one too (ical-generator leaves it off). */
+function withFinalCrlf(ics: string): string {
+  return ics.endsWith('\r\n') ? ics : `${ics}\r\n`;
+}
+
+function eventData(event: FeedEvent, options: CalendarOptions) {
+  return {
+    id: event.uid,
+    sequence: event.sequence,
+    stamp: options.now ?? new Date(),
+    start: event.start,
+    end: event.end,
+    summary: event.summary,
+    description: event.description,
+    location: event.location || null,
+    url: event.url || null,
+  };
+}
+
+function checkEvent(event: FeedEvent): void {
+  if (!event.uid) throw new Error('A calendar event needs a UID.');
+  if (!Number.isInteger(event.sequence) || event.sequence < 0) {
+    throw new Error(`Calendar event ${event.uid}: SEQUENCE must be a whole number of 0 or more, got ${event.sequence}.`);
+  }
+  for (const field of ['start', 'end'] as const) {
+    const value = event[field];
+    if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new Error(`Calendar event ${event.uid}: ${field} is not a valid date.`);
+  }
+  if (event.end.getTime() < event.start.getTime()) throw new Error(`Calendar event ${event.uid} ends before it starts.`);
+}
+
+function checkTimeZone(timeZone: string): void {
+  try {
+    if (!timeZone) throw new Error('no time zone given');
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch (error) {
+    throw new Error(`A session invite needs a valid IANA time zone, got "${timeZone}": ${(error as Error).message}`, { cause: error });
+  }
+}

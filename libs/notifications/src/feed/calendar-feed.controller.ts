@@ -1,0 +1,43 @@
+import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { Person } from '@peervisit/directory';
+import { Public } from '@peervisit/platform';
+import { Review, VisitSession } from '@peervisit/review';
+import type { Response } from 'express';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { buildCalendarFeed } from '../calendar/session-invite';
+
+/** A person's private feed of their visit sessions, for any calendar app; the secret is in the URL. */
+@Public()
+@Controller('calendar')
+export class CalendarFeedController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get(':token.ics')
+  async feed(@Param('token') token: string, @Res() res: Response) {
+    const person = await this.dataSource.getRepository(Person).findOneBy({ calendarTokenHash: createHash('sha256').update(token).digest('hex') });
+    if (!person) throw new NotFoundException('No calendar at this address (it may have been reset).');
+    const sessions: (VisitSession & { review_title: string })[] = await this.dataSource
+      .getRepository(VisitSession)
+      .createQueryBuilder('s')
+      .innerJoin('session_assignment', 'a', 'a.session_id = s.id AND a.person_id = :me', { me: person.id })
+      .innerJoin(Review, 'r', 'r.id = s.reviewId')
+      .addSelect('r.title', 'review_title')
+      .where('s.cancelledAt IS NULL')
+      .orderBy('s.startsAt')
+      .getMany() as never;
+    const body = buildCalendarFeed(
+      sessions.map((s) => ({
+        uid: `session-${s.id}-${person.id}@peervisit`,
+        sequence: s.version,
+        summary: s.title,
+        description: 'PeerVisit visit session',
+        location: s.location,
+        start: s.startsAt,
+        end: s.endsAt,
+      })),
+      `PeerVisit: ${person.fullName}`,
+    );
+    res.type('text/calendar; charset=utf-8').set('Cache-Control', 'private, no-store').send(body);
+  }
+}

@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MESSAGE_RENDERER } from '@peervisit/platform';
+import { ReviewModule } from '@peervisit/review';
+import { NotificationsResolver } from './admin/notifications.resolver';
+import { CalendarFeedController } from './feed/calendar-feed.controller';
+import { ReminderRule } from './reminders/reminder-rule.entity';
+import { ReminderService } from './reminders/reminder.service';
+import { NotificationsRenderer } from './rendering/notifications-renderer';
+
+export const NOTIFICATIONS_ENTITIES = [ReminderRule];
+
+/**
+ * Reminders (computed into the outbox), the templates that render messages, calendar invites and feeds.
+ * Global so that platform's outbox sender finds the MESSAGE_RENDERER it provides.
+ */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES), ReviewModule],
+  controllers: [CalendarFeedController],
+  providers: [ReminderService, NotificationsRenderer, { provide: MESSAGE_RENDERER, useExisting: NotificationsRenderer }, NotificationsResolver],
+  exports: [ReminderService, MESSAGE_RENDERER],
+})
+export class NotificationsModule {}

@@ -1,0 +1,119 @@
+import { MessageToSchedule } from '@peervisit/platform';
+import { formatInZone, parseInZone, ReviewRole, ReviewStatus, VisitSessionKind } from '@peervisit/review';
+import { EffectiveRule, ReminderRuleKind } from './reminder-rules';
+
+const DAY = 24 * 3600 * 1000;
+/** A reminder whose moment passed more than this long ago is not sent late: it would only confuse. */
+const GRACE = 3600 * 1000;
+
+export interface PlanInput {
+  now: Date;
+  review: {
+    id: string;
+    status: ReviewStatus;
+    timeZone: string;
+    selfAssessmentDueAt: Date | null;
+    selfAssessmentSubmittedAt: Date | null;
+    visitStartsAt: Date | null;
+    conclusionsDueAt: Date | null;
+    followUpCheckpoints: Date[];
+  };
+  members: { personId: string; email: string; role: ReviewRole }[];
+  sessions: { id: string; kind: VisitSessionKind; startsAt: Date; endsAt: Date; cancelledAt: Date | null; version: number; updatedAt: Date; assignees: string[] }[];
+  /** When each person was last sent an invite (a reminder or an update) for a session. */
+  sentInvites: { sessionId: string; personId: string; sentAt: Date }[];
+  rules: EffectiveRule[];
+}
+
+export const reminderPrefix = (reviewId: string) => `reminder:${reviewId}:`;
+
+const OPEN = [ReviewStatus.DRAFT, ReviewStatus.PREPARATION, ReviewStatus.SELF_ASSESSMENT, ReviewStatus.VISIT, ReviewStatus.DELIBERATION, ReviewStatus.FEEDBACK, ReviewStatus.REPORTING, ReviewStatus.FOLLOW_UP];
+
+/**
+ * Every message a review should have scheduled right now, from its current state. Pure: the
+ * reminder service upserts these rows and cancels the scheduled reminders not among them, so a
+ * change anywhere (a session moved, a date changed, someone joined) is one recomputation.
+ */
+export function planReminders(input: PlanInput): MessageToSchedule[] {
+  const { review, now } = input;
+  const plan: MessageToSchedule[] = [];
+  const rule = (kind: ReminderRuleKind) => input.rules.find((r) => r.kind === kind && r.enabled);
+  const withRole = (...roles: ReviewRole[]) => input.members.filter((m) => roles.includes(m.role));
+  const member = (personId: string) => input.members.find((m) => m.personId === personId);
+  const add = (key: string, template: string, to: { personId: string; email: string }, dueAt: Date, data: Record<string, unknown>, optional = true) => {
+    if (dueAt.getTime() < now.getTime() - GRACE) return;
+    plan.push({ dedupeKey: key, template, recipientId: to.personId, recipientEmail: to.email, reviewId: review.id, data, optional, dueAt });
+  };
+  if (!OPEN.includes(review.status)) return plan;
+
+  const selfAssessment = rule(ReminderRuleKind.SELF_ASSESSMENT_DUE);
+  if (selfAssessment && review.selfAssessmentDueAt && !review.selfAssessmentSubmittedAt && [ReviewStatus.PREPARATION, ReviewStatus.SELF_ASSESSMENT].includes(review.status)) {
+    for (const days of selfAssessment.offsets) {
+      for (const to of withRole(ReviewRole.HOST_COORDINATOR, ReviewRole.HOST_CONTRIBUTOR)) {
+        add(`${reminderPrefix(review.id)}self-assessment:${to.personId}:${days}d`, 'self-assessment-due', to, new Date(review.selfAssessmentDueAt.getTime() - days * DAY), { daysBefore: days });
+      }
+    }
+  }
+
+  const sessionRule = rule(ReminderRuleKind.VISIT_SESSION);
+  const nudge = rule(ReminderRuleKind.EVIDENCE_NUDGE);
+  for (const session of input.sessions) {
+    const assignees = session.assignees.map(member).filter((m): m is NonNullable<typeof m> => !!m);
+    if (session.cancelledAt) {
+      // Whoever was sent an invite gets the cancellation, once.
+      for (const invite of input.sentInvites.filter((i) => i.sessionId === session.id)) {
+        const to = member(invite.personId);
+        if (to) plan.push({ dedupeKey: `notice:${review.id}:session-cancelled:${session.id}:${to.personId}`, template: 'session-cancelled', recipientId: to.personId, recipientEmail: to.email, reviewId: review.id, data: { sessionId: session.id }, optional: false, dueAt: now });
+      }
+      continue;
+    }
+    if (sessionRule && session.startsAt > now) {
+      for (const days of sessionRule.offsets) {
+        for (const to of assignees) {
+          add(`${reminderPrefix(review.id)}session:${session.id}:${to.personId}:${days}d`, 'session-reminder', to, new Date(session.startsAt.getTime() - days * DAY), { sessionId: session.id, daysBefore: days });
+        }
+      }
+      // Someone already holding an older invite gets the update now, not only at the next reminder.
+      for (const to of assignees) {
+        const sent = input.sentInvites.filter((i) => i.sessionId === session.id && i.personId === to.personId);
+        if (sent.length && Math.max(...sent.map((i) => i.sentAt.getTime())) < session.updatedAt.getTime()) {
+          plan.push({ dedupeKey: `notice:${review.id}:session-updated:${session.id}:${to.personId}:v${session.version}`, template: 'session-updated', recipientId: to.personId, recipientEmail: to.email, reviewId: review.id, data: { sessionId: session.id, sessionVersion: session.version }, optional: false, dueAt: now });
+        }
+      }
+    }
+    if (nudge && (session.kind === VisitSessionKind.INTERVIEW || session.kind === VisitSessionKind.FOCUS_GROUP) && [ReviewStatus.VISIT, ReviewStatus.DELIBERATION].includes(review.status)) {
+      const evening = parseInZone(`${formatInZone(session.endsAt, review.timeZone).slice(0, 10)}T19:00`, review.timeZone) as Date;
+      const dueAt = evening > session.endsAt ? evening : new Date(session.endsAt.getTime() + 2 * 3600 * 1000);
+      for (const to of assignees.filter((m) => m.role === ReviewRole.PEER || m.role === ReviewRole.EXPERT_LEADER)) {
+        add(`${reminderPrefix(review.id)}nudge:${session.id}:${to.personId}`, 'evidence-nudge', to, dueAt, { sessionId: session.id });
+      }
+    }
+  }
+
+  const conclusions = rule(ReminderRuleKind.CONCLUSIONS_DUE);
+  if (conclusions && review.conclusionsDueAt && [ReviewStatus.SELF_ASSESSMENT, ReviewStatus.VISIT, ReviewStatus.DELIBERATION].includes(review.status)) {
+    for (const days of conclusions.offsets) {
+      for (const to of withRole(ReviewRole.EXPERT_LEADER, ReviewRole.PEER)) {
+        add(`${reminderPrefix(review.id)}conclusions:${to.personId}:${days}d`, 'conclusions-due', to, new Date(review.conclusionsDueAt.getTime() - days * DAY), { daysBefore: days });
+      }
+    }
+  }
+
+  if (rule(ReminderRuleKind.FOLLOW_UP_CHECKPOINT) && [ReviewStatus.FEEDBACK, ReviewStatus.REPORTING, ReviewStatus.FOLLOW_UP].includes(review.status)) {
+    review.followUpCheckpoints.forEach((checkpoint, i) => {
+      for (const to of withRole(ReviewRole.HOST_COORDINATOR)) {
+        add(`${reminderPrefix(review.id)}checkpoint:${i + 1}:${to.personId}`, 'follow-up-checkpoint', to, new Date(checkpoint), { checkpointAt: new Date(checkpoint).toISOString() });
+      }
+    });
+  }
+
+  const next = rule(ReminderRuleKind.NEXT_ASSESSMENT);
+  if (next && review.visitStartsAt && next.offsets.length) {
+    const dueAt = new Date(review.visitStartsAt);
+    dueAt.setUTCMonth(dueAt.getUTCMonth() + next.offsets[0]);
+    for (const to of withRole(ReviewRole.HOST_COORDINATOR)) {
+      add(`${reminderPrefix(review.id)}next-assessment:${to.personId}`, 'next-assessment', to, dueAt, { monthsAfterVisit: next.offsets[0] });
+    }
+  }
+  return plan;
+}

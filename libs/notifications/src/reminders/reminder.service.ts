@@ -1,0 +1,92 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { City, Person } from '@peervisit/directory';
+import { badInput, CurrentUser, OutboxService } from '@peervisit/platform';
+import { Review, ReviewAccessService, ReviewChanges, SessionAssignment, TeamMember, VisitSession } from '@peervisit/review';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { planReminders, reminderPrefix } from './reminder-planner';
+import { ReminderRule } from './reminder-rule.entity';
+import { defaultRules, EffectiveRule, ReminderRuleKind } from './reminder-rules';
+
+/**
+ * Keeps each review's reminders in the outbox in step with its data: every change recomputes them
+ * inside the change's own transaction; after commit their jobs are queued.
+ */
+@Injectable()
+export class ReminderService implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly changes: ReviewChanges,
+    private readonly access: ReviewAccessService,
+  ) {}
+
+  onModuleInit() {
+    this.changes.onChange((manager, reviewId) => this.recompute(manager, reviewId));
+    this.changes.onCommit(async (reviewId) => {
+      await this.outbox.enqueueScheduled({ reviewId });
+    });
+  }
+
+  async rulesOf(manager: EntityManager, review: Pick<Review, 'id' | 'kind'>): Promise<EffectiveRule[]> {
+    const overrides = await manager.findBy(ReminderRule, { reviewId: review.id });
+    return defaultRules(review.kind).map((rule) => {
+      const own = overrides.find((o) => o.kind === rule.kind);
+      return own ? { kind: rule.kind, enabled: own.enabled, offsets: own.offsets } : rule;
+    });
+  }
+
+  async recompute(manager: EntityManager, reviewId: string): Promise<void> {
+    const review = await manager.findOneByOrFail(Review, { id: reviewId });
+    const city = await manager.findOneByOrFail(City, { id: review.hostCityId });
+    const members = await manager.findBy(TeamMember, { reviewId, removedAt: IsNull() });
+    const people = members.length ? await manager.findBy(Person, { id: In(members.map((m) => m.personId)) }) : [];
+    const sessions = await manager.findBy(VisitSession, { reviewId });
+    const assignments = sessions.length ? await manager.findBy(SessionAssignment, { sessionId: In(sessions.map((s) => s.id)) }) : [];
+    const sentInvites: { session_id: string; person_id: string; sent_at: Date }[] = await manager.query(
+      `SELECT data->>'sessionId' AS session_id, recipient_id AS person_id, sent_at FROM outbox_message
+        WHERE review_id = $1 AND status = 'SENT' AND template IN ('session-reminder', 'session-updated')`,
+      [reviewId],
+    );
+    const plan = planReminders({
+      now: new Date(),
+      review: { ...review, timeZone: city.timeZone, followUpCheckpoints: (review.followUpCheckpoints ?? []).map((d) => new Date(d)) },
+      members: members.flatMap((m) => {
+        const person = people.find((p) => p.id === m.personId);
+        return person ? [{ personId: m.personId, email: person.email, role: m.role }] : [];
+      }),
+      sessions: sessions.map((s) => ({ ...s, assignees: assignments.filter((a) => a.sessionId === s.id).map((a) => a.personId) })),
+      sentInvites: sentInvites.map((i) => ({ sessionId: i.session_id, personId: i.person_id, sentAt: new Date(i.sent_at) })),
+      rules: await this.rulesOf(manager, review),
+    });
+    for (const message of plan) await this.outbox.schedule(manager, message);
+    await this.outbox.cancelOthers(
+      manager,
+      reviewId,
+      reminderPrefix(reviewId),
+      plan.map((m) => m.dedupeKey).filter((k) => k.startsWith(reminderPrefix(reviewId))),
+    );
+  }
+
+  /** The expert leader changes one rule for this review; the reminders follow at once. */
+  async setRule(user: CurrentUser, reviewId: string, kind: ReminderRuleKind, enabled: boolean, offsets: number[]): Promise<EffectiveRule[]> {
+    await this.access.require(user, reviewId, 'review.edit');
+    if (offsets.some((o) => !Number.isFinite(o) || o < 0 || o > 1200)) {
+      throw badInput('Offsets are days before (or months after, for the next assessment): numbers from 0 to 1200.', [{ path: 'offsets', message: 'out of range' }]);
+    }
+    return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
+      await manager.query(
+        `INSERT INTO reminder_rule (review_id, kind, enabled, offsets, updated_by_id) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (review_id, kind) DO UPDATE SET enabled = EXCLUDED.enabled, offsets = EXCLUDED.offsets, updated_by_id = EXCLUDED.updated_by_id, updated_at = now()`,
+        [reviewId, kind, enabled, [...new Set(offsets)].sort((a, b) => b - a), user.personId],
+      );
+      const review = await manager.findOneByOrFail(Review, { id: reviewId });
+      return this.rulesOf(manager, review);
+    });
+  }
+
+  async rules(user: CurrentUser, reviewId: string): Promise<EffectiveRule[]> {
+    await this.access.require(user, reviewId, 'review.read');
+    const review = await this.access.reviewOrFail(reviewId);
+    return this.rulesOf(this.dataSource.manager, review);
+  }
+}

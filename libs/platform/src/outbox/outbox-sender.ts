@@ -1,0 +1,126 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import type { Job, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/config.schema';
+import { MAIL_TRANSPORT, MailTransport } from '../mail/mail-transport';
+import { JobHandler } from '../queue/job-handler.decorator';
+import { MESSAGE_RENDERER, MessageRenderer } from './message-renderer';
+import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
+import { OutboxService, sendJobId } from './outbox.service';
+
+/**
+ * The send step: claims its row, renders it, sends it, records the outcome. BullMQ may run a job
+ * twice (a stalled worker); the claim makes the second run a no-op while the first is alive.
+ */
+@Injectable()
+export class OutboxSender {
+  private readonly logger = new Logger('OutboxSender');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
+    // Provided by the notifications lib; without it nothing can be rendered (and sends fail loudly).
+    @Optional() @Inject(MESSAGE_RENDERER) private readonly renderer: MessageRenderer | undefined,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectQueue('mail') private readonly mailQueue: Queue,
+  ) {}
+
+  @JobHandler({ queue: 'mail', name: 'send-outbox-message' })
+  async send(job: Job<{ id: string; version: number }>): Promise<{ outcome: string }> {
+    const { id, version } = job.data;
+    // Claim: still this version, due, and scheduled, or "sending" for so long the sender must have died.
+    const claimed: Record<string, unknown>[] = await this.dataSource.query(
+      `UPDATE outbox_message SET status = 'SENDING', attempts = attempts + 1, sending_since = now(), updated_at = now()
+        WHERE id = $1 AND version = $2 AND due_at <= now()
+          AND (status = 'SCHEDULED' OR (status = 'SENDING' AND sending_since < now() - make_interval(secs => $3::float / 1000)))
+        RETURNING id`,
+      [id, version, this.config.outboxSendingTimeoutMs],
+    );
+    if (!claimed.length) return { outcome: 'skipped: the row changed, is not due, or is being sent' };
+    const message = await this.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id });
+
+    let rendered;
+    try {
+      if (!this.renderer) throw new Error('No message renderer is installed: load the NotificationsModule.');
+      rendered = await this.renderer.render(message);
+    } catch (error) {
+      return this.failed(message, error, job);
+    }
+    if ('skip' in rendered) {
+      await this.dataSource.query(`UPDATE outbox_message SET status = 'CANCELLED', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'SENDING'`, [id, rendered.skip]);
+      return { outcome: `cancelled: ${rendered.skip}` };
+    }
+    try {
+      const sent = await this.transport.send({
+        to: message.recipientEmail,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        messageId: message.messageId,
+        attachments: rendered.attachments,
+        icalEvent: rendered.icalEvent,
+      });
+      // One-time secrets (reset codes, invitation codes) are not kept once delivered.
+      await this.dataSource.query(
+        `UPDATE outbox_message SET status = 'SENT', sent_at = now(), provider_message_id = $2, last_error = NULL, data = data - 'secret', updated_at = now() WHERE id = $1`,
+        [id, sent.providerMessageId ?? sent.messageId],
+      );
+      return { outcome: 'sent' };
+    } catch (error) {
+      return this.failed(message, error, job);
+    }
+  }
+
+  /** Puts the row back for BullMQ's next attempt (with backoff), or marks it failed after the last one. */
+  private async failed(message: OutboxMessage, error: unknown, job: Job): Promise<never | { outcome: string }> {
+    const reason = error instanceof Error ? error.message : String(error);
+    const last = message.attempts >= this.config.outboxMaxAttempts || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    await this.dataSource.query(`UPDATE outbox_message SET status = $2, last_error = $3, sending_since = NULL, updated_at = now() WHERE id = $1`, [
+      message.id,
+      last ? OutboxStatus.FAILED : OutboxStatus.SCHEDULED,
+      reason.slice(0, 2000),
+    ]);
+    if (last) {
+      this.logger.error(`Giving up on message ${message.id} (${message.template} to ${message.recipientEmail}) after ${message.attempts} attempts: ${reason}`);
+      return { outcome: `failed: ${reason}` };
+    }
+    this.logger.warn(`Sending message ${message.id} failed (attempt ${message.attempts}); retrying: ${reason}`);
+    throw error instanceof Error ? error : new Error(reason);
+  }
+
+  /**
+   * The sweeper: any due scheduled row without a live job gets one (a crash between commit and
+   * enqueue, or a Redis flush), and a row stuck "sending" past the timeout is sent again.
+   */
+  @JobHandler({ queue: 'maintenance', name: 'sweep-outbox', everyMs: (config) => config.outboxSweepIntervalMs })
+  async sweep(): Promise<{ requeued: number; recovered: number }> {
+    const due: OutboxMessage[] = await this.dataSource
+      .getRepository(OutboxMessage)
+      .createQueryBuilder('m')
+      .where("m.status = 'SCHEDULED' AND m.dueAt <= now()")
+      .orderBy('m.dueAt')
+      .limit(5000)
+      .getMany();
+    const missing: OutboxMessage[] = [];
+    for (const row of due) {
+      const job = await this.mailQueue.getJob(sendJobId(row));
+      const state = job ? await job.getState() : 'missing';
+      if (state === 'missing' || state === 'completed' || state === 'failed' || state === 'unknown') {
+        if (job) await job.remove().catch(() => undefined);
+        missing.push(row);
+      }
+    }
+    await this.outbox.addJobs(missing);
+    const stuck: OutboxMessage[] = await this.dataSource.query(
+      `SELECT id, version, due_at AS "dueAt", attempts FROM outbox_message
+        WHERE status = 'SENDING' AND sending_since < now() - make_interval(secs => $1::float / 1000) LIMIT 1000`,
+      [this.config.outboxSendingTimeoutMs],
+    );
+    for (const row of stuck) await this.outbox.addJobs([row], `-recover${row.attempts}`);
+    if (missing.length || stuck.length) this.logger.log(`Sweeper queued ${missing.length} due message(s) and ${stuck.length} stuck one(s)`);
+    return { requeued: missing.length, recovered: stuck.length };
+  }
+}

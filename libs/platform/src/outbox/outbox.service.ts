@@ -1,0 +1,138 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/config.schema';
+import { notFound, conflict } from '../errors/app-error';
+import { PageArgs, paginate } from '../pagination/connection';
+import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
+
+export interface MessageToSchedule {
+  dedupeKey: string;
+  template: string;
+  recipientId?: string | null;
+  recipientEmail: string;
+  reviewId?: string | null;
+  data?: Record<string, unknown>;
+  optional?: boolean;
+  /** Now, for messages that go at once. */
+  dueAt: Date;
+}
+
+export const SEND_JOB = 'send-outbox-message';
+
+/** The job's id: row id and version, so a job made stale by a later change never matches its row again. */
+export const sendJobId = (row: { id: string; version: number }) => `${row.id}-v${row.version}`;
+
+/**
+ * Writes outbox rows inside the caller's transaction and queues them after commit. Rows are upserted
+ * by dedupe key: rescheduling a reminder bumps its version, and a row already sent stays sent.
+ */
+@Injectable()
+export class OutboxService {
+  private readonly logger = new Logger('Outbox');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectQueue('mail') private readonly mailQueue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Upserts one row (call inside the transaction of the change that causes it). A scheduled,
+   * cancelled or failed row with the same key is replaced only when something about it changed; a
+   * row being sent or already sent is left alone.
+   */
+  async schedule(manager: EntityManager, message: MessageToSchedule): Promise<void> {
+    await manager.query(
+      `INSERT INTO outbox_message (dedupe_key, template, recipient_id, recipient_email, review_id, data, optional, due_at, message_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '<' || gen_random_uuid() || '@peervisit>')
+       ON CONFLICT (dedupe_key) DO UPDATE SET
+         template = EXCLUDED.template, recipient_id = EXCLUDED.recipient_id, recipient_email = EXCLUDED.recipient_email,
+         review_id = EXCLUDED.review_id, data = EXCLUDED.data, optional = EXCLUDED.optional, due_at = EXCLUDED.due_at,
+         status = 'SCHEDULED', version = outbox_message.version + 1, attempts = 0, last_error = NULL, updated_at = now()
+       WHERE outbox_message.status IN ('SCHEDULED', 'CANCELLED', 'FAILED')
+         AND (outbox_message.status <> 'SCHEDULED' OR outbox_message.due_at IS DISTINCT FROM EXCLUDED.due_at
+              OR outbox_message.data IS DISTINCT FROM EXCLUDED.data OR outbox_message.recipient_email IS DISTINCT FROM EXCLUDED.recipient_email)`,
+      [
+        message.dedupeKey,
+        message.template,
+        message.recipientId ?? null,
+        message.recipientEmail,
+        message.reviewId ?? null,
+        JSON.stringify(message.data ?? {}),
+        message.optional ?? false,
+        message.dueAt,
+      ],
+    );
+  }
+
+  /** Cancels the scheduled rows under a key prefix that are not in `keep` (reminders no longer valid). */
+  async cancelOthers(manager: EntityManager, reviewId: string, keyPrefix: string, keep: string[]): Promise<number> {
+    const result = await manager.query(
+      `UPDATE outbox_message SET status = 'CANCELLED', version = version + 1, updated_at = now()
+        WHERE review_id = $1 AND status = 'SCHEDULED' AND starts_with(dedupe_key, $2) AND NOT (dedupe_key = ANY($3))`,
+      [reviewId, keyPrefix, keep],
+    );
+    return result[1] ?? 0;
+  }
+
+  /**
+   * After commit: a delayed job per scheduled row of the review (or of the given keys). Adding a job
+   * whose id is already in Redis does nothing, so calling this twice is harmless.
+   */
+  async enqueueScheduled(filter: { reviewId?: string; dedupeKeys?: string[] }): Promise<number> {
+    const rows: Pick<OutboxMessage, 'id' | 'version' | 'dueAt'>[] = await this.dataSource
+      .getRepository(OutboxMessage)
+      .createQueryBuilder('m')
+      .select(['m.id', 'm.version', 'm.dueAt'])
+      .where('m.status = :status', { status: OutboxStatus.SCHEDULED })
+      .andWhere(filter.reviewId ? 'm.reviewId = :reviewId' : filter.dedupeKeys ? 'm.dedupeKey IN (:...keys)' : 'false', {
+        reviewId: filter.reviewId,
+        keys: filter.dedupeKeys?.length ? filter.dedupeKeys : ['-'],
+      })
+      .getMany();
+    await this.addJobs(rows);
+    return rows.length;
+  }
+
+  async addJobs(rows: Pick<OutboxMessage, 'id' | 'version' | 'dueAt'>[], jobIdSuffix = ''): Promise<void> {
+    if (!rows.length) return;
+    const now = Date.now();
+    await this.mailQueue.addBulk(
+      rows.map((row) => ({
+        name: SEND_JOB,
+        data: { id: row.id, version: row.version },
+        opts: {
+          jobId: sendJobId(row) + jobIdSuffix,
+          delay: Math.max(0, new Date(row.dueAt).getTime() - now),
+          attempts: this.config.outboxMaxAttempts,
+          backoff: { type: 'exponential', delay: this.config.outboxRetryDelayMs },
+        },
+      })),
+    );
+  }
+
+  list(filter: { status?: OutboxStatus; reviewId?: string }, page: PageArgs) {
+    const query = this.dataSource.getRepository(OutboxMessage).createQueryBuilder('message');
+    if (filter.status) query.andWhere('message.status = :status', { status: filter.status });
+    if (filter.reviewId) query.andWhere('message.reviewId = :reviewId', { reviewId: filter.reviewId });
+    return paginate(query, page, 'dueAt', 'DESC');
+  }
+
+  /** An admin sends a failed (or cancelled) message again, now. */
+  async retry(id: string): Promise<OutboxMessage> {
+    const rows: OutboxMessage[] = await this.dataSource.query(
+      `UPDATE outbox_message SET status = 'SCHEDULED', attempts = 0, last_error = NULL, version = version + 1, due_at = now(), updated_at = now()
+        WHERE id = $1 AND status IN ('FAILED', 'CANCELLED') RETURNING id`,
+      [id],
+    );
+    const row = await this.dataSource.getRepository(OutboxMessage).findOneBy({ id });
+    if (!row) throw notFound(`Outbox message ${id}`);
+    if (!rows.length) throw conflict(`Only a failed or cancelled message can be retried; this one is ${row.status}.`);
+    await this.addJobs([row]);
+    this.logger.log(`Message ${id} (${row.template} to ${row.recipientEmail}) queued again by an admin`);
+    return row;
+  }
+}
