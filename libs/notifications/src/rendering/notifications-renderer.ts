@@ -105,7 +105,7 @@ export class NotificationsRenderer implements MessageRenderer {
           daysBefore: data.daysBefore,
           // Names only for those who consented to be named.
           stakeholders: stakeholders.map((s) => (s.consentToBeNamed && s.name ? `${s.name} (${s.position ?? STAKEHOLDER_CATEGORY_PHRASE[s.category]})` : (s.position ?? STAKEHOLDER_CATEGORY_PHRASE[s.category]))),
-          previousStartAt: data.previousStartAt,
+          previousStartAt: message.template === 'session-updated' ? await this.previousStart(session.id, session.startsAt) : undefined,
           reason: session.cancellationReason ?? '',
         };
         const rendered = this.templates.render(message.template as TemplateName, sessionData, options);
@@ -136,6 +136,17 @@ export class NotificationsRenderer implements MessageRenderer {
       default:
         throw new Error(`No renderer for template ${message.template}`);
     }
+  }
+
+  /** Where the session was before its last move (from the audit trail of the programme). */
+  private async previousStart(sessionId: string, current: Date): Promise<string> {
+    const [entry] = await this.dataSource.query(
+      `SELECT before->>'startsAt' AS starts_at FROM audit_entry
+        WHERE entity_type = 'VisitSession' AND entity_id = $1 AND action = 'programme.update' AND before->>'startsAt' IS DISTINCT FROM after->>'startsAt'
+        ORDER BY at DESC LIMIT 1`,
+      [sessionId],
+    );
+    return entry?.starts_at ?? current.toISOString();
   }
 
   private rendered(template: TemplateName, data: Record<string, unknown>, options: { timeZone: string; locale: string }): RenderedMessage {

@@ -32,7 +32,8 @@ export class OutboxSender {
   async send(job: Job<{ id: string; version: number }>): Promise<{ outcome: string }> {
     const { id, version } = job.data;
     // Claim: still this version, due, and scheduled, or "sending" for so long the sender must have died.
-    const claimed: Record<string, unknown>[] = await this.dataSource.query(
+    // For an UPDATE, TypeORM's query() answers [rows, affected count].
+    const [claimed]: [Record<string, unknown>[], number] = await this.dataSource.query(
       `UPDATE outbox_message SET status = 'SENDING', attempts = attempts + 1, sending_since = now(), updated_at = now()
         WHERE id = $1 AND version = $2 AND due_at <= now()
           AND (status = 'SCHEDULED' OR (status = 'SENDING' AND sending_since < now() - make_interval(secs => $3::float / 1000)))

@@ -22,6 +22,13 @@ export interface MessageToSchedule {
 
 export const SEND_JOB = 'send-outbox-message';
 
+/**
+ * Longest delay given to a job. Timers cannot wait longer than 2^31-1 ms (about 24 days); a job that
+ * wakes before its row is due finds it not due and does nothing, and the sweeper queues the row
+ * again when it is.
+ */
+const MAX_DELAY_MS = 2 ** 31 - 1;
+
 /** The job's id: row id and version, so a job made stale by a later change never matches its row again. */
 export const sendJobId = (row: { id: string; version: number }) => `${row.id}-v${row.version}`;
 
@@ -106,7 +113,7 @@ export class OutboxService {
         data: { id: row.id, version: row.version },
         opts: {
           jobId: sendJobId(row) + jobIdSuffix,
-          delay: Math.max(0, new Date(row.dueAt).getTime() - now),
+          delay: Math.min(MAX_DELAY_MS, Math.max(0, new Date(row.dueAt).getTime() - now)),
           attempts: this.config.outboxMaxAttempts,
           backoff: { type: 'exponential', delay: this.config.outboxRetryDelayMs },
         },
@@ -123,7 +130,8 @@ export class OutboxService {
 
   /** An admin sends a failed (or cancelled) message again, now. */
   async retry(id: string): Promise<OutboxMessage> {
-    const rows: OutboxMessage[] = await this.dataSource.query(
+    // For an UPDATE, TypeORM's query() answers [rows, affected count].
+    const [rows]: [OutboxMessage[], number] = await this.dataSource.query(
       `UPDATE outbox_message SET status = 'SCHEDULED', attempts = 0, last_error = NULL, version = version + 1, due_at = now(), updated_at = now()
         WHERE id = $1 AND status IN ('FAILED', 'CANCELLED') RETURNING id`,
       [id],
