@@ -50,7 +50,12 @@ import { LocalDiskStorage } from './storage/local-disk-storage';
       provide: MAIL_TRANSPORT,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        new MailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, captureDir: join(config.dataDir, 'mail') }),
+        new MailTransport({
+          smtpUrl: config.smtpUrl,
+          from: config.mailFrom,
+          captureDir: join(config.dataDir, 'mail'),
+          timeoutMs: Math.floor(config.outboxSendingTimeoutMs / 2),
+        }),
     },
     { provide: FILE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(join(config.dataDir, 'files')) },
     { provide: PUB_SUB, inject: [APP_CONFIG], useFactory: (config: AppConfig) => RedisPubSubEngine.fromConfig(config) },

@@ -31,9 +31,11 @@ export class MailTransport {
   private readonly logger = new Logger('MailTransport');
   private readonly transporter: Transporter;
 
-  constructor(private readonly options: { smtpUrl?: string; from: string; captureDir: string }) {
+  constructor(private readonly options: { smtpUrl?: string; from: string; captureDir: string; timeoutMs?: number }) {
+    // A send must end well before the outbox takes a "sending" message to have crashed.
+    const timeout = options.timeoutMs ?? 60_000;
     this.transporter = options.smtpUrl
-      ? nodemailer.createTransport(options.smtpUrl)
+      ? nodemailer.createTransport({ url: options.smtpUrl, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout } as never)
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   }
 

@@ -37,10 +37,13 @@ export class OutboxSender {
       `UPDATE outbox_message SET status = 'SENDING', attempts = attempts + 1, sending_since = now(), updated_at = now()
         WHERE id = $1 AND version = $2 AND due_at <= now()
           AND (status = 'SCHEDULED' OR (status = 'SENDING' AND sending_since < now() - make_interval(secs => $3::float / 1000)))
-        RETURNING id`,
+        RETURNING attempts`,
       [id, version, this.config.outboxSendingTimeoutMs],
     );
     if (!claimed.length) return { outcome: 'skipped: the row changed, is not due, or is being sent' };
+    // Every later update is conditional on still holding this claim: if the send outlived the
+    // timeout and another sender took over, this one must not overwrite what that one recorded.
+    const claim = Number(claimed[0].attempts);
     const message = await this.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id });
 
     let rendered;
@@ -48,10 +51,10 @@ export class OutboxSender {
       if (!this.renderer) throw new Error('No message renderer is installed: load the NotificationsModule.');
       rendered = await this.renderer.render(message);
     } catch (error) {
-      return this.failed(message, error, job);
+      return this.failed(message, error, job, claim);
     }
     if ('skip' in rendered) {
-      await this.dataSource.query(`UPDATE outbox_message SET status = 'CANCELLED', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'SENDING'`, [id, rendered.skip]);
+      await this.dataSource.query(`UPDATE outbox_message SET status = 'CANCELLED', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'SENDING' AND attempts = $3`, [id, rendered.skip, claim]);
       return { outcome: `cancelled: ${rendered.skip}` };
     }
     try {
@@ -65,25 +68,27 @@ export class OutboxSender {
         icalEvent: rendered.icalEvent,
       });
       // One-time secrets (reset codes, invitation codes) are not kept once delivered.
-      await this.dataSource.query(
-        `UPDATE outbox_message SET status = 'SENT', sent_at = now(), provider_message_id = $2, last_error = NULL, data = data - 'secret', updated_at = now() WHERE id = $1`,
-        [id, sent.providerMessageId ?? sent.messageId],
+      const [, marked]: [unknown, number] = await this.dataSource.query(
+        `UPDATE outbox_message SET status = 'SENT', sent_at = now(), provider_message_id = $2, last_error = NULL, data = data - 'secret', updated_at = now()
+          WHERE id = $1 AND attempts = $3 AND status IN ('SENDING', 'SCHEDULED', 'FAILED')`,
+        [id, sent.providerMessageId ?? sent.messageId, claim],
       );
+      if (!marked) this.logger.warn(`Message ${id} was delivered, but another sender had taken it over after ${this.config.outboxSendingTimeoutMs} ms; it may arrive twice`);
       return { outcome: 'sent' };
     } catch (error) {
-      return this.failed(message, error, job);
+      return this.failed(message, error, job, claim);
     }
   }
 
   /** Puts the row back for BullMQ's next attempt (with backoff), or marks it failed after the last one. */
-  private async failed(message: OutboxMessage, error: unknown, job: Job): Promise<never | { outcome: string }> {
+  private async failed(message: OutboxMessage, error: unknown, job: Job, claim: number): Promise<never | { outcome: string }> {
     const reason = error instanceof Error ? error.message : String(error);
     const last = message.attempts >= this.config.outboxMaxAttempts || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    await this.dataSource.query(`UPDATE outbox_message SET status = $2, last_error = $3, sending_since = NULL, updated_at = now() WHERE id = $1`, [
-      message.id,
-      last ? OutboxStatus.FAILED : OutboxStatus.SCHEDULED,
-      reason.slice(0, 2000),
-    ]);
+    const [, updated]: [unknown, number] = await this.dataSource.query(
+      `UPDATE outbox_message SET status = $2, last_error = $3, sending_since = NULL, updated_at = now() WHERE id = $1 AND status = 'SENDING' AND attempts = $4`,
+      [message.id, last ? OutboxStatus.FAILED : OutboxStatus.SCHEDULED, reason.slice(0, 2000), claim],
+    );
+    if (!updated) return { outcome: `abandoned: another sender took the message over (${reason})` };
     if (last) {
       this.logger.error(`Giving up on message ${message.id} (${message.template} to ${message.recipientEmail}) after ${message.attempts} attempts: ${reason}`);
       return { outcome: `failed: ${reason}` };
