@@ -12,7 +12,7 @@ describe('starting a review from the previous one', () => {
   });
   afterAll(() => t?.close());
 
-  it('copies scope and entries, each unchanged until someone edits it; only the secretariat may do it', async () => {
+  it('copies scope, reminder rules and entries, each entry unchanged until someone edits it; only the secretariat may do it', async () => {
     const f = await createReviewFixture(t.dataSource, { status: 'SELF_ASSESSMENT', scope: [1, 4] });
     const coordinator = await t.gql.signIn(f.people.coordinator.email, TEST_PASSWORD);
     const kf1 = (await t.dataSource.query('SELECT id FROM guide_question WHERE key_factor_id = $1 ORDER BY position', [f.keyFactors[0].id])) as { id: string }[];
@@ -22,6 +22,8 @@ describe('starting a review from the previous one', () => {
       input: { rating: 2, narrative: 'We adopted a statement in 2020.', answers: [{ guideQuestionId: kf1[1].id, answer: 'The mayor refers to it.' }] },
     });
 
+    const leader = await t.gql.signIn(f.people.leader.email, TEST_PASSWORD);
+    await leader.ok('mutation($r: ID!) { setReminderRule(reviewId: $r, kind: SELF_ASSESSMENT_DUE, enabled: true, offsets: [21, 7]) { kind } }', { r: f.reviewId });
     const admin = await t.gql.signIn((await createPerson(t.dataSource, { isAdmin: true })).email, TEST_PASSWORD);
     const start = 'mutation($p: ID!, $t: String!) { startReviewFrom(previousReviewId: $p, title: $t) { id status hostCity { id } keyFactorsInScope { code } selfAssessment { id rating narrative unchangedSinceCarryOver keyFactor { code } answers { guideQuestionId answer } } } }';
     const refused = await coordinator.request(start, { p: f.reviewId, t: 'Next review' });
@@ -31,6 +33,9 @@ describe('starting a review from the previous one', () => {
     expect(next.selfAssessment).toEqual([
       { id: expect.any(String), rating: 2, narrative: 'We adopted a statement in 2020.', unchangedSinceCarryOver: true, keyFactor: { code: '01' }, answers: [{ guideQuestionId: kf1[1].id, answer: 'The mayor refers to it.' }] },
     ]);
+
+    // The reminder rules came along.
+    expect(await t.dataSource.query('SELECT kind, offsets FROM reminder_rule WHERE review_id = $1', [next.id])).toEqual([{ kind: 'SELF_ASSESSMENT_DUE', offsets: [21, 7] }]);
 
     // The city updates it in the new review: from then on it is no longer "unchanged".
     await t.dataSource.query("UPDATE review SET status = 'SELF_ASSESSMENT' WHERE id = $1", [next.id]);

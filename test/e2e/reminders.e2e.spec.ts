@@ -211,4 +211,30 @@ describe('reminders and calendar invites, end to end', () => {
     expect(again.resetMyCalendarFeed.url).not.toBe(resetMyCalendarFeed.url);
     expect((await fetch(`${t.url}${path}`)).status).toBe(404);
   });
+  it('self-assessment reminders: the coordinator hears of every open entry, a contributor only of those assigned to them', async () => {
+    smtp.delivered.length = 0;
+    const g = await createReviewFixture(t.dataSource, { status: 'SELF_ASSESSMENT', scope: [1, 2] });
+    const gLeader = await t.gql.signIn(g.people.leader.email, TEST_PASSWORD);
+    await gLeader.ok('mutation($r: ID!) { updateReview(reviewId: $r, input: { timeline: { selfAssessmentDue: "2027-02-20T16:00" } }) { id } }', { r: g.reviewId });
+    // Nothing assigned to the contributor yet: their reminder is dropped at send time.
+    await dueNow(`reminder:${g.reviewId}:self-assessment:${g.people.contributor.id}:14d`);
+    const skipped = await until('the contributor reminder to be skipped', async () => {
+      const r = await row(`reminder:${g.reviewId}:self-assessment:${g.people.contributor.id}:14d`);
+      return r?.status === 'CANCELLED' ? r : undefined;
+    });
+    expect(skipped.last_error).toBe('no open self-assessment entries are assigned to the recipient');
+    const coordinator = await t.gql.signIn(g.people.coordinator.email, TEST_PASSWORD);
+    await coordinator.ok('mutation($r: ID!, $kf: ID!, $who: ID) { assignSelfAssessmentEntry(reviewId: $r, keyFactorId: $kf, assigneeId: $who) { id } }', {
+      r: g.reviewId,
+      kf: g.keyFactors[1].id,
+      who: g.people.contributor.id,
+    });
+    await dueNow(`reminder:${g.reviewId}:self-assessment:%:3d`);
+    const toCoordinator = await until('the coordinator reminder', async () => smtp.delivered.find((m) => m.to === g.people.coordinator.email));
+    const toContributor = await until('the contributor reminder', async () => smtp.delivered.find((m) => m.to === g.people.contributor.email));
+    expect(toCoordinator.text).toContain('01');
+    expect(toCoordinator.text).toContain('02');
+    expect(toContributor.text).toContain('02');
+    expect(toContributor.text).not.toMatch(/\b01\b/);
+  });
 });

@@ -25,6 +25,14 @@ export class ReminderService implements OnModuleInit {
     this.changes.onCommit(async (reviewId) => {
       await this.outbox.enqueueScheduled({ reviewId });
     });
+    // A review started from an earlier one keeps that review's reminder rules.
+    this.changes.onCarryOver(async (manager, fromReviewId, toReviewId) => {
+      await manager.query(
+        `INSERT INTO reminder_rule (review_id, kind, enabled, offsets, updated_by_id)
+         SELECT $2, kind, enabled, offsets, updated_by_id FROM reminder_rule WHERE review_id = $1`,
+        [fromReviewId, toReviewId],
+      );
+    });
   }
 
   async rulesOf(manager: EntityManager, review: Pick<Review, 'id' | 'kind'>): Promise<EffectiveRule[]> {

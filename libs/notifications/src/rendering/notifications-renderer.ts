@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { KeyFactor } from '@peervisit/catalogue';
 import { City, Person, Stakeholder, STAKEHOLDER_CATEGORY_PHRASE } from '@peervisit/directory';
 import { APP_CONFIG, AppConfig, MessageRenderer, OutboxMessage, RenderedMessage } from '@peervisit/platform';
-import { Conclusion, ConclusionStatus, Evidence, EntryStatus, Recommendation, Review, ReviewService, SelfAssessmentEntry, SessionAssignment, VisitSession } from '@peervisit/review';
+import { Conclusion, ConclusionStatus, Evidence, EntryStatus, Recommendation, Review, ReviewRole, ReviewService, SelfAssessmentEntry, SessionAssignment, TeamMember, VisitSession } from '@peervisit/review';
 import { DataSource, In, IsNull } from 'typeorm';
 import { buildSessionInvite } from '../calendar/session-invite';
 import { TemplateName, TemplateRenderer } from '../templates/template-renderer';
@@ -60,7 +60,14 @@ export class NotificationsRenderer implements MessageRenderer {
         const inScope = await this.reviews.keyFactorsInScope(review);
         const entries = await this.dataSource.getRepository(SelfAssessmentEntry).findBy({ reviewId: review.id });
         const done = new Set(entries.filter((e) => e.status === EntryStatus.SUBMITTED || (e.rating !== null && e.narrative)).map((e) => e.keyFactorId));
-        const open = inScope.filter((k) => !done.has(k.id));
+        let open = inScope.filter((k) => !done.has(k.id));
+        // A contributor hears about the entries assigned to them; the coordinator about all of them.
+        const member = await this.dataSource.getRepository(TeamMember).findOneBy({ reviewId: review.id, personId: message.recipientId ?? '', removedAt: IsNull() });
+        if (member?.role === ReviewRole.HOST_CONTRIBUTOR) {
+          const mine = new Set(entries.filter((e) => e.assigneeId === message.recipientId).map((e) => e.keyFactorId));
+          open = open.filter((k) => mine.has(k.id));
+          if (!open.length) return { skip: 'no open self-assessment entries are assigned to the recipient' };
+        }
         const dueAt = review.selfAssessmentDueAt;
         return this.rendered('self-assessment-due', { ...common, cityName: city.name, dueAt: dueAt.toISOString(), daysLeft: Math.max(0, Math.ceil((dueAt.getTime() - Date.now()) / 86400000)), openKeyFactors: open.map((k) => ({ code: k.code, heading: k.heading })) }, options);
       }

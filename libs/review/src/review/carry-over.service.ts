@@ -6,12 +6,14 @@ import { AuditLog } from '../audit/audit-log.service';
 import { SelfAssessmentEntry } from '../self-assessment/self-assessment-entry.entity';
 import { TimelineInput } from './review.inputs';
 import { Review } from './review.entity';
+import { ReviewChanges } from './review-changes';
 import { ReviewService } from './review.service';
 
 /**
  * A new review of a city that starts from its previous one: same kind and scope (by key factor
  * number, on the latest published version of the benchmark), and the self-assessment entries copied
- * for the city to update, each marked unchanged until someone edits it.
+ * for the city to update, each marked unchanged until someone edits it; other capabilities copy
+ * their own settings through ReviewChanges.onCarryOver (the reminder rules do).
  */
 @Injectable()
 export class CarryOverService {
@@ -20,6 +22,7 @@ export class CarryOverService {
     private readonly reviews: ReviewService,
     private readonly benchmarks: BenchmarkService,
     private readonly audit: AuditLog,
+    private readonly changes: ReviewChanges,
   ) {}
 
   async startFrom(user: CurrentUser, previousReviewId: string, input: { title: string; timeline?: TimelineInput }): Promise<Review> {
@@ -67,6 +70,7 @@ export class CarryOverService {
         });
         copied++;
       }
+      await this.changes.carriedOver(manager, previous.id, review.id);
       await this.audit.record(manager, { reviewId: review.id, actorId: user.personId, action: 'review.carryOver', entityType: 'Review', entityId: review.id, after: { previousReviewId, entriesCopied: copied } });
       return review;
     });

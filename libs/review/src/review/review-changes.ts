@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 
 type InTransaction = (manager: EntityManager, reviewId: string) => Promise<void>;
 type AfterCommit = (reviewId: string) => Promise<void>;
+type CarryOver = (manager: EntityManager, fromReviewId: string, toReviewId: string) => Promise<void>;
 
 /**
  * Lets later capabilities react to any change of a review's data without the review lib knowing
@@ -14,6 +15,16 @@ export class ReviewChanges {
   private readonly logger = new Logger('ReviewChanges');
   private readonly inTransaction: InTransaction[] = [];
   private readonly afterCommit: AfterCommit[] = [];
+  private readonly carryOver: CarryOver[] = [];
+
+  /** What else a new review takes over from the one it starts from (e.g. its reminder rules). */
+  onCarryOver(handler: CarryOver): void {
+    this.carryOver.push(handler);
+  }
+
+  async carriedOver(manager: EntityManager, fromReviewId: string, toReviewId: string): Promise<void> {
+    for (const handler of this.carryOver) await handler(manager, fromReviewId, toReviewId);
+  }
 
   onChange(handler: InTransaction): void {
     this.inTransaction.push(handler);
