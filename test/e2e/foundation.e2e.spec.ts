@@ -136,6 +136,12 @@ describe('foundation, end to end', () => {
     expect(reused.errors?.[0].message).toBe('This password-reset link has already been used.');
   });
 
+  it('answers plain HTTP errors with the same stable codes', async () => {
+    const missing = await fetch(`${t.url}/no-such-route`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('reports PostgreSQL and Redis separately on /health', async () => {
     const response = await fetch(`${t.url}/health`);
     expect(response.status).toBe(200);

@@ -19,7 +19,10 @@ export class HttpErrorFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof HttpException) {
-      response.status(exception.getStatus()).json({ code: exception.name, message: exception.message });
+      // Nest's own exceptions (unknown route, a guard's refusal) get the same stable codes.
+      const status = exception.getStatus();
+      const code = (Object.entries(HTTP_STATUS_OF).find(([, s]) => s === status)?.[0] as ErrorCode | undefined) ?? (status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT);
+      response.status(status).json({ code, message: exception.message });
       return;
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
