@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { loadDemoDirectory } from './demo-data';
 import { loadDemoReview } from './demo-review';
 import { loadDemoVisit } from './demo-visit';
+import { loadDemoGoodPractices } from './demo-good-practices';
 
 @Module({ imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule, NotificationsModule] })
 class SeedModule {}
@@ -27,6 +28,7 @@ async function main() {
     if (!process.argv.includes('--catalogue-only')) {
       await loadDemoDirectory(app.get(DataSource));
       console.log(`Demo directory loaded; demo review: ${await loadDemoReview(app)}; demo visit: ${await loadDemoVisit(app)}.`);
+      console.log(`Demo good practices: ${await loadDemoGoodPractices(app)}.`);
     }
   } finally {
     await app.close();

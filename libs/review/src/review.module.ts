@@ -35,6 +35,8 @@ import { RecommendationResolver } from './recommendation/recommendation.resolver
 import { RecommendationService } from './recommendation/recommendation.service';
 import { ReviewTeamResolver, TeamResolver } from './team/team.resolver';
 import { TeamService } from './team/team.service';
+import { GoodPracticeLinksResolver } from './good-practice-links/good-practice-links.resolver';
+import { GoodPracticeLinksService } from './good-practice-links/good-practice-links.service';
 
 export const REVIEW_ENTITIES = [Review, TeamMember, SelfAssessmentEntry, ContextNote, Document, AuditEntry, VisitSession, SessionAssignment, SessionStakeholder, Evidence, EvidenceRevision, Conclusion, ConclusionRevision, Recommendation, FollowUpUpdate];
 
@@ -70,6 +72,8 @@ export const REVIEW_ENTITIES = [Review, TeamMember, SelfAssessmentEntry, Context
     ReviewSelfAssessmentResolver,
     ContextNoteResolver,
     DocumentResolver,
+    GoodPracticeLinksService,
+    GoodPracticeLinksResolver,
   ],
   exports: [ReviewAccessService, ReviewChanges, ReviewService, TeamService, SelfAssessmentService, DocumentService, VisitService, EvidenceService, FindingsService, RecommendationService, AuditLog, REVIEW_ACCESS],
 })

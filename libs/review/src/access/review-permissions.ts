@@ -38,6 +38,8 @@ export const REVIEW_PERMISSIONS = {
   'findings.agree': [EXPERT_LEADER],
   'recommendation.respond': [HOST_COORDINATOR],
   'recommendation.followUp': [HOST_COORDINATOR, HOST_CONTRIBUTOR],
+  // Drafting a good practice for the catalogue from the review's evidence or recommendations.
+  'goodPractice.promote': [EXPERT_LEADER, PEER],
 } satisfies Record<string, ReviewRole[]>;
 
 export type ReviewPermission = keyof typeof REVIEW_PERMISSIONS;

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * One good practice in the ICC template's layout ("Guide and template for collection of good
+ * practices", Council of Europe Intercultural Cities): contact details, the action, the description,
+ * and the six criteria. This is the JSON form of import and export, and what the DOCX reader and
+ * writer map to and from.
+ */
+const text = (what: string) => z.string({ message: `${what} is required` }).trim().min(1, `${what} must not be empty`);
+const optionalText = z.string().trim().optional();
+const criterion = z.strictObject({ met: z.boolean(), justification: z.string().trim().default('') });
+
+export const CRITERIA_KEYS = ['goalOriented', 'customerResponsive', 'contextSensitive', 'highlyImpacting', 'capableOfBeingModelled', 'canBeGeneralised'] as const;
+export type CriterionKey = (typeof CRITERIA_KEYS)[number];
+
+/** How the template names each criterion. */
+export const CRITERIA_LABELS: Record<CriterionKey, string> = {
+  goalOriented: 'Goal-oriented',
+  customerResponsive: 'Customer-responsive',
+  contextSensitive: 'Context-sensitive',
+  highlyImpacting: 'Highly impacting',
+  capableOfBeingModelled: 'Capable of being modelled',
+  canBeGeneralised: 'Can be generalised',
+};
+
+export const goodPracticeDocumentSchema = z.strictObject({
+  contact: z.strictObject({
+    city: text('city'),
+    country: z.string().trim().regex(/^[A-Z]{2}$/, 'country must be a two-letter ISO code, e.g. NO').optional(),
+    department: optionalText,
+    /** YYYY-MM-DD; the template writes DD/MM/YYYY. */
+    completedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'completedOn must be a date, YYYY-MM-DD').optional(),
+    contactPerson: optionalText,
+  }),
+  action: z.strictObject({
+    title: text('title'),
+    /** ICC field-of-action code, e.g. "1" or "3a". */
+    mainFieldOfAction: text('main field of action'),
+    furtherFieldsOfAction: z.array(z.string().trim().min(1)).default([]),
+    mainPurpose: optionalText,
+    implementationPeriod: optionalText,
+  }),
+  description: z.strictObject({
+    purpose: optionalText,
+    stimulus: optionalText,
+    process: optionalText,
+    impact: optionalText,
+    keyReferenceDocuments: z.array(z.strictObject({ title: text('document title'), url: z.string().url().optional() })).default([]),
+  }),
+  criteria: z
+    .strictObject(Object.fromEntries(CRITERIA_KEYS.map((k) => [k, criterion.optional()])) as Record<CriterionKey, z.ZodOptional<typeof criterion>>)
+    .default({}),
+});
+
+export type GoodPracticeDocument = z.infer<typeof goodPracticeDocumentSchema>;

@@ -1,0 +1,70 @@
+import { Controller, Get, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { assertNoProblems, badInput, CurrentUser, Me } from '@peervisit/platform';
+import type { Response } from 'express';
+import { readGoodPracticeDocx } from './docx/read-good-practice-docx';
+import { writeGoodPracticeDocx } from './docx/write-good-practice-docx';
+import { GoodPractice } from './good-practice.entity';
+import { GoodPracticeService } from './good-practice.service';
+
+export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** A filled-in template is a few pages; this is generous. */
+export const DOCX_MAX_BYTES = 10 * 1024 * 1024;
+
+/** The part of multer's file object we use (memory storage). */
+interface UploadedPart {
+  originalname: string;
+  size: number;
+  buffer: Buffer;
+}
+
+/** RFC 6266 / 8187: an ASCII fallback and the exact UTF-8 name. */
+function contentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+const fileNameOf = (practice: GoodPractice) => `${`${practice.city} - ${practice.title}`.replace(/[\\/:*?"<>|\r\n]+/g, ' ').slice(0, 120).trim()}.docx`;
+
+export const practiceJson = (p: GoodPractice) => ({
+  id: p.id,
+  status: p.status,
+  title: p.title,
+  city: p.city,
+  country: p.country,
+  version: p.version,
+  createdById: p.createdById,
+  createdAt: p.createdAt,
+});
+
+/**
+ * The good practice as a Word document in the ICC template, both ways. Authorized like the GraphQL
+ * equivalents: importing needs a signed-in person (the draft is theirs), exporting needs read access.
+ */
+@Controller('good-practices')
+export class GoodPracticeDocxController {
+  constructor(private readonly practices: GoodPracticeService) {}
+
+  /** multipart/form-data with one `file` (.docx): 201 with the new draft, or 400 with every problem found. */
+  @Post('import.docx')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: DOCX_MAX_BYTES + 1, files: 1 } }))
+  async importDocx(@Me() user: CurrentUser, @UploadedFile() file: UploadedPart | undefined) {
+    if (!file) throw badInput('Send the Word document as multipart/form-data in a part named "file".', [{ path: 'file', message: 'required' }]);
+    if (file.size > DOCX_MAX_BYTES) throw badInput('The file is larger than 10 MB.', [{ path: 'file', message: 'at most 10 MB' }]);
+    const { document, problems } = await readGoodPracticeDocx(file.buffer);
+    assertNoProblems(problems, 'The Word document was not imported');
+    const practice = await this.practices.import(user, document);
+    return practiceJson(practice);
+  }
+
+  /** The good practice as a .docx in the layout of the ICC template. */
+  @Get(':id/export.docx')
+  async exportDocx(@Me() user: CurrentUser, @Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    const practice = await this.practices.get(user, id);
+    const buffer = await writeGoodPracticeDocx(await this.practices.documentOf(practice));
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Cache-Control', 'private, no-store');
+    return new StreamableFile(buffer, { type: DOCX_MEDIA_TYPE, length: buffer.length, disposition: contentDisposition(fileNameOf(practice)) });
+  }
+}

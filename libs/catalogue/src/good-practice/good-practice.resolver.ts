@@ -1,0 +1,127 @@
+import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AdminOnly, ConnectionType, CurrentUser, GraphqlContext, groupInOrder, JSONScalar, Me, oneInOrder } from '@peervisit/platform';
+import { FieldOfAction } from '../field-of-action/field-of-action.entity';
+import { CRITERIA_KEYS, CRITERIA_LABELS, CriterionKey } from './good-practice-document';
+import { GoodPractice, GoodPracticeRevision } from './good-practice.entity';
+import { GoodPracticeCriterionKey, GoodPracticeInput, GoodPracticesArgs } from './good-practice.inputs';
+import { GoodPracticeService } from './good-practice.service';
+import { teaserOf } from './good-practice-text';
+
+@ObjectType()
+export class GoodPracticeConnection extends ConnectionType(GoodPractice) {}
+
+@ObjectType({ description: 'One of the six criteria of the ICC template, as the author assessed it (met is null when not assessed).' })
+export class GoodPracticeCriterion {
+  @Field(() => GoodPracticeCriterionKey)
+  key: CriterionKey;
+  @Field({ description: 'As the template names it, e.g. "Goal-oriented".' })
+  label: string;
+  @Field(() => Boolean, { nullable: true })
+  met: boolean | null;
+  @Field()
+  justification: string;
+}
+
+/** Loads fields of action by id once per request. */
+export function fieldOfActionLoader(ctx: GraphqlContext, service: GoodPracticeService) {
+  return ctx.loaders.get<string, FieldOfAction | null>('FieldOfActionById', async (ids) => oneInOrder(ids, await service.fieldsByIds(ids), (f) => f.id));
+}
+
+@Resolver(() => GoodPractice)
+export class GoodPracticeResolver {
+  constructor(private readonly practices: GoodPracticeService) {}
+
+  @Query(() => GoodPracticeConnection, {
+    description: 'The good-practice catalogue, newest published first, filtered like the ICC listing (field of action, country, city, year, words).',
+  })
+  goodPractices(@Me() user: CurrentUser, @Args() args: GoodPracticesArgs) {
+    const { first, after, ...filters } = args;
+    return this.practices.list(user, filters, { first, after });
+  }
+
+  @Query(() => GoodPractice, { description: 'A published good practice, or a draft or submitted one of yours (admins: any).' })
+  goodPractice(@Me() user: CurrentUser, @Args('id', { type: () => ID }) id: string) {
+    return this.practices.get(user, id);
+  }
+
+  @Query(() => JSONScalar, { description: 'A good practice as a GoodPracticeDocument (the JSON form importGoodPractice takes).' })
+  goodPracticeExport(@Me() user: CurrentUser, @Args('id', { type: () => ID }) id: string) {
+    return this.practices.export(user, id);
+  }
+
+  @Mutation(() => GoodPractice, { description: 'Drafts a good practice (anyone signed in); every problem with the input is listed at once.' })
+  createGoodPractice(@Me() user: CurrentUser, @Args('input') input: GoodPracticeInput) {
+    return this.practices.createFromInput(user, input);
+  }
+
+  @Mutation(() => GoodPractice, {
+    description: 'Imports a GoodPracticeDocument (JSON) as a draft of yours. Invalid input is refused with every problem listed (extensions.problems).',
+  })
+  importGoodPractice(@Me() user: CurrentUser, @Args('document', { type: () => JSONScalar }) document: unknown) {
+    return this.practices.import(user, document);
+  }
+
+  @Mutation(() => GoodPractice, { description: 'Replaces every field of a draft (its author or an admin). An outdated expectedVersion is a CONFLICT.' })
+  updateGoodPractice(
+    @Me() user: CurrentUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: GoodPracticeInput,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ) {
+    return this.practices.update(user, id, input, expectedVersion);
+  }
+
+  @Mutation(() => GoodPractice, { description: 'Sends a draft to the network secretariat for publication (its author or an admin).' })
+  submitGoodPractice(@Me() user: CurrentUser, @Args('id', { type: () => ID }) id: string) {
+    return this.practices.submit(user, id);
+  }
+
+  @Mutation(() => GoodPractice, { description: 'Sends a submitted good practice back to draft (its author or an admin), optionally saying why.' })
+  returnGoodPracticeToDraft(@Me() user: CurrentUser, @Args('id', { type: () => ID }) id: string, @Args('reason', { type: () => String, nullable: true }) reason?: string | null) {
+    return this.practices.returnToDraft(user, id, reason);
+  }
+
+  @AdminOnly()
+  @Mutation(() => GoodPractice, { description: 'Publishes a submitted good practice (the network secretariat).' })
+  publishGoodPractice(@Me() user: CurrentUser, @Args('id', { type: () => ID }) id: string) {
+    return this.practices.publish(user, id);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The first ~200 characters of the purpose, for lists.' })
+  teaser(@Parent() practice: GoodPractice) {
+    return teaserOf(practice);
+  }
+
+  @ResolveField(() => FieldOfAction)
+  async mainFieldOfAction(@Parent() practice: GoodPractice, @Context() ctx: GraphqlContext) {
+    return fieldOfActionLoader(ctx, this.practices).load(practice.mainFieldOfActionId);
+  }
+
+  @ResolveField(() => [FieldOfAction])
+  async furtherFieldsOfAction(@Parent() practice: GoodPractice, @Context() ctx: GraphqlContext) {
+    return (await fieldOfActionLoader(ctx, this.practices).loadMany(practice.furtherFieldOfActionIds)).filter(Boolean);
+  }
+
+  @ResolveField(() => [FieldOfAction], { description: 'The main field of action, then the further ones.' })
+  async fieldsOfAction(@Parent() practice: GoodPractice, @Context() ctx: GraphqlContext) {
+    return (await fieldOfActionLoader(ctx, this.practices).loadMany([practice.mainFieldOfActionId, ...practice.furtherFieldOfActionIds])).filter(Boolean);
+  }
+
+  @ResolveField(() => [GoodPracticeCriterion], { description: 'All six criteria, in the template order.' })
+  criteria(@Parent() practice: GoodPractice): GoodPracticeCriterion[] {
+    return CRITERIA_KEYS.map((key) => ({
+      key,
+      label: CRITERIA_LABELS[key],
+      met: practice.criteria[key]?.met ?? null,
+      justification: practice.criteria[key]?.justification ?? '',
+    }));
+  }
+
+  @ResolveField(() => [GoodPracticeRevision], { nullable: true, description: 'Every version, oldest first: for its author and admins (null for others).' })
+  async revisions(@Me() user: CurrentUser, @Parent() practice: GoodPractice, @Context() ctx: GraphqlContext) {
+    if (!this.practices.mayEdit(user, practice)) return null;
+    return ctx.loaders
+      .get<string, GoodPracticeRevision[]>('GoodPractice.revisions', async (ids) => groupInOrder(ids, await this.practices.revisionsOf(ids), (r) => r.goodPracticeId))
+      .load(practice.id);
+  }
+}

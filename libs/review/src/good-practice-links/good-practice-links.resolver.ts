@@ -1,0 +1,53 @@
+import { Args, Context, Field, Float, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { GoodPractice } from '@peervisit/catalogue';
+import { CurrentUser, GraphqlContext, Me } from '@peervisit/platform';
+import { GoodPracticeLinksService } from './good-practice-links.service';
+
+@ObjectType({ description: 'A published good practice suggested for a recommendation, with the reasons.' })
+export class GoodPracticeSuggestion {
+  @Field(() => GoodPractice)
+  goodPractice: GoodPractice;
+
+  @Field(() => Float, { description: 'Text similarity plus the field-of-action boost; higher is closer.' })
+  score: number;
+
+  @Field(() => [String], { description: 'Why it is suggested, e.g. \'shares the words "diversity", "statement"\'.' })
+  why: string[];
+}
+
+@Resolver()
+export class GoodPracticeLinksResolver {
+  constructor(private readonly links: GoodPracticeLinksService) {}
+
+  @Mutation(() => GoodPractice, {
+    description: 'Drafts a good practice from a piece of evidence (expert leader, peers): host city, country, title and purpose filled in, linked to the evidence.',
+  })
+  promoteEvidenceToGoodPractice(
+    @Me() user: CurrentUser,
+    @Args('evidenceId', { type: () => ID }) evidenceId: string,
+    @Args('mainFieldOfAction', { description: 'ICC field-of-action code, e.g. "1" or "3a" (evidence has none).' }) mainFieldOfAction: string,
+  ) {
+    return this.links.promoteEvidence(user, evidenceId, mainFieldOfAction);
+  }
+
+  @Mutation(() => GoodPractice, {
+    description: 'Drafts a good practice from a recommendation (expert leader, peers): host city, country, title and purpose filled in, linked to the recommendation.',
+  })
+  promoteRecommendationToGoodPractice(
+    @Me() user: CurrentUser,
+    @Args('recommendationId', { type: () => ID }) recommendationId: string,
+    @Args('mainFieldOfAction', { description: 'ICC field-of-action code, e.g. "1" or "3a".' }) mainFieldOfAction: string,
+  ) {
+    return this.links.promoteRecommendation(user, recommendationId, mainFieldOfAction);
+  }
+
+  @Query(() => [GoodPracticeSuggestion], { description: 'Published good practices close to a recommendation, best first, each with why (for whoever reads the recommendation).' })
+  suggestGoodPractices(
+    @Me() user: CurrentUser,
+    @Args('recommendationId', { type: () => ID }) recommendationId: string,
+    @Args('first', { type: () => Int, defaultValue: 5, description: 'How many (1-20).' }) first: number,
+    @Context() ctx: GraphqlContext,
+  ) {
+    return this.links.suggest(user, recommendationId, first, ctx);
+  }
+}
