@@ -1,27 +1,13 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
+import { startProcess as start, waitFor as waitUntil } from '../fault/processes';
 
 /** Starts an app entry point as a real process, the way `npm start` and docker do. */
 function startProcess(entry: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
-    env: { ...process.env, LOG_LEVEL: 'log', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (c) => (stdout += c));
-  child.stderr?.on('data', (c) => (stderr += c));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
+  const app = start(entry, entry, env);
+  return { child: app.child, exited: app.exited.then((e) => e.code), output: () => ({ stdout: app.stdout(), stderr: app.stderr() }) };
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 45000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
+const waitFor = (check: () => boolean | Promise<boolean>, what: string) => waitUntil(check, what, 45000);
 
 describe('the api and worker processes', () => {
   const started: ChildProcess[] = [];
