@@ -17,7 +17,7 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
-    '^@peervisit/(platform|catalogue|directory|review|notifications|testing)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@peervisit/(platform|catalogue|directory|review|notifications|reporting|testing)$': '<rootDir>/libs/$1/src/index.ts',
   },
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',

@@ -1,0 +1,2 @@
+export * from './model/report-model';
+export * from './render/html-report';

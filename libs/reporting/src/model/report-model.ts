@@ -1,0 +1,606 @@
+import { createHash } from 'node:crypto';
+import { ContextFactor, KeyFactor, KeyFactorExample } from '@peervisit/catalogue';
+import { STAKEHOLDER_CATEGORY_PHRASE, Stakeholder, StakeholderCategory } from '@peervisit/directory';
+import {
+  Conclusion,
+  ConclusionStatus,
+  ContextNote,
+  Document,
+  Evidence,
+  EvidenceSource,
+  EvidenceStance,
+  formatInZone,
+  Recommendation,
+  RecommendationHorizon,
+  RecommendationPriority,
+  Review,
+  REVIEW_TEAM_ROLES,
+  ReviewKind,
+  SelfAssessmentEntry,
+  SessionStakeholder,
+  TeamMember,
+  VisitSession,
+  VisitSessionKind,
+} from '@peervisit/review';
+import { EntityManager, In, IsNull } from 'typeorm';
+
+// ---------------------------------------------------------------------------------------------
+// Input: plain data as loaded from the database (ISO strings, no Date objects, no entities).
+// ---------------------------------------------------------------------------------------------
+
+export interface ReportInput {
+  review: {
+    title: string;
+    kind: ReviewKind;
+    /** ISO instants, or null when the visit window is not set. */
+    visitStartsAt: string | null;
+    visitEndsAt: string | null;
+    /** Key factors in scope; null means all of the benchmark's. */
+    scopeKeyFactorIds: string[] | null;
+  };
+  hostCity: { name: string; country: string; timeZone: string };
+  benchmark: {
+    code: string;
+    version: number;
+    title: string;
+    standard: string;
+    sourceTitle: string;
+    sourceOrganisation: string;
+    sourceYear: number | null;
+    attribution: string;
+    ratingScale: { value: number; label: string; description: string }[];
+    ratingScaleEditorial: boolean;
+  };
+  /** Every key factor of the benchmark (the scope is applied by buildReportModel). */
+  keyFactors: { id: string; number: number; code: string; heading: string; statement: string }[];
+  contextFactors: { id: string; number: number; code: string; name: string }[];
+  contextNotes: { contextFactorId: string; note: string }[];
+  /** Current members of the review team (expert leader and peers). */
+  team: { fullName: string; role: string; cityName: string | null; organisationName: string | null }[];
+  selfAssessment: { keyFactorId: string; rating: number | null; narrative: string; status: string }[];
+  documents: { id: string; title: string; type: string; retractedAt?: string | null }[];
+  sessions: { id: string; kind: VisitSessionKind; title: string; startsAt: string; endsAt: string; cancelledAt: string | null; keyFactorIds: string[]; stakeholderIds: string[] }[];
+  /** The stakeholders met in the programme and the host city's other registered stakeholders. */
+  stakeholders: { id: string; name: string | null; position: string | null; organisationName: string | null; category: StakeholderCategory; consentToBeNamed: boolean }[];
+  evidence: {
+    id: string;
+    source: EvidenceSource;
+    stakeholderCategory: StakeholderCategory | null;
+    keyFactorIds: string[];
+    statement: string;
+    quote: string | null;
+    stance: EvidenceStance;
+    observedAt: string;
+    retractedAt?: string | null;
+  }[];
+  /** Agreed conclusions (others are ignored). */
+  conclusions: { keyFactorId: string; status: ConclusionStatus; rating: number | null; summary: string; strengths: string; areasToDevelop: string; evidenceIds: string[] }[];
+  recommendations: {
+    id: string;
+    text: string;
+    keyFactorIds: string[];
+    priority: RecommendationPriority;
+    horizon: RecommendationHorizon;
+    suggestedOwner: string | null;
+    relatedExampleIds: string[];
+    createdAt: string;
+    withdrawnAt?: string | null;
+  }[];
+  /** The benchmark's city examples. */
+  examples: { id: string; keyFactorId: string; position: number; city: string; text: string }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output: the report's content. Plain JSON: strings, numbers, booleans, null, arrays, objects.
+// ---------------------------------------------------------------------------------------------
+
+export interface ReportRating {
+  value: number | null;
+  label: string | null;
+}
+
+export interface ReportRecommendation {
+  /** Stable reference within the report, R1, R2, ... in the report's order (priority, then horizon). */
+  ref: string;
+  text: string;
+  priority: RecommendationPriority;
+  horizon: RecommendationHorizon;
+  suggestedOwner: string | null;
+  keyFactorCodes: string[];
+  relatedExamples: { keyFactorCode: string; city: string; text: string }[];
+}
+
+export interface ReportKeyFactor {
+  number: number;
+  code: string;
+  heading: string;
+  statement: string;
+  selfAssessment: { rating: ReportRating; narrative: string; submitted: boolean } | null;
+  evidence: {
+    total: number;
+    bySource: { source: EvidenceSource; count: number }[];
+    byStance: { stance: EvidenceStance; count: number }[];
+    quotes: { text: string; attribution: string; stance: EvidenceStance }[];
+  };
+  conclusion: { rating: ReportRating; summary: string; strengths: string; areasToDevelop: string } | null;
+  recommendations: ReportRecommendation[];
+  goodPractices: { city: string; text: string; referencedByRecommendations: string[] }[];
+}
+
+export interface ReportModel {
+  schemaVersion: 1;
+  cover: {
+    title: string;
+    hostCity: { name: string; country: string };
+    benchmark: { code: string; version: number; title: string };
+    reviewKind: ReviewKind;
+    reviewKindLabel: string;
+    /** Local dates (YYYY-MM-DD) in the host city's time zone. */
+    visit: { startDate: string; endDate: string } | null;
+    team: { name: string; role: string; city: string | null }[];
+  };
+  executiveSummary: {
+    ratingScale: { value: number; label: string; description: string }[];
+    keyFactors: { code: string; heading: string; rating: ReportRating }[];
+    highPriorityRecommendations: ReportRecommendation[];
+  };
+  method: {
+    description: string;
+    standard: string;
+    sources: {
+      documents: { title: string; type: string }[];
+      interviews: number;
+      focusGroups: number;
+      siteVisits: number;
+      sessionsHeld: number;
+      stakeholdersMet: number;
+      /** Categories with at least three people met; the rest under "other stakeholders", last. */
+      stakeholderCategories: { label: string; count: number }[];
+      /** Only people who consented to be named. */
+      namedStakeholders: { name: string; position: string | null; organisation: string | null }[];
+    };
+  };
+  context: { number: number; code: string; name: string; note: string | null }[];
+  keyFactors: ReportKeyFactor[];
+  recommendationTable: { priority: RecommendationPriority; horizon: RecommendationHorizon; recommendations: { ref: string; text: string; keyFactorCodes: string[] }[] }[];
+  annex: {
+    programme: {
+      kind: VisitSessionKind;
+      kindLabel: string;
+      title: string;
+      /** ISO 8601 local date-times with the offset, in the host city's time zone. */
+      startsAt: string;
+      endsAt: string;
+      keyFactorCodes: string[];
+      stakeholderCategories: { label: string; count: number }[];
+    }[];
+  };
+  credit: {
+    attribution: string;
+    sourceTitle: string;
+    sourceOrganisation: string;
+    sourceYear: number | null;
+    ratingScaleEditorial: boolean;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+// ---------------------------------------------------------------------------------------------
+
+/** Fewer people than this of one category are counted (and quoted) as "other stakeholders". */
+export const MIN_PEOPLE_PER_CATEGORY = 3;
+export const OTHER_STAKEHOLDERS_LABEL = 'other stakeholders';
+/** How a quote from a small (or unknown) category is attributed. */
+export const OTHER_STAKEHOLDER_PHRASE = 'another stakeholder';
+export const QUOTES_PER_KEY_FACTOR = 3;
+export const WITHHELD_NAME = '[name withheld]';
+
+const PRIORITY_ORDER = [RecommendationPriority.HIGH, RecommendationPriority.MEDIUM, RecommendationPriority.LOW];
+const HORIZON_ORDER = [RecommendationHorizon.QUICK_WIN, RecommendationHorizon.MEDIUM_TERM, RecommendationHorizon.LONG_TERM];
+const SOURCE_ORDER = [EvidenceSource.DOCUMENT, EvidenceSource.INTERVIEW, EvidenceSource.FOCUS_GROUP, EvidenceSource.OBSERVATION, EvidenceSource.SELF_ASSESSMENT];
+const STANCE_ORDER = [EvidenceStance.SUPPORTS, EvidenceStance.CONTRADICTS, EvidenceStance.NEUTRAL];
+const TEAM_ROLE_ORDER = ['EXPERT_LEADER', 'PEER'];
+
+const KIND_LABEL: Record<ReviewKind, string> = {
+  PEER_REVIEW: 'Peer review',
+  EXPERT_VISIT: 'Expert visit',
+  INTERNAL_ASSESSMENT: 'Internal assessment',
+};
+
+const METHOD: Record<ReviewKind, string> = {
+  PEER_REVIEW:
+    'The host city assessed itself against the benchmark. A team of peers from other cities, led by an expert, then visited the city, ' +
+    'studied its documents, interviewed officials and stakeholders and held focus groups, logged each piece of evidence against the ' +
+    "benchmark's key factors, and agreed a conclusion and recommendations for each key factor in scope, presented to the city at a feedback session.",
+  EXPERT_VISIT:
+    'The host city assessed itself against the benchmark. An expert team visited the city, studied its documents, interviewed officials and ' +
+    "stakeholders, logged each piece of evidence against the benchmark's key factors, and agreed a conclusion and recommendations for each key factor in scope.",
+  INTERNAL_ASSESSMENT:
+    "The city assessed itself against the benchmark's key factors, drawing on its documents and on conversations with officials and stakeholders, " +
+    'and agreed a conclusion and recommendations for each key factor in scope.',
+};
+
+const SESSION_KIND_LABEL: Record<VisitSessionKind, string> = {
+  INTERVIEW: 'Interview',
+  FOCUS_GROUP: 'Focus group',
+  SITE_VISIT: 'Site visit',
+  TEAM_MEETING: 'Team meeting',
+  BRIEFING: 'Briefing',
+  FEEDBACK_SESSION: 'Feedback session',
+};
+
+const CATEGORY_LABEL: Record<StakeholderCategory, string> = {
+  POLITICIAN: 'local politicians',
+  CITY_OFFICIAL: 'city officials',
+  NATIONAL_GOVERNMENT: 'national government representatives',
+  MIGRANT_ORGANISATION: 'migrant organisations',
+  CIVIL_SOCIETY: 'civil-society organisations',
+  TRADE_UNION: 'trade unions',
+  BUSINESS: 'local businesses',
+  MEDIA: 'media',
+  FAITH_LEADER: 'faith leaders',
+  ACADEMIA: 'researchers',
+  SERVICE_PROVIDER: 'service providers',
+  RESIDENT: 'residents',
+  OTHER: OTHER_STAKEHOLDERS_LABEL,
+};
+const CATEGORY_ORDER = Object.values(StakeholderCategory);
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The pure step: every rule of the report's content, no I/O. Same input, same model. */
+export function buildReportModel(input: ReportInput): ReportModel {
+  const tz = input.hostCity.timeZone;
+  const ratingOf = (value: number | null): ReportRating => ({ value, label: value === null ? null : (input.benchmark.ratingScale.find((l) => l.value === value)?.label ?? null) });
+
+  // Scope, ordered by key factor number.
+  const scopeIds = input.review.scopeKeyFactorIds ? new Set(input.review.scopeKeyFactorIds) : null;
+  const keyFactors = input.keyFactors.filter((k) => !scopeIds || scopeIds.has(k.id)).sort((a, b) => a.number - b.number);
+  const kfById = new Map(input.keyFactors.map((k) => [k.id, k]));
+  const inScope = new Set(keyFactors.map((k) => k.id));
+  const codesOf = (ids: string[]) =>
+    [...new Set(ids)]
+      .map((id) => kfById.get(id))
+      .filter((k): k is NonNullable<typeof k> => !!k && inScope.has(k.id))
+      .sort((a, b) => a.number - b.number)
+      .map((k) => k.code);
+
+  // Who was met: distinct stakeholders across the sessions that took place.
+  const heldSessions = input.sessions.filter((s) => !s.cancelledAt).sort((a, b) => compareText(a.startsAt, b.startsAt) || compareText(a.title, b.title));
+  const stakeholderById = new Map(input.stakeholders.map((s) => [s.id, s]));
+  const metIds = new Set(heldSessions.flatMap((s) => s.stakeholderIds).filter((id) => stakeholderById.has(id)));
+  const metPerCategory = new Map<StakeholderCategory, number>();
+  for (const id of metIds) {
+    const c = stakeholderById.get(id)!.category;
+    metPerCategory.set(c, (metPerCategory.get(c) ?? 0) + 1);
+  }
+  const isLargeCategory = (c: StakeholderCategory | null): c is StakeholderCategory => c !== null && c !== StakeholderCategory.OTHER && (metPerCategory.get(c) ?? 0) >= MIN_PEOPLE_PER_CATEGORY;
+  const categoryCounts = (ids: Iterable<string>) => {
+    const counts = new Map<string, number>();
+    let other = 0;
+    for (const id of new Set(ids)) {
+      const s = stakeholderById.get(id);
+      if (!s) continue;
+      if (isLargeCategory(s.category)) counts.set(s.category, (counts.get(s.category) ?? 0) + 1);
+      else other++;
+    }
+    const rows = CATEGORY_ORDER.filter((c) => counts.has(c)).map((c) => ({ label: CATEGORY_LABEL[c], count: counts.get(c)! }));
+    if (other) rows.push({ label: OTHER_STAKEHOLDERS_LABEL, count: other });
+    return rows;
+  };
+  const attribution = (c: StakeholderCategory | null) => (isLargeCategory(c) ? STAKEHOLDER_CATEGORY_PHRASE[c] : OTHER_STAKEHOLDER_PHRASE);
+
+  // Recommendations: not withdrawn, in scope, by priority, horizon, first key factor, then creation.
+  const examplesById = new Map(input.examples.map((e) => [e.id, e]));
+  const sortedRecommendations = input.recommendations
+    .filter((r) => !r.withdrawnAt)
+    .map((r) => ({ r, codes: codesOf(r.keyFactorIds) }))
+    .filter(({ codes }) => codes.length > 0)
+    .sort(
+      (a, b) =>
+        PRIORITY_ORDER.indexOf(a.r.priority) - PRIORITY_ORDER.indexOf(b.r.priority) ||
+        HORIZON_ORDER.indexOf(a.r.horizon) - HORIZON_ORDER.indexOf(b.r.horizon) ||
+        compareText(a.codes[0], b.codes[0]) ||
+        compareText(a.r.createdAt, b.r.createdAt) ||
+        compareText(a.r.text, b.r.text),
+    );
+  const refById = new Map<string, string>();
+  const recommendations: ReportRecommendation[] = sortedRecommendations.map(({ r, codes }, i) => {
+    refById.set(r.id, `R${i + 1}`);
+    return {
+      ref: `R${i + 1}`,
+      text: r.text,
+      priority: r.priority,
+      horizon: r.horizon,
+      suggestedOwner: r.suggestedOwner,
+      keyFactorCodes: codes,
+      relatedExamples: [...new Set(r.relatedExampleIds)]
+        .map((id) => examplesById.get(id))
+        .filter((e): e is NonNullable<typeof e> => !!e && kfById.has(e.keyFactorId))
+        .sort((a, b) => kfById.get(a.keyFactorId)!.number - kfById.get(b.keyFactorId)!.number || a.position - b.position)
+        .map((e) => ({ keyFactorCode: kfById.get(e.keyFactorId)!.code, city: e.city, text: e.text })),
+    };
+  });
+
+  const evidence = input.evidence.filter((e) => !e.retractedAt);
+  const agreed = input.conclusions.filter((c) => c.status === ConclusionStatus.AGREED);
+
+  const sections: ReportKeyFactor[] = keyFactors.map((k) => {
+    const entry = input.selfAssessment.find((e) => e.keyFactorId === k.id);
+    const conclusion = agreed.find((c) => c.keyFactorId === k.id);
+    const items = evidence.filter((e) => e.keyFactorIds.includes(k.id));
+    const cited = new Set(conclusion?.evidenceIds ?? []);
+    const quotes = items
+      .filter((e) => e.quote && e.quote.trim())
+      .sort((a, b) => Number(cited.has(b.id)) - Number(cited.has(a.id)) || compareText(a.observedAt, b.observedAt) || compareText(a.quote!, b.quote!))
+      .slice(0, QUOTES_PER_KEY_FACTOR)
+      .map((e) => ({ text: e.quote!.trim(), attribution: attribution(e.stakeholderCategory), stance: e.stance }));
+    const related = recommendations.filter((r) => r.keyFactorCodes.includes(k.code));
+    const examples = input.examples.filter((e) => e.keyFactorId === k.id).sort((a, b) => a.position - b.position);
+    return {
+      number: k.number,
+      code: k.code,
+      heading: k.heading,
+      statement: k.statement,
+      selfAssessment: entry ? { rating: ratingOf(entry.rating), narrative: entry.narrative, submitted: entry.status === 'SUBMITTED' } : null,
+      evidence: {
+        total: items.length,
+        bySource: SOURCE_ORDER.map((source) => ({ source, count: items.filter((e) => e.source === source).length })),
+        byStance: STANCE_ORDER.map((stance) => ({ stance, count: items.filter((e) => e.stance === stance).length })),
+        quotes,
+      },
+      conclusion: conclusion
+        ? { rating: ratingOf(conclusion.rating), summary: conclusion.summary, strengths: conclusion.strengths, areasToDevelop: conclusion.areasToDevelop }
+        : null,
+      recommendations: related,
+      goodPractices: examples.map((e) => ({
+        city: e.city,
+        text: e.text,
+        referencedByRecommendations: sortedRecommendations.filter(({ r }) => r.relatedExampleIds.includes(e.id)).map(({ r }) => refById.get(r.id)!),
+      })),
+    };
+  });
+
+  const visit =
+    input.review.visitStartsAt && input.review.visitEndsAt
+      ? { startDate: formatInZone(new Date(input.review.visitStartsAt), tz).slice(0, 10), endDate: formatInZone(new Date(input.review.visitEndsAt), tz).slice(0, 10) }
+      : null;
+
+  const model: ReportModel = {
+    schemaVersion: 1,
+    cover: {
+      title: input.review.title,
+      hostCity: { name: input.hostCity.name, country: input.hostCity.country },
+      benchmark: { code: input.benchmark.code, version: input.benchmark.version, title: input.benchmark.title },
+      reviewKind: input.review.kind,
+      reviewKindLabel: KIND_LABEL[input.review.kind],
+      visit,
+      team: input.team
+        .filter((m) => TEAM_ROLE_ORDER.includes(m.role))
+        .sort((a, b) => TEAM_ROLE_ORDER.indexOf(a.role) - TEAM_ROLE_ORDER.indexOf(b.role) || compareText(a.fullName, b.fullName))
+        .map((m) => ({ name: m.fullName, role: m.role === 'EXPERT_LEADER' ? 'Expert leader' : 'Peer', city: m.cityName })),
+    },
+    executiveSummary: {
+      ratingScale: [...input.benchmark.ratingScale].sort((a, b) => a.value - b.value).map((l) => ({ value: l.value, label: l.label, description: l.description })),
+      keyFactors: sections.map((s) => ({ code: s.code, heading: s.heading, rating: s.conclusion?.rating ?? ratingOf(null) })),
+      highPriorityRecommendations: recommendations.filter((r) => r.priority === RecommendationPriority.HIGH),
+    },
+    method: {
+      description: METHOD[input.review.kind],
+      standard: input.benchmark.standard,
+      sources: {
+        documents: input.documents
+          .filter((d) => !d.retractedAt)
+          .map((d) => ({ title: d.title, type: d.type }))
+          .sort((a, b) => compareText(a.title, b.title) || compareText(a.type, b.type)),
+        interviews: heldSessions.filter((s) => s.kind === VisitSessionKind.INTERVIEW).length,
+        focusGroups: heldSessions.filter((s) => s.kind === VisitSessionKind.FOCUS_GROUP).length,
+        siteVisits: heldSessions.filter((s) => s.kind === VisitSessionKind.SITE_VISIT).length,
+        sessionsHeld: heldSessions.length,
+        stakeholdersMet: metIds.size,
+        stakeholderCategories: categoryCounts(metIds),
+        namedStakeholders: [...metIds]
+          .map((id) => stakeholderById.get(id)!)
+          .filter((s) => s.consentToBeNamed && s.name && s.name.trim())
+          .map((s) => ({ name: s.name!.trim(), position: s.position, organisation: s.organisationName }))
+          .sort((a, b) => compareText(a.name, b.name)),
+      },
+    },
+    context: [...input.contextFactors]
+      .sort((a, b) => a.number - b.number)
+      .map((c) => ({ number: c.number, code: c.code, name: c.name, note: input.contextNotes.find((n) => n.contextFactorId === c.id)?.note ?? null })),
+    keyFactors: sections,
+    recommendationTable: PRIORITY_ORDER.flatMap((priority) =>
+      HORIZON_ORDER.map((horizon) => ({
+        priority,
+        horizon,
+        recommendations: recommendations.filter((r) => r.priority === priority && r.horizon === horizon).map((r) => ({ ref: r.ref, text: r.text, keyFactorCodes: r.keyFactorCodes })),
+      })),
+    ),
+    annex: {
+      programme: heldSessions.map((s) => ({
+        kind: s.kind,
+        kindLabel: SESSION_KIND_LABEL[s.kind],
+        title: s.title,
+        startsAt: formatInZone(new Date(s.startsAt), tz),
+        endsAt: formatInZone(new Date(s.endsAt), tz),
+        keyFactorCodes: codesOf(s.keyFactorIds),
+        stakeholderCategories: categoryCounts(s.stakeholderIds),
+      })),
+    },
+    credit: {
+      attribution: input.benchmark.attribution,
+      sourceTitle: input.benchmark.sourceTitle,
+      sourceOrganisation: input.benchmark.sourceOrganisation,
+      sourceYear: input.benchmark.sourceYear,
+      ratingScaleEditorial: input.benchmark.ratingScaleEditorial,
+    },
+  };
+
+  // Free text (session titles, narratives, quotes, conclusions) may still name someone who did not
+  // consent: withhold every such name wherever it appears.
+  const consenting = new Set(input.stakeholders.filter((s) => s.consentToBeNamed && s.name).map((s) => s.name!.trim().toLowerCase()));
+  const withheld = input.stakeholders
+    .filter((s) => !s.consentToBeNamed && s.name && s.name.trim().length >= 3 && !consenting.has(s.name.trim().toLowerCase()))
+    .map((s) => s.name!.trim());
+  return withheld.length ? (redactStrings(model, withheld) as ReportModel) : model;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Replaces each full name (any case) and its last word (as written, 3+ letters) with WITHHELD_NAME. */
+function redactStrings(value: unknown, names: string[]): unknown {
+  const boundary = (p: string) => `(?<![\\p{L}\\p{N}])${p}(?![\\p{L}\\p{N}])`;
+  const full = new RegExp(names.map((n) => boundary(escapeRegExp(n).replace(/\s+/g, '\\s+'))).join('|'), 'giu');
+  const surnames = [...new Set(names.map((n) => n.split(/\s+/).pop()!).filter((w) => w.length >= 3 && /^\p{Lu}/u.test(w)))];
+  const last = surnames.length ? new RegExp(surnames.map((w) => boundary(escapeRegExp(w))).join('|'), 'gu') : null;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      const once = v.replace(full, WITHHELD_NAME);
+      return last ? once.replace(last, WITHHELD_NAME) : once;
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value);
+}
+
+/** JSON with object keys sorted at every level; undefined properties are left out. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => compareText(a, b));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** SHA-256 (hex) of the model's canonical JSON: the same content gives the same hash. */
+export function contentHash(model: ReportModel): string {
+  return createHash('sha256').update(canonicalJson(model)).digest('hex');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading: a fixed number of statements, whatever the number of key factors, sessions or items.
+// ---------------------------------------------------------------------------------------------
+
+const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
+
+/** Loads everything the report needs for one review, then builds the model. */
+export async function loadReportInput(manager: EntityManager, reviewId: string): Promise<ReportInput> {
+  const review = await manager.findOne(Review, { where: { id: reviewId }, relations: { hostCity: true, benchmark: true } });
+  if (!review || !review.hostCity || !review.benchmark) throw new Error(`Review ${reviewId} not found.`);
+  const benchmarkId = review.benchmarkId;
+  const [keyFactors, contextFactors, contextNotes, team, entries, documents, sessions, sessionStakeholders, cityStakeholders, evidence, conclusions, recommendations, examples] =
+    await Promise.all([
+      manager.find(KeyFactor, { where: { benchmarkId }, order: { number: 'ASC' } }),
+      manager.find(ContextFactor, { where: { benchmarkId }, order: { number: 'ASC' } }),
+      manager.find(ContextNote, { where: { reviewId } }),
+      manager.find(TeamMember, { where: { reviewId, removedAt: IsNull(), role: In(REVIEW_TEAM_ROLES) }, relations: { person: { organisation: { city: true } } } }),
+      manager.find(SelfAssessmentEntry, { where: { reviewId } }),
+      manager.find(Document, { where: { reviewId, retractedAt: IsNull() } }),
+      manager.find(VisitSession, { where: { reviewId } }),
+      manager
+        .createQueryBuilder(SessionStakeholder, 'ss')
+        .innerJoin('ss.session', 's')
+        .innerJoinAndSelect('ss.stakeholder', 'st')
+        .leftJoinAndSelect('st.organisation', 'o')
+        .where('s.reviewId = :reviewId', { reviewId })
+        .getMany(),
+      manager.find(Stakeholder, { where: { cityId: review.hostCityId }, relations: { organisation: true } }),
+      manager.find(Evidence, { where: { reviewId, retractedAt: IsNull() } }),
+      manager.find(Conclusion, { where: { reviewId, status: ConclusionStatus.AGREED } }),
+      manager.find(Recommendation, { where: { reviewId, withdrawnAt: IsNull() } }),
+      manager.createQueryBuilder(KeyFactorExample, 'e').innerJoin('e.keyFactor', 'k').where('k.benchmarkId = :benchmarkId', { benchmarkId }).getMany(),
+    ]);
+
+  const stakeholders = new Map<string, Stakeholder>();
+  for (const s of cityStakeholders) stakeholders.set(s.id, s);
+  for (const ss of sessionStakeholders) if (ss.stakeholder) stakeholders.set(ss.stakeholder.id, ss.stakeholder);
+  const b = review.benchmark;
+  return {
+    review: {
+      title: review.title,
+      kind: review.kind,
+      visitStartsAt: iso(review.visitStartsAt),
+      visitEndsAt: iso(review.visitEndsAt),
+      scopeKeyFactorIds: review.scopeKeyFactorIds,
+    },
+    hostCity: { name: review.hostCity.name, country: review.hostCity.country, timeZone: review.hostCity.timeZone },
+    benchmark: {
+      code: b.code,
+      version: b.version,
+      title: b.title,
+      standard: b.standard,
+      sourceTitle: b.sourceTitle,
+      sourceOrganisation: b.sourceOrganisation,
+      sourceYear: b.sourceYear,
+      attribution: b.attribution,
+      ratingScale: b.ratingScale.map((l) => ({ value: l.value, label: l.label, description: l.description })),
+      ratingScaleEditorial: b.ratingScaleEditorial,
+    },
+    keyFactors: keyFactors.map((k) => ({ id: k.id, number: k.number, code: k.code, heading: k.heading, statement: k.statement })),
+    contextFactors: contextFactors.map((c) => ({ id: c.id, number: c.number, code: c.code, name: c.name })),
+    contextNotes: contextNotes.map((n) => ({ contextFactorId: n.contextFactorId, note: n.note })),
+    team: team.map((m) => ({ fullName: m.person?.fullName ?? '', role: m.role, cityName: m.person?.organisation?.city?.name ?? null, organisationName: m.person?.organisation?.name ?? null })),
+    selfAssessment: entries.map((e) => ({ keyFactorId: e.keyFactorId, rating: e.rating, narrative: e.narrative, status: e.status })),
+    documents: documents.map((d) => ({ id: d.id, title: d.title, type: d.type, retractedAt: iso(d.retractedAt) })),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      title: s.title,
+      startsAt: iso(s.startsAt)!,
+      endsAt: iso(s.endsAt)!,
+      cancelledAt: iso(s.cancelledAt),
+      keyFactorIds: s.keyFactorIds,
+      stakeholderIds: sessionStakeholders.filter((ss) => ss.sessionId === s.id).map((ss) => ss.stakeholderId),
+    })),
+    stakeholders: [...stakeholders.values()].map((s) => ({
+      id: s.id,
+      name: s.name,
+      position: s.position,
+      organisationName: s.organisation?.name ?? null,
+      category: s.category,
+      consentToBeNamed: s.consentToBeNamed,
+    })),
+    evidence: evidence.map((e) => ({
+      id: e.id,
+      source: e.source,
+      stakeholderCategory: e.stakeholderCategory,
+      keyFactorIds: e.keyFactorIds,
+      statement: e.statement,
+      quote: e.quote,
+      stance: e.stance,
+      observedAt: iso(e.observedAt)!,
+      retractedAt: iso(e.retractedAt),
+    })),
+    conclusions: conclusions.map((c) => ({
+      keyFactorId: c.keyFactorId,
+      status: c.status,
+      rating: c.rating,
+      summary: c.summary,
+      strengths: c.strengths,
+      areasToDevelop: c.areasToDevelop,
+      evidenceIds: c.evidenceIds,
+    })),
+    recommendations: recommendations.map((r) => ({
+      id: r.id,
+      text: r.text,
+      keyFactorIds: r.keyFactorIds,
+      priority: r.priority,
+      horizon: r.horizon,
+      suggestedOwner: r.suggestedOwner,
+      relatedExampleIds: r.relatedExampleIds,
+      createdAt: iso(r.createdAt)!,
+      withdrawnAt: iso(r.withdrawnAt),
+    })),
+    examples: examples.map((e) => ({ id: e.id, keyFactorId: e.keyFactorId, position: e.position, city: e.city, text: e.text })),
+  };
+}
+
+/** Loads the review's data (a fixed number of statements) and applies the report's rules. */
+export async function assembleReportModel(manager: EntityManager, reviewId: string): Promise<ReportModel> {
+  return buildReportModel(await loadReportInput(manager, reviewId));
+}
