@@ -7,13 +7,14 @@ import { DirectoryModule } from '@peervisit/directory';
 import { ensureDatabase, JsonLogger, loadConfig, PlatformModule, runMigrations } from '@peervisit/platform';
 import { ReviewModule } from '@peervisit/review';
 import { NotificationsModule } from '@peervisit/notifications';
+import { ReportingModule } from '@peervisit/reporting';
 import { DataSource } from 'typeorm';
 import { loadDemoDirectory } from './demo-data';
 import { loadDemoReview } from './demo-review';
 import { loadDemoVisit } from './demo-visit';
 import { loadDemoGoodPractices } from './demo-good-practices';
 
-@Module({ imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule, NotificationsModule] })
+@Module({ imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule, NotificationsModule, ReportingModule] })
 class SeedModule {}
 
 async function main() {

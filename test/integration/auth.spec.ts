@@ -1,6 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { OutboxService, WorkersModule } from '@peervisit/platform';
 import { NotificationsModule } from '@peervisit/notifications';
+import { ReportingModule } from '@peervisit/reporting';
 import { createPerson, createTestApp, TEST_PASSWORD, TestApp, waitForMail } from '@peervisit/testing';
 import { Queue, QueueEvents } from 'bullmq';
 import { AuthService, DirectoryModule } from '@peervisit/directory';
@@ -11,7 +12,8 @@ describe('AuthService (on a fresh database, with the workers running on Redis)',
   const joined: { personId: string; payload: Record<string, unknown> }[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp({ imports: [DirectoryModule, NotificationsModule, WorkersModule.forRoot()] });
+    // Every job of the queue registry needs its handler before the workers start, hence the other modules.
+    t = await createTestApp({ imports: [DirectoryModule, NotificationsModule, ReportingModule, WorkersModule.forRoot()] });
     auth = t.app.get(AuthService);
     auth.onInvitationAccepted('test-team', async (_manager, person, payload) => {
       joined.push({ personId: person.id, payload });

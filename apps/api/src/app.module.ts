@@ -4,6 +4,7 @@ import { DirectoryModule } from '@peervisit/directory';
 import { PlatformModule, WorkersModule } from '@peervisit/platform';
 import { ReviewModule } from '@peervisit/review';
 import { NotificationsModule } from '@peervisit/notifications';
+import { ReportingModule } from '@peervisit/reporting';
 
 /** The API: platform, every capability, and (when asked) the queue workers in the same process. */
 @Module({})
@@ -11,7 +12,7 @@ export class AppModule {
   static register(options: { workers: boolean }): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule, NotificationsModule, ...(options.workers ? [WorkersModule.forRoot()] : [])],
+      imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule, NotificationsModule, ReportingModule, ...(options.workers ? [WorkersModule.forRoot()] : [])],
     };
   }
 }

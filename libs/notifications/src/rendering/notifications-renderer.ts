@@ -136,6 +136,11 @@ export class NotificationsRenderer implements MessageRenderer {
         const open = await this.dataSource.getRepository(Recommendation).count({ where: { reviewId: review.id, withdrawnAt: IsNull(), followUpStatus: In(['NOT_STARTED', 'IN_PROGRESS']) as never } });
         return this.rendered('follow-up-checkpoint', { ...common, checkpointAt: data.checkpointAt, openRecommendations: open }, options);
       }
+      case 'report-published': {
+        const [report] = await this.dataSource.query('SELECT version, published, published_at FROM report WHERE id = $1', [String(data.reportId)]);
+        if (!report?.published) return { skip: 'the report is not published' };
+        return this.rendered('report-published', { ...common, version: report.version, publishedAt: new Date(report.published_at).toISOString(), link: String(data.link) }, options);
+      }
       case 'next-assessment': {
         const city = await this.dataSource.getRepository(City).findOneByOrFail({ id: review.hostCityId });
         return this.rendered('next-assessment', { ...common, cityName: city.name, previousReviewTitle: review.title, dueAt: message.dueAt.toISOString() }, options);

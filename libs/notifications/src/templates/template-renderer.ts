@@ -14,6 +14,7 @@ export const TEMPLATE_NAMES = [
   'conclusions-due',
   'follow-up-checkpoint',
   'next-assessment',
+  'report-published',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

@@ -33,6 +33,7 @@ describe('email templates', () => {
       'conclusions-due',
       'follow-up-checkpoint',
       'next-assessment',
+      'report-published',
     ]);
     const folders = readdirSync(__dirname).filter(
       (entry) => statSync(join(__dirname, entry)).isDirectory() && !['partials', '__snapshots__'].includes(entry),

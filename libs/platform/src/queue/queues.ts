@@ -6,8 +6,8 @@
 export const QUEUES = {
   mail: { concurrency: 4, jobs: ['send-outbox-message'] },
   reminders: { concurrency: 2, jobs: [] as string[] },
-  reports: { concurrency: 1, jobs: [] as string[] },
-  maintenance: { concurrency: 1, jobs: ['purge-expired-tokens', 'sweep-outbox'] },
+  reports: { concurrency: 1, jobs: ['render-report'] },
+  maintenance: { concurrency: 1, jobs: ['purge-expired-tokens', 'sweep-outbox', 'sweep-reports'] },
 } satisfies Record<string, { concurrency: number; jobs: string[] }>;
 
 export type QueueName = keyof typeof QUEUES;

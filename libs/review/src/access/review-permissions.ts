@@ -31,6 +31,10 @@ export const REVIEW_PERMISSIONS = {
   'evidence.read': [EXPERT_LEADER, PEER],
   'evidence.log': [EXPERT_LEADER, PEER],
   'evidence.moderate': [EXPERT_LEADER],
+  // Reports: the team generates and reads drafts; the host city and observers read published versions.
+  'report.generate': [EXPERT_LEADER, PEER],
+  'report.publish': [EXPERT_LEADER],
+  'report.read': ALL_ROLES,
   // Conclusions and recommendations: the team drafts them; the host city and observers read them from
   // the feedback session on (see findingsVisibleToHost), and the city answers and follows up.
   'findings.read': ALL_ROLES,

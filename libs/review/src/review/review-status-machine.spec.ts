@@ -5,7 +5,7 @@ import { findTransition, missingFor, REVIEW_TRANSITIONS, ReviewFacts, transition
 
 const { EXPERT_LEADER, PEER, HOST_COORDINATOR, OBSERVER } = ReviewRole;
 
-function facts(review: Partial<Review>, team: [ReviewRole, OrganisationKind | null][] = [], submitted: string[] = [], agreed: string[] = [], feedbackHeld = false): ReviewFacts {
+function facts(review: Partial<Review>, team: [ReviewRole, OrganisationKind | null][] = [], submitted: string[] = [], agreed: string[] = [], feedbackHeld = false, reportPublished = false): ReviewFacts {
   return {
     review: { selfAssessmentDueAt: null, visitStartsAt: null, visitEndsAt: null, ...review } as Review,
     team: async () => team.map(([role, organisationKind]) => ({ role, organisationKind })),
@@ -17,6 +17,7 @@ function facts(review: Partial<Review>, team: [ReviewRole, OrganisationKind | nu
     submittedEntryKeyFactorIds: async () => new Set(submitted),
     agreedConclusionKeyFactorIds: async () => new Set(agreed),
     heldFeedbackSession: async () => feedbackHeld,
+    publishedReport: async () => reportPublished,
   };
 }
 
@@ -100,5 +101,10 @@ describe('the review status machine', () => {
     expect(await missing(ReviewStatus.DELIBERATION, ReviewStatus.FEEDBACK, ReviewKind.PEER_REVIEW, facts({}, [], [], ['k1', 'k4', 'k9'], true))).toEqual([]);
     // An internal assessment has no visit, so no feedback session either.
     expect(await missing(ReviewStatus.DELIBERATION, ReviewStatus.FEEDBACK, ReviewKind.INTERNAL_ASSESSMENT, facts({}, [], [], ['k1', 'k4', 'k9']))).toEqual([]);
+  });
+
+  it('follow-up needs a published report', async () => {
+    expect(await missing(ReviewStatus.REPORTING, ReviewStatus.FOLLOW_UP, ReviewKind.PEER_REVIEW, facts({}))).toEqual(['a published follow-up report']);
+    expect(await missing(ReviewStatus.REPORTING, ReviewStatus.FOLLOW_UP, ReviewKind.PEER_REVIEW, facts({}, [], [], [], false, true))).toEqual([]);
   });
 });

@@ -14,6 +14,8 @@ export interface ReviewFacts {
   agreedConclusionKeyFactorIds(): Promise<Set<string>>;
   /** A feedback session of the programme that has ended (not cancelled). */
   heldFeedbackSession(): Promise<boolean>;
+  /** A published version of the follow-up report. */
+  publishedReport(): Promise<boolean>;
 }
 
 /** A guard returns what is missing, one phrase each; empty means the transition may go ahead. */
@@ -71,6 +73,8 @@ const conclusionsAgreed: Guard = async (facts) => {
 
 const feedbackSessionHeld: Guard = async (facts) => ((await facts.heldFeedbackSession()) ? [] : ['a feedback session with the city in the programme that has taken place']);
 
+const reportPublished: Guard = async (facts) => ((await facts.publishedReport()) ? [] : ['a published follow-up report']);
+
 // ---- the table ----------------------------------------------------------------------------------
 
 const OPEN_STATES = [DRAFT, PREPARATION, SELF_ASSESSMENT, VISIT, DELIBERATION, FEEDBACK, REPORTING, FOLLOW_UP];
@@ -120,7 +124,7 @@ export const REVIEW_TRANSITIONS: Transition[] = [
   { from: [DELIBERATION], to: FEEDBACK, kinds: VISITING_KINDS, roles: [EXPERT_LEADER], guards: [conclusionsAgreed, feedbackSessionHeld] },
   { from: [DELIBERATION], to: FEEDBACK, kinds: [ReviewKind.INTERNAL_ASSESSMENT], roles: [EXPERT_LEADER, HOST_COORDINATOR], guards: [conclusionsAgreed] },
   { from: [FEEDBACK], to: REPORTING, roles: [EXPERT_LEADER], guards: [] },
-  { from: [REPORTING], to: FOLLOW_UP, roles: [EXPERT_LEADER], guards: [] },
+  { from: [REPORTING], to: FOLLOW_UP, roles: [EXPERT_LEADER], guards: [reportPublished] },
   { from: [FOLLOW_UP], to: CLOSED, roles: [EXPERT_LEADER], guards: [] },
   { from: OPEN_STATES, to: CANCELLED, roles: [EXPERT_LEADER], guards: [], needsReason: true },
 ];

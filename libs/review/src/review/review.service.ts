@@ -213,6 +213,8 @@ export class ReviewService {
         );
         return rows.length > 0;
       }),
+      // The report table belongs to the reporting lib, which depends on this one; read it by SQL.
+      publishedReport: once(async () => (await manager.query('SELECT 1 FROM report WHERE review_id = $1 AND published LIMIT 1', [review.id])).length > 0),
     };
   }
 

@@ -1,0 +1,530 @@
+import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { ReportModel } from '../model/report-model';
+import {
+  bulletsOf,
+  CONTENTS,
+  creditSource,
+  documentDate,
+  DOCUMENT_TYPE_LABEL,
+  HORIZON_LABEL,
+  paragraphsOf,
+  PRIORITY_LABEL,
+  programmeRow,
+  ratingText,
+  RECOMMENDATION_TABLE_HEADER,
+  recommendationLine,
+  SOURCE_LABEL,
+  sourcesLines,
+  STANCE_LABEL,
+  visitText,
+} from './report-text';
+
+const fontDir = () => join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+/** TrueType fonts, embedded (subset) in the PDF: the standard 14 PDF fonts cannot show many European letters. */
+export const PDF_FONTS = {
+  get regular() {
+    return join(fontDir(), 'DejaVuSans.ttf');
+  },
+  get bold() {
+    return join(fontDir(), 'DejaVuSans-Bold.ttf');
+  },
+};
+
+const REGULAR = 'DejaVuSans';
+const BOLD = 'DejaVuSans-Bold';
+const MARGIN = 56; // ~2 cm
+const FOOTER_GAP = 24;
+const INK = '#1a1a1a';
+const ACCENT = '#0b3558';
+const MUTED = '#555555';
+const RULE = '#8a8a8a';
+const HEADER_FILL = '#e8eef4';
+const BODY_SIZE = 10.5;
+const CELL_SIZE = 9.5;
+const CELL_PAD = 4;
+
+type Doc = PDFKit.PDFDocument;
+
+interface Column {
+  header: string;
+  /** Share of the table's width. */
+  weight: number;
+}
+
+/** Draws the whole report on an A4 PDF with embedded DejaVu Sans. Same model, same bytes. */
+export function renderReportPdf(model: ReportModel): Promise<Buffer> {
+  const date = documentDate(model);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN, bottom: MARGIN + FOOTER_GAP, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    autoFirstPage: true,
+    // The default font: without it pdfkit would load (and write) Helvetica, a non-embedded standard font.
+    font: PDF_FONTS.regular,
+    lang: 'en',
+    displayTitle: true,
+    info: {
+      Title: `${model.cover.hostCity.name}: follow-up report`,
+      Subject: model.cover.title,
+      Creator: 'PeerVisit',
+      Producer: 'PeerVisit',
+      CreationDate: date,
+      ModDate: date,
+    },
+  });
+  doc.registerFont(REGULAR, PDF_FONTS.regular);
+  doc.registerFont(BOLD, PDF_FONTS.bold);
+
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  try {
+    new PdfWriter(doc, model).write();
+    doc.end();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return done;
+}
+
+class PdfWriter {
+  private readonly left: number;
+  private readonly width: number;
+  /** Page index (0-based) where each chapter of CONTENTS starts. */
+  private readonly chapterPages = new Map<string, number>();
+  private contentsLines: { title: string; page: number; y: number }[] = [];
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly model: ReportModel,
+  ) {
+    this.left = doc.page.margins.left;
+    this.width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  }
+
+  write() {
+    this.cover();
+    this.contents();
+    this.summary();
+    this.method();
+    this.context();
+    this.findings();
+    this.recommendationTable();
+    this.annex();
+    this.credits();
+    this.fillContentsPageNumbers();
+    this.footers();
+  }
+
+  // --- primitives ---------------------------------------------------------------------------
+
+  private get bottom() {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
+
+  private get pageIndex() {
+    const range = this.doc.bufferedPageRange();
+    return range.start + range.count - 1;
+  }
+
+  private ensureSpace(height: number) {
+    if (this.doc.y + height > this.bottom) this.doc.addPage();
+  }
+
+  private chapter(title: (typeof CONTENTS)[number], newPage = true) {
+    if (newPage) this.doc.addPage();
+    this.chapterPages.set(title, this.pageIndex);
+    this.doc.outline.addItem(title);
+    this.heading(title, 1);
+  }
+
+  private heading(text: string, level: 1 | 2 | 3 | 4) {
+    const size = { 1: 18, 2: 15, 3: 13, 4: 11.5 }[level];
+    const doc = this.doc;
+    // Keep a heading with at least a few lines of what follows it.
+    this.ensureSpace(size * 1.4 + BODY_SIZE * 4);
+    if (doc.y > doc.page.margins.top + 1) doc.moveDown(level <= 2 ? 0.8 : 0.5);
+    doc.font(BOLD).fontSize(size).fillColor(ACCENT).text(text, this.left, doc.y, { width: this.width });
+    if (level <= 2) {
+      const y = doc.y + 2;
+      doc.save().moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(level === 1 ? 1.5 : 0.75).strokeColor(ACCENT).stroke().restore();
+      doc.y = y + 4;
+    }
+    doc.moveDown(0.3);
+    doc.font(REGULAR).fontSize(BODY_SIZE).fillColor(INK);
+  }
+
+  private para(text: string, opts: { bold?: boolean; muted?: boolean; indent?: number; size?: number } = {}) {
+    const doc = this.doc;
+    const indent = opts.indent ?? 0;
+    doc
+      .font(opts.bold ? BOLD : REGULAR)
+      .fontSize(opts.size ?? BODY_SIZE)
+      .fillColor(opts.muted ? MUTED : INK)
+      .text(text, this.left + indent, doc.y, { width: this.width - indent, lineGap: 1.5 });
+    doc.moveDown(0.4);
+    doc.font(REGULAR).fontSize(BODY_SIZE).fillColor(INK);
+  }
+
+  private paras(text: string | null | undefined, empty = 'Not provided.') {
+    const blocks = paragraphsOf(text);
+    if (!blocks.length) this.para(empty, { muted: true });
+    for (const b of blocks) this.para(b);
+  }
+
+  private bullets(items: string[], empty = 'Not provided.') {
+    if (!items.length) return this.para(empty, { muted: true });
+    const doc = this.doc;
+    for (const item of items) {
+      doc.font(REGULAR).fontSize(BODY_SIZE).fillColor(INK);
+      this.ensureSpace(doc.currentLineHeight(true));
+      const y = doc.y;
+      doc.text('•', this.left + 6, y, { width: 10, lineBreak: false });
+      doc.text(item, this.left + 18, y, { width: this.width - 18, lineGap: 1.5 });
+      doc.moveDown(0.25);
+    }
+    doc.moveDown(0.2);
+  }
+
+  private label(name: string, value: string) {
+    const doc = this.doc;
+    this.ensureSpace(BODY_SIZE * 3);
+    doc.font(BOLD).fontSize(BODY_SIZE).fillColor(INK).text(name, this.left, doc.y, { width: this.width });
+    doc.font(REGULAR).text(value, this.left, doc.y, { width: this.width, lineGap: 1.5 });
+    doc.moveDown(0.4);
+  }
+
+  /**
+   * A table drawn row by row: a row that does not fit moves to a new page, where the header row is
+   * drawn again. A row taller than a whole page is split across pages line by line.
+   */
+  private table(caption: string | null, columns: Column[], rows: string[][], opts: { firstColumnBold?: boolean } = {}) {
+    const doc = this.doc;
+    const total = columns.reduce((s, c) => s + c.weight, 0);
+    const widths = columns.map((c) => (c.weight / total) * this.width);
+    const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((s, w) => s + w, 0));
+    const cellHeight = (text: string, i: number, bold: boolean) => {
+      doc.font(bold ? BOLD : REGULAR).fontSize(CELL_SIZE);
+      return doc.heightOfString(text || ' ', { width: widths[i] - 2 * CELL_PAD, lineGap: 1 }) + 2 * CELL_PAD;
+    };
+    const rowHeight = (cells: string[], header: boolean) => Math.max(...cells.map((t, i) => cellHeight(t, i, header || (!!opts.firstColumnBold && i === 0))));
+
+    const drawRow = (cells: string[], header: boolean) => {
+      const h = rowHeight(cells, header);
+      const y = doc.y;
+      if (header) doc.save().rect(this.left, y, this.width, h).fill(HEADER_FILL).restore();
+      cells.forEach((text, i) => {
+        doc.save().rect(xs[i], y, widths[i], h).lineWidth(0.5).strokeColor(RULE).stroke().restore();
+        doc
+          .font(header || (opts.firstColumnBold && i === 0) ? BOLD : REGULAR)
+          .fontSize(CELL_SIZE)
+          .fillColor(INK)
+          .text(text, xs[i] + CELL_PAD, y + CELL_PAD, { width: widths[i] - 2 * CELL_PAD, lineGap: 1 });
+      });
+      doc.x = this.left;
+      doc.y = y + h;
+    };
+    const headerCells = columns.map((c) => c.header);
+    const headerHeight = rowHeight(headerCells, true);
+    const pageBody = this.bottom - doc.page.margins.top;
+
+    if (caption) {
+      this.ensureSpace(BODY_SIZE * 2 + headerHeight + (rows.length ? rowHeight(rows[0], false) : 0));
+      doc.moveDown(0.3);
+      doc.font(BOLD).fontSize(BODY_SIZE).fillColor(INK).text(caption, this.left, doc.y, { width: this.width });
+      doc.moveDown(0.2);
+    }
+    this.ensureSpace(headerHeight + (rows.length ? Math.min(rowHeight(rows[0], false), pageBody / 2) : 0));
+    drawRow(headerCells, true);
+    for (const row of rows) {
+      let cells = row;
+      // Split a row too tall for a page into pieces that fit (by lines of its cells).
+      while (rowHeight(cells, false) > pageBody - headerHeight) {
+        const [fits, rest] = this.splitRow(cells, widths, pageBody - headerHeight - doc.currentLineHeight(true) * 2);
+        if (doc.y + rowHeight(fits, false) > this.bottom) {
+          doc.addPage();
+          drawRow(headerCells, true);
+        }
+        drawRow(fits, false);
+        cells = rest;
+      }
+      if (doc.y + rowHeight(cells, false) > this.bottom) {
+        doc.addPage();
+        drawRow(headerCells, true);
+      }
+      drawRow(cells, false);
+    }
+    doc.moveDown(0.6);
+  }
+
+  /** Splits each cell's words so the first part fits in `height`. */
+  private splitRow(cells: string[], widths: number[], height: number): [string[], string[]] {
+    const doc = this.doc;
+    doc.font(REGULAR).fontSize(CELL_SIZE);
+    const fits: string[] = [];
+    const rest: string[] = [];
+    cells.forEach((text, i) => {
+      const words = text.split(/(\s+)/);
+      let lo = 0;
+      let hi = words.length;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        const h = doc.heightOfString(words.slice(0, mid).join('') || ' ', { width: widths[i] - 2 * CELL_PAD, lineGap: 1 }) + 2 * CELL_PAD;
+        if (h <= height) lo = mid;
+        else hi = mid - 1;
+      }
+      const cut = Math.max(lo, Math.min(1, words.length));
+      fits.push(words.slice(0, cut).join('').trimEnd());
+      rest.push(words.slice(cut).join('').trimStart());
+    });
+    return [fits, rest];
+  }
+
+  // --- sections -----------------------------------------------------------------------------
+
+  private cover() {
+    const { cover } = this.model;
+    const doc = this.doc;
+    doc.y = doc.page.margins.top + 80;
+    this.para(`${cover.reviewKindLabel} report`, { muted: true, size: 12 });
+    doc.font(BOLD).fontSize(26).fillColor(ACCENT).text(`${cover.hostCity.name}: follow-up report`, this.left, doc.y, { width: this.width });
+    doc.moveDown(0.5);
+    this.para(cover.title, { size: 14 });
+    doc.moveDown(1);
+    this.label('Host city', `${cover.hostCity.name} (${cover.hostCity.country})`);
+    this.label('Benchmark', `${cover.benchmark.title} (${cover.benchmark.code}, version ${cover.benchmark.version})`);
+    this.label('Kind of review', cover.reviewKindLabel);
+    this.label('Visit', visitText(cover.visit));
+    this.heading('The review team', 2);
+    if (cover.team.length)
+      this.table(
+        'Members of the review team',
+        [
+          { header: 'Name', weight: 2 },
+          { header: 'Role', weight: 1.5 },
+          { header: 'City', weight: 1.5 },
+        ],
+        cover.team.map((m) => [m.name, m.role, m.city ?? '—']),
+      );
+    else this.para('No team recorded.', { muted: true });
+  }
+
+  private contents() {
+    const doc = this.doc;
+    doc.addPage();
+    this.heading('Contents', 1);
+    CONTENTS.forEach((title, i) => {
+      doc.font(REGULAR).fontSize(11.5).fillColor(INK);
+      const y = doc.y;
+      doc.text(`${i + 1}. ${title}`, this.left, y, { width: this.width - 50 });
+      this.contentsLines.push({ title, page: this.pageIndex, y });
+      doc.moveDown(0.4);
+    });
+  }
+
+  private fillContentsPageNumbers() {
+    const doc = this.doc;
+    for (const line of this.contentsLines) {
+      const target = this.chapterPages.get(line.title);
+      if (target === undefined) continue;
+      doc.switchToPage(line.page);
+      doc.font(REGULAR).fontSize(11.5).fillColor(INK).text(String(target + 1), this.left + this.width - 50, line.y, { width: 50, align: 'right', lineBreak: false });
+    }
+  }
+
+  private footers() {
+    const doc = this.doc;
+    const range = doc.bufferedPageRange();
+    const title = `${this.model.cover.hostCity.name}: follow-up report`;
+    for (let i = range.start; i < range.start + range.count; i++) {
+      doc.switchToPage(i);
+      const bottomMargin = doc.page.margins.bottom;
+      // Writing inside the bottom margin: lift the margin so pdfkit does not start a new page.
+      doc.page.margins.bottom = 0;
+      const y = doc.page.height - MARGIN - 4;
+      doc.font(REGULAR).fontSize(8.5).fillColor(MUTED);
+      doc.text(title, this.left, y, { width: this.width * 0.7, lineBreak: false, ellipsis: true });
+      doc.text(`Page ${i + 1} of ${range.count}`, this.left + this.width * 0.7, y, { width: this.width * 0.3, align: 'right', lineBreak: false });
+      doc.page.margins.bottom = bottomMargin;
+    }
+  }
+
+  private summary() {
+    const { executiveSummary: summary } = this.model;
+    this.chapter('Executive summary');
+    this.table(
+      'Key factors and their ratings',
+      [
+        { header: 'Key factor', weight: 1 },
+        { header: 'Heading', weight: 4 },
+        { header: 'Rating', weight: 2 },
+      ],
+      summary.keyFactors.map((k) => [k.code, k.heading, ratingText(k.rating)]),
+      { firstColumnBold: true },
+    );
+    if (summary.ratingScale.length)
+      this.table(
+        'Rating scale',
+        [
+          { header: 'Rating', weight: 1 },
+          { header: 'Label', weight: 2 },
+          { header: 'Meaning', weight: 4 },
+        ],
+        summary.ratingScale.map((l) => [String(l.value), l.label, l.description]),
+        { firstColumnBold: true },
+      );
+    this.heading('High-priority recommendations', 3);
+    this.bullets(summary.highPriorityRecommendations.map(recommendationLine), 'No high-priority recommendations.');
+  }
+
+  private method() {
+    const { method } = this.model;
+    this.chapter('Method');
+    this.paras(method.description);
+    this.heading("The benchmark's standard", 3);
+    this.paras(method.standard);
+    this.heading('Sources', 3);
+    this.bullets(sourcesLines(method.sources));
+    if (method.sources.stakeholderCategories.length)
+      this.table(
+        'Stakeholders met, by category',
+        [
+          { header: 'Category', weight: 3 },
+          { header: 'People met', weight: 1 },
+        ],
+        method.sources.stakeholderCategories.map((c) => [c.label, String(c.count)]),
+      );
+    if (method.sources.documents.length)
+      this.table(
+        'Documents consulted',
+        [
+          { header: 'Title', weight: 3 },
+          { header: 'Type', weight: 1 },
+        ],
+        method.sources.documents.map((d) => [d.title, DOCUMENT_TYPE_LABEL[d.type] ?? d.type]),
+      );
+    if (method.sources.namedStakeholders.length) {
+      this.heading('People who agreed to be named', 4);
+      this.bullets(method.sources.namedStakeholders.map((s) => [s.name, s.position, s.organisation].filter(Boolean).join(', ')));
+    }
+  }
+
+  private context() {
+    this.chapter("The city's context");
+    if (!this.model.context.length) return this.para('No context factors.', { muted: true });
+    for (const c of this.model.context) {
+      this.heading(`${c.code} ${c.name}`, 3);
+      this.paras(c.note, 'The city wrote no note on this factor.');
+    }
+  }
+
+  private findings() {
+    this.chapter('Findings by key factor');
+    this.model.keyFactors.forEach((k, i) => {
+      if (i > 0) this.doc.addPage();
+      this.doc.outline.addItem(`Key factor ${k.code}`);
+      this.heading(`Key factor ${k.code}: ${k.heading}`, 2);
+      this.para(k.statement, { bold: true });
+
+      this.heading('What the self-assessment said', 4);
+      if (k.selfAssessment) {
+        this.para(`The city's own rating: ${ratingText(k.selfAssessment.rating)}${k.selfAssessment.submitted ? '' : ' (draft)'}.`);
+        this.paras(k.selfAssessment.narrative);
+      } else this.para('No self-assessment entry.', { muted: true });
+
+      this.heading('The evidence in summary', 4);
+      this.table(
+        `Evidence on key factor ${k.code} (${k.evidence.total} items)`,
+        [
+          { header: 'Source', weight: 3 },
+          { header: 'Items', weight: 1 },
+        ],
+        k.evidence.bySource.map((s) => [SOURCE_LABEL[s.source] ?? s.source, String(s.count)]),
+        { firstColumnBold: true },
+      );
+      this.table(
+        `Evidence on key factor ${k.code} by stance`,
+        [
+          { header: 'Stance', weight: 3 },
+          { header: 'Items', weight: 1 },
+        ],
+        k.evidence.byStance.map((s) => [STANCE_LABEL[s.stance] ?? s.stance, String(s.count)]),
+        { firstColumnBold: true },
+      );
+      for (const q of k.evidence.quotes) {
+        this.ensureSpace(BODY_SIZE * 4);
+        const top = this.doc.y;
+        const startPage = this.pageIndex;
+        this.para(`“${q.text}”`, { indent: 16 });
+        this.para(`— ${q.attribution}`, { indent: 16, muted: true, size: 9.5 });
+        if (this.pageIndex === startPage)
+          this.doc
+            .save()
+            .moveTo(this.left + 4, top)
+            .lineTo(this.left + 4, this.doc.y - 6)
+            .lineWidth(3)
+            .strokeColor('#8aa4bd')
+            .stroke()
+            .restore();
+      }
+
+      this.heading('Conclusion', 4);
+      if (k.conclusion) {
+        this.para(`Rating: ${ratingText(k.conclusion.rating)}`, { bold: true });
+        this.paras(k.conclusion.summary);
+        this.heading('Strengths', 4);
+        this.bullets(bulletsOf(k.conclusion.strengths));
+        this.heading('Areas to develop', 4);
+        this.bullets(bulletsOf(k.conclusion.areasToDevelop));
+      } else this.para('No agreed conclusion.', { muted: true });
+
+      this.heading('Recommendations', 4);
+      this.bullets(k.recommendations.map(recommendationLine), 'No recommendations on this key factor.');
+
+      this.heading('Related good practices', 4);
+      this.bullets(
+        k.goodPractices.map((g) => `${g.city}: ${g.text}${g.referencedByRecommendations.length ? ` (see ${g.referencedByRecommendations.join(', ')})` : ''}`),
+        'The benchmark gives no city examples for this key factor.',
+      );
+    });
+  }
+
+  private recommendationTable() {
+    this.chapter('Recommendations by priority and horizon');
+    this.table(
+      'Every recommendation, by priority and horizon',
+      RECOMMENDATION_TABLE_HEADER.map((header, i) => ({ header, weight: [1, 1.2, 5, 1.2][i] })),
+      this.model.recommendationTable.flatMap((cell) =>
+        cell.recommendations.map((r) => [PRIORITY_LABEL[cell.priority], HORIZON_LABEL[cell.horizon], `${r.ref} ${r.text}`, r.keyFactorCodes.join(', ')]),
+      ),
+    );
+  }
+
+  private annex() {
+    this.chapter('Annex: the visit programme');
+    const programme = this.model.annex.programme;
+    if (!programme.length) return this.para('No sessions were held.', { muted: true });
+    this.table(
+      "Sessions held (times in the host city's time zone)",
+      [
+        { header: 'When', weight: 1.6 },
+        { header: 'Session', weight: 3 },
+        { header: 'Key factors', weight: 1.1 },
+        { header: 'Stakeholders met', weight: 2.3 },
+      ],
+      programme.map(programmeRow),
+    );
+  }
+
+  private credits() {
+    const { credit } = this.model;
+    this.chapter('Credits', false);
+    this.paras(credit.attribution);
+    this.para(creditSource(credit));
+  }
+}

@@ -1,0 +1,22 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { CurrentUser, Me } from '@peervisit/platform';
+import type { Response } from 'express';
+import { ReportService } from './report.service';
+
+/** Report downloads, authorized like the report: drafts for the team, published versions for the city. */
+@Controller('reports')
+export class ReportController {
+  constructor(private readonly reports: ReportService) {}
+
+  @Get(':id/:format')
+  async download(@Me() user: CurrentUser, @Param('id') id: string, @Param('format') format: string, @Res() res: Response) {
+    const file = await this.reports.open(user, id, format);
+    res.set({
+      'Content-Type': file.mediaType,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    file.stream.pipe(res);
+  }
+}

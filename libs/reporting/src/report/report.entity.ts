@@ -1,0 +1,82 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Review } from '@peervisit/review';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum ReportStatus {
+  QUEUED = 'QUEUED',
+  GENERATING = 'GENERATING',
+  READY = 'READY',
+  FAILED = 'FAILED',
+}
+registerEnumType(ReportStatus, { name: 'ReportStatus' });
+
+/** One version of a review's follow-up report; each request makes a new version. */
+@ObjectType()
+@Entity()
+@Index(['reviewId', 'version'], { unique: true })
+export class Report {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Column('uuid')
+  reviewId: string;
+
+  @ManyToOne(() => Review, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  review?: Review;
+
+  @Field(() => Int)
+  @Column('int')
+  version: number;
+
+  @Field(() => ReportStatus)
+  @Column({ type: 'enum', enum: ReportStatus, enumName: 'report_status', default: ReportStatus.QUEUED })
+  status: ReportStatus;
+
+  @Field(() => String, { nullable: true, description: 'Why generating failed.' })
+  @Column('text', { nullable: true })
+  failureReason: string | null;
+
+  @Field(() => String, { nullable: true, description: 'SHA-256 of the report content: the same data gives the same hash.' })
+  @Column('text', { nullable: true })
+  contentHash: string | null;
+
+  /** Storage keys of the rendered formats (format → key); never exposed. */
+  @Column('jsonb', { default: {} })
+  files: Record<string, string>;
+
+  @Field(() => [String], { description: 'Formats ready to download (html, pdf, docx).' })
+  get formats(): string[] {
+    return Object.keys(this.files ?? {}).sort();
+  }
+
+  @Field(() => ID)
+  @Column('uuid')
+  requestedById: string;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz' })
+  requestedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column('timestamptz', { nullable: true })
+  startedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column('timestamptz', { nullable: true })
+  generatedAt: Date | null;
+
+  @Field({ description: 'Published versions are the ones the host city sees.' })
+  @Column({ default: false })
+  published: boolean;
+
+  @Field(() => Date, { nullable: true })
+  @Column('timestamptz', { nullable: true })
+  publishedAt: Date | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column('uuid', { nullable: true })
+  publishedById: string | null;
+}

@@ -1,0 +1,44 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { CurrentUser, GraphqlContext, Me, PUB_SUB, PubSub } from '@peervisit/platform';
+import { ReviewAccessService } from '@peervisit/review';
+import { Report } from './report.entity';
+import { reportChannel, ReportService } from './report.service';
+
+@Resolver(() => Report)
+export class ReportResolver {
+  constructor(
+    private readonly reports: ReportService,
+    private readonly access: ReviewAccessService,
+    @Inject(PUB_SUB) private readonly pubSub: PubSub,
+  ) {}
+
+  @Mutation(() => Report, { description: 'Queues a new version of the follow-up report (expert leader, peers), from the feedback session on.' })
+  requestReport(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string) {
+    return this.reports.request(user, reviewId);
+  }
+
+  @Mutation(() => Report, { description: 'The expert leader publishes a ready version; the host city and the team are told by email.' })
+  publishReport(@Me() user: CurrentUser, @Args('reportId', { type: () => ID }) reportId: string) {
+    return this.reports.publish(user, reportId);
+  }
+
+  @Query(() => [Report], { description: 'Report versions, newest first: the team sees all, the host city the published ones.' })
+  reviewReports(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string) {
+    return this.reports.list(user, reviewId);
+  }
+
+  @Query(() => Report)
+  report(@Me() user: CurrentUser, @Args('id', { type: () => ID }) id: string) {
+    return this.reports.get(user, id);
+  }
+
+  @Subscription(() => Report, {
+    description: "A review's reports as they are queued, generated, fail or are published (the review team).",
+    resolve: (payload: { reportChanged: Report }) => payload.reportChanged,
+  })
+  async reportChanged(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Context() ctx: GraphqlContext) {
+    await this.access.require(user, reviewId, 'report.generate', ctx);
+    return this.pubSub.asyncIterableIterator(reportChannel(reviewId));
+  }
+}
