@@ -92,6 +92,14 @@ describe('follow-up reports, end to end', () => {
     expect(reviewReports.map((r: { version: number }) => r.version)).toEqual([1]);
     const asCity = await fetch(`${t.url}/reports/${first.id}/html`, { headers: { authorization: `Bearer ${coordinator.token}` } });
     expect(asCity.status).toBe(200);
+    // Follow-up checkpoints now count from publication: 6 and 12 months, to the host coordinator.
+    const checkpoints = await t.dataSource.query(
+      "SELECT recipient_id, due_at FROM outbox_message WHERE review_id = $1 AND template = 'follow-up-checkpoint' AND status = 'SCHEDULED' ORDER BY due_at",
+      [f.reviewId],
+    );
+    expect(checkpoints.map((c: { recipient_id: string }) => c.recipient_id)).toEqual([f.people.coordinator.id, f.people.coordinator.id]);
+    const months = (d: Date) => (d.getUTCFullYear() - new Date().getUTCFullYear()) * 12 + d.getUTCMonth() - new Date().getUTCMonth();
+    expect(checkpoints.map((c: { due_at: Date }) => months(c.due_at))).toEqual([6, 12]);
   });
 
   it('follow-up needs a published report', async () => {
@@ -109,5 +117,25 @@ describe('follow-up reports, end to end', () => {
     const gPeer = await t.gql.signIn(g.people.peer.email, TEST_PASSWORD);
     const refused = await gPeer.request('mutation($r: ID!) { requestReport(reviewId: $r) { id } }', { r: g.reviewId });
     expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'INVALID_TRANSITION' } });
+  });
+
+  it('a report that cannot be stored is marked failed with the reason, not left generating', async () => {
+    const { writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    // A real fault: the storage root is a file, so writing the rendered report fails.
+    const root = join(process.env.DATA_DIR as string, 'files');
+    rmSync(root, { recursive: true, force: true });
+    writeFileSync(root, 'not a directory');
+    try {
+      const { requestReport } = await peer.ok('mutation($r: ID!) { requestReport(reviewId: $r) { id } }', { r: f.reviewId });
+      const failed = await until('the report to fail', async () => {
+        const { report } = await leader.ok('query($id: ID!) { report(id: $id) { status failureReason formats } }', { id: requestReport.id });
+        return report.status === 'FAILED' ? report : undefined;
+      });
+      expect(failed.failureReason).toMatch(/ENOTDIR|EEXIST|not a directory/i);
+      expect(failed.formats).toEqual([]);
+    } finally {
+      rmSync(root, { force: true });
+    }
   });
 });

@@ -14,6 +14,7 @@ const base = (overrides: Partial<PlanInput> = {}): PlanInput => ({
     visitStartsAt: new Date('2027-03-10T08:00:00Z'),
     conclusionsDueAt: null,
     followUpCheckpoints: [],
+    reportPublishedAt: null,
   },
   members: [
     { personId: 'lead', email: 'lead@example.org', role: ReviewRole.EXPERT_LEADER },
@@ -87,5 +88,16 @@ describe('planReminders', () => {
 
   it('plans nothing for a closed or cancelled review', () => {
     expect(planReminders(base({ review: { ...base().review, status: ReviewStatus.CANCELLED } }))).toEqual([]);
+  });
+
+  it('follow-up checkpoints: 6 and 12 months after the report is published, unless the timeline sets its own', () => {
+    const published = base({ review: { ...base().review, status: ReviewStatus.FOLLOW_UP, reportPublishedAt: new Date('2027-05-31T10:00:00Z') } });
+    expect(keys(published).filter((k) => k.includes('checkpoint'))).toEqual([
+      'reminder:r1:checkpoint:1:coord @ 2027-11-30T10:00:00.000Z',
+      'reminder:r1:checkpoint:2:coord @ 2028-05-31T10:00:00.000Z',
+    ]);
+    const ownDates = base({ review: { ...published.review, followUpCheckpoints: [new Date('2027-09-01T08:00:00Z')] } });
+    expect(keys(ownDates).filter((k) => k.includes('checkpoint'))).toEqual(['reminder:r1:checkpoint:1:coord @ 2027-09-01T08:00:00.000Z']);
+    expect(keys(base({ review: { ...published.review, reportPublishedAt: null } })).filter((k) => k.includes('checkpoint'))).toEqual([]);
   });
 });

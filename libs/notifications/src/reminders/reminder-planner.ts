@@ -17,6 +17,8 @@ export interface PlanInput {
     visitStartsAt: Date | null;
     conclusionsDueAt: Date | null;
     followUpCheckpoints: Date[];
+    /** When the follow-up report was first published, if it was. */
+    reportPublishedAt: Date | null;
   };
   members: { personId: string; email: string; role: ReviewRole }[];
   sessions: { id: string; kind: VisitSessionKind; startsAt: Date; endsAt: Date; cancelledAt: Date | null; version: number; updatedAt: Date; assignees: string[] }[];
@@ -99,21 +101,38 @@ export function planReminders(input: PlanInput): MessageToSchedule[] {
     }
   }
 
-  if (rule(ReminderRuleKind.FOLLOW_UP_CHECKPOINT) && [ReviewStatus.FEEDBACK, ReviewStatus.REPORTING, ReviewStatus.FOLLOW_UP].includes(review.status)) {
-    review.followUpCheckpoints.forEach((checkpoint, i) => {
+  const checkpoints = rule(ReminderRuleKind.FOLLOW_UP_CHECKPOINT);
+  if (checkpoints && [ReviewStatus.FEEDBACK, ReviewStatus.REPORTING, ReviewStatus.FOLLOW_UP].includes(review.status)) {
+    // The timeline's own dates when it sets them; otherwise months after the report was published.
+    const dates = review.followUpCheckpoints.length
+      ? review.followUpCheckpoints.map((d) => new Date(d))
+      : review.reportPublishedAt
+        ? checkpoints.offsets.map((months) => addMonths(review.reportPublishedAt as Date, months))
+        : [];
+    dates.forEach((checkpoint, i) => {
       for (const to of withRole(ReviewRole.HOST_COORDINATOR)) {
-        add(`${reminderPrefix(review.id)}checkpoint:${i + 1}:${to.personId}`, 'follow-up-checkpoint', to, new Date(checkpoint), { checkpointAt: new Date(checkpoint).toISOString() });
+        add(`${reminderPrefix(review.id)}checkpoint:${i + 1}:${to.personId}`, 'follow-up-checkpoint', to, checkpoint, { checkpointAt: checkpoint.toISOString() });
       }
     });
   }
 
   const next = rule(ReminderRuleKind.NEXT_ASSESSMENT);
   if (next && review.visitStartsAt && next.offsets.length) {
-    const dueAt = new Date(review.visitStartsAt);
-    dueAt.setUTCMonth(dueAt.getUTCMonth() + next.offsets[0]);
+    const dueAt = addMonths(review.visitStartsAt, next.offsets[0]);
     for (const to of withRole(ReviewRole.HOST_COORDINATOR)) {
       add(`${reminderPrefix(review.id)}next-assessment:${to.personId}`, 'next-assessment', to, dueAt, { monthsAfterVisit: next.offsets[0] });
     }
   }
   return plan;
+}
+
+/** Same day of the month, months later; the 31st of May plus six months is the 30th of November. */
+function addMonths(date: Date, months: number): Date {
+  const result = new Date(date);
+  const day = result.getUTCDate();
+  result.setUTCDate(1);
+  result.setUTCMonth(result.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate();
+  result.setUTCDate(Math.min(day, lastDay));
+  return result;
 }

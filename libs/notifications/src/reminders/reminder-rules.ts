@@ -15,9 +15,9 @@ export interface EffectiveRule {
   kind: ReminderRuleKind;
   enabled: boolean;
   /**
-   * Days before the date (SELF_ASSESSMENT_DUE, VISIT_SESSION, CONCLUSIONS_DUE), or months after the
-   * visit (NEXT_ASSESSMENT). Unused by EVIDENCE_NUDGE (the evening of the session) and
-   * FOLLOW_UP_CHECKPOINT (the checkpoint dates of the timeline).
+   * Days before the date (SELF_ASSESSMENT_DUE, VISIT_SESSION, CONCLUSIONS_DUE), months after the
+   * report's publication (FOLLOW_UP_CHECKPOINT, unless the timeline sets its own checkpoint dates),
+   * or months after the visit (NEXT_ASSESSMENT). Unused by EVIDENCE_NUDGE (the evening of the session).
    */
   offsets: number[];
 }
@@ -27,7 +27,7 @@ const DAY_BEFORE_RULES: Record<ReminderRuleKind, number[]> = {
   VISIT_SESSION: [7, 1],
   EVIDENCE_NUDGE: [],
   CONCLUSIONS_DUE: [3],
-  FOLLOW_UP_CHECKPOINT: [],
+  FOLLOW_UP_CHECKPOINT: [6, 12],
   NEXT_ASSESSMENT: [30],
 };
 

@@ -55,9 +55,16 @@ export class ReminderService implements OnModuleInit {
         WHERE review_id = $1 AND status = 'SENT' AND template IN ('session-reminder', 'session-updated')`,
       [reviewId],
     );
+    // The report table belongs to the reporting lib; only its publication date matters here.
+    const [published] = await manager.query('SELECT min(published_at) AS at FROM report WHERE review_id = $1 AND published', [reviewId]);
     const plan = planReminders({
       now: new Date(),
-      review: { ...review, timeZone: city.timeZone, followUpCheckpoints: (review.followUpCheckpoints ?? []).map((d) => new Date(d)) },
+      review: {
+        ...review,
+        timeZone: city.timeZone,
+        followUpCheckpoints: (review.followUpCheckpoints ?? []).map((d) => new Date(d)),
+        reportPublishedAt: published?.at ? new Date(published.at) : null,
+      },
       members: members.flatMap((m) => {
         const person = people.find((p) => p.id === m.personId);
         return person ? [{ personId: m.personId, email: person.email, role: m.role }] : [];

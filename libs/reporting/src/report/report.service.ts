@@ -16,7 +16,7 @@ import {
   APP_CONFIG,
   AppConfig,
 } from '@peervisit/platform';
-import { Review, ReviewAccessService, ReviewRole, ReviewStatus, TeamMember } from '@peervisit/review';
+import { Review, ReviewAccessService, ReviewChanges, ReviewRole, ReviewStatus, TeamMember } from '@peervisit/review';
 import { Person } from '@peervisit/directory';
 import type { Job, Queue } from 'bullmq';
 import { Readable } from 'node:stream';
@@ -44,6 +44,7 @@ export class ReportService {
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @Inject(PUB_SUB) private readonly pubSub: PubSub,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly changes: ReviewChanges,
   ) {}
 
   /** A new version, queued; the worker renders it. */
@@ -135,7 +136,9 @@ export class ReportService {
     await this.access.require(user, existing.reviewId, 'report.publish');
     if (existing.status !== ReportStatus.READY) throw invalidTransition(`Only a ready report can be published; version ${existing.version} is ${existing.status}.`);
     if (existing.published) return existing;
-    const report = await this.dataSource.transaction(async (manager) => {
+    // Through ReviewChanges: the reminders recompute in the same transaction (follow-up checkpoints
+    // count from publication) and are queued after commit, with the messages below.
+    const report = await this.changes.transaction(this.dataSource, existing.reviewId, async (manager) => {
       await manager.update(Report, { id: reportId }, { published: true, publishedAt: new Date(), publishedById: user.personId });
       const review = await manager.findOneByOrFail(Review, { id: existing.reviewId });
       const members = await manager.findBy(TeamMember, { reviewId: review.id, removedAt: IsNull() });
@@ -154,7 +157,6 @@ export class ReportService {
       }
       return manager.findOneByOrFail(Report, { id: reportId });
     });
-    await this.outbox.enqueueScheduled({ reviewId: report.reviewId });
     await this.announce(report);
     return report;
   }
