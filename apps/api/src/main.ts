@@ -1,15 +1,29 @@
 import 'reflect-metadata';
 import { ConfigError, installGracefulShutdown, loadConfig } from '@peervisit/platform';
+import { clusterWorkerId, isClusterWorker, runPrimary } from './cluster';
 import { createApi } from './create-api';
 
 async function main() {
   const config = loadConfig();
+  // API_PROCESSES > 1: this process only supervises; the workers (this same file) run the API.
+  if (config.apiProcesses > 1 && !isClusterWorker()) return runPrimary(config.apiProcesses);
   const app = await createApi(config);
+  const workerId = clusterWorkerId();
+  // Says which process answered, so that the spread of connections can be checked (e.g. curl -i /health).
+  if (workerId !== undefined) app.use((_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => (res.setHeader('X-PeerVisit-Process', String(workerId)), next()));
   installGracefulShutdown(app);
   await app.listen(config.port, config.host);
   const url = await app.getUrl();
   process.stdout.write(
-    JSON.stringify({ time: new Date().toISOString(), level: 'log', context: 'Main', msg: `PeerVisit API listening on ${url}/graphql`, workersInProcess: config.workersInProcess }) + '\n',
+    JSON.stringify({
+      time: new Date().toISOString(),
+      level: 'log',
+      context: 'Main',
+      msg: `PeerVisit API listening on ${url}/graphql`,
+      workersInProcess: config.workersInProcess,
+      pid: process.pid,
+      ...(workerId !== undefined && { apiProcess: workerId, apiProcesses: config.apiProcesses }),
+    }) + '\n',
   );
 }
 

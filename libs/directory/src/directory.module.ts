@@ -4,6 +4,7 @@ import { AuthToken } from './auth/auth-token.entity';
 import { AuthTokenService } from './auth/auth-token.service';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
+import { SignInThrottle } from './auth/sign-in-throttle';
 import { City } from './city/city.entity';
 import { CityResolver, OrganisationResolver, PersonResolver, StakeholderResolver } from './directory.resolver';
 import { DirectoryService } from './directory.service';
@@ -15,7 +16,7 @@ export const DIRECTORY_ENTITIES = [City, Organisation, Person, Stakeholder, Auth
 
 @Module({
   imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES)],
-  providers: [DirectoryService, AuthTokenService, AuthService, AuthResolver, CityResolver, OrganisationResolver, PersonResolver, StakeholderResolver],
+  providers: [DirectoryService, AuthTokenService, AuthService, SignInThrottle, AuthResolver, CityResolver, OrganisationResolver, PersonResolver, StakeholderResolver],
   exports: [DirectoryService, AuthService],
 })
 export class DirectoryModule {}

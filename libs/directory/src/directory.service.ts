@@ -12,10 +12,11 @@ import { Stakeholder } from './stakeholder/stakeholder.entity';
 export class DirectoryService {
   constructor(private readonly dataSource: DataSource) {}
 
-  private search<T extends { id: string }>(entity: new () => T, column: string, page: PageArgs & { search?: string }) {
+  /** `column` is searched and sorted on; `sortColumn` when they differ (stakeholders: name may be null). */
+  private search<T extends { id: string }>(entity: new () => T, column: string, page: PageArgs & { search?: string }, sortColumn = column) {
     const query = this.dataSource.getRepository(entity).createQueryBuilder('row');
     if (page.search) query.where(`row.${column} ILIKE :search`, { search: `%${page.search.replace(/[%_\\]/g, '\\$&')}%` });
-    return paginate(query as never, page, column as never) as ReturnType<typeof paginate<T>>;
+    return paginate(query as never, page, sortColumn as never) as ReturnType<typeof paginate<T>>;
   }
 
   cities(page: PageArgs & { search?: string }) {
@@ -28,7 +29,8 @@ export class DirectoryService {
     return this.search(Person, 'fullName', page);
   }
   stakeholders(page: PageArgs & { search?: string }) {
-    return this.search(Stakeholder, 'createdAt', page);
+    // Searched by name, sorted by creation (searching createdAt with ILIKE was a 500).
+    return this.search(Stakeholder, 'name', page, 'createdAt');
   }
 
   async get<T extends { id: string }>(entity: new () => T, id: string, label: string): Promise<T> {

@@ -7,3 +7,4 @@ export * from './test-database';
 export * from './review-fixtures';
 export * from './subscription-client';
 export * from './count-queries';
+export * from './redis-server';

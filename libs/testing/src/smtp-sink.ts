@@ -17,6 +17,8 @@ export interface SinkDelivery {
   /** The SMTP session (connection) it came in on. */
   sessionId: string;
   outcome: 'pending' | 'accepted' | 'aborted' | 'refused';
+  /** When the sink answered "250 OK" (Date.now()), for lateness measurements. */
+  acceptedAt?: number;
 }
 
 export interface SmtpSinkOptions {
@@ -92,6 +94,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
             }
             received.push(mail);
             delivery.outcome = 'accepted';
+            delivery.acceptedAt = Date.now();
             callback();
           };
           const hold = typeof options.holdMs === 'function' ? options.holdMs(mail, index) : (options.holdMs ?? 0);

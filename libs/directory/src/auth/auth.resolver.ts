@@ -1,5 +1,5 @@
-import { Args, Field, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { CurrentUser, JSONScalar, Me, Public } from '@peervisit/platform';
+import { Args, Context, Field, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { CurrentUser, GraphqlContext, JSONScalar, Me, Public } from '@peervisit/platform';
 import { Person } from '../person/person.entity';
 import { AuthService } from './auth.service';
 
@@ -25,8 +25,10 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => SignInPayload, { description: 'Signs in with email and password; returns a short-lived access token.' })
-  signIn(@Args('email') email: string, @Args('password') password: string) {
-    return this.auth.signIn(email, password);
+  signIn(@Args('email') email: string, @Args('password') password: string, @Context() ctx: GraphqlContext) {
+    // express' req.ip honours the app's 'trust proxy' setting (loopback proxies only, see create-api.ts).
+    const req = ctx.req as GraphqlContext['req'] & { ip?: string };
+    return this.auth.signIn(email, password, req.ip ?? req.socket?.remoteAddress);
   }
 
   @Query(() => Person, { description: 'The signed-in person.' })

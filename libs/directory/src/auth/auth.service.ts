@@ -20,6 +20,7 @@ import { normaliseEmail } from '../directory.inputs';
 import { Person } from '../person/person.entity';
 import { AuthTokenPurpose } from './auth-token.entity';
 import { AuthTokenService } from './auth-token.service';
+import { SignInThrottle } from './sign-in-throttle';
 
 export interface SignedIn {
   accessToken: string;
@@ -42,13 +43,21 @@ export class AuthService {
     private readonly tokens: AuthTokenService,
     private readonly accessTokens: AccessTokenService,
     private readonly outbox: OutboxService,
+    private readonly throttle: SignInThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async signIn(email: string, password: string): Promise<SignedIn> {
-    const person = await this.dataSource.getRepository(Person).findOneBy({ email: normaliseEmail(email) });
+  /** `ip` is the client's address, for the per-IP failure count (see SignInThrottle). */
+  async signIn(email: string, password: string, ip?: string): Promise<SignedIn> {
+    const normalised = normaliseEmail(email);
+    await this.throttle.assertAllowed(normalised, ip);
+    const person = await this.dataSource.getRepository(Person).findOneBy({ email: normalised });
     const ok = person?.passwordHash ? await verifyPassword(person.passwordHash, password) : (await verifyPassword(await this.dummyHash, password), false);
-    if (!person || !ok) throw unauthenticated('The email or password is wrong.');
+    if (!person || !ok) {
+      await this.throttle.recordFailure(normalised, ip);
+      throw unauthenticated('The email or password is wrong.');
+    }
+    await this.throttle.recordSuccess(normalised);
     return this.session(person);
   }
 

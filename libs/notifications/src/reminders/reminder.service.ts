@@ -7,12 +7,18 @@ import { planReminders, reminderPrefix } from './reminder-planner';
 import { ReminderRule } from './reminder-rule.entity';
 import { defaultRules, EffectiveRule, ReminderRuleKind } from './reminder-rules';
 
+/** A transaction noted but never committed in this process is forgotten after this long (the outbox sweeper covers it). */
+const PENDING_FOR_MS = 10 * 60 * 1000;
+
 /**
  * Keeps each review's reminders in the outbox in step with its data: every change recomputes them
  * inside the change's own transaction; after commit their jobs are queued.
  */
 @Injectable()
 export class ReminderService implements OnModuleInit {
+  /** Per review, transactions that recomputed its reminders and whose rows still need their jobs. */
+  private readonly pending = new Map<string, { xid: string; startedAtMicros: string; notedAt: number }[]>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
@@ -21,10 +27,11 @@ export class ReminderService implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.changes.onChange((manager, reviewId) => this.recompute(manager, reviewId));
-    this.changes.onCommit(async (reviewId) => {
-      await this.outbox.enqueueScheduled({ reviewId });
+    this.changes.onChange(async (manager, reviewId) => {
+      await this.recompute(manager, reviewId);
+      await this.remember(manager, reviewId);
     });
+    this.changes.onCommit((reviewId) => this.enqueueCommitted(reviewId));
     // A review started from an earlier one keeps that review's reminder rules.
     this.changes.onCarryOver(async (manager, fromReviewId, toReviewId) => {
       await manager.query(
@@ -73,13 +80,48 @@ export class ReminderService implements OnModuleInit {
       sentInvites: sentInvites.map((i) => ({ sessionId: i.session_id, personId: i.person_id, sentAt: new Date(i.sent_at) })),
       rules: await this.rulesOf(manager, review),
     });
-    for (const message of plan) await this.outbox.schedule(manager, message);
+    await this.outbox.scheduleMany(manager, plan);
     await this.outbox.cancelOthers(
       manager,
       reviewId,
       reminderPrefix(reviewId),
       plan.map((m) => m.dedupeKey).filter((k) => k.startsWith(reminderPrefix(reviewId))),
     );
+  }
+
+  /**
+   * Notes the transaction that just recomputed a review's reminders: its id and its start time,
+   * which PostgreSQL gives every row it writes as updated_at (now() is the transaction's start).
+   */
+  private async remember(manager: EntityManager, reviewId: string): Promise<void> {
+    const [tx] = await manager.query(`SELECT pg_current_xact_id()::text AS xid, (extract(epoch FROM now()) * 1000000)::bigint::text AS started`);
+    const now = Date.now();
+    const list = (this.pending.get(reviewId) ?? []).filter((p) => now - p.notedAt < PENDING_FOR_MS);
+    list.push({ xid: tx.xid, startedAtMicros: tx.started, notedAt: now });
+    this.pending.set(reviewId, list);
+  }
+
+  /**
+   * After commit: jobs for the rows the review's committed transactions wrote (reminders and any
+   * message written alongside them, e.g. "report published"). Queuing only those, rather than every
+   * scheduled row of the review, keeps a programme change cheap: a visit of 60 sessions has about a
+   * thousand reminders and one change rewrites a handful. The transaction is found by its id, not
+   * assumed: another change of the same review may commit first, or this one may have rolled back.
+   */
+  private async enqueueCommitted(reviewId: string): Promise<void> {
+    const list = this.pending.get(reviewId);
+    if (!list?.length) return;
+    const statuses: { xid: string; status: string | null }[] = await this.dataSource.query(
+      'SELECT x AS xid, pg_xact_status(x::xid8) AS status FROM unnest($1::text[]) AS x',
+      [list.map((p) => p.xid)],
+    );
+    const status = new Map(statuses.map((s) => [s.xid, s.status]));
+    const committed = list.filter((p) => status.get(p.xid) === 'committed');
+    // Still running ones stay for their own commit; rolled-back (or forgotten) ones are dropped.
+    const remaining = list.filter((p) => status.get(p.xid) === 'in progress');
+    if (remaining.length) this.pending.set(reviewId, remaining);
+    else this.pending.delete(reviewId);
+    if (committed.length) await this.outbox.enqueueScheduled({ reviewId, writtenByTransactionsStartedAt: committed.map((p) => p.startedAtMicros) });
   }
 
   /** The expert leader changes one rule for this review; the reminders follow at once. */

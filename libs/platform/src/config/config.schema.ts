@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /**
@@ -37,6 +38,9 @@ export const CONFIG_VARIABLES = {
   JWT_SECRET: { schema: z.string().min(32, 'expected at least 32 characters').optional(), default: undefined, doc: 'Secret that signs access tokens. Required in production; in development a fixed development secret is used.' },
   ACCESS_TOKEN_TTL_SECONDS: { schema: positiveInt, default: '900', doc: 'Lifetime of an access token.' },
   PASSWORD_RESET_TTL_MINUTES: { schema: positiveInt, default: '60', doc: 'Lifetime of a password-reset link.' },
+  SIGN_IN_MAX_FAILURES: { schema: positiveInt, default: '5', doc: 'Failed password sign-ins for one email before further attempts are refused for SIGN_IN_LOCKOUT_SECONDS (counted in Redis).' },
+  SIGN_IN_MAX_FAILURES_PER_IP: { schema: positiveInt, default: '50', doc: 'Failed password sign-ins from one client IP (any emails) before that IP is refused for SIGN_IN_LOCKOUT_SECONDS.' },
+  SIGN_IN_LOCKOUT_SECONDS: { schema: positiveInt, default: '900', doc: 'How long failures are counted, and how long sign-in stays refused once a limit is reached.' },
   INVITATION_TTL_DAYS: { schema: positiveInt, default: '14', doc: 'Lifetime of an invitation to join a review.' },
   GRAPHQL_MAX_DEPTH: { schema: positiveInt, default: '10', doc: 'Deepest selection a query may have.' },
   GRAPHQL_MAX_COMPLEXITY: { schema: positiveInt, default: '5000', doc: 'Highest cost a query may have (each field 1, lists multiplied by their page size).' },
@@ -48,6 +52,14 @@ export const CONFIG_VARIABLES = {
   OUTBOX_SENDING_TIMEOUT_MS: { schema: positiveInt, default: '120000', doc: 'A message still "sending" after this long is taken to have crashed mid-send and is sent again.' },
   UPLOAD_MAX_BYTES: { schema: positiveInt, default: String(25 * 1024 * 1024), doc: 'Largest document a person may upload.' },
   UPLOAD_MEDIA_TYPES: { schema: z.string().min(1), default: 'application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/msword,application/vnd.oasis.opendocument.text,text/plain,text/csv,image/png,image/jpeg', doc: 'Comma-separated media types accepted for uploads.' },
+  API_PROCESSES: {
+    schema: z
+      .string()
+      .regex(/^(auto|\d+)$/, 'expected a number of processes, or auto (or 0) for one per CPU core')
+      .transform((v) => (v === 'auto' || Number(v) === 0 ? availableParallelism() : Number(v))),
+    default: '1',
+    doc: 'Processes serving the API on the same port (node:cluster; the OS spreads connections between them). auto or 0: one per CPU core. Each runs the whole API, queue workers included when WORKERS_IN_PROCESS is true.',
+  },
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -69,6 +81,9 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   passwordResetTtlMinutes: number;
   invitationTtlDays: number;
+  signInMaxFailures: number;
+  signInMaxFailuresPerIp: number;
+  signInLockoutSeconds: number;
   graphqlMaxDepth: number;
   graphqlMaxComplexity: number;
   explorerEnabled: boolean;
@@ -79,6 +94,8 @@ export interface AppConfig {
   outboxRetryDelayMs: number;
   outboxSweepIntervalMs: number;
   outboxSendingTimeoutMs: number;
+  /** API_PROCESSES resolved to a count (auto → CPU cores). */
+  apiProcesses: number;
 }
 
 export class ConfigError extends Error {
@@ -122,6 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     accessTokenTtlSeconds: values.ACCESS_TOKEN_TTL_SECONDS as number,
     passwordResetTtlMinutes: values.PASSWORD_RESET_TTL_MINUTES as number,
     invitationTtlDays: values.INVITATION_TTL_DAYS as number,
+    signInMaxFailures: values.SIGN_IN_MAX_FAILURES as number,
+    signInMaxFailuresPerIp: values.SIGN_IN_MAX_FAILURES_PER_IP as number,
+    signInLockoutSeconds: values.SIGN_IN_LOCKOUT_SECONDS as number,
     graphqlMaxDepth: values.GRAPHQL_MAX_DEPTH as number,
     graphqlMaxComplexity: values.GRAPHQL_MAX_COMPLEXITY as number,
     explorerEnabled: (values.GRAPHQL_EXPLORER as boolean | undefined) ?? nodeEnv !== 'production',
@@ -132,5 +152,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     outboxRetryDelayMs: values.OUTBOX_RETRY_DELAY_MS as number,
     outboxSweepIntervalMs: values.OUTBOX_SWEEP_INTERVAL_MS as number,
     outboxSendingTimeoutMs: values.OUTBOX_SENDING_TIMEOUT_MS as number,
+    apiProcesses: values.API_PROCESSES as number,
   };
 }

@@ -1,4 +1,6 @@
+import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
+import type { ClientBase } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -26,6 +28,18 @@ export function dataSourceOptions(
     // gen_random_uuid() is built into PostgreSQL 13+; no extension to install.
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
-    extra: { max: poolSize },
+    extra: { max: poolSize, onConnect: listenForConnectionErrors },
   };
+}
+
+const logger = new Logger('Database');
+
+/**
+ * pg-pool listens for errors only on idle clients. A connection lost while checked out but between
+ * queries (PostgreSQL restarted, pg_terminate_backend, a network cut) emits 'error' with no listener,
+ * which crashes the process. With this listener the error is logged; the query in flight or the next
+ * one fails (the request gets a clean error), and the pool drops the dead client when it is released.
+ */
+function listenForConnectionErrors(client: ClientBase): void {
+  client.on('error', (error) => logger.warn(`A PostgreSQL connection failed (${error.message}); the pool replaces it`));
 }

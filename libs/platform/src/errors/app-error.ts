@@ -6,6 +6,7 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
+  TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -39,6 +40,9 @@ export const unauthenticated = (message = 'Sign in first: this needs an access t
 export const conflict = (message: string) => new AppError(ErrorCode.CONFLICT, message);
 export const invalidTransition = (message: string, missing: string[] = []) =>
   new AppError(ErrorCode.INVALID_TRANSITION, message, { missing });
+/** Refused for a while after too many failures; says when to try again (also in extensions). */
+export const tooManyAttempts = (message: string, retryAfterSeconds: number) =>
+  new AppError(ErrorCode.TOO_MANY_ATTEMPTS, message, { retryAfterSeconds, retryAt: new Date(Date.now() + retryAfterSeconds * 1000).toISOString() });
 
 /** Turns a list of problems into one BAD_USER_INPUT error, or nothing when the list is empty. */
 export function assertNoProblems(problems: Problem[], summary: string): void {
@@ -54,5 +58,6 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID_TRANSITION: 409,
+  TOO_MANY_ATTEMPTS: 429,
   INTERNAL_SERVER_ERROR: 500,
 };

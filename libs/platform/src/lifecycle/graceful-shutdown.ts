@@ -26,6 +26,8 @@ export function installGracefulShutdown(app: INestApplicationContext, timeoutMs 
       process.exit(1);
     }
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  // `on`, not `once`: under API_PROCESSES a worker can get the signal twice (from the terminal's
+  // process group and from the primary passing it on); the second must not kill it mid-shutdown.
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }

@@ -32,6 +32,24 @@ describe('MailTransport', () => {
     }
   });
 
+  it('keeps its SMTP connections and reuses them, at most maxConnections at a time', async () => {
+    const sink = await startSmtpSink();
+    try {
+      const transport = new MailTransport({ smtpUrl: sink.url, from: 'PeerVisit <no-reply@peervisit.local>', captureDir: '/nonexistent', maxConnections: 2 });
+      for (let i = 0; i < 3; i++) await transport.send({ to: 'peer@example.org', subject: `one by one ${i}`, text: 't' });
+      await Promise.all(Array.from({ length: 6 }, (_, i) => transport.send({ to: 'peer@example.org', subject: `together ${i}`, text: 't' })));
+      transport.close();
+      expect(sink.received).toHaveLength(9);
+      const sessions = (prefix: string) => new Set(sink.deliveries.filter((d) => d.mail.subject.startsWith(prefix)).map((d) => d.sessionId));
+      // One after the other: one connection. Six at once: no more than the two allowed.
+      expect(sessions('one by one').size).toBe(1);
+      expect(sessions('together').size).toBeLessThanOrEqual(2);
+      expect(new Set(sink.deliveries.map((d) => d.sessionId)).size).toBeLessThanOrEqual(2);
+    } finally {
+      await sink.stop();
+    }
+  });
+
   it('reports an SMTP server that refuses the connection', async () => {
     const transport = new MailTransport({ smtpUrl: 'smtp://127.0.0.1:1', from: 'x@example.org', captureDir: '/nonexistent' });
     await expect(transport.send({ to: 'peer@example.org', subject: 's', text: 't' })).rejects.toThrow(/ECONNREFUSED/);

@@ -60,6 +60,14 @@ class PingModule {}
 const PING = 'subscription($topic: String!) { ping(topic: $topic) { topic message sentBy receivedBy loads } }';
 const SEND = 'mutation($topic: String!, $message: String!) { sendPing(topic: $topic, message: $message) }';
 
+async function waitUntil(check: () => boolean, timeoutMs = 10000) {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 describe('GraphQL subscriptions across API instances (Redis pub-sub)', () => {
   let a: TestApp;
   let b: TestApp;
@@ -150,6 +158,45 @@ describe('GraphQL subscriptions across API instances (Redis pub-sub)', () => {
     expect([pubSub.getPublisher().status, pubSub.getSubscriber().status]).toEqual(['end', 'end']);
     await expect(pubSub.publish('closing', {})).rejects.toThrow('The pub-sub is closed');
     await sub.close();
+  });
+
+  it('sends the publishes of one turn of the event loop as one pipeline, each delivered once and in order', async () => {
+    const publisher = a.app.get<RedisPubSubEngine>(PUB_SUB);
+    const subscriber = b.app.get<RedisPubSubEngine>(PUB_SUB);
+    const received: string[] = [];
+    const ids = await Promise.all(['burst.one', 'burst.two'].map((t) => subscriber.subscribe<{ n: string }>(t, (m) => received.push(m.n))));
+    try {
+      await publisher.publish('burst.one', { n: 'warm-up' }); // connects the publisher
+      const socket = (publisher.getPublisher() as unknown as { stream: { write: (...args: unknown[]) => boolean } }).stream;
+      const write = socket.write;
+      let writes = 0;
+      socket.write = function (this: unknown, ...args: unknown[]) {
+        writes++;
+        return write.apply(this, args);
+      };
+      const expected: string[] = [];
+      try {
+        // 200 events on two channels in one turn, as many requests finishing together would make.
+        const burst = [];
+        for (let i = 0; i < 200; i++) {
+          const n = `${i % 2 ? 'two' : 'one'}-${i}`;
+          expected.push(n);
+          burst.push(publisher.publish(i % 2 ? 'burst.two' : 'burst.one', { n }));
+        }
+        await Promise.all(burst);
+        expect(writes).toBe(1);
+        // A publish in a later turn still goes out on its own.
+        await publisher.publish('burst.two', { n: 'later' });
+        expected.push('later');
+        expect(writes).toBe(2);
+      } finally {
+        socket.write = write;
+      }
+      await waitUntil(() => received.length >= expected.length + 1);
+      expect(received).toEqual(['warm-up', ...expected]);
+    } finally {
+      ids.forEach((id) => subscriber.unsubscribe(id));
+    }
   });
 
   it('prefixes channels with QUEUE_PREFIX, so parallel test files and installations do not share events', async () => {

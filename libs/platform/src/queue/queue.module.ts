@@ -5,7 +5,7 @@ import type { Job, Queue } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { JobHandlerRegistry } from './job-handler.registry';
-import { QUEUE_NAMES, QUEUES, QueueName, redisConnectionOptions } from './queues';
+import { QUEUE_NAMES, QUEUES, QueueName, QueueSpec, redisConnectionOptions } from './queues';
 
 const queueRegistrations = BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name })));
 
@@ -29,7 +29,14 @@ export class QueueModule {}
 
 /** One BullMQ worker per queue that has jobs; it hands each job to its @JobHandler. */
 function processorFor(queue: QueueName) {
-  @Processor(queue, { concurrency: QUEUES[queue].concurrency })
+  const spec: QueueSpec = QUEUES[queue];
+  // Only the settings a queue gives: an undefined one would override BullMQ's default.
+  const options = {
+    concurrency: spec.concurrency,
+    ...(spec.lockDurationMs ? { lockDuration: spec.lockDurationMs } : {}),
+    ...(spec.stalledIntervalMs ? { stalledInterval: spec.stalledIntervalMs } : {}),
+  };
+  @Processor(queue, options)
   class QueueProcessor extends WorkerHost {
     constructor(@Inject(JobHandlerRegistry) private readonly registry: JobHandlerRegistry) {
       super();
@@ -56,8 +63,18 @@ class RepeatableJobScheduler implements OnApplicationBootstrap {
     for (const job of this.registry.repeatable()) {
       const queue = this.moduleRef.get<Queue>(getQueueToken(job.queue), { strict: false });
       const every = typeof job.everyMs === 'function' ? job.everyMs(this.config) : (job.everyMs as number);
-      await queue.upsertJobScheduler(job.name, { every }, { name: job.name });
+      const register = () => queue.upsertJobScheduler(job.name, { every }, { name: job.name });
+      await register();
       this.logger.log(`Scheduled ${job.queue}/${job.name} every ${every} ms`);
+      // A Redis restarted without its data loses the schedule too, and with it the sweepers that
+      // re-queue the lost jobs: register again each time the connection comes back (idempotent).
+      const client = await queue.client;
+      client.on('ready', () => {
+        register().then(
+          () => this.logger.log(`Scheduled ${job.queue}/${job.name} again after Redis reconnected`),
+          (error) => this.logger.warn(`Could not schedule ${job.queue}/${job.name} again after Redis reconnected: ${error}`),
+        );
+      });
     }
   }
 }

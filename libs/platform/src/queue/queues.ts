@@ -6,9 +6,21 @@
 export const QUEUES = {
   mail: { concurrency: 4, jobs: ['send-outbox-message'] },
   reminders: { concurrency: 2, jobs: [] as string[] },
-  reports: { concurrency: 1, jobs: ['render-report'] },
+  // A worker killed mid-render stops renewing its job's lock; with these settings another worker
+  // takes the job over within about 20 s instead of up to a minute (BullMQ's 30 s lock + 30 s check).
+  // 15 s still leaves a render that blocks the event loop a wide margin.
+  reports: { concurrency: 1, jobs: ['render-report'], lockDurationMs: 15000, stalledIntervalMs: 5000 },
   maintenance: { concurrency: 1, jobs: ['purge-expired-tokens', 'sweep-outbox', 'sweep-reports'] },
-} satisfies Record<string, { concurrency: number; jobs: string[] }>;
+} satisfies Record<string, QueueSpec>;
+
+export interface QueueSpec {
+  concurrency: number;
+  jobs: string[];
+  /** How long a job's lock lasts without renewal before the job counts as stalled (BullMQ lockDuration). */
+  lockDurationMs?: number;
+  /** How often workers look for stalled jobs (BullMQ stalledInterval). */
+  stalledIntervalMs?: number;
+}
 
 export type QueueName = keyof typeof QUEUES;
 export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];

@@ -73,12 +73,17 @@ export class ReportService {
   /** The worker: claims the report, assembles the model in one snapshot, renders every format, stores them. */
   @JobHandler({ queue: 'reports', name: 'render-report' })
   async render(job: Job<{ id: string }>): Promise<{ outcome: string }> {
+    // BullMQ hands a job out again once its worker stopped renewing the lock (killed mid-render):
+    // the "generating" report is then that dead worker's, and this run takes it over at once
+    // instead of skipping it and leaving it generating until the sweeper's timeout.
+    const takeOverStalled = (job.stalledCounter ?? 0) > 0;
     const [claimed]: [{ id: string }[], number] = await this.dataSource.query(
       `UPDATE report SET status = 'GENERATING', started_at = now()
-        WHERE id = $1 AND (status = 'QUEUED' OR (status = 'GENERATING' AND started_at < now() - make_interval(secs => $2::float / 1000)))
+        WHERE id = $1 AND (status = 'QUEUED' OR (status = 'GENERATING' AND ($3 OR started_at < now() - make_interval(secs => $2::float / 1000))))
         RETURNING id`,
-      [job.data.id, STUCK_AFTER_MS],
+      [job.data.id, STUCK_AFTER_MS, takeOverStalled],
     );
+    if (claimed.length && takeOverStalled) this.logger.warn(`Report ${job.data.id}: its worker died while rendering; rendering it again`);
     if (!claimed.length) return { outcome: 'skipped: not queued (already rendered or being rendered)' };
     let report = await this.dataSource.getRepository(Report).findOneByOrFail({ id: job.data.id });
     await this.announce(report);

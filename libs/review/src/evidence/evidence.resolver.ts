@@ -104,13 +104,13 @@ export class EvidenceResolver {
   }
 
   @Query(() => EvidenceConnection, { description: 'Evidence of a review, newest first (review team only).' })
-  reviewEvidence(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Args() args: EvidenceListArgs) {
-    return this.evidence.list(user, reviewId, args);
+  reviewEvidence(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Args() args: EvidenceListArgs, @Context() ctx: GraphqlContext) {
+    return this.evidence.list(user, reviewId, args, ctx);
   }
 
   @Query(() => EvidenceCoverage)
-  async evidenceCoverage(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string): Promise<EvidenceCoverage> {
-    const { keyFactors } = await this.evidence.coverage(user, reviewId);
+  async evidenceCoverage(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Context() ctx: GraphqlContext): Promise<EvidenceCoverage> {
+    const { keyFactors } = await this.evidence.coverage(user, reviewId, ctx);
     return { keyFactors, lackingInterviewOrFocusGroup: keyFactors.filter((k) => k.lacksInterviewOrFocusGroup).map((k) => k.keyFactor) };
   }
 

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { KeyFactor } from '@peervisit/catalogue';
-import { AppError, assertNoProblems, badInput, conflict, Connection, CurrentUser, ErrorCode, forbidden, invalidTransition, notFound, paginate, Problem } from '@peervisit/platform';
+import { AppError, assertNoProblems, badInput, conflict, Connection, CurrentUser, ErrorCode, forbidden, GraphqlContext, invalidTransition, notFound, paginate, Problem } from '@peervisit/platform';
 import { isDeepStrictEqual } from 'node:util';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
-import { AuditLog } from '../audit/audit-log.service';
-import { Document } from '../document/document.entity';
+import { REVIEW_PERMISSIONS } from '../access/review-permissions';
+import { AuditLog, snapshot } from '../audit/audit-log.service';
 import { Review, ReviewStatus } from '../review/review.entity';
+import { reviewLoaders } from '../review/review-loaders';
 import { ReviewService } from '../review/review.service';
 import { ReviewRole } from '../team/team-member.entity';
-import { VisitSession, VisitSessionKind } from '../visit/visit-session.entity';
+import { VisitSessionKind } from '../visit/visit-session.entity';
 import { Evidence, EVIDENCE_SEARCH_VECTOR, EvidenceRevision, EvidenceSource, EvidenceStance } from './evidence.entity';
 import { EvidenceInput, EvidenceListArgs, EvidencePatch } from './evidence.inputs';
 
@@ -57,6 +58,40 @@ const contentOf = (e: Pick<Evidence, 'source' | 'sessionId' | 'documentId' | 'st
   stance: e.stance,
 });
 
+/**
+ * Every fact the logging rules read, as one row (there is always one: the roles are known even when
+ * the review is not). $1 review, $2 session, $3 document, $4 the person whose roles are read (or null).
+ * The key factors in scope are as ReviewService.keyFactorsInScope has them: the scope, or the whole benchmark.
+ */
+const FACTS_SELECT = `SELECT r.status,
+       ARRAY(SELECT m.role::text FROM team_member m WHERE m.review_id = $1::uuid AND m.person_id = $4::uuid AND m.removed_at IS NULL) AS roles,
+       ARRAY(SELECT k.id FROM key_factor k
+              WHERE k.benchmark_id = r.benchmark_id AND (r.scope_key_factor_ids IS NULL OR k.id = ANY (r.scope_key_factor_ids))) AS scope,
+       (SELECT s.kind FROM visit_session s WHERE s.id = $2::uuid AND s.review_id = r.id) AS session_kind,
+       EXISTS (SELECT 1 FROM document d WHERE d.id = $3::uuid AND d.review_id = r.id AND d.retracted_at IS NULL) AS document_found
+  FROM (SELECT) AS one LEFT JOIN review r ON r.id = $1::uuid`;
+
+interface FactsRow {
+  status: ReviewStatus | null;
+  roles: ReviewRole[];
+  scope: string[];
+  session_kind: VisitSessionKind | null;
+  document_found: boolean;
+}
+
+const factsOf = (row: FactsRow): LoggingFacts => ({ status: row.status, roles: row.roles, scope: new Set(row.scope), sessionKind: row.session_kind, documentFound: row.document_found });
+
+/** What the logging rules need to know about the review, the session and the document named. */
+interface LoggingFacts {
+  /** Null when there is no such review. */
+  status: ReviewStatus | null;
+  /** The caller's roles in the review (when asked for). */
+  roles: ReviewRole[];
+  scope: Set<string>;
+  sessionKind: VisitSessionKind | null;
+  documentFound: boolean;
+}
+
 export type EvidencePublisher = (reviewId: string, evidence: Evidence) => Promise<void>;
 
 /** Evidence: logging (idempotent by client id), batches, revisions, retraction, search, coverage. */
@@ -77,8 +112,7 @@ export class EvidenceService {
   }
 
   async log(user: CurrentUser, reviewId: string, input: EvidenceInput): Promise<LogResult> {
-    await this.access.require(user, reviewId, 'evidence.log');
-    const result = await this.logOne(user, reviewId, input);
+    const result = await this.logOne(user, reviewId, input, true);
     if (result.outcome === LogOutcome.INVALID) throw badInput(result.message as string, result.problems);
     if (result.outcome === LogOutcome.CONFLICT) throw conflict(result.message as string);
     return result;
@@ -92,44 +126,41 @@ export class EvidenceService {
     await this.access.require(user, reviewId, 'evidence.log');
     if (items.length > 500) throw badInput('Send at most 500 items in one batch.', [{ path: 'items', message: `${items.length} items` }]);
     const results: LogResult[] = [];
-    for (const item of items) results.push(await this.logOne(user, reviewId, item));
+    for (const item of items) results.push(await this.logOne(user, reviewId, item, false));
     return results;
   }
 
-  private async logOne(user: CurrentUser, reviewId: string, input: EvidenceInput): Promise<LogResult> {
+  /**
+   * Logging is the hot path (every peer's phone during the visit), so a valid item costs one
+   * statement (insertIfAllowed): it reads every fact the rules need, the caller's roles included, and
+   * inserts the item with its audit entry only when those facts allow it (one statement is atomic, so
+   * no transaction is needed). When nothing was inserted, the facts it read say why, through the same
+   * rules as always: roles (when `checkRoles`, first, so a non-member learns nothing about the review),
+   * status, then validate(). Only a retried id costs a second statement, to compare with what is stored.
+   * Input that is wrong whatever the database holds only reads the facts, to report every problem at once.
+   */
+  private async logOne(user: CurrentUser, reviewId: string, input: EvidenceInput, checkRoles: boolean): Promise<LogResult> {
     const id = input.id?.trim().toLowerCase();
     try {
-      const { evidence, created } = await this.dataSource.transaction(async (manager) => {
-        const review = await this.loggableReview(manager, reviewId);
-        const problems = await this.validate(manager, review, input);
-        assertNoProblems(problems, 'The evidence was not logged');
-        const row = {
-          id,
-          reviewId,
-          source: input.source,
-          sessionId: input.sessionId ?? null,
-          documentId: input.documentId ?? null,
-          stakeholderCategory: input.stakeholderCategory ?? null,
-          keyFactorIds: [...new Set(input.keyFactorIds)],
-          statement: input.statement.trim(),
-          quote: input.quote?.trim() || null,
-          stance: input.stance,
-          loggedById: user.personId,
-          observedAt: input.observedAt ? new Date(input.observedAt) : new Date(),
-        };
-        const inserted = await manager.createQueryBuilder().insert().into(Evidence).values(row).orIgnore().returning('id').execute();
-        const stored = await manager.findOneByOrFail(Evidence, { id });
-        if (inserted.raw.length) {
-          await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'evidence.log', entityType: 'Evidence', entityId: id, after: stored });
-          return { evidence: stored, created: true };
-        }
-        if (stored.reviewId !== reviewId || !isDeepStrictEqual(contentOf(stored), contentOf(row as Evidence))) {
-          throw conflict(`Evidence ${id} already exists with different content. To change it, edit it (editEvidence); to log something new, use a new id.`);
-        }
-        return { evidence: stored, created: false };
-      });
-      if (created) await this.publish(reviewId, evidence);
-      return { id, outcome: created ? LogOutcome.CREATED : LogOutcome.ALREADY_THERE, evidence, message: null, problems: [] };
+      const evidence = UUID.test(reviewId) && this.writable(input) ? this.newEvidence(user, reviewId, id, input) : null;
+      const { facts, recordedAt } = evidence
+        ? await this.insertIfAllowed(evidence, input, user, checkRoles)
+        : { facts: await this.loggingFacts(this.dataSource.manager, reviewId, input, user.personId), recordedAt: null };
+      if (evidence && recordedAt) {
+        evidence.recordedAt = recordedAt;
+        await this.publish(reviewId, evidence);
+        return { id, outcome: LogOutcome.CREATED, evidence, message: null, problems: [] };
+      }
+      if (checkRoles) this.access.check(user, facts.roles, 'evidence.log');
+      this.assertOpen(reviewId, facts);
+      assertNoProblems(this.validate(facts, input), 'The evidence was not logged');
+      // The rules pass, so the INSERT found the id taken.
+      const stored = evidence && (await this.dataSource.getRepository(Evidence).findOneBy({ id }));
+      if (!evidence || !stored) throw new Error(`Evidence ${id} passes the logging rules but the guarded INSERT refused it: the two disagree.`);
+      if (stored.reviewId !== reviewId || !isDeepStrictEqual(contentOf(stored), contentOf(evidence))) {
+        throw conflict(`Evidence ${id} already exists with different content. To change it, edit it (editEvidence); to log something new, use a new id.`);
+      }
+      return { id, outcome: LogOutcome.ALREADY_THERE, evidence: stored, message: null, problems: [] };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const outcome = error.code === ErrorCode.CONFLICT ? LogOutcome.CONFLICT : LogOutcome.INVALID;
@@ -138,13 +169,103 @@ export class EvidenceService {
     }
   }
 
+  /**
+   * Whether the input could be stored in some review: it passes validate() against facts that allow
+   * everything it names, and every id in it is a UUID (they are bound as uuid parameters).
+   */
+  private writable(input: EvidenceInput): boolean {
+    const permissive: LoggingFacts = {
+      status: ReviewStatus.VISIT,
+      roles: [],
+      scope: new Set(input.keyFactorIds ?? []),
+      sessionKind: SESSION_KINDS[input.source]?.[0] ?? null,
+      documentFound: true,
+    };
+    const ids = [...(input.keyFactorIds ?? []), ...(input.sessionId ? [input.sessionId] : []), ...(input.documentId ? [input.documentId] : [])];
+    return ids.every((v) => UUID.test(v)) && !this.validate(permissive, input).length;
+  }
+
+  private newEvidence(user: CurrentUser, reviewId: string, id: string, input: EvidenceInput): Evidence {
+    return Object.assign(new Evidence(), {
+      id,
+      reviewId,
+      source: input.source,
+      sessionId: input.sessionId ?? null,
+      documentId: input.documentId ?? null,
+      stakeholderCategory: input.stakeholderCategory ?? null,
+      keyFactorIds: [...new Set(input.keyFactorIds)],
+      statement: input.statement.trim(),
+      quote: input.quote?.trim() || null,
+      stance: input.stance,
+      loggedById: user.personId,
+      observedAt: input.observedAt ? new Date(input.observedAt) : new Date(),
+      revision: 1,
+      retractedAt: null,
+      retractedById: null,
+      retractionReason: null,
+    });
+  }
+
+  /**
+   * Reads the facts as loggingFacts() does and, in the same statement, inserts the item (unless its id
+   * exists) with its audit entry, only when they allow it: the caller may log (unless `checkRoles` is
+   * off because the caller was checked already), the review is open for evidence, the key factors are
+   * in its scope, the session named is of a kind the source may come from, the document named is the
+   * review's. These are validate()'s rules on the facts; writable() has checked the rest. The audit
+   * snapshot is the row as stored: recordedAt comes from the database clock, in the same ISO form the
+   * other snapshots have.
+   */
+  private async insertIfAllowed(evidence: Evidence, input: EvidenceInput, user: CurrentUser, checkRoles: boolean): Promise<{ facts: LoggingFacts; recordedAt: Date | null }> {
+    const { recordedAt: _unknownYet, ...after } = evidence;
+    const [row]: (FactsRow & { recorded_at: Date | null })[] = await this.dataSource.query(
+      `WITH facts AS (${FACTS_SELECT}),
+       inserted AS (
+         INSERT INTO evidence (id, review_id, source, session_id, document_id, stakeholder_category, key_factor_ids, statement, quote, stance, logged_by_id, observed_at)
+         SELECT $5::uuid, $1::uuid, $6::evidence_source, $2::uuid, $3::uuid, $7::stakeholder_category, $8::uuid[], $9::text, $10::text, $11::evidence_stance, $4::uuid, $12::timestamptz
+           FROM facts f
+          WHERE (NOT $14::boolean OR f.roles && $15::text[])
+            AND f.status::text = ANY ($16::text[])
+            AND $8::uuid[] <@ f.scope
+            AND ($2::uuid IS NULL OR f.session_kind::text = ANY ($17::text[]))
+            AND ($3::uuid IS NULL OR f.document_found)
+         ON CONFLICT (id) DO NOTHING
+         RETURNING id, review_id, recorded_at
+       ), audit AS (
+         INSERT INTO audit_entry (review_id, actor_id, action, entity_type, entity_id, after)
+         SELECT review_id, $4::uuid, 'evidence.log', 'Evidence', id,
+                $13::jsonb || jsonb_build_object('recordedAt', to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+           FROM inserted
+       )
+       SELECT f.*, (SELECT recorded_at FROM inserted) AS recorded_at FROM facts f`,
+      [
+        evidence.reviewId,
+        evidence.sessionId,
+        evidence.documentId,
+        user.personId,
+        evidence.id,
+        evidence.source,
+        evidence.stakeholderCategory,
+        evidence.keyFactorIds,
+        evidence.statement,
+        evidence.quote,
+        evidence.stance,
+        evidence.observedAt,
+        JSON.stringify(snapshot(after)),
+        checkRoles && !user.isAdmin,
+        REVIEW_PERMISSIONS['evidence.log'],
+        LOGGABLE,
+        SESSION_KINDS[input.source] ?? [],
+      ],
+    );
+    return { facts: factsOf(row), recordedAt: row.recorded_at };
+  }
+
   /** Changes the given fields, keeping what they were as a revision. Author or expert leader. */
   async edit(user: CurrentUser, evidenceId: string, patch: EvidencePatch, expectedRevision?: number): Promise<Evidence> {
     const existing = await this.evidenceOrFail(evidenceId);
     const roles = await this.access.require(user, existing.reviewId, 'evidence.log');
     this.requireAuthorOrLeader(user, roles, existing, 'edit');
     const saved = await this.dataSource.transaction(async (manager) => {
-      const review = await this.loggableReview(manager, existing.reviewId);
       const evidence = await manager.findOneOrFail(Evidence, { where: { id: evidenceId }, lock: { mode: 'pessimistic_write' } });
       if (evidence.retractedAt) throw invalidTransition('This evidence was retracted; log a new item instead.');
       if (expectedRevision != null && evidence.revision !== expectedRevision) {
@@ -158,7 +279,7 @@ export class EvidenceService {
         ...(patch.quote !== undefined ? { quote: patch.quote?.trim() || null } : {}),
         ...(patch.stance ? { stance: patch.stance } : {}),
       };
-      const problems = await this.validate(manager, review, {
+      const edited = {
         id: evidence.id,
         source: next.source,
         sessionId: next.sessionId ?? undefined,
@@ -167,7 +288,10 @@ export class EvidenceService {
         statement: next.statement,
         quote: next.quote ?? undefined,
         stance: next.stance,
-      });
+      };
+      const facts = await this.loggingFacts(manager, existing.reviewId, edited);
+      this.assertOpen(existing.reviewId, facts);
+      const problems = this.validate(facts, edited);
       assertNoProblems(problems, 'The evidence was not changed');
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const field of ['stakeholderCategory', 'keyFactorIds', 'statement', 'quote', 'stance'] as const) {
@@ -203,8 +327,8 @@ export class EvidenceService {
     return saved;
   }
 
-  async list(user: CurrentUser, reviewId: string, args: EvidenceListArgs): Promise<Connection<Evidence>> {
-    await this.access.require(user, reviewId, 'evidence.read');
+  async list(user: CurrentUser, reviewId: string, args: EvidenceListArgs, ctx?: GraphqlContext): Promise<Connection<Evidence>> {
+    await this.access.require(user, reviewId, 'evidence.read', ctx);
     const query = this.dataSource.getRepository(Evidence).createQueryBuilder('evidence').where('evidence.reviewId = :reviewId', { reviewId });
     if (!args.includeRetracted) query.andWhere('evidence.retractedAt IS NULL');
     if (args.keyFactorId) query.andWhere('evidence.keyFactorIds @> ARRAY[:kf]::uuid[]', { kf: args.keyFactorId });
@@ -226,9 +350,10 @@ export class EvidenceService {
    * Per key factor in scope: evidence by source and by stance, and whether it lacks interview or
    * focus-group evidence. Three statements, whatever the number of key factors and items.
    */
-  async coverage(user: CurrentUser, reviewId: string): Promise<{ review: Review; keyFactors: KeyFactorCoverage[] }> {
-    await this.access.require(user, reviewId, 'evidence.read');
-    const review = await this.access.reviewOrFail(reviewId);
+  async coverage(user: CurrentUser, reviewId: string, ctx?: GraphqlContext): Promise<{ review: Review; keyFactors: KeyFactorCoverage[] }> {
+    await this.access.require(user, reviewId, 'evidence.read', ctx);
+    const review = ctx ? await reviewLoaders(ctx, this.dataSource).review.load(reviewId) : await this.access.reviewOrFail(reviewId);
+    if (!review) throw notFound(`Review ${reviewId}`);
     const inScope = await this.reviews.keyFactorsInScope(review);
     const rows: { key_factor_id: string; source: EvidenceSource; stance: EvidenceStance; n: number }[] = await this.dataSource.query(
       `SELECT kf AS key_factor_id, e.source, e.stance, count(*)::int AS n
@@ -267,16 +392,28 @@ export class EvidenceService {
     for (const publisher of this.publishers) await publisher(reviewId, evidence);
   }
 
-  private async loggableReview(manager: EntityManager, reviewId: string): Promise<Review> {
-    const review = await manager.findOneBy(Review, { id: reviewId });
-    if (!review) throw notFound(`Review ${reviewId}`);
-    if (!LOGGABLE.includes(review.status)) {
-      throw invalidTransition(`Evidence can be logged while the review is in self-assessment, visit or deliberation; it is ${review.status}.`);
-    }
-    return review;
+  /**
+   * Everything the logging rules read, in one statement: the review's status, the key factors in its
+   * scope (as ReviewService.keyFactorsInScope: the scope, or the whole benchmark), whether the session
+   * and document named belong to it, and (given personId) that person's roles in it. There is always
+   * a row, so the roles are known even when the review is not (its status is then null).
+   */
+  private async loggingFacts(manager: EntityManager, reviewId: string, input: Pick<EvidenceInput, 'sessionId' | 'documentId'>, personId?: string): Promise<LoggingFacts> {
+    const uuidOrNull = (value?: string | null) => (value && UUID.test(value) ? value : null);
+    if (!UUID.test(reviewId)) return { status: null, roles: [], scope: new Set(), sessionKind: null, documentFound: false };
+    const [row]: FactsRow[] = await manager.query(FACTS_SELECT, [reviewId, uuidOrNull(input.sessionId), uuidOrNull(input.documentId), uuidOrNull(personId)]);
+    return factsOf(row);
   }
 
-  private async validate(manager: EntityManager, review: Review, input: EvidenceInput): Promise<Problem[]> {
+  /** Refuses a missing review or one not open for evidence. */
+  private assertOpen(reviewId: string, facts: LoggingFacts): void {
+    if (!facts.status) throw notFound(`Review ${reviewId}`);
+    if (!LOGGABLE.includes(facts.status)) {
+      throw invalidTransition(`Evidence can be logged while the review is in self-assessment, visit or deliberation; it is ${facts.status}.`);
+    }
+  }
+
+  private validate(facts: LoggingFacts, input: EvidenceInput): Problem[] {
     const problems: Problem[] = [];
     if (!input.id || !UUID.test(input.id.trim())) problems.push({ path: 'id', message: 'must be a UUID the client generated (e.g. crypto.randomUUID())' });
     if (!input.statement?.trim()) problems.push({ path: 'statement', message: 'must not be empty' });
@@ -286,21 +423,18 @@ export class EvidenceService {
     const keyFactorIds = input.keyFactorIds ?? [];
     if (!keyFactorIds.length) problems.push({ path: 'keyFactorIds', message: 'name at least one key factor the evidence bears on' });
     else {
-      const inScope = new Set((await this.reviews.keyFactorsInScope(review, manager)).map((k) => k.id));
-      const outside = keyFactorIds.filter((id) => !inScope.has(id));
+      const outside = keyFactorIds.filter((id) => !facts.scope.has(id));
       if (outside.length) problems.push({ path: 'keyFactorIds', message: `not key factors in the review's scope: ${outside.join(', ')}` });
     }
     const allowedKinds = SESSION_KINDS[input.source];
     if (input.sessionId) {
-      const session = UUID.test(input.sessionId) ? await manager.findOneBy(VisitSession, { id: input.sessionId, reviewId: review.id }) : null;
-      if (!session) problems.push({ path: 'sessionId', message: 'not a session of this review' });
-      else if (!allowedKinds?.includes(session.kind)) problems.push({ path: 'sessionId', message: `${input.source.toLowerCase().replace('_', ' ')} evidence cannot come from a ${session.kind.toLowerCase().replace('_', ' ')}` });
+      if (!facts.sessionKind) problems.push({ path: 'sessionId', message: 'not a session of this review' });
+      else if (!allowedKinds?.includes(facts.sessionKind)) problems.push({ path: 'sessionId', message: `${input.source.toLowerCase().replace('_', ' ')} evidence cannot come from a ${facts.sessionKind.toLowerCase().replace('_', ' ')}` });
     } else if (input.source === EvidenceSource.INTERVIEW || input.source === EvidenceSource.FOCUS_GROUP) {
       problems.push({ path: 'sessionId', message: `say which ${input.source === EvidenceSource.INTERVIEW ? 'interview' : 'focus group'} it came from` });
     }
     if (input.documentId) {
-      const document = UUID.test(input.documentId) ? await manager.findOneBy(Document, { id: input.documentId, reviewId: review.id, retractedAt: IsNull() }) : null;
-      if (!document) problems.push({ path: 'documentId', message: 'not a document of this review' });
+      if (!facts.documentFound) problems.push({ path: 'documentId', message: 'not a document of this review' });
     } else if (input.source === EvidenceSource.DOCUMENT) {
       problems.push({ path: 'documentId', message: 'say which document it came from' });
     }

@@ -45,7 +45,7 @@ export class VisitResolver {
 
   @Query(() => VisitProgramme)
   async visitProgramme(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Context() ctx: GraphqlContext): Promise<VisitProgramme> {
-    const programme = await this.visits.programme(user, reviewId);
+    const programme = await this.visits.programme(user, reviewId, ctx);
     const keyFactors = await reviewLoaders(ctx, this.dataSource).keyFactor.loadMany(programme.uncoveredKeyFactorIds);
     return { timeZone: programme.timeZone, days: programme.days, uncoveredKeyFactors: keyFactors as KeyFactor[] };
   }

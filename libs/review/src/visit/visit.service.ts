@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { City, Person, Stakeholder } from '@peervisit/directory';
-import { assertNoProblems, badInput, conflict, CurrentUser, invalidTransition, notFound, Problem } from '@peervisit/platform';
+import { assertNoProblems, badInput, conflict, CurrentUser, GraphqlContext, invalidTransition, notFound, Problem } from '@peervisit/platform';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { AuditLog } from '../audit/audit-log.service';
 import { Review, ReviewStatus } from '../review/review.entity';
 import { ReviewChanges } from '../review/review-changes';
+import { reviewLoaders } from '../review/review-loaders';
 import { ReviewService } from '../review/review.service';
 import { formatInZone, parseInZone } from '../review/zoned-time';
 import { ReviewRole, TeamMember } from '../team/team-member.entity';
@@ -79,10 +80,15 @@ export class VisitService {
   }
 
   /** Sessions by day (in the host city's time zone), and the key factors in scope no session covers yet. */
-  async programme(user: CurrentUser, reviewId: string): Promise<{ timeZone: string; days: ProgrammeDay[]; uncoveredKeyFactorIds: string[] }> {
-    await this.access.require(user, reviewId, 'programme.read');
-    const review = await this.access.reviewOrFail(reviewId);
-    const city = await this.dataSource.getRepository(City).findOneByOrFail({ id: review.hostCityId });
+  async programme(user: CurrentUser, reviewId: string, ctx?: GraphqlContext): Promise<{ timeZone: string; days: ProgrammeDay[]; uncoveredKeyFactorIds: string[] }> {
+    // With the request's context, the roles, the review and its city come from the request's loaders,
+    // which the other fields of a query (the review itself, the team) have usually filled already.
+    await this.access.require(user, reviewId, 'programme.read', ctx);
+    const loaders = ctx && reviewLoaders(ctx, this.dataSource);
+    const review = loaders ? await loaders.review.load(reviewId) : await this.access.reviewOrFail(reviewId);
+    if (!review) throw notFound(`Review ${reviewId}`);
+    const city = loaders ? await loaders.city.load(review.hostCityId) : await this.dataSource.getRepository(City).findOneBy({ id: review.hostCityId });
+    if (!city) throw notFound(`City ${review.hostCityId}`);
     const sessions = await this.dataSource.getRepository(VisitSession).find({ where: { reviewId, cancelledAt: IsNull() }, order: { startsAt: 'ASC', title: 'ASC' } });
     const days = new Map<string, VisitSession[]>();
     for (const session of sessions) {

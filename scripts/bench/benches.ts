@@ -1,0 +1,8 @@
+// The benches `npm run bench` runs, in this order (`npm run bench -- <name>` runs one).
+import { Bench } from './bench';
+import { evidenceLoggingBench } from './evidence-logging';
+import { remindersBench } from './reminders';
+import { reportsBench } from './reports';
+import { reviewReadBench } from './review-read';
+
+export const BENCHES: Bench[] = [evidenceLoggingBench, reviewReadBench, reportsBench, remindersBench];

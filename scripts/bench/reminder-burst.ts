@@ -1,0 +1,181 @@
+/**
+ * Reminders, part 2: 10,000 session reminders due at the same moment, their jobs queued beforehand as
+ * the planner queues them, sent by a real worker process (apps/worker) to a real SMTP server (the
+ * test sink). Lateness is the sink's "250 OK" minus the due time. Baseline in the same run: the
+ * platform's MailTransport (nodemailer) alone pushing as many rendered messages of the same kind to
+ * a sink with the same concurrency as the mail queue — the SMTP floor no worker can beat.
+ */
+import { spawn } from 'node:child_process';
+import { INestApplication } from '@nestjs/common';
+import { MailTransport, MESSAGE_RENDERER, MessageRenderer, OutboxMessage, OutboxService, QUEUES, RenderedMessage } from '@peervisit/platform';
+import { startSmtpSink, SmtpSink } from '@peervisit/testing';
+import { DataSource } from 'typeorm';
+import { BenchFigure, percentile, round } from './bench';
+
+const MESSAGES = Number(process.env.BENCH_REMINDER_BURST ?? 10000);
+const SESSIONS = 100;
+/** Time between queuing the jobs and their due moment: the worker must be idle and waiting when it comes. */
+const LEAD_MS = 60_000;
+const P99_TARGET_MS = 2000;
+
+async function seed(ds: DataSource, dueAt: Date): Promise<void> {
+  const people = Math.ceil(MESSAGES / SESSIONS);
+  await ds.transaction(async (m) => {
+    const [benchmark] = await m.query("SELECT id FROM benchmark WHERE code = 'EUROCITIES-PCD' ORDER BY version DESC LIMIT 1");
+    const [city] = await m.query("INSERT INTO city (name, country, time_zone) VALUES ('Burstville', 'NO', 'Europe/Oslo') RETURNING id");
+    const persons: { id: string }[] = await m.query(
+      `INSERT INTO person (email, full_name, time_zone) SELECT 'burst-' || g || '@bench.example.org', 'Burst Person ' || g, 'Europe/Oslo' FROM generate_series(1, $1::int) g RETURNING id`,
+      [people],
+    );
+    const [review] = await m.query(
+      `INSERT INTO review (title, kind, host_city_id, benchmark_id, status, visit_starts_at, visit_ends_at, created_by_id)
+       VALUES ('Network-wide visit day', 'PEER_REVIEW', $1, $2, 'PREPARATION', $3::timestamptz + interval '1 day', $3::timestamptz + interval '2 days', $4) RETURNING id`,
+      [city.id, benchmark.id, dueAt, persons[0].id],
+    );
+    await m.query(`INSERT INTO team_member (review_id, person_id, role) SELECT $1, p, 'PEER' FROM unnest($2::uuid[]) p`, [review.id, persons.map((p) => p.id)]);
+    // Every session starts one day after the due moment, so every "1 day before" reminder is due then.
+    await m.query(
+      `INSERT INTO visit_session (review_id, kind, title, starts_at, ends_at, created_by_id, location)
+       SELECT $1, 'INTERVIEW', 'Parallel interview ' || g, $2::timestamptz + interval '1 day', $2::timestamptz + interval '1 day 1 hour', $3, 'Room ' || g
+         FROM generate_series(1, $4::int) g`,
+      [review.id, dueAt, persons[0].id, SESSIONS],
+    );
+    await m.query(
+      `INSERT INTO session_assignment (session_id, person_id, part)
+       SELECT s.id, p.id, 'PARTICIPANT' FROM visit_session s CROSS JOIN unnest($2::uuid[]) AS p(id) WHERE s.review_id = $1`,
+      [review.id, persons.map((p) => p.id)],
+    );
+    await m.query(
+      `INSERT INTO outbox_message (dedupe_key, template, recipient_id, recipient_email, review_id, data, optional, due_at, message_id)
+       SELECT 'reminder:' || $1::uuid || ':session:' || s.id || ':' || p.id || ':1d', 'session-reminder', p.id, p.email, $1::uuid,
+              jsonb_build_object('sessionId', s.id, 'daysBefore', 1), true, $2, '<' || gen_random_uuid() || '@peervisit>'
+         FROM visit_session s JOIN session_assignment a ON a.session_id = s.id JOIN person p ON p.id = a.person_id
+        WHERE s.review_id = $1::uuid
+        LIMIT $3`,
+      [review.id, dueAt, MESSAGES],
+    );
+  });
+  await ds.query('ANALYZE');
+}
+
+/** Runs the worker as `npm run worker` does, against the bench's database, queue prefix and the sink. */
+function startWorker(smtpUrl: string) {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
+    env: { ...process.env, SMTP_URL: smtpUrl, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c) => (out += c));
+  child.stderr.on('data', (c) => (err += c));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => out, errors: () => err };
+}
+
+async function waitUntil(check: () => boolean, what: string, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The floor: MailTransport alone, `concurrency` sends at a time, `count` copies of one rendered message. */
+async function smtpFloor(sample: RenderedMessage, concurrency: number, count: number): Promise<{ latenessMs: number[]; elapsedMs: number }> {
+  const sink = await startSmtpSink();
+  const transport = new MailTransport({ smtpUrl: sink.url, from: 'PeerVisit <no-reply@peervisit.local>', captureDir: '/nonexistent' });
+  const started = Date.now();
+  let next = 0;
+  const lane = async () => {
+    while (next < count) {
+      const i = next++;
+      await transport.send({ to: `floor-${i}@bench.example.org`, subject: sample.subject, text: sample.text, html: sample.html, attachments: sample.attachments, icalEvent: sample.icalEvent });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  const elapsedMs = Date.now() - started;
+  transport.close();
+  const latenessMs = sink.deliveries.filter((d) => d.acceptedAt).map((d) => (d.acceptedAt as number) - started);
+  await sink.stop();
+  if (latenessMs.length !== count) throw new Error(`The floor sink accepted ${latenessMs.length} of ${count} messages.`);
+  return { latenessMs, elapsedMs };
+}
+
+export async function benchReminderBurst(app: INestApplication, log: (m: string) => void): Promise<{ figures: BenchFigure[]; details: Record<string, unknown> }> {
+  const ds = app.get(DataSource);
+  const outbox = app.get(OutboxService);
+  const renderer = app.get<MessageRenderer>(MESSAGE_RENDERER, { strict: false });
+  const concurrency = QUEUES.mail.concurrency;
+
+  const dueAt = new Date(Date.now() + LEAD_MS);
+  await seed(ds, dueAt);
+  const rows = await ds.getRepository(OutboxMessage).find({ where: { template: 'session-reminder', dueAt }, select: { id: true, version: true, dueAt: true, messageId: true } });
+  if (rows.length !== MESSAGES) throw new Error(`Seeded ${rows.length} reminders due at ${dueAt.toISOString()}; expected ${MESSAGES}.`);
+  // What a reminder looks like when it goes out: rendered from a real row, for the floor.
+  const sample = await renderer.render(await ds.getRepository(OutboxMessage).findOneByOrFail({ id: rows[0].id }));
+  if ('skip' in sample) throw new Error(`The sample reminder was skipped: ${sample.skip}`);
+
+  // Jobs are queued as the planner queues them: delayed until the row is due.
+  for (let i = 0; i < rows.length; i += 1000) await outbox.addJobs(rows.slice(i, i + 1000));
+  const sink: SmtpSink = await startSmtpSink();
+  const worker = startWorker(sink.url);
+  try {
+    await waitUntil(() => worker.output().includes('PeerVisit worker running') || worker.child.exitCode !== null, 'the worker to start', 60_000);
+    if (worker.child.exitCode !== null) throw new Error(`The worker exited: ${worker.errors().slice(-2000)}`);
+    const spare = dueAt.getTime() - Date.now();
+    if (spare < 5000) throw new Error(`Set-up took too long: only ${spare} ms left before the reminders are due; raise LEAD_MS.`);
+    log(`${MESSAGES} reminders due at ${dueAt.toISOString()} (in ${round(spare / 1000, 1)} s); worker up, mail concurrency ${concurrency}`);
+
+    const accepted = () => sink.deliveries.filter((d) => d.outcome === 'accepted').length;
+    const deadline = Math.max(300_000, MESSAGES * 50);
+    await waitUntil(() => accepted() >= MESSAGES || worker.child.exitCode !== null, `${MESSAGES} messages at the sink (got ${accepted()})`, spare + deadline).catch((e) =>
+      log(String(e)),
+    );
+    // Anything sent twice would come now.
+    await new Promise((r) => setTimeout(r, 5000));
+  } finally {
+    worker.child.kill('SIGTERM');
+    await Promise.race([worker.exited, new Promise((r) => setTimeout(r, 20_000))]);
+    await sink.stop();
+  }
+
+  const due = dueAt.getTime();
+  const firstAcceptance = new Map<string, number>();
+  let duplicates = 0;
+  for (const d of sink.deliveries) {
+    if (d.outcome !== 'accepted' || !d.mail.messageId) continue;
+    if (firstAcceptance.has(d.mail.messageId)) duplicates++;
+    else firstAcceptance.set(d.mail.messageId, d.acceptedAt as number);
+  }
+  const lost = rows.filter((r) => !firstAcceptance.has(r.messageId)).length;
+  const lateness = [...firstAcceptance.values()].map((t) => t - due);
+  const lastMs = Math.max(...lateness);
+  const [statuses] = await Promise.all([ds.query(`SELECT status, count(*)::int AS n FROM outbox_message WHERE due_at = $1 GROUP BY status`, [dueAt])]);
+  log(
+    `sent ${firstAcceptance.size}/${MESSAGES}: lateness p50 ${round(percentile(lateness, 50))} ms, p99 ${round(percentile(lateness, 99))} ms, last ${round(lastMs)} ms; duplicates ${duplicates}, lost ${lost}; rows ${JSON.stringify(statuses)}`,
+  );
+
+  const floor = await smtpFloor(sample, concurrency, MESSAGES);
+  const floorRate = (MESSAGES / floor.elapsedMs) * 1000;
+  const rate = (firstAcceptance.size / Math.max(1, lastMs)) * 1000;
+  log(`floor: nodemailer alone, ${concurrency} at a time: ${round(floorRate)} msg/s, p99 ${round(percentile(floor.latenessMs, 99))} ms`);
+
+  const p99 = percentile(lateness, 99);
+  return {
+    figures: [
+      { name: `burst: lateness p50, ${MESSAGES} due at once`, value: percentile(lateness, 50), unit: 'ms', baseline: percentile(floor.latenessMs, 50), ratio: percentile(lateness, 50) / percentile(floor.latenessMs, 50) },
+      { name: `burst: lateness p99, ${MESSAGES} due at once`, value: p99, unit: 'ms', baseline: percentile(floor.latenessMs, 99), ratio: p99 / percentile(floor.latenessMs, 99), target: `< ${P99_TARGET_MS} ms`, pass: p99 < P99_TARGET_MS && lost === 0 },
+      { name: 'burst: throughput', value: rate, unit: 'msg/s', baseline: floorRate, ratio: rate / floorRate },
+      { name: 'burst: duplicates', value: duplicates, unit: 'messages', target: '0', pass: duplicates === 0 },
+      { name: 'burst: lost', value: lost, unit: 'messages', target: '0', pass: lost === 0 },
+    ],
+    details: {
+      messages: MESSAGES,
+      mailConcurrency: concurrency,
+      dueAt: dueAt.toISOString(),
+      latenessMs: { p50: percentile(lateness, 50), p90: percentile(lateness, 90), p99: p99, max: lastMs },
+      floor: { elapsedMs: floor.elapsedMs, p50: percentile(floor.latenessMs, 50), p99: percentile(floor.latenessMs, 99) },
+      rowStatuses: statuses,
+    },
+  };
+}

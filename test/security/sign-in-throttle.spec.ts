@@ -1,0 +1,132 @@
+import { createPerson, createTestApp, GraphqlResponse, TEST_PASSWORD, TestApp } from '@peervisit/testing';
+import Redis from 'ioredis';
+import { AppModule } from '../../apps/api/src/app.module';
+
+const MAX_FAILURES = 3;
+const MAX_FAILURES_PER_IP = 8;
+const SIGN_IN = 'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken } }';
+
+/**
+ * Password sign-in throttling over real HTTP, counted in the real Redis: per email (normalised),
+ * per client IP, reset by a success, the same for unknown emails, and lifted when the window ends.
+ */
+describe('sign-in throttling', () => {
+  let t: TestApp;
+  let redis: Redis;
+  let ipCounter = 0;
+  // Each test signs in from its own documentation-range address, so the per-IP count of one test
+  // does not reach into another (the app trusts X-Forwarded-For from loopback, as create-api.ts sets).
+  const freshIp = () => `198.51.100.${++ipCounter}`;
+
+  beforeAll(async () => {
+    Object.assign(process.env, {
+      SIGN_IN_MAX_FAILURES: String(MAX_FAILURES),
+      SIGN_IN_MAX_FAILURES_PER_IP: String(MAX_FAILURES_PER_IP),
+      SIGN_IN_LOCKOUT_SECONDS: '900',
+    });
+    t = await createTestApp({ module: AppModule.register({ workers: false }) });
+    t.app.getHttpAdapter().getInstance().set('trust proxy', 'loopback');
+    redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  });
+  afterAll(async () => {
+    redis?.disconnect();
+    await t?.close();
+    for (const name of ['SIGN_IN_MAX_FAILURES', 'SIGN_IN_MAX_FAILURES_PER_IP', 'SIGN_IN_LOCKOUT_SECONDS']) delete process.env[name];
+  });
+
+  async function signIn(email: string, password: string, ip: string): Promise<GraphqlResponse> {
+    const response = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', 'x-forwarded-for': ip },
+      body: JSON.stringify({ query: SIGN_IN, variables: { email, password } }),
+    });
+    return (await response.json()) as GraphqlResponse;
+  }
+  const codeOf = (r: GraphqlResponse) => r.errors?.[0]?.extensions?.code ?? 'OK';
+  async function failTimes(email: string, times: number, ip: string) {
+    for (let i = 0; i < times; i++) expect(codeOf(await signIn(email, 'not-the-password', ip))).toBe('UNAUTHENTICATED');
+  }
+  const prefixKeys = async () => (await redis.keys(`${process.env.QUEUE_PREFIX}:sign-in:*`)).sort();
+
+  it(`refuses the email after ${MAX_FAILURES} failures, even with the right password, saying when to try again`, async () => {
+    const person = await createPerson(t.dataSource, { email: 'locked@example.org' });
+    const ip = freshIp();
+    await failTimes(person.email, MAX_FAILURES, ip);
+    const refused = await signIn(person.email, TEST_PASSWORD, ip);
+    expect(refused.data ?? null).toBeNull();
+    expect(refused.errors?.[0]).toMatchObject({
+      message: 'Too many failed sign-ins: try again in 15 minutes, or reset your password (requestPasswordReset).',
+      extensions: { code: 'TOO_MANY_ATTEMPTS' },
+    });
+    const { retryAfterSeconds, retryAt } = refused.errors![0].extensions as { retryAfterSeconds: number; retryAt: string };
+    expect(retryAfterSeconds).toBeGreaterThan(800);
+    expect(retryAfterSeconds).toBeLessThanOrEqual(900);
+    expect(Math.abs(Date.parse(retryAt) - (Date.now() + retryAfterSeconds * 1000))).toBeLessThan(60_000);
+    // From another address too: the email itself is locked.
+    expect(codeOf(await signIn(person.email, TEST_PASSWORD, freshIp()))).toBe('TOO_MANY_ATTEMPTS');
+  });
+
+  it('counts the email normalised: case and spaces do not give more attempts', async () => {
+    const person = await createPerson(t.dataSource, { email: 'mixed.case@example.org' });
+    const ip = freshIp();
+    await failTimes(' Mixed.Case@Example.ORG', 1, ip);
+    await failTimes('MIXED.CASE@example.org ', 1, ip);
+    await failTimes(person.email, 1, ip);
+    expect(codeOf(await signIn(person.email, TEST_PASSWORD, ip))).toBe('TOO_MANY_ATTEMPTS');
+  });
+
+  it('throttles an unknown email exactly like a known one, so the refusal reveals no account', async () => {
+    await createPerson(t.dataSource, { email: 'known@example.org' });
+    const known = freshIp();
+    const unknown = freshIp();
+    await failTimes('known@example.org', MAX_FAILURES, known);
+    await failTimes('nobody-here@example.org', MAX_FAILURES, unknown);
+    const a = await signIn('known@example.org', TEST_PASSWORD, known);
+    const b = await signIn('nobody-here@example.org', TEST_PASSWORD, unknown);
+    expect(codeOf(a)).toBe('TOO_MANY_ATTEMPTS');
+    // Same code, same message, same extensions (up to the clock): nothing tells the two apart.
+    const shape = (r: GraphqlResponse) => ({ message: r.errors?.[0].message, keys: Object.keys(r.errors?.[0].extensions ?? {}).sort(), data: r.data ?? null });
+    expect(shape(b)).toEqual(shape(a));
+  });
+
+  it('a successful sign-in resets the email count', async () => {
+    const person = await createPerson(t.dataSource, { email: 'forgetful@example.org' });
+    const ip = freshIp();
+    await failTimes(person.email, MAX_FAILURES - 1, ip);
+    expect(codeOf(await signIn(person.email, TEST_PASSWORD, ip))).toBe('OK');
+    // Without the reset this would make MAX_FAILURES - 1 + MAX_FAILURES - 1 >= MAX_FAILURES.
+    await failTimes(person.email, MAX_FAILURES - 1, ip);
+    expect(codeOf(await signIn(person.email, TEST_PASSWORD, ip))).toBe('OK');
+  });
+
+  it(`refuses an address after ${MAX_FAILURES_PER_IP} failures over any emails, and only that address`, async () => {
+    const person = await createPerson(t.dataSource, { email: 'bystander@example.org' });
+    const attacker = freshIp();
+    // Spread over many emails, each below its own limit.
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) await failTimes(`guess-${i % 4}@example.org`, 1, attacker);
+    // 8 failures over 4 emails = 2 each, below the per-email limit of 3: the address is what is locked.
+    const refused = await signIn(person.email, TEST_PASSWORD, attacker);
+    expect(codeOf(refused)).toBe('TOO_MANY_ATTEMPTS');
+    expect(codeOf(await signIn(person.email, TEST_PASSWORD, freshIp()))).toBe('OK');
+  });
+
+  it('keeps its counts in Redis under QUEUE_PREFIX, without the emails in clear, and lifts the lock when the window ends', async () => {
+    const person = await createPerson(t.dataSource, { email: 'patient@example.org' });
+    const ip = freshIp();
+    await failTimes(person.email, MAX_FAILURES, ip);
+    expect(codeOf(await signIn(person.email, TEST_PASSWORD, ip))).toBe('TOO_MANY_ATTEMPTS');
+    const keys = await prefixKeys();
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.join(' ')).not.toContain('@');
+    for (const key of keys) {
+      const ttl = await redis.ttl(key);
+      expect({ key, ttlInWindow: ttl > 0 && ttl <= 900 }).toEqual({ key, ttlInWindow: true });
+    }
+    // End every window now (rather than wait 15 minutes): Redis expires the counts for real.
+    for (const key of keys) await redis.pexpire(key, 200);
+    const until = Date.now() + 15_000;
+    while ((await prefixKeys()).length && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect(await prefixKeys()).toEqual([]);
+    expect(codeOf(await signIn(person.email, TEST_PASSWORD, ip))).toBe('OK');
+  });
+});
