@@ -10,6 +10,9 @@
  * comes through the conclusions' citedEvidence, so here every item is cited by the conclusion of
  * each key factor it bears on, as after a complete deliberation. The bench checks that the answer
  * really carries every item.
+ *
+ * The statement target is enumerated (WHOLE_REVIEW_READS: one statement per kind of thing read) and
+ * must hold on every counted run and at both sizes. test/e2e/review-read.e2e.spec.ts pins the same.
  */
 import { countQueries, GraphqlClient } from '@peervisit/testing';
 import { Bench, BenchFigure, BenchResult, msSince, percentile, round } from './bench';
@@ -19,7 +22,44 @@ import { evidenceItem } from './evidence-items';
 const SIZES = [200, 2000];
 const RUNS = 20;
 const COUNT_RUNS = 5;
-const STATEMENT_LIMIT = 30;
+
+/**
+ * What WHOLE_REVIEW_QUERY must read, one statement per kind of thing, none of them per item: the
+ * statement bound is the length of this list, not a count observed. A read added to the query, a
+ * loader reached by id along two paths again, or anything read per item breaks it.
+ */
+export const WHOLE_REVIEW_READS = [
+  "the caller's roles (team_member, per-request roles loader: authorization)",
+  'the review',
+  'its host city',
+  'its benchmark',
+  "the benchmark's key factors (every key factor field and keyFactorsInScope, one loader keyed by benchmark)",
+  'the current team (team_member)',
+  "the review's people, with who is or was on the team (team_member ⋈ person: team, loggedBy, updatedBy, assignments)",
+  "the host city's stakeholders",
+  'next steps: agreed conclusions',
+  'next steps: whether the feedback session took place',
+  'visit sessions',
+  'session assignments',
+  'session stakeholders (⋈ stakeholder)',
+  'evidence coverage (one aggregate)',
+  'conclusions',
+  'conclusion revisions',
+  'cited evidence, by id',
+  'evidence revisions',
+  'recommendations',
+  'related good-practice examples',
+  'follow-up updates',
+  'the newest page of evidence',
+  'the total count of evidence',
+] as const;
+/**
+ * Reads of the scope (key factors of the benchmark) that services make on their own, outside the
+ * request's loaders: the programme's uncovered key factors, the coverage and the next steps' guards.
+ * Named here so the bound says what it tolerates; routing them through the loader makes it 23.
+ */
+export const KNOWN_REPEATED_READS = ['key factors in scope, read again by VisitService.programme', 'by EvidenceService.coverage', 'by ReviewService.nextSteps'] as const;
+const STATEMENT_LIMIT = WHOLE_REVIEW_READS.length + KNOWN_REPEATED_READS.length;
 
 export const WHOLE_REVIEW_QUERY = `query WholeReview($id: ID!) {
   review(id: $id) {
@@ -109,11 +149,40 @@ async function addFindings(api: BenchApi, review: BenchReview, items: number) {
   });
 }
 
-interface WholeReview {
-  visitProgramme: { days: { sessions: unknown[] }[] };
-  reviewConclusions: { citedEvidence: { id: string }[] }[];
+export interface WholeReview {
+  review: { keyFactorsInScope: unknown[]; team: { person: { id: string } }[] };
+  visitProgramme: { days: { sessions: { assignments: { person: { fullName: string } | null }[] }[] }[] };
+  reviewConclusions: { citedEvidence: { id: string; loggedBy: { fullName: string } | null; keyFactors: unknown[] }[] }[];
   reviewRecommendations: unknown[];
-  review: { keyFactorsInScope: unknown[] };
+}
+
+/**
+ * A review as after a complete deliberation: 13 key factors, `sessions` sessions (scheduled through the
+ * mutation), 20 stakeholders, 6 peers, `items` evidence items, 13 agreed conclusions citing them and
+ * 26 recommendations, in DELIBERATION. Returns it with a client signed in as its expert leader.
+ */
+export async function seedWholeReview(api: BenchApi, options: { items: number; sessions: number }) {
+  const review = await seedBenchReview(api, { peers: 6, sessions: options.sessions, stakeholders: 20 });
+  await addFindings(api, review, options.items);
+  await api.dataSource.query("UPDATE review SET status = 'DELIBERATION' WHERE id = $1", [review.reviewId]);
+  return { review, leader: new GraphqlClient(api.url, review.leader.token) };
+}
+
+/** What is missing from a whole-review answer (empty when it holds every item, session, conclusion, recommendation). */
+export function missingFromWholeReview(data: WholeReview, expected: { items: number; sessions: number }): string[] {
+  const cited = data.reviewConclusions.flatMap((c) => c.citedEvidence);
+  const sessions = data.visitProgramme.days.flatMap((d) => d.sessions);
+  const missing = [];
+  if (new Set(cited.map((e) => e.id)).size !== expected.items) missing.push(`${new Set(cited.map((e) => e.id)).size}/${expected.items} evidence items`);
+  if (sessions.length !== expected.sessions) missing.push(`${sessions.length}/${expected.sessions} sessions`);
+  if (data.reviewConclusions.length !== 13) missing.push(`${data.reviewConclusions.length}/13 conclusions`);
+  if (data.reviewRecommendations.length !== 26) missing.push(`${data.reviewRecommendations.length}/26 recommendations`);
+  if (data.review.keyFactorsInScope.length !== 13) missing.push(`${data.review.keyFactorsInScope.length}/13 key factors in scope`);
+  // Fields served by the per-review loaders: a wrong key would give nulls or empty lists, not errors.
+  if (cited.some((e) => !e.loggedBy || e.keyFactors.length === 0)) missing.push('an evidence item without its author or key factors');
+  if (sessions.some((x) => x.assignments.length !== 2 || x.assignments.some((a) => !a.person))) missing.push('a session without its two assigned people');
+  if (data.review.team.some((m) => !m.person)) missing.push('a team member without the person');
+  return missing;
 }
 
 export const reviewReadBench: Bench = {
@@ -125,10 +194,7 @@ export const reviewReadBench: Bench = {
       const sizes: Record<number, { statements: number; statementsSeen: number[]; texts: string[]; p50: number; p95: number; max: number; bytes: number }> = {};
       for (const items of SIZES) {
         context.log(`seeding a review with 60 sessions and ${items} evidence items`);
-        const review = await seedBenchReview(api, { peers: 6, sessions: 60, stakeholders: 20 });
-        await addFindings(api, review, items);
-        await api.dataSource.query("UPDATE review SET status = 'DELIBERATION' WHERE id = $1", [review.reviewId]);
-        const leader = new GraphqlClient(api.url, review.leader.token);
+        const { review, leader } = await seedWholeReview(api, { items, sessions: 60 });
         const read = async () => {
           const answer = await leader.request<WholeReview>(WHOLE_REVIEW_QUERY, { id: review.reviewId });
           if (answer.errors?.length || !answer.data) throw new Error(`The whole-review query failed: ${JSON.stringify(answer.errors)}`);
@@ -136,14 +202,9 @@ export const reviewReadBench: Bench = {
         };
         // Warm up (first-use compilation, connection pool), and check the answer holds the whole review.
         const data = await read();
-        const cited = new Set(data.reviewConclusions.flatMap((c) => c.citedEvidence.map((e) => e.id)));
-        const sessions = data.visitProgramme.days.reduce((n, d) => n + d.sessions.length, 0);
-        if (cited.size !== items || sessions !== 60 || data.reviewConclusions.length !== 13 || data.reviewRecommendations.length !== 26 || data.review.keyFactorsInScope.length !== 13) {
-          throw new Error(`The answer misses part of the review: ${cited.size}/${items} evidence items, ${sessions}/60 sessions, ${data.reviewConclusions.length}/13 conclusions, ${data.reviewRecommendations.length}/26 recommendations.`);
-        }
-        // DataLoaders batch per tick, so an entity reached by two paths (people via the team and via
-        // the evidence) is one batch or two depending on which answers first: count several times
-        // and judge the worst case.
+        const missing = missingFromWholeReview(data, { items, sessions: 60 });
+        if (missing.length) throw new Error(`The answer misses part of the review: ${missing.join('; ')}.`);
+        // Several counts: the number must not depend on which statement happens to answer first.
         const counts = [];
         for (let i = 0; i < COUNT_RUNS; i++) counts.push(await countQueries(api.dataSource, read));
         const counted = counts.reduce((worst, c) => (c.count > worst.count ? c : worst));
@@ -165,10 +226,20 @@ export const reviewReadBench: Bench = {
         context.log(`${items} items: ${sizes[items].statementsSeen.join('/')} statements, p50 ${round(sizes[items].p50)} ms, p95 ${round(sizes[items].p95)} ms`);
       }
       const [small, large] = SIZES.map((s) => sizes[s]);
-      const constant = small.statements === large.statements && large.statements <= STATEMENT_LIMIT;
+      // Met only when every count at both sizes is one and the same number, within the enumerated bound.
+      const steady = (size: typeof small) => size.statementsSeen.length === 1 && size.statements <= STATEMENT_LIMIT;
+      const target = `every run the same, ≤ ${STATEMENT_LIMIT} (${WHOLE_REVIEW_READS.length} kinds read + ${KNOWN_REPEATED_READS.length} named repeats)`;
       const figures: BenchFigure[] = [
-        { name: 'SQL statements, 200 items (most of 5 runs)', value: small.statements, unit: 'statements', target: `≤ ${STATEMENT_LIMIT}`, pass: small.statements <= STATEMENT_LIMIT },
-        { name: 'SQL statements, 2,000 items (most of 5 runs)', value: large.statements, unit: 'statements', baseline: small.statements, ratio: large.statements / small.statements, target: `= at 200, ≤ ${STATEMENT_LIMIT}`, pass: constant },
+        { name: `SQL statements, 200 items (most of ${COUNT_RUNS} runs)`, value: small.statements, unit: 'statements', target, pass: steady(small) },
+        {
+          name: `SQL statements, 2,000 items (most of ${COUNT_RUNS} runs)`,
+          value: large.statements,
+          unit: 'statements',
+          baseline: small.statements,
+          ratio: large.statements / small.statements,
+          target: `= at 200, ${target}`,
+          pass: steady(large) && steady(small) && large.statements === small.statements,
+        },
         { name: 'p50 latency, 200 items', value: small.p50, unit: 'ms' },
         { name: 'p95 latency, 200 items', value: small.p95, unit: 'ms' },
         { name: 'p50 latency, 2,000 items', value: large.p50, unit: 'ms', baseline: small.p50, ratio: large.p50 / small.p50 },
@@ -181,8 +252,11 @@ export const reviewReadBench: Bench = {
         details: {
           method:
             `One GraphQL request over HTTP as the expert leader (review in DELIBERATION): ${WHOLE_REVIEW_QUERY.replace(/\s+/g, ' ')}. ` +
-            `Statements counted with countQueries on the API's DataSource (every round trip, BEGIN/COMMIT included) on ${COUNT_RUNS} warm requests, the most of them judged (statementsSeen lists every count observed); latency over ${RUNS} sequential requests at each size, client side, same process.`,
+            `Statements counted with countQueries on the API's DataSource (every round trip, BEGIN/COMMIT included) on ${COUNT_RUNS} warm requests; statementsSeen lists every count observed and must hold one number. ` +
+            `Latency over ${RUNS} sequential requests at each size, client side, same process.`,
           statementLimit: STATEMENT_LIMIT,
+          reads: WHOLE_REVIEW_READS,
+          knownRepeatedReads: KNOWN_REPEATED_READS,
           sizes: Object.fromEntries(SIZES.map((s) => [s, { ...sizes[s], p50: round(sizes[s].p50), p95: round(sizes[s].p95), max: round(sizes[s].max) }])),
         },
       };

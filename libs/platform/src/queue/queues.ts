@@ -4,7 +4,7 @@
  * One queue per concern, so SMTP can be throttled apart from report rendering.
  */
 export const QUEUES = {
-  mail: { concurrency: 4, jobs: ['send-outbox-message'] },
+  mail: { concurrency: 16, jobs: ['send-outbox-message'] },
   reminders: { concurrency: 2, jobs: [] as string[] },
   // A worker killed mid-render stops renewing its job's lock; with these settings another worker
   // takes the job over within about 20 s instead of up to a minute (BullMQ's 30 s lock + 30 s check).

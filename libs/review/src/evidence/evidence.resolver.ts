@@ -121,12 +121,12 @@ export class EvidenceResolver {
 
   @ResolveField(() => Person)
   loggedBy(@Parent() evidence: Evidence, @Context() ctx: GraphqlContext) {
-    return reviewLoaders(ctx, this.dataSource).person.load(evidence.loggedById);
+    return reviewLoaders(ctx, this.dataSource).personOf(evidence.reviewId, evidence.loggedById);
   }
 
   @ResolveField(() => [KeyFactor])
-  async keyFactors(@Parent() evidence: Evidence, @Context() ctx: GraphqlContext) {
-    return (await reviewLoaders(ctx, this.dataSource).keyFactor.loadMany(evidence.keyFactorIds)).filter(Boolean);
+  keyFactors(@Parent() evidence: Evidence, @Context() ctx: GraphqlContext) {
+    return reviewLoaders(ctx, this.dataSource).keyFactorsOf(evidence.reviewId, evidence.keyFactorIds);
   }
 }
 

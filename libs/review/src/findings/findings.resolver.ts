@@ -119,8 +119,9 @@ export class FindingsResolver {
   }
 
   @ResolveField(() => KeyFactor)
-  keyFactor(@Parent() conclusion: Conclusion, @Context() ctx: GraphqlContext) {
-    return reviewLoaders(ctx, this.dataSource).keyFactor.load(conclusion.keyFactorId);
+  async keyFactor(@Parent() conclusion: Conclusion, @Context() ctx: GraphqlContext) {
+    const [keyFactor] = await reviewLoaders(ctx, this.dataSource).keyFactorsOf(conclusion.reviewId, [conclusion.keyFactorId]);
+    return keyFactor ?? null;
   }
 
   @ResolveField(() => [ConclusionRevision], { description: 'Every saved version, oldest first.' })
@@ -130,7 +131,7 @@ export class FindingsResolver {
 
   @ResolveField(() => Person, { nullable: true })
   updatedBy(@Parent() conclusion: Conclusion, @Context() ctx: GraphqlContext) {
-    return conclusion.updatedById ? reviewLoaders(ctx, this.dataSource).person.load(conclusion.updatedById) : null;
+    return conclusion.updatedById ? reviewLoaders(ctx, this.dataSource).personOf(conclusion.reviewId, conclusion.updatedById) : null;
   }
 
   @ResolveField(() => [Evidence], { description: 'The cited evidence (review team only: raw evidence never goes to the host city).' })

@@ -72,8 +72,8 @@ export class RecommendationResolver {
   }
 
   @ResolveField(() => [KeyFactor])
-  async keyFactors(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
-    return (await reviewLoaders(ctx, this.dataSource).keyFactor.loadMany(recommendation.keyFactorIds)).filter(Boolean);
+  keyFactors(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
+    return reviewLoaders(ctx, this.dataSource).keyFactorsOf(recommendation.reviewId, recommendation.keyFactorIds);
   }
 
   @ResolveField(() => [KeyFactorExample], { description: 'The related good practices (city examples of the benchmark).' })
@@ -91,6 +91,6 @@ export class RecommendationResolver {
 
   @ResolveField(() => Person, { nullable: true, description: 'Who answered for the city.' })
   respondedBy(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
-    return recommendation.respondedById ? reviewLoaders(ctx, this.dataSource).person.load(recommendation.respondedById) : null;
+    return recommendation.respondedById ? reviewLoaders(ctx, this.dataSource).personOf(recommendation.reviewId, recommendation.respondedById) : null;
   }
 }

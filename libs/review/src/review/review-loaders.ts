@@ -1,17 +1,64 @@
 import { KeyFactor } from '@peervisit/catalogue';
 import { City, Person } from '@peervisit/directory';
-import { GraphqlContext, oneInOrder } from '@peervisit/platform';
+import { GraphqlContext, groupInOrder, oneInOrder } from '@peervisit/platform';
 import { DataSource, In } from 'typeorm';
+import { TeamMember } from '../team/team-member.entity';
 import { Review } from './review.entity';
 
-/** Per-request loaders for entities many review types point at; one batched query per request and type. */
+/**
+ * Per-request loaders for entities many review types point at; one batched query per request and type.
+ *
+ * Key factors and people are loaded per review (or benchmark), not per id: a whole-review query reaches
+ * them along many paths (sessions, evidence, conclusions, recommendations, the team), each after a
+ * different statement has answered. Loaded by id, they would become one batch or several depending on
+ * which statement answered first; keyed by review, every path asks for the same key, and DataLoader
+ * hands the one promise to all of them, so there is one statement however the answers interleave.
+ */
 export function reviewLoaders(ctx: GraphqlContext, dataSource: DataSource) {
   const byId = <T extends { id: string }>(name: string, entity: new () => T) =>
     ctx.loaders.get<string, T | null>(`${name}ById`, async (ids) => oneInOrder(ids, await dataSource.getRepository(entity).findBy({ id: In([...ids]) } as never), (r) => r.id));
+  const review = byId('Review', Review);
+  const keyFactor = byId('KeyFactor', KeyFactor);
+  const person = byId('Person', Person);
+  const benchmarkKeyFactors = ctx.loaders.get<string, KeyFactor[]>('KeyFactorsOfBenchmark', async (benchmarkIds) =>
+    groupInOrder(benchmarkIds, await dataSource.getRepository(KeyFactor).find({ where: { benchmarkId: In([...benchmarkIds]) }, order: { number: 'ASC' } }), (k) => k.benchmarkId),
+  );
+  // Everyone who is or was on the team: they write everything a review holds (evidence, conclusions,
+  // assignments, answers). Removed members stay, so the history still names them.
+  const reviewPeople = ctx.loaders.get<string, Map<string, Person>>('PeopleOfReview', async (reviewIds) => {
+    const members = await dataSource.getRepository(TeamMember).find({ where: { reviewId: In([...reviewIds]) }, relations: { person: true } });
+    return groupInOrder(reviewIds, members, (m) => m.reviewId).map((list) => new Map(list.map((m) => [m.personId, m.person!])));
+  });
+
+  const reviewOf = async (reviewId: string) => {
+    const found = await review.load(reviewId);
+    if (!found) throw new Error(`Review ${reviewId} not found while resolving its fields.`);
+    return found;
+  };
+  const keyFactorMap = async (reviewId: string) => new Map((await benchmarkKeyFactors.load((await reviewOf(reviewId)).benchmarkId)).map((k) => [k.id, k]));
+
   return {
-    review: byId('Review', Review),
+    review,
     city: byId('City', City),
-    person: byId('Person', Person),
-    keyFactor: byId('KeyFactor', KeyFactor),
+    person,
+    keyFactor,
+    /** The review's key factors in scope (its scope, or the whole benchmark), in benchmark order. */
+    async keyFactorsInScope(r: Review): Promise<KeyFactor[]> {
+      const all = await benchmarkKeyFactors.load(r.benchmarkId);
+      return r.scopeKeyFactorIds ? all.filter((k) => r.scopeKeyFactorIds!.includes(k.id)) : all;
+    },
+    /** Key factors of a review's benchmark by id, in the order asked, unknown ids left out. */
+    async keyFactorsOf(reviewId: string, ids: readonly string[]): Promise<KeyFactor[]> {
+      const map = await keyFactorMap(reviewId);
+      const missing = ids.filter((id) => !map.has(id));
+      // Not expected (ids are checked against the benchmark when written); by id, so nothing is dropped.
+      const others = missing.length ? await keyFactor.loadMany(missing) : [];
+      for (const k of others) if (k && !(k instanceof Error)) map.set(k.id, k);
+      return ids.map((id) => map.get(id)).filter((k): k is KeyFactor => !!k);
+    },
+    /** Someone a review's data points at: from the review's team (one statement), else by id (e.g. an admin). */
+    async personOf(reviewId: string, personId: string): Promise<Person | null> {
+      return (await reviewPeople.load(reviewId)).get(personId) ?? (await person.load(personId));
+    },
   };
 }

@@ -1,13 +1,15 @@
 import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Benchmark, BenchmarkService, KeyFactor } from '@peervisit/catalogue';
-import { City, DirectoryService } from '@peervisit/directory';
-import { ConnectionType, CurrentUser, GraphqlContext, Me, oneInOrder, PageArgs } from '@peervisit/platform';
+import { City } from '@peervisit/directory';
+import { ConnectionType, CurrentUser, GraphqlContext, Me, notFound, PageArgs } from '@peervisit/platform';
+import { DataSource } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditLog } from '../audit/audit-log.service';
 import { SelfAssessmentService } from '../self-assessment/self-assessment.service';
 import { ReviewRole } from '../team/team-member.entity';
 import { CarryOverService } from './carry-over.service';
+import { reviewLoaders } from './review-loaders';
 import { CreateReviewInput, ReviewsArgs, TimelineInput, UpdateReviewInput } from './review.inputs';
 import { Review, ReviewStatus } from './review.entity';
 import { ReviewService } from './review.service';
@@ -55,9 +57,9 @@ export class ReviewResolver {
     private readonly access: ReviewAccessService,
     private readonly selfAssessment: SelfAssessmentService,
     private readonly audit: AuditLog,
-    private readonly directory: DirectoryService,
     private readonly benchmarks: BenchmarkService,
     private readonly carryOver: CarryOverService,
+    private readonly dataSource: DataSource,
   ) {}
 
   @Query(() => ReviewConnection, { description: 'Reviews I take part in (all of them for the secretariat).' })
@@ -68,7 +70,10 @@ export class ReviewResolver {
   @Query(() => Review)
   async review(@Me() user: CurrentUser, @Args('id', { type: () => ID }) id: string, @Context() ctx: GraphqlContext) {
     await this.access.require(user, id, 'review.read', ctx);
-    return this.access.reviewOrFail(id);
+    // Through the request's loader: the programme and the coverage of the same query read it too.
+    const review = await reviewLoaders(ctx, this.dataSource).review.load(id);
+    if (!review) throw notFound(`Review ${id}`);
+    return review;
   }
 
   @Mutation(() => Review, { description: 'Opens a review in DRAFT (network secretariat).' })
@@ -141,7 +146,7 @@ export class ReviewResolver {
 
   @ResolveField(() => City)
   hostCity(@Parent() review: Review, @Context() ctx: GraphqlContext) {
-    return ctx.loaders.get<string, City | null>('CityById', async (ids) => oneInOrder(ids, await this.directory.byIds(City, ids), (c) => c.id)).load(review.hostCityId);
+    return reviewLoaders(ctx, this.dataSource).city.load(review.hostCityId);
   }
 
   @ResolveField(() => Benchmark, { description: 'The pinned benchmark version.' })
@@ -150,8 +155,8 @@ export class ReviewResolver {
   }
 
   @ResolveField(() => [KeyFactor])
-  keyFactorsInScope(@Parent() review: Review) {
-    return this.reviewService.keyFactorsInScope(review);
+  keyFactorsInScope(@Parent() review: Review, @Context() ctx: GraphqlContext) {
+    return reviewLoaders(ctx, this.dataSource).keyFactorsInScope(review);
   }
 
   @ResolveField(() => ReviewTimeline)
@@ -170,8 +175,8 @@ export class ReviewResolver {
   }
 
   @ResolveField(() => ReviewProgress)
-  async progress(@Parent() review: Review): Promise<ReviewProgress> {
-    const inScope = await this.reviewService.keyFactorsInScope(review);
+  async progress(@Parent() review: Review, @Context() ctx: GraphqlContext): Promise<ReviewProgress> {
+    const inScope = await reviewLoaders(ctx, this.dataSource).keyFactorsInScope(review);
     const incomplete = await this.selfAssessment.incompleteness(review);
     return {
       keyFactorsInScope: inScope.length,

@@ -1,7 +1,9 @@
 import { Args, Context, Field, ID, InputType, Mutation, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { DirectoryService, Person } from '@peervisit/directory';
-import { CurrentUser, GraphqlContext, groupInOrder, Me, oneInOrder } from '@peervisit/platform';
+import { Person } from '@peervisit/directory';
+import { CurrentUser, GraphqlContext, groupInOrder, Me } from '@peervisit/platform';
+import { DataSource } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
+import { reviewLoaders } from '../review/review-loaders';
 import { Review } from '../review/review.entity';
 import { ReviewRole, TeamMember } from './team-member.entity';
 import { TeamService } from './team.service';
@@ -24,7 +26,7 @@ export class TeamResolver {
   constructor(
     private readonly team: TeamService,
     private readonly access: ReviewAccessService,
-    private readonly directory: DirectoryService,
+    private readonly dataSource: DataSource,
   ) {}
 
   @Mutation(() => AddTeamMemberResult, { description: 'Expert leader: any role. Host coordinator: host contributors.' })
@@ -39,7 +41,7 @@ export class TeamResolver {
 
   @ResolveField(() => Person)
   person(@Parent() member: TeamMember, @Context() ctx: GraphqlContext) {
-    return ctx.loaders.get<string, Person | null>('PersonById', async (ids) => oneInOrder(ids, await this.directory.byIds(Person, ids), (p) => p.id)).load(member.personId);
+    return reviewLoaders(ctx, this.dataSource).personOf(member.reviewId, member.personId);
   }
 }
 

@@ -46,8 +46,8 @@ export class VisitResolver {
   @Query(() => VisitProgramme)
   async visitProgramme(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Context() ctx: GraphqlContext): Promise<VisitProgramme> {
     const programme = await this.visits.programme(user, reviewId, ctx);
-    const keyFactors = await reviewLoaders(ctx, this.dataSource).keyFactor.loadMany(programme.uncoveredKeyFactorIds);
-    return { timeZone: programme.timeZone, days: programme.days, uncoveredKeyFactors: keyFactors as KeyFactor[] };
+    const uncoveredKeyFactors = await reviewLoaders(ctx, this.dataSource).keyFactorsOf(reviewId, programme.uncoveredKeyFactorIds);
+    return { timeZone: programme.timeZone, days: programme.days, uncoveredKeyFactors };
   }
 
   @Mutation(() => VisitSession, { description: 'Expert leader. Refused when someone is double-booked or the session is outside the visit window.' })
@@ -88,13 +88,17 @@ export class VisitResolver {
   }
 
   @ResolveField(() => [KeyFactor])
-  async keyFactors(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
-    return (await reviewLoaders(ctx, this.dataSource).keyFactor.loadMany(session.keyFactorIds)).filter(Boolean);
+  keyFactors(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
+    return reviewLoaders(ctx, this.dataSource).keyFactorsOf(session.reviewId, session.keyFactorIds);
   }
 
   @ResolveField(() => [SessionAssignment])
-  assignments(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
-    return ctx.loaders.get<string, SessionAssignment[]>('VisitSession.assignments', async (ids) => groupInOrder(ids, await this.visits.assignmentsOf(ids), (a) => a.sessionId)).load(session.id);
+  async assignments(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
+    const assignments = await ctx.loaders
+      .get<string, SessionAssignment[]>('VisitSession.assignments', async (ids) => groupInOrder(ids, await this.visits.assignmentsOf(ids), (a) => a.sessionId))
+      .load(session.id);
+    // The review goes along, so the person assigned is found among the review's people (one statement).
+    return assignments.map((a): AssignmentInReview => Object.assign(new SessionAssignment(), a, { reviewId: session.reviewId }));
   }
 
   @ResolveField(() => [Stakeholder], { description: 'Whom the team meets.' })
@@ -113,13 +117,17 @@ export class VisitResolver {
   }
 }
 
+/** An assignment as VisitSession.assignments hands it on: with its session's review. */
+type AssignmentInReview = SessionAssignment & { reviewId?: string };
+
 @Resolver(() => SessionAssignment)
 export class SessionAssignmentResolver {
   constructor(private readonly dataSource: DataSource) {}
 
   @ResolveField(() => Person)
-  person(@Parent() assignment: SessionAssignment, @Context() ctx: GraphqlContext) {
-    return reviewLoaders(ctx, this.dataSource).person.load(assignment.personId);
+  person(@Parent() assignment: AssignmentInReview, @Context() ctx: GraphqlContext) {
+    const loaders = reviewLoaders(ctx, this.dataSource);
+    return assignment.reviewId ? loaders.personOf(assignment.reviewId, assignment.personId) : loaders.person.load(assignment.personId);
   }
 }
 
