@@ -1,6 +1,7 @@
-import { createReviewFixture, createTestApp, GraphqlClient, TEST_PASSWORD, TestApp } from '@peervisit/testing';
+import { createTestApp, GraphqlClient, TEST_PASSWORD, TestApp } from '@peervisit/testing';
 import type { Client } from 'pg';
 import { AppModule } from '../../apps/api/src/app.module';
+import { seedReportableReview } from './report-review';
 import { AppProcess, connectDatabase, startWorker, stopProcesses, waitFor, waitForWorker } from './processes';
 
 /** Enough evidence that assembling and rendering the report takes a second or more (scripts/report-scale.ts: ~1.4 s for 20,000). */
@@ -24,23 +25,7 @@ describe('The worker SIGKILLed while rendering a report', () => {
     async () => {
       // The API without workers; the rendering happens in worker processes started here.
       t = await createTestApp({ module: AppModule.register({ workers: false }) });
-      const { CatalogueSeed } = await import('@peervisit/catalogue');
-      await t.app.get(CatalogueSeed).run();
-      const f = await createReviewFixture(t.dataSource, { status: 'FEEDBACK' });
-      for (const kf of f.keyFactors) {
-        await t.dataSource.query(
-          "INSERT INTO conclusion (review_id, key_factor_id, rating, summary, strengths, areas_to_develop, status, agreed_at) VALUES ($1, $2, 3, $3, 'Visible leadership.', 'Reach migrant residents.', 'AGREED', now())",
-          [f.reviewId, kf.id, `Conclusion on key factor ${kf.code}.`],
-        );
-      }
-      await t.dataSource.query(
-        `INSERT INTO evidence (id, review_id, source, key_factor_ids, statement, quote, stance, logged_by_id, observed_at, stakeholder_category)
-         SELECT gen_random_uuid(), $1, 'OBSERVATION', ARRAY[($2::uuid[])[1 + g % array_length($2::uuid[], 1)]],
-                'Observation ' || g || ' of how the city works with its residents.', CASE WHEN g % 10 = 0 THEN 'Quote ' || g END,
-                (ARRAY['SUPPORTS','CONTRADICTS','NEUTRAL']::evidence_stance[])[1 + g % 3], $3, now(), 'CITY_OFFICIAL'
-           FROM generate_series(1, $4::int) g`,
-        [f.reviewId, f.keyFactors.map((k) => k.id), f.people.peer.id, EVIDENCE_ITEMS],
-      );
+      const f = await seedReportableReview(t, EVIDENCE_ITEMS);
       const peer: GraphqlClient = await t.gql.signIn(f.people.peer.email, TEST_PASSWORD);
       db = await connectDatabase();
       const report = async () =>

@@ -1,3 +1,4 @@
+import { DEFAULT_PAGE_SIZE } from '@peervisit/platform';
 import { createPerson, createTestApp, GraphqlClient, TEST_PASSWORD, TestApp } from '@peervisit/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 
@@ -66,6 +67,25 @@ describe('query depth, cost and batching limits', () => {
   it('prices a page size asked for, so one list field asked for a huge page is refused too', async () => {
     const { body } = await post({ query: '{ benchmarks(first: 100000) { nodes { keyFactors { guideQuestions { text } } } } }' });
     expect(body.errors?.[0].message).toMatch(/above the limit of 5000/);
+  });
+
+  it(`prices an omitted page size as the ${DEFAULT_PAGE_SIZE} items paginate returns, not as one`, async () => {
+    // 300 fields per city: one page of 20 costs about 6000, past 5000; one city costs about 300.
+    const fields = Array.from({ length: 300 }, (_, i) => `f${i}: name`).join(' ');
+    const omitted = await post({ query: `{ cities { nodes { ${fields} } } }` });
+    const asNull = await post({ query: `query($n: Int) { cities(first: $n) { nodes { ${fields} } } }`, variables: { n: null } });
+    const explicit = await post({ query: `{ cities(first: ${DEFAULT_PAGE_SIZE}) { nodes { ${fields} } } }` });
+    const costs = [omitted, asNull, explicit].map(({ body }) => {
+      expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+      expect(body.data ?? null).toBeNull();
+      return Number(/^The query costs (\d+), above the limit of 5000\./.exec(body.errors?.[0].message ?? '')?.[1]);
+    });
+    // The same price whether the default page is asked for or implied.
+    expect(costs[0]).toBeGreaterThan(5000);
+    expect(costs).toEqual([costs[2], costs[2], costs[2]]);
+    // A page of one is cheap enough, so the refusals above are about the page size.
+    const small = await post({ query: `{ cities(first: 1) { nodes { ${fields} } } }` });
+    expect(small.body.errors).toBeUndefined();
   });
 
   it('refuses a batch (an array of operations in one body) and runs none of them', async () => {

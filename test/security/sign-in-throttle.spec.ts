@@ -1,5 +1,6 @@
 import { createPerson, createTestApp, GraphqlResponse, TEST_PASSWORD, TestApp } from '@peervisit/testing';
 import Redis from 'ioredis';
+import { createHash } from 'node:crypto';
 import { AppModule } from '../../apps/api/src/app.module';
 
 const MAX_FAILURES = 3;
@@ -108,6 +109,41 @@ describe('sign-in throttling', () => {
     const refused = await signIn(person.email, TEST_PASSWORD, attacker);
     expect(codeOf(refused)).toBe('TOO_MANY_ATTEMPTS');
     expect(codeOf(await signIn(person.email, TEST_PASSWORD, freshIp()))).toBe('OK');
+  });
+
+  // Without an atomic reservation, every request that arrives while the count is below the limit is
+  // let through to the password check: 30 parallel requests were 30 guesses.
+  it(`verifies at most ${MAX_FAILURES} of 30 parallel wrong sign-ins for one email`, async () => {
+    const person = await createPerson(t.dataSource, { email: 'stampede@example.org' });
+    // Each from its own address (a botnet), so only the per-email limit applies.
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn(person.email, 'not-the-password', `203.0.113.${i + 1}`)));
+    const codes = results.map(codeOf);
+    expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(MAX_FAILURES);
+    expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS')).toHaveLength(30 - MAX_FAILURES);
+    // Refusals are not counted: the email's count is exactly the guesses that were checked.
+    const emailKey = `${process.env.QUEUE_PREFIX}:sign-in:email:${createHash('sha256').update(person.email).digest('hex')}`;
+    expect(await redis.get(emailKey)).toBe(String(MAX_FAILURES));
+    expect(codeOf(await signIn(person.email, TEST_PASSWORD, freshIp()))).toBe('TOO_MANY_ATTEMPTS');
+  });
+
+  it(`verifies at most ${MAX_FAILURES_PER_IP} of 30 parallel wrong sign-ins from one address`, async () => {
+    const attacker = freshIp();
+    // Thirty different emails, so only the per-IP limit applies.
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn(`spray-${i}@example.org`, 'not-the-password', attacker)));
+    const codes = results.map(codeOf);
+    expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(MAX_FAILURES_PER_IP);
+    expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS')).toHaveLength(30 - MAX_FAILURES_PER_IP);
+  });
+
+  it('does not count a successful sign-in against the address', async () => {
+    const ip = freshIp();
+    const person = await createPerson(t.dataSource, { email: 'regular@example.org' });
+    // One below the address limit, then more good sign-ins than the limit from the same address.
+    for (let i = 0; i < MAX_FAILURES_PER_IP - 1; i++) await failTimes(`typo-${i}@example.org`, 1, ip);
+    for (let i = 0; i < MAX_FAILURES_PER_IP + 1; i++) expect(codeOf(await signIn(person.email, TEST_PASSWORD, ip))).toBe('OK');
+    // The address still has exactly one failure left.
+    await failTimes('one-more@example.org', 1, ip);
+    expect(codeOf(await signIn(person.email, TEST_PASSWORD, ip))).toBe('TOO_MANY_ATTEMPTS');
   });
 
   it('keeps its counts in Redis under QUEUE_PREFIX, without the emails in clear, and lifts the lock when the window ends', async () => {

@@ -45,6 +45,8 @@ export interface SmtpSink {
   refused: ReceivedMail[];
   /** Every message that arrived in full, in arrival order, with its sender and outcome. */
   deliveries: SinkDelivery[];
+  /** Ids of the SMTP sessions (connections) that have ended, by QUIT or by the client going away. */
+  closedSessions: ReadonlySet<string>;
   stop(): Promise<void>;
 }
 
@@ -118,6 +120,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     aborted,
     refused,
     deliveries,
+    closedSessions,
     stop: () => {
       for (const [timer, answerNow] of held) {
         clearTimeout(timer);

@@ -47,17 +47,16 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** `ip` is the client's address, for the per-IP failure count (see SignInThrottle). */
+  /** `ip` is the client's address, for the per-IP attempt count (see SignInThrottle). */
   async signIn(email: string, password: string, ip?: string): Promise<SignedIn> {
     const normalised = normaliseEmail(email);
-    await this.throttle.assertAllowed(normalised, ip);
+    // Reserve the attempt before checking the password, so parallel guesses cannot overtake the count;
+    // a failure (or an error on the way) keeps it counted, a success hands it back.
+    await this.throttle.reserve(normalised, ip);
     const person = await this.dataSource.getRepository(Person).findOneBy({ email: normalised });
     const ok = person?.passwordHash ? await verifyPassword(person.passwordHash, password) : (await verifyPassword(await this.dummyHash, password), false);
-    if (!person || !ok) {
-      await this.throttle.recordFailure(normalised, ip);
-      throw unauthenticated('The email or password is wrong.');
-    }
-    await this.throttle.recordSuccess(normalised);
+    if (!person || !ok) throw unauthenticated('The email or password is wrong.');
+    await this.throttle.release(normalised, ip);
     return this.session(person);
   }
 

@@ -5,6 +5,7 @@ import { ReviewChanges, VisitService, VisitSessionKind } from '@peervisit/review
 import { createPerson, createReviewFixture, createTestApp, TestApp } from '@peervisit/testing';
 import type { Queue } from 'bullmq';
 import { NotificationsModule } from '../notifications.module';
+import { scheduledRows as scheduledRowsOf, scheduledWithoutJob } from './reminder-jobs.testing';
 
 /**
  * Reminders are upserted in one statement and, after commit, only the rows a change wrote get a job.
@@ -29,17 +30,8 @@ describe('ReminderService (batched upsert, jobs for the rows a change wrote)', (
       { personId: f.people.peer.id, part: 'NOTE_TAKER' as never },
     ],
   });
-  const scheduledRows = (): Promise<{ id: string; version: number; dedupe_key: string; due_at: Date }[]> =>
-    t.dataSource.query("SELECT id, version, dedupe_key, due_at FROM outbox_message WHERE review_id = $1 AND status = 'SCHEDULED' ORDER BY dedupe_key", [f.reviewId]);
-  /** Scheduled rows with no delayed job for their current version (would never be sent but by the sweeper). */
-  const withoutJob = async () => {
-    const missing: string[] = [];
-    for (const row of await scheduledRows()) {
-      const job = await queue.getJob(sendJobId(row));
-      if (!job || (await job.getState()) !== 'delayed') missing.push(row.dedupe_key);
-    }
-    return missing;
-  };
+  const scheduledRows = () => scheduledRowsOf(t.dataSource, f.reviewId);
+  const withoutJob = () => scheduledWithoutJob(t.dataSource, queue, f.reviewId);
   const delayedJobs = async () => (await queue.getJobCounts('delayed')).delayed;
 
   beforeAll(async () => {

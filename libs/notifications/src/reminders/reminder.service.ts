@@ -7,7 +7,11 @@ import { planReminders, reminderPrefix } from './reminder-planner';
 import { ReminderRule } from './reminder-rule.entity';
 import { defaultRules, EffectiveRule, ReminderRuleKind } from './reminder-rules';
 
-/** A transaction noted but never committed in this process is forgotten after this long (the outbox sweeper covers it). */
+/**
+ * A transaction noted but never committed in this process is forgotten after this long (the outbox
+ * sweeper covers it). A transaction still running after this long is forgotten too, when another
+ * change of the review notes itself: its rows then wait for the sweeper.
+ */
 const PENDING_FOR_MS = 10 * 60 * 1000;
 
 /**
@@ -118,8 +122,11 @@ export class ReminderService implements OnModuleInit {
     const status = new Map(statuses.map((s) => [s.xid, s.status]));
     const committed = list.filter((p) => status.get(p.xid) === 'committed');
     // Still running ones stay for their own commit; rolled-back (or forgotten) ones are dropped.
-    const remaining = list.filter((p) => status.get(p.xid) === 'in progress');
-    if (remaining.length) this.pending.set(reviewId, remaining);
+    // Only the entries examined above are touched: while the status query ran, another transaction
+    // of this review may have noted itself (a new array), and it must still be there at its commit.
+    const seen = new Set(list.map((p) => p.xid));
+    const next = (this.pending.get(reviewId) ?? []).filter((p) => !seen.has(p.xid) || status.get(p.xid) === 'in progress');
+    if (next.length) this.pending.set(reviewId, next);
     else this.pending.delete(reviewId);
     if (committed.length) await this.outbox.enqueueScheduled({ reviewId, writtenByTransactionsStartedAt: committed.map((p) => p.startedAtMicros) });
   }

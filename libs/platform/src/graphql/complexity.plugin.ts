@@ -2,11 +2,17 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { DocumentNode, getOperationAST, GraphQLError, GraphQLSchema, Kind } from 'graphql';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '../errors/app-error';
+import { DEFAULT_PAGE_SIZE } from '../pagination/connection';
 
-/** A field that takes `first` costs its children times the page size asked for. */
-const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const first = typeof args.first === 'number' ? args.first : undefined;
-  return first !== undefined ? 1 + childComplexity * Math.max(first, 1) : undefined;
+/**
+ * A field that takes `first` costs its children times the page size asked for; omitted (or null),
+ * the page paginate() returns by default. (A schema default for `first`, as on suggestGoodPractices,
+ * already arrives here in args.)
+ */
+const pageSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (!field.args.some((arg) => arg.name === 'first')) return undefined;
+  const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
+  return 1 + childComplexity * Math.max(first, 1);
 };
 
 /**

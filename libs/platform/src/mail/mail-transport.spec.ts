@@ -1,8 +1,21 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSmtpSink } from '@peervisit/testing';
-import { MailTransport } from './mail-transport';
+import { Module } from '@nestjs/common';
+import { Query, Resolver } from '@nestjs/graphql';
+import { createTestApp, startSmtpSink } from '@peervisit/testing';
+import { MAIL_TRANSPORT, MailTransport } from './mail-transport';
+
+// The platform alone has no GraphQL field; the app needs one to boot.
+@Resolver()
+class HelloResolver {
+  @Query(() => String)
+  hello() {
+    return 'hello';
+  }
+}
+@Module({ providers: [HelloResolver] })
+class HelloModule {}
 
 describe('MailTransport', () => {
   it('writes an .eml file under the capture directory when no SMTP_URL is set', async () => {
@@ -53,5 +66,25 @@ describe('MailTransport', () => {
   it('reports an SMTP server that refuses the connection', async () => {
     const transport = new MailTransport({ smtpUrl: 'smtp://127.0.0.1:1', from: 'x@example.org', captureDir: '/nonexistent' });
     await expect(transport.send({ to: 'peer@example.org', subject: 's', text: 't' })).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('ends its pooled SMTP connections when the application shuts down', async () => {
+    const sink = await startSmtpSink();
+    const saved = process.env.SMTP_URL;
+    process.env.SMTP_URL = sink.url;
+    try {
+      const t = await createTestApp({ imports: [HelloModule] });
+      await t.app.get<MailTransport>(MAIL_TRANSPORT).send({ to: 'peer@example.org', subject: 'Pooled', text: 't' });
+      const [session] = sink.deliveries.map((d) => d.sessionId);
+      expect(sink.closedSessions.has(session)).toBe(false);
+      await t.close();
+      const deadline = Date.now() + 5000;
+      while (!sink.closedSessions.has(session) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(sink.closedSessions.has(session)).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.SMTP_URL;
+      else process.env.SMTP_URL = saved;
+      await sink.stop();
+    }
   });
 });

@@ -75,4 +75,9 @@ export class MailTransport {
   close(): void {
     this.transporter.close();
   }
+
+  /** Nest calls this after the workers stopped (onModuleDestroy): pooled SMTP connections end with QUIT. */
+  onApplicationShutdown(): void {
+    this.close();
+  }
 }

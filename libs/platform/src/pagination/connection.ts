@@ -4,10 +4,12 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../errors/app-error';
 
 export const MAX_PAGE_SIZE = 100;
+/** The page size when `first` is omitted (or null); the query cost plugin prices such pages at it. */
+export const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `How many to return (1-${MAX_PAGE_SIZE}, default 20).` })
+  @Field(() => Int, { nullable: true, description: `How many to return (1-${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).` })
   first?: number;
 
   @Field({ nullable: true, description: 'Return the ones after this cursor (pageInfo.endCursor of the previous page).' })
@@ -74,7 +76,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   sortProperty: keyof T & string,
   direction: 'ASC' | 'DESC' = 'ASC',
 ): Promise<Connection<T>> {
-  const first = args.first ?? 20;
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw badInput(`Ask for between 1 and ${MAX_PAGE_SIZE} items a page.`, [{ path: 'first', message: `must be 1-${MAX_PAGE_SIZE}` }]);
   }

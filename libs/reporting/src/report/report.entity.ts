@@ -64,6 +64,13 @@ export class Report {
   @Column('timestamptz', { nullable: true })
   startedAt: Date | null;
 
+  /**
+   * How many times a worker claimed this version; each render writes its result only while its
+   * claim is still the last one (a stalled worker taken over must not overwrite the new result).
+   */
+  @Column('int', { default: 0 })
+  renderAttempt: number;
+
   @Field(() => Date, { nullable: true })
   @Column('timestamptz', { nullable: true })
   generatedAt: Date | null;

@@ -95,6 +95,17 @@ describe('EvidenceService.log (the hot path a peer phone hits)', () => {
     expect([await count('evidence'), await count('audit_entry')]).toEqual([rows, audits]);
   });
 
+  it('takes ids in upper case as the same ids: stored and answered in lower case, and an identical retry is ALREADY_THERE', async () => {
+    const input = item({ id: randomUUID().toUpperCase(), sessionId: interviewId.toUpperCase(), keyFactorIds: [f.keyFactors[1].id.toUpperCase()] });
+    const first = await service.log(peer, f.reviewId.toUpperCase(), input);
+    expect(first).toMatchObject({ id: input.id.toLowerCase(), outcome: LogOutcome.CREATED, evidence: { id: input.id.toLowerCase(), reviewId: f.reviewId, sessionId: interviewId, keyFactorIds: [f.keyFactors[1].id] } });
+    const [audit] = await t.dataSource.query('SELECT after FROM audit_entry WHERE entity_id = $1', [input.id.toLowerCase()]);
+    expect(audit.after).toMatchObject({ id: input.id.toLowerCase(), sessionId: interviewId, keyFactorIds: [f.keyFactors[1].id] });
+    const retry = await service.log(peer, f.reviewId, input);
+    expect(retry).toMatchObject({ id: input.id.toLowerCase(), outcome: LogOutcome.ALREADY_THERE });
+    expect((await t.dataSource.query('SELECT count(*)::int AS n FROM evidence WHERE id = $1', [input.id.toLowerCase()]))[0].n).toBe(1);
+  });
+
   it('refuses what breaks a rule, saying what to fix, and writes nothing', async () => {
     const [rows, audits] = [await count('evidence'), await count('audit_entry')];
     // Key factor 04 is in the benchmark but not in this review's scope (01-03).

@@ -79,6 +79,18 @@ interface FactsRow {
   document_found: boolean;
 }
 
+/** The input with its ids in lower case (the form PostgreSQL returns uuids in). */
+function lowerCaseIds(input: EvidenceInput): EvidenceInput {
+  const lower = (v: string | null | undefined) => (typeof v === 'string' ? v.trim().toLowerCase() : v);
+  return {
+    ...input,
+    id: lower(input.id) as string,
+    sessionId: lower(input.sessionId) ?? undefined,
+    documentId: lower(input.documentId) ?? undefined,
+    keyFactorIds: (input.keyFactorIds ?? []).map((k) => k.trim().toLowerCase()),
+  };
+}
+
 const factsOf = (row: FactsRow): LoggingFacts => ({ status: row.status, roles: row.roles, scope: new Set(row.scope), sessionKind: row.session_kind, documentFound: row.document_found });
 
 /** What the logging rules need to know about the review, the session and the document named. */
@@ -139,7 +151,11 @@ export class EvidenceService {
    * status, then validate(). Only a retried id costs a second statement, to compare with what is stored.
    * Input that is wrong whatever the database holds only reads the facts, to report every problem at once.
    */
-  private async logOne(user: CurrentUser, reviewId: string, input: EvidenceInput, checkRoles: boolean): Promise<LogResult> {
+  private async logOne(user: CurrentUser, rawReviewId: string, rawInput: EvidenceInput, checkRoles: boolean): Promise<LogResult> {
+    // UUIDs are compared as text in the rules and as uuid in SQL: one case for both, so that a retry
+    // of an item sent with upper-case ids matches what was stored.
+    const reviewId = rawReviewId.trim().toLowerCase();
+    const input = lowerCaseIds(rawInput);
     const id = input.id?.trim().toLowerCase();
     try {
       const evidence = UUID.test(reviewId) && this.writable(input) ? this.newEvidence(user, reviewId, id, input) : null;
@@ -274,7 +290,7 @@ export class EvidenceService {
       const next = {
         ...evidence,
         ...(patch.stakeholderCategory !== undefined ? { stakeholderCategory: patch.stakeholderCategory } : {}),
-        ...(patch.keyFactorIds ? { keyFactorIds: [...new Set(patch.keyFactorIds)] } : {}),
+        ...(patch.keyFactorIds ? { keyFactorIds: [...new Set(patch.keyFactorIds.map((k) => k.trim().toLowerCase()))] } : {}),
         ...(patch.statement !== undefined && patch.statement !== null ? { statement: patch.statement.trim() } : {}),
         ...(patch.quote !== undefined ? { quote: patch.quote?.trim() || null } : {}),
         ...(patch.stance ? { stance: patch.stance } : {}),
