@@ -368,9 +368,10 @@ export class EvidenceService {
    */
   async coverage(user: CurrentUser, reviewId: string, ctx?: GraphqlContext): Promise<{ review: Review; keyFactors: KeyFactorCoverage[] }> {
     await this.access.require(user, reviewId, 'evidence.read', ctx);
-    const review = ctx ? await reviewLoaders(ctx, this.dataSource).review.load(reviewId) : await this.access.reviewOrFail(reviewId);
+    const loaders = ctx && reviewLoaders(ctx, this.dataSource);
+    const review = loaders ? await loaders.review.load(reviewId) : await this.access.reviewOrFail(reviewId);
     if (!review) throw notFound(`Review ${reviewId}`);
-    const inScope = await this.reviews.keyFactorsInScope(review);
+    const inScope = loaders ? await loaders.keyFactorsInScope(review) : await this.reviews.keyFactorsInScope(review);
     const rows: { key_factor_id: string; source: EvidenceSource; stance: EvidenceStance; n: number }[] = await this.dataSource.query(
       `SELECT kf AS key_factor_id, e.source, e.stance, count(*)::int AS n
          FROM evidence e, unnest(e.key_factor_ids) AS kf

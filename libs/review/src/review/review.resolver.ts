@@ -192,8 +192,8 @@ export class ReviewResolver {
   }
 
   @ResolveField(() => [ReviewNextStep])
-  nextSteps(@Parent() review: Review) {
-    return this.reviewService.nextSteps(review);
+  nextSteps(@Parent() review: Review, @Context() ctx: GraphqlContext) {
+    return this.reviewService.nextSteps(review, () => reviewLoaders(ctx, this.dataSource).keyFactorsInScope(review));
   }
 
   @ResolveField(() => AuditEntryConnection, { description: 'Every change to this review (expert leader and secretariat).' })

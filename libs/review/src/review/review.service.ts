@@ -165,9 +165,13 @@ export class ReviewService {
     });
   }
 
-  /** What each possible next status needs now (for a to-do list in the client). */
-  async nextSteps(review: Review): Promise<{ to: ReviewStatus; roles: ReviewRole[]; missing: string[] }[]> {
+  /**
+   * What each possible next status needs now (for a to-do list in the client). A GraphQL request
+   * passes its loader of the key factors in scope, which the other fields of the query share.
+   */
+  async nextSteps(review: Review, keyFactorsInScope?: () => Promise<KeyFactor[]>): Promise<{ to: ReviewStatus; roles: ReviewRole[]; missing: string[] }[]> {
     const facts = this.facts(this.dataSource.manager, review);
+    if (keyFactorsInScope) facts.keyFactorsInScope = keyFactorsInScope;
     return Promise.all(transitionsFrom(review.status, review.kind).map(async (t) => ({ to: t.to, roles: t.roles, missing: await missingFor(t, facts) })));
   }
 

@@ -96,7 +96,7 @@ export class VisitService {
       days.set(date, [...(days.get(date) ?? []), session]);
     }
     const covered = new Set(sessions.flatMap((s) => s.keyFactorIds));
-    const inScope = await this.reviews.keyFactorsInScope(review);
+    const inScope = loaders ? await loaders.keyFactorsInScope(review) : await this.reviews.keyFactorsInScope(review);
     return {
       timeZone: city.timeZone,
       days: [...days].map(([date, list]) => ({ date, sessions: list })),
