@@ -156,7 +156,7 @@ export class EvidenceService {
     // of an item sent with upper-case ids matches what was stored.
     const reviewId = rawReviewId.trim().toLowerCase();
     const input = lowerCaseIds(rawInput);
-    const id = input.id?.trim().toLowerCase();
+    const id = input.id;
     try {
       const evidence = UUID.test(reviewId) && this.writable(input) ? this.newEvidence(user, reviewId, id, input) : null;
       const { facts, recordedAt } = evidence
