@@ -10,13 +10,9 @@ function installIfNeeded() {
   const stale = !existsSync(marker) || statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs;
   if (!stale) return;
   say('Installing dependencies (npm ci) ...');
-  let result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
-  if (result.status !== 0) {
-    // npm ci fails when the registry lacks an optional platform package named in the lockfile.
-    say('npm ci failed; trying npm install with the lockfile ...');
-    result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { stdio: 'inherit' });
-  }
-  if (result.status !== 0) throw new Error('Installing dependencies failed: see the npm output above.');
+  // npm ci never rewrites package-lock.json, so a start leaves the checkout as it found it.
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('Installing dependencies failed (npm ci): see the npm output above.');
 }
 
 function run(args, env) {
