@@ -1,22 +1,14 @@
 /**
- * The demo data `npm start` loads: illustrative people, cities and organisations (not real records)
- * around the shipped EUROCITIES benchmark. Every step finds before it creates, so it is idempotent.
+ * The demo data `npm start` loads in development (`npm run seed -- --demo`): illustrative people,
+ * cities and organisations (not real records) around the shipped EUROCITIES benchmark. The accounts
+ * and their password are in libs/directory (a production API refuses to start while one still has
+ * it). Every step finds before it creates, so it is idempotent.
  */
+import { INestApplicationContext } from '@nestjs/common';
 import { CurrentUser, hashPassword } from '@peervisit/platform';
-import { City, Organisation, OrganisationKind, Person, Stakeholder, StakeholderCategory } from '@peervisit/directory';
+import { AuthService, City, DEMO_ACCOUNTS, DEMO_PASSWORD, Organisation, OrganisationKind, Person, Stakeholder, StakeholderCategory } from '@peervisit/directory';
+import { ReviewRole, TeamService } from '@peervisit/review';
 import { DataSource, DeepPartial, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
-
-export const DEMO_PASSWORD = 'peervisit-demo';
-
-export const DEMO_ACCOUNTS = [
-  { email: 'secretariat@example.org', fullName: 'Marta Kowalska', role: 'network secretariat (admin)', isAdmin: true, organisation: 'EUROCITIES secretariat' },
-  { email: 'leader@example.org', fullName: 'Jonas Berg', role: 'expert leader', isAdmin: false, organisation: 'Milan city administration' },
-  { email: 'peer.milan@example.org', fullName: 'Elena Rossi', role: 'peer', isAdmin: false, organisation: 'Milan city administration' },
-  { email: 'peer.rotterdam@example.org', fullName: 'Pieter de Vries', role: 'peer in Bergen, host coordinator in Rotterdam', isAdmin: false, organisation: 'Rotterdam city administration' },
-  { email: 'coordinator.bergen@example.org', fullName: 'Ingrid Solheim', role: 'host coordinator', isAdmin: false, organisation: 'Bergen city administration' },
-  { email: 'contributor.bergen@example.org', fullName: 'Kari Nilsen', role: 'host contributor', isAdmin: false, organisation: 'Bergen city administration' },
-  { email: 'observer@example.org', fullName: 'Thomas Weber', role: 'observer', isAdmin: false, organisation: 'Council of Europe' },
-];
 
 async function findOrCreate<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, where: FindOptionsWhere<T>, fields: DeepPartial<T>): Promise<T> {
   const repo = dataSource.getRepository(entity);
@@ -61,4 +53,10 @@ export async function loadDemoDirectory(dataSource: DataSource): Promise<void> {
 export async function demoCaller(dataSource: DataSource, email: string): Promise<CurrentUser> {
   const p = await dataSource.getRepository(Person).findOneByOrFail({ email });
   return { personId: p.id, email: p.email, isAdmin: p.isAdmin };
+}
+
+/** Invites a demo person to a review team and accepts as them (demo password), as the two would in the app. */
+export async function joinTeam(app: INestApplicationContext, inviter: CurrentUser, reviewId: string, invitee: CurrentUser, role: ReviewRole): Promise<void> {
+  const { token } = await app.get(TeamService).add(inviter, reviewId, { personId: invitee.personId, role });
+  await app.get(AuthService).acceptInvitation(token, DEMO_PASSWORD);
 }

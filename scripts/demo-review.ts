@@ -7,9 +7,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { GuideQuestion, KeyFactor } from '@peervisit/catalogue';
 import { City } from '@peervisit/directory';
-import { DocumentService, Review, ReviewService, ReviewStatus, SelfAssessmentService, TeamService } from '@peervisit/review';
+import { DocumentService, Review, ReviewRole, ReviewService, ReviewStatus, SelfAssessmentService } from '@peervisit/review';
 import { DataSource, In } from 'typeorm';
-import { demoCaller } from './demo-data';
+import { demoCaller, joinTeam } from './demo-data';
 
 export const DEMO_REVIEW_TITLE = 'Bergen peer review 2027: promoting cultural diversity';
 
@@ -24,7 +24,6 @@ export async function loadDemoReview(app: INestApplicationContext): Promise<'cre
   const bergen = await dataSource.getRepository(City).findOneByOrFail({ name: 'Bergen', country: 'NO' });
 
   const reviews = app.get(ReviewService);
-  const team = app.get(TeamService);
   const selfAssessment = app.get(SelfAssessmentService);
   const documents = app.get(DocumentService);
 
@@ -42,7 +41,7 @@ export async function loadDemoReview(app: INestApplicationContext): Promise<'cre
       followUpCheckpoints: ['2027-09-12', '2028-03-12'],
     },
   });
-  await team.add(secretariat, review.id, { personId: leader.personId, role: 'EXPERT_LEADER' as never });
+  await joinTeam(app, secretariat, review.id, leader, ReviewRole.EXPERT_LEADER);
   await reviews.transition(leader, review.id, ReviewStatus.PREPARATION);
   for (const [email, role] of [
     ['peer.milan@example.org', 'PEER'],
@@ -51,7 +50,7 @@ export async function loadDemoReview(app: INestApplicationContext): Promise<'cre
     ['contributor.bergen@example.org', 'HOST_CONTRIBUTOR'],
     ['observer@example.org', 'OBSERVER'],
   ]) {
-    await team.add(leader, review.id, { personId: (await person(email)).personId, role: role as never });
+    await joinTeam(app, leader, review.id, await person(email), role as ReviewRole);
   }
   await reviews.transition(leader, review.id, ReviewStatus.SELF_ASSESSMENT);
 

@@ -6,10 +6,10 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { GuideQuestion, KeyFactor } from '@peervisit/catalogue';
 import { City, DirectoryService, StakeholderCategory } from '@peervisit/directory';
-import { EvidenceService, EvidenceSource, EvidenceStance, Review, ReviewKind, ReviewService, ReviewStatus, SelfAssessmentService, TeamService, VisitService, VisitSessionKind } from '@peervisit/review';
+import { EvidenceService, EvidenceSource, EvidenceStance, Review, ReviewKind, ReviewRole, ReviewService, ReviewStatus, SelfAssessmentService, VisitService, VisitSessionKind } from '@peervisit/review';
 import { createHash } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
-import { demoCaller } from './demo-data';
+import { demoCaller, joinTeam } from './demo-data';
 
 export const DEMO_VISIT_TITLE = 'Rotterdam peer review 2026: promoting cultural diversity';
 
@@ -29,7 +29,6 @@ export async function loadDemoVisit(app: INestApplicationContext): Promise<'crea
   const coordinator = await person('peer.rotterdam@example.org');
   const rotterdam = await dataSource.getRepository(City).findOneByOrFail({ name: 'Rotterdam', country: 'NL' });
   const reviews = app.get(ReviewService);
-  const team = app.get(TeamService);
   const selfAssessment = app.get(SelfAssessmentService);
   const visits = app.get(VisitService);
   const evidence = app.get(EvidenceService);
@@ -50,10 +49,10 @@ export async function loadDemoVisit(app: INestApplicationContext): Promise<'crea
       followUpCheckpoints: ['2027-05-24', '2027-11-24'],
     },
   });
-  await team.add(secretariat, review.id, { personId: leader.personId, role: 'EXPERT_LEADER' as never });
+  await joinTeam(app, secretariat, review.id, leader, ReviewRole.EXPERT_LEADER);
   await reviews.transition(leader, review.id, ReviewStatus.PREPARATION);
-  await team.add(leader, review.id, { personId: peer.personId, role: 'PEER' as never });
-  await team.add(leader, review.id, { personId: coordinator.personId, role: 'HOST_COORDINATOR' as never });
+  await joinTeam(app, leader, review.id, peer, ReviewRole.PEER);
+  await joinTeam(app, leader, review.id, coordinator, ReviewRole.HOST_COORDINATOR);
   await reviews.transition(leader, review.id, ReviewStatus.SELF_ASSESSMENT);
 
   const keyFactors = await reviews.keyFactorsInScope(review);

@@ -1,30 +1,88 @@
 // `npm test`: finds or starts PostgreSQL and Redis (scripts/services.mjs), runs every jest test
-// against them (each test file on its own fresh database), and ends with a plain summary line.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// against them (each test file on its own fresh database), then the browser tests (Playwright, on a
+// full run or with --browser-only), and ends with one plain summary line for both.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureServices } from './services.mjs';
 
+const browserOnly = process.argv.includes('--browser-only');
+const jestArgs = process.argv.slice(2).filter((arg) => arg !== '--browser-only');
+// Browser tests run on a full run (no test paths or patterns given) and with --browser-only.
+const runBrowser = browserOnly || !jestArgs.some((arg) => !arg.startsWith('-'));
+const chromium = runBrowser ? findChromium() : undefined;
+
 const services = await ensureServices();
 const resultsDir = mkdtempSync(join(tmpdir(), 'peervisit-jest-'));
-const resultsFile = join(resultsDir, 'results.json');
-const jestBin = join('node_modules', 'jest', 'bin', 'jest.js');
-const child = spawn(process.execPath, [jestBin, '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, TEST_DATABASE_URL: services.databaseUrl, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl },
-});
-const forward = (signal) => child.kill(signal);
+const env = { ...process.env, TEST_DATABASE_URL: services.databaseUrl, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl };
+let child;
+const forward = (signal) => child?.kill(signal);
 process.on('SIGINT', forward);
 process.on('SIGTERM', forward);
-const code = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
-try {
-  const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
-  console.log(`tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed`);
-  if (results.numTotalTests === 0) console.log('No test ran.');
-} catch {
-  console.log('tests: no results were written (jest did not finish).');
+const run = (args, extraEnv = {}) =>
+  new Promise((resolve) => {
+    child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+    child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
+  });
+
+let passed = 0;
+let failed = 0;
+let code = 0;
+let complete = true;
+if (!browserOnly) {
+  const resultsFile = join(resultsDir, 'results.json');
+  code = await run([join('node_modules', 'jest', 'bin', 'jest.js'), '--json', `--outputFile=${resultsFile}`, ...jestArgs]);
+  try {
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    passed += results.numPassedTests;
+    failed += results.numFailedTests;
+    if (results.numTotalTests === 0) console.log('No jest test ran.');
+  } catch {
+    complete = false;
+    console.log('jest: no results were written (jest did not finish).');
+  }
 }
+if (runBrowser) {
+  const resultsFile = join(resultsDir, 'playwright.json');
+  const browserCode = await run([join('node_modules', '@playwright', 'test', 'cli.js'), 'test', '--config', join('test', 'browser', 'playwright.config.ts')], {
+    PW_JSON_OUTPUT: resultsFile,
+    PW_OUTPUT_DIR: join(resultsDir, 'playwright'),
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+    CHROMIUM_PATH: chromium,
+  });
+  code ||= browserCode;
+  try {
+    const { stats } = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    passed += stats.expected + stats.flaky;
+    failed += stats.unexpected;
+    if (stats.skipped) console.log(`${stats.skipped} browser test(s) did not run.`);
+  } catch {
+    complete = false;
+    console.log('playwright: no results were written (the browser tests did not finish).');
+  }
+}
+console.log(`tests: ${passed} passed, ${failed} failed`);
+if (!complete) console.log('Some tests did not finish: see above.');
 rmSync(resultsDir, { recursive: true, force: true });
 await services.stop();
-process.exit(code);
+process.exit(code || (complete ? 0 : 1));
+
+/**
+ * Debian's chromium, which Playwright drives through executablePath (its own browser downloads are
+ * not reachable here). Installed with apt-get when missing and we may; otherwise a clear stop.
+ */
+function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  const found = () => candidates.find((path) => existsSync(path));
+  if (found()) return found();
+  const aptGet = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).stdout.trim();
+  if (process.getuid?.() === 0 && aptGet) {
+    console.error('[test] Installing chromium for the browser tests (apt-get install -y chromium) ...');
+    spawnSync('apt-get', ['update'], { stdio: 'inherit' });
+    const installed = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (installed.status === 0 && found()) return found();
+  }
+  console.error('The browser tests need Chromium: install the Debian package `chromium` (sudo apt-get install chromium), or set CHROMIUM_PATH to a Chromium binary.');
+  process.exit(1);
+}

@@ -254,7 +254,9 @@ describe('good practices, end to end', () => {
   });
 
   it('imports the Bergen example from JSON with every field where the template puts it, and exports it back unchanged', async () => {
-    const invalid = await as.author.request(importJson, { d: { ...bergen, contact: {}, action: { ...bergen.action, mainFieldOfAction: 'Leadership' }, extra: 1 } });
+    // Importing is the secretariat's (docs/security.md); everyone else drafts with the form.
+    expect((await as.author.request(importJson, { d: bergen })).errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: 'Only the network secretariat (an admin) can do this.' });
+    const invalid = await as.admin.request(importJson, { d: { ...bergen, contact: {}, action: { ...bergen.action, mainFieldOfAction: 'Leadership' }, extra: 1 } });
     expect(invalid.errors?.[0].extensions?.problems).toEqual([
       { path: 'contact.city', message: 'city is required' },
       { path: 'extra', message: 'unknown field "extra"' },
@@ -262,10 +264,10 @@ describe('good practices, end to end', () => {
     ]);
     expect(invalid.errors?.[0].message).toMatch(/^The good practice was not imported: /);
 
-    const { importGoodPractice: p } = await as.author.ok(importJson, { d: bergen });
+    const { importGoodPractice: p } = await as.admin.ok(importJson, { d: bergen });
     expect(p).toMatchObject({
       status: 'DRAFT',
-      createdById: people.author.id,
+      createdById: people.admin.id,
       city: 'Bergen',
       cityId: bergenCityId,
       country: 'NO',
@@ -287,12 +289,12 @@ describe('good practices, end to end', () => {
     expect(p.process).toMatch(/approved by the city council of Bergen\.\n\nIn addition to the measures/);
     expect(p.impact).toMatch(/are:\n- A course series .*\n- A collaborative project called Bergen Opportunity/s);
     expect(p.criteria.every((c: { met: boolean | null }) => c.met === null)).toBe(true);
-    expect((await as.author.ok(exportJson, { id: p.id })).goodPracticeExport).toEqual(bergen);
+    expect((await as.admin.ok(exportJson, { id: p.id })).goodPracticeExport).toEqual(bergen);
 
-    const { importGoodPractice: full } = await as.author.ok(importJson, { d: structuralRacism });
+    const { importGoodPractice: full } = await as.admin.ok(importJson, { d: structuralRacism });
     expect(full).toMatchObject({ department: 'Diversity and Equality Section', completedOn: '2022-06-30', periodStartYear: 2021, periodEndYear: 2021 });
     expect(full.criteria.find((c: { key: string }) => c.key === 'contextSensitive')).toEqual({ key: 'contextSensitive', label: 'Context-sensitive', met: false, justification: '' });
-    expect((await as.author.ok(exportJson, { id: full.id })).goodPracticeExport).toEqual(structuralRacism);
+    expect((await as.admin.ok(exportJson, { id: full.id })).goodPracticeExport).toEqual(structuralRacism);
   });
 
   it('browses like the ICC listing: field of action (with sub-fields), country, city, year, words; newest published first, page by page', async () => {
@@ -469,15 +471,16 @@ describe('good practices, end to end', () => {
     const download = (client: GraphqlClient, id: string) =>
       fetch(`${t.url}/good-practices/${id}/export.docx`, { headers: client.token ? { authorization: `Bearer ${client.token}` } : {} });
 
-    it('imports a .docx in the template as a draft of the caller, and exports it back (round trip)', async () => {
+    it('imports a .docx in the template as a draft of the caller (the secretariat), and exports it back (round trip)', async () => {
       const docx = await writeGoodPracticeDocx(structuralRacism);
-      const created = await post(as.author, docx);
+      expect(await (await post(as.author, docx)).json()).toEqual({ code: 'FORBIDDEN', message: 'Only the network secretariat (an admin) can do this.' });
+      const created = await post(as.admin, docx);
       expect(created.status).toBe(201);
       const body = (await created.json()) as { id: string };
-      expect(body).toMatchObject({ status: 'DRAFT', title: 'Research on structural racism', city: 'Bergen', createdById: people.author.id });
-      expect((await as.author.ok(exportJson, { id: body.id })).goodPracticeExport).toEqual(structuralRacism);
+      expect(body).toMatchObject({ status: 'DRAFT', title: 'Research on structural racism', city: 'Bergen', createdById: people.admin.id });
+      expect((await as.admin.ok(exportJson, { id: body.id })).goodPracticeExport).toEqual(structuralRacism);
 
-      const file = await download(as.author, body.id);
+      const file = await download(as.admin, body.id);
       expect(file.status).toBe(200);
       expect(file.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="Bergen - Research on structural racism\.docx"/);
@@ -492,15 +495,15 @@ describe('good practices, end to end', () => {
     });
 
     it('refuses what is not a filled-in template, listing the problems', async () => {
-      const notDocx = await post(as.author, Buffer.from('%PDF-1.4 not a word document'), 'practice.pdf');
+      const notDocx = await post(as.admin, Buffer.from('%PDF-1.4 not a word document'), 'practice.pdf');
       expect(notDocx.status).toBe(400);
       const refusal = await notDocx.json();
       expect(refusal).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ path: 'file' }] });
-      const invalid = await post(as.author, await writeGoodPracticeDocx({ ...structuralRacism, action: { ...structuralRacism.action, title: '' } } as never));
+      const invalid = await post(as.admin, await writeGoodPracticeDocx({ ...structuralRacism, action: { ...structuralRacism.action, title: '' } } as never));
       expect(invalid.status).toBe(400);
       expect(((await invalid.json()) as { problems: { path: string }[] }).problems.map((p: { path: string }) => p.path)).toContain('action.title');
       expect((await post(t.gql, Buffer.from('x'))).status).toBe(401);
-      const missing = await fetch(`${t.url}/good-practices/import.docx`, { method: 'POST', headers: { authorization: `Bearer ${as.author.token}` }, body: new FormData() });
+      const missing = await fetch(`${t.url}/good-practices/import.docx`, { method: 'POST', headers: { authorization: `Bearer ${as.admin.token}` }, body: new FormData() });
       expect(missing.status).toBe(400);
     });
   });

@@ -1,4 +1,4 @@
-import { createCity, createPerson, createTestApp, GraphqlClient, TEST_PASSWORD, TestApp } from '@peervisit/testing';
+import { acceptInvitation, createCity, createPerson, createTestApp, GraphqlClient, TEST_PASSWORD, TestApp } from '@peervisit/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 
 type Caller = 'admin' | 'leader' | 'peer' | 'coordinator' | 'contributor' | 'observer' | 'stranger' | 'otherReviewLeader';
@@ -37,10 +37,13 @@ describe('review authorization matrix', () => {
     keyFactorId = review.keyFactorsInScope[0].id;
     contextFactorId = review.benchmark.contextFactors[0].id;
     otherReviewId = (await as.admin.ok(create, { input: { ...input, title: 'Another city 2027' } })).createReview.id;
-    const add = 'mutation($id: ID!, $input: AddTeamMemberInput!) { addTeamMember(reviewId: $id, input: $input) { member { id } } }';
+    // Everyone joins by accepting the invitation addTeamMember sends.
+    const add = 'mutation($id: ID!, $input: AddTeamMemberInput!) { addTeamMember(reviewId: $id, input: $input) { invitation { id } } }';
+    const join = async (review: string, personId: string, role: string) =>
+      acceptInvitation(t, (await as.admin.ok(add, { id: review, input: { personId, role } })).addTeamMember.invitation.id, TEST_PASSWORD);
     const roles: [Caller, string][] = [['leader', 'EXPERT_LEADER'], ['peer', 'PEER'], ['coordinator', 'HOST_COORDINATOR'], ['contributor', 'HOST_CONTRIBUTOR'], ['observer', 'OBSERVER']];
-    for (const [caller, role] of roles) await as.admin.ok(add, { id: reviewId, input: { personId: ids[caller], role } });
-    await as.admin.ok(add, { id: otherReviewId, input: { personId: ids.otherReviewLeader, role: 'EXPERT_LEADER' } });
+    for (const [caller, role] of roles) await join(reviewId, ids[caller], role);
+    await join(otherReviewId, ids.otherReviewLeader, 'EXPERT_LEADER');
     await as.leader.ok('mutation($id: ID!) { startPreparation(reviewId: $id) { id } }', { id: reviewId });
   });
   afterAll(() => t?.close());
@@ -68,18 +71,18 @@ describe('review authorization matrix', () => {
     },
     'addTeamMember (peer)': {
       run: async (c) => {
-        const result = await c.request('mutation($id: ID!, $p: ID!) { addTeamMember(reviewId: $id, input: { personId: $p, role: PEER }) { member { id } } }', { id: reviewId, p: spareId });
-        const memberId = (result.data as { addTeamMember?: { member?: { id: string } } } | null)?.addTeamMember?.member?.id;
-        if (memberId) await as.admin.ok('mutation($id: ID!, $m: ID!) { removeTeamMember(reviewId: $id, memberId: $m) { id } }', { id: reviewId, m: memberId });
+        const result = await c.request('mutation($id: ID!, $p: ID!) { addTeamMember(reviewId: $id, input: { personId: $p, role: PEER }) { invitation { id } } }', { id: reviewId, p: spareId });
+        const invitationId = (result.data as { addTeamMember?: { invitation?: { id: string } } } | null)?.addTeamMember?.invitation?.id;
+        if (invitationId) await as.admin.ok('mutation($id: ID!, $i: ID!) { withdrawTeamInvitation(reviewId: $id, invitationId: $i) { id } }', { id: reviewId, i: invitationId });
         return result;
       },
       allowed: ['admin', 'leader'],
     },
     'addTeamMember (host contributor)': {
       run: async (c) => {
-        const result = await c.request('mutation($id: ID!, $p: ID!) { addTeamMember(reviewId: $id, input: { personId: $p, role: HOST_CONTRIBUTOR }) { member { id } } }', { id: reviewId, p: spareId });
-        const memberId = (result.data as { addTeamMember?: { member?: { id: string } } } | null)?.addTeamMember?.member?.id;
-        if (memberId) await as.admin.ok('mutation($id: ID!, $m: ID!) { removeTeamMember(reviewId: $id, memberId: $m) { id } }', { id: reviewId, m: memberId });
+        const result = await c.request('mutation($id: ID!, $p: ID!) { addTeamMember(reviewId: $id, input: { personId: $p, role: HOST_CONTRIBUTOR }) { invitation { id } } }', { id: reviewId, p: spareId });
+        const invitationId = (result.data as { addTeamMember?: { invitation?: { id: string } } } | null)?.addTeamMember?.invitation?.id;
+        if (invitationId) await as.admin.ok('mutation($id: ID!, $i: ID!) { withdrawTeamInvitation(reviewId: $id, invitationId: $i) { id } }', { id: reviewId, i: invitationId });
         return result;
       },
       allowed: ['admin', 'leader', 'coordinator'],

@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { OutboxService, WorkersModule } from '@peervisit/platform';
 import { NotificationsModule } from '@peervisit/notifications';
 import { ReportingModule } from '@peervisit/reporting';
-import { createPerson, createTestApp, TEST_PASSWORD, TestApp, waitForMail } from '@peervisit/testing';
+import { capturedMail, countQueries, createPerson, createTestApp, TEST_PASSWORD, TestApp, waitForMail } from '@peervisit/testing';
 import { Queue, QueueEvents } from 'bullmq';
 import { AuthService, DirectoryModule } from '@peervisit/directory';
 
@@ -62,11 +62,11 @@ describe('AuthService (on a fresh database, with the workers running on Redis)',
     await expect(auth.acceptInvitation(token, 'a-good-password')).rejects.toMatchObject({
       details: { problems: [{ path: 'fullName', message: 'give your name for your new account' }] },
     });
-    const accepted = await auth.acceptInvitation(token, 'a-good-password', 'New Peer');
+    const accepted = await auth.acceptInvitation(token, 'a-good-password', { fullName: 'New Peer' });
     expect(accepted.person).toMatchObject({ email: 'new.peer@example.org', fullName: 'New Peer' });
     expect(joined).toEqual([{ personId: accepted.person.id, payload: { reviewId: 'r-1', role: 'PEER', kind: 'test-team' } }]);
     await expect(auth.signIn('new.peer@example.org', 'a-good-password')).resolves.toBeDefined();
-    await expect(auth.acceptInvitation(token, 'a-good-password', 'New Peer')).rejects.toMatchObject({ message: 'This invitation has already been used.' });
+    await expect(auth.acceptInvitation(token, 'a-good-password', { fullName: 'New Peer' })).rejects.toMatchObject({ message: 'This invitation has already been used.' });
   });
 
   it('an existing account accepts with its own password, and a wrong one changes nothing', async () => {
@@ -77,6 +77,45 @@ describe('AuthService (on a fresh database, with the workers running on Redis)',
     expect(row.used_at).toBeNull(); // the failed attempt rolled back
     const accepted = await auth.acceptInvitation(token, TEST_PASSWORD);
     expect(accepted.person.id).toBe(existing.id);
+  });
+
+  it('a new account chooses its time zone and language when accepting, and a wrong one is refused saying what to write', async () => {
+    const { token } = await invite('zoned@example.org');
+    await expect(auth.acceptInvitation(token, 'a-good-password', { fullName: 'Zoned', timeZone: 'Mars/Olympus', locale: 'not a tag!' })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: {
+        problems: [
+          { path: 'timeZone', message: '"Mars/Olympus" is not an IANA time zone; expected e.g. Europe/Oslo' },
+          { path: 'locale', message: '"not a tag!" is not a BCP 47 language tag; expected e.g. en, fr or nb-NO' },
+        ],
+      },
+    });
+    expect(await t.dataSource.query("SELECT id FROM person WHERE email = 'zoned@example.org'")).toEqual([]);
+    const accepted = await auth.acceptInvitation(token, 'a-good-password', { fullName: 'Zoned', timeZone: 'America/Sao_Paulo', locale: 'pt-br' });
+    expect(accepted.person).toMatchObject({ timeZone: 'America/Sao_Paulo', locale: 'pt-BR' });
+    expect(accepted.refreshToken).toEqual(expect.any(String));
+  });
+
+  it('a reset request does the same database work for an address with an account and one without, and mails only the first', async () => {
+    await createPerson(t.dataSource, { email: 'has-account@example.org' });
+    // Warm up both paths (first-use costs such as prepared metadata are not what is compared).
+    await auth.requestPasswordReset('has-account@example.org');
+    await auth.requestPasswordReset('no-account@example.org');
+    const known = await countQueries(t.dataSource, () => auth.requestPasswordReset('has-account@example.org'));
+    const unknown = await countQueries(t.dataSource, () => auth.requestPasswordReset('no-account@example.org'));
+    // Same statements in the same order (the parameters differ): the timing cannot tell them apart.
+    expect(unknown.statements).toEqual(known.statements);
+    expect(known.count).toBeGreaterThanOrEqual(4);
+    // Both messages are queued; the one without an account is dropped at send time, the other mailed.
+    await waitForMail((m) => m.to === 'has-account@example.org');
+    const until = Date.now() + 15000;
+    const statuses = async () => (await t.dataSource.query("SELECT status FROM outbox_message WHERE recipient_email = 'no-account@example.org'")).map((r: { status: string }) => r.status);
+    while ((await statuses()).some((s: string) => s !== 'CANCELLED') && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect(await statuses()).toEqual(['CANCELLED', 'CANCELLED']);
+    expect((await capturedMail()).filter((m) => m.to === 'no-account@example.org')).toEqual([]);
+    // And its token resets nothing.
+    const [row] = await t.dataSource.query("SELECT data->>'secret' AS secret FROM outbox_message WHERE recipient_email = 'no-account@example.org' LIMIT 1");
+    await expect(auth.resetPassword(row.secret, 'a-long-new-password')).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: 'This password-reset link is not valid. Check you copied the whole link.' });
   });
 
   it('the maintenance worker purges tokens that can no longer be used, through a real BullMQ job', async () => {

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { DataSource } from 'typeorm';
 
 const seed = () =>
-  spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/seed.ts'], { env: process.env, encoding: 'utf8', timeout: 120000 });
+  spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/seed.ts', '--demo'], { env: process.env, encoding: 'utf8', timeout: 120000 });
 
-describe('npm run seed (the demo data npm start loads)', () => {
+describe('npm run seed -- --demo (the demo data npm start loads in development)', () => {
   it('loads the catalogue, the demo directory, a review in self-assessment and one in the visit, and a second run changes nothing', async () => {
     const first = seed();
     expect(first.status).toBe(0);

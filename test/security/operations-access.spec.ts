@@ -28,7 +28,6 @@ const OPEN_TO_SIGNED_IN: Record<string, string> = {
   fieldsOfAction: 'the ICC fields of action are shared reference data',
   goodPractices: 'published practices are the shared catalogue; drafts only the caller\'s own',
   createGoodPractice: 'anyone signed in drafts a good practice of their own',
-  importGoodPractice: 'anyone signed in drafts a good practice of their own',
   reviews: 'lists only the reviews the caller is a member of',
   cities: 'the directory of cities is shared by the network',
   city: 'the directory of cities is shared by the network',

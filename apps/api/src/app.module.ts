@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CatalogueModule } from '@peervisit/catalogue';
 import { DirectoryModule } from '@peervisit/directory';
-import { PlatformModule, WorkersModule } from '@peervisit/platform';
+import { PlatformModule, QueueDashboardModule, WorkersModule } from '@peervisit/platform';
 import { ReviewModule } from '@peervisit/review';
 import { NotificationsModule } from '@peervisit/notifications';
 import { ReportingModule } from '@peervisit/reporting';
+import { WebAppModule } from './web-app/web-app.module';
 
 /** The API: platform, every capability, and (when asked) the queue workers in the same process. */
 @Module({})
@@ -12,7 +13,7 @@ export class AppModule {
   static register(options: { workers: boolean }): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule, NotificationsModule, ReportingModule, ...(options.workers ? [WorkersModule.forRoot()] : [])],
+      imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule, NotificationsModule, ReportingModule, QueueDashboardModule, WebAppModule, ...(options.workers ? [WorkersModule.forRoot()] : [])],
     };
   }
 }

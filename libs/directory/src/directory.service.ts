@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { assertNoProblems, badInput, conflict, hashPassword, notFound, PageArgs, paginate, passwordProblem, Problem } from '@peervisit/platform';
 import { DataSource, In } from 'typeorm';
+import { AuthService } from './auth/auth.service';
+import { SessionService } from './auth/session.service';
 import { City } from './city/city.entity';
 import { check, CityInput, normaliseEmail, OrganisationInput, PersonInput, StakeholderInput } from './directory.inputs';
 import { Organisation } from './organisation/organisation.entity';
@@ -10,7 +12,11 @@ import { Stakeholder } from './stakeholder/stakeholder.entity';
 /** Cities, organisations, people and stakeholders: the rules for creating and changing them. */
 @Injectable()
 export class DirectoryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly auth: AuthService,
+    private readonly sessions: SessionService,
+  ) {}
 
   /** `column` is searched and sorted on; `sortColumn` when they differ (stakeholders: name may be null). */
   private search<T extends { id: string }>(entity: new () => T, column: string, page: PageArgs & { search?: string }, sortColumn = column) {
@@ -91,6 +97,7 @@ export class DirectoryService {
     const clash = await repo.findOneBy({ email });
     if (clash && clash.id !== id) throw conflict(`Someone already has the email ${email}.`);
     const person = id ? await this.get(Person, id, 'Person') : repo.create();
+    const wasAdmin = !!id && person.isAdmin;
     const { password, ...fields } = input;
     Object.assign(person, {
       ...fields,
@@ -101,7 +108,17 @@ export class DirectoryService {
       isAdmin: input.isAdmin ?? person.isAdmin ?? false,
     });
     if (password) person.passwordHash = await hashPassword(password);
-    return repo.save(person);
+    if (!id) return repo.save(person);
+    // A password set by an admin ends the person's sessions and reset links; so does losing the
+    // admin flag, which access tokens carry, so that it takes effect at once.
+    const { saved, ended } = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(person);
+      if (password) return { saved, ended: await this.auth.passwordSetFor(manager, saved.id) };
+      if (wasAdmin && !saved.isAdmin) return { saved, ended: await this.sessions.endAll(manager, saved.id, 'admin rights removed') };
+      return { saved, ended: [] };
+    });
+    await this.sessions.forget(ended);
+    return saved;
   }
 
   async saveStakeholder(input: StakeholderInput, id?: string): Promise<Stakeholder> {

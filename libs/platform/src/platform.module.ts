@@ -3,6 +3,8 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { join } from 'node:path';
 import { AccessTokenService } from './auth/access-token.service';
+import { AuthSession } from './auth/auth-session.entity';
+import { SessionStore } from './auth/session-store';
 import { AuthGuard } from './auth/auth.guard';
 import { APP_CONFIG, ConfigModule } from './config/config.module';
 import { AppConfig } from './config/config.schema';
@@ -10,10 +12,14 @@ import { dataSourceOptions } from './database/data-source-options';
 import { HttpErrorFilter } from './errors/http-exception.filter';
 import { ExplorerController } from './graphql/explorer.controller';
 import { GraphqlModule } from './graphql/graphql.module';
+import { HealthChecks } from './health/health-checks';
 import { HealthController } from './health/health.controller';
 import { MAIL_TRANSPORT, MailTransport } from './mail/mail-transport';
+import { MetricsModule } from './metrics/metrics.module';
 import { PUB_SUB, RedisPubSubEngine } from './pubsub/pub-sub';
 import { QueueModule } from './queue/queue.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { RequestContextModule } from './request-context/request-context.module';
 import { FILE_STORAGE } from './storage/file-storage';
 import { OutboxMessage } from './outbox/outbox-message.entity';
 import { OutboxService } from './outbox/outbox.service';
@@ -27,21 +33,26 @@ import { LocalDiskStorage } from './storage/local-disk-storage';
 @Global()
 @Module({
   imports: [
+    RequestContextModule,
     ConfigModule,
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.databaseUrl, [], config.databasePoolSize),
+        ...dataSourceOptions(config.databaseUrl, [], config.databasePoolSize, config.databaseStatementTimeoutMs),
         autoLoadEntities: true,
       }),
     }),
-    TypeOrmModule.forFeature([OutboxMessage]),
+    TypeOrmModule.forFeature([OutboxMessage, AuthSession]),
     QueueModule,
+    MetricsModule,
+    RateLimitModule,
     GraphqlModule,
   ],
   controllers: [HealthController, ExplorerController],
   providers: [
     AccessTokenService,
+    HealthChecks,
+    SessionStore,
     OutboxService,
     OutboxSender,
     { provide: APP_GUARD, useClass: AuthGuard },
@@ -60,9 +71,9 @@ import { LocalDiskStorage } from './storage/local-disk-storage';
     { provide: FILE_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new LocalDiskStorage(join(config.dataDir, 'files')) },
     { provide: PUB_SUB, inject: [APP_CONFIG], useFactory: (config: AppConfig) => RedisPubSubEngine.fromConfig(config) },
   ],
-  exports: [ConfigModule, AccessTokenService, OutboxService, MAIL_TRANSPORT, FILE_STORAGE, PUB_SUB],
+  exports: [ConfigModule, AccessTokenService, HealthChecks, SessionStore, OutboxService, MAIL_TRANSPORT, FILE_STORAGE, PUB_SUB],
 })
 export class PlatformModule {}
 
-/** Entities platform itself owns (the outbox), for the migration tools. */
-export const PLATFORM_ENTITIES = [OutboxMessage];
+/** Entities platform itself owns (the outbox, sign-in sessions), for the migration tools. */
+export const PLATFORM_ENTITIES = [OutboxMessage, AuthSession];

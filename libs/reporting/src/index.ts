@@ -1,4 +1,5 @@
 export * from './model/report-model';
+export * from './model/report-name-check';
 export * from './render/html-report';
 export * from './report/report-formats';
 export * from './report/report.entity';

@@ -5,6 +5,8 @@ import { ReportController } from './report/report.controller';
 import { Report } from './report/report.entity';
 import { ReportResolver } from './report/report.resolver';
 import { ReportService } from './report/report.service';
+import { ReportNameCheckResolver } from './report/report-name-check.resolver';
+import { ReportNameCheckService } from './report/report-name-check.service';
 
 export const REPORTING_ENTITIES = [Report];
 
@@ -12,7 +14,7 @@ export const REPORTING_ENTITIES = [Report];
 @Module({
   imports: [TypeOrmModule.forFeature(REPORTING_ENTITIES), ReviewModule],
   controllers: [ReportController],
-  providers: [ReportService, ReportResolver],
+  providers: [ReportService, ReportNameCheckService, ReportResolver, ReportNameCheckResolver],
   exports: [ReportService],
 })
 export class ReportingModule {}

@@ -4,6 +4,8 @@ import { CatalogueModule } from '@peervisit/catalogue';
 import { DirectoryModule } from '@peervisit/directory';
 import { PUB_SUB, PubSub, REVIEW_ACCESS } from '@peervisit/platform';
 import { ReviewAccessService } from './access/review-access.service';
+import { ReviewLiveStreams } from './access/review-live-streams';
+import { AnonymisationService } from './anonymisation/anonymisation.service';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { AuditLog } from './audit/audit-log.service';
 import { DocumentController } from './document/document.controller';
@@ -33,7 +35,7 @@ import { CrossReviewService } from './findings/cross-review.service';
 import { FollowUpUpdate, Recommendation } from './recommendation/recommendation.entity';
 import { RecommendationResolver } from './recommendation/recommendation.resolver';
 import { RecommendationService } from './recommendation/recommendation.service';
-import { ReviewTeamResolver, TeamResolver } from './team/team.resolver';
+import { ReviewTeamResolver, TeamInvitationResolver, TeamResolver } from './team/team.resolver';
 import { TeamService } from './team/team.service';
 import { GoodPracticeLinksResolver } from './good-practice-links/good-practice-links.resolver';
 import { GoodPracticeLinksService } from './good-practice-links/good-practice-links.service';
@@ -47,7 +49,9 @@ export const REVIEW_ENTITIES = [Review, TeamMember, SelfAssessmentEntry, Context
   providers: [
     ReviewAccessService,
     { provide: REVIEW_ACCESS, useExisting: ReviewAccessService },
+    ReviewLiveStreams,
     AuditLog,
+    AnonymisationService,
     ReviewChanges,
     ReviewService,
     CarryOverService,
@@ -68,6 +72,7 @@ export const REVIEW_ENTITIES = [Review, TeamMember, SelfAssessmentEntry, Context
     EvidenceResolver,
     TeamResolver,
     ReviewTeamResolver,
+    TeamInvitationResolver,
     SelfAssessmentResolver,
     ReviewSelfAssessmentResolver,
     ContextNoteResolver,
@@ -75,7 +80,7 @@ export const REVIEW_ENTITIES = [Review, TeamMember, SelfAssessmentEntry, Context
     GoodPracticeLinksService,
     GoodPracticeLinksResolver,
   ],
-  exports: [ReviewAccessService, ReviewChanges, ReviewService, TeamService, SelfAssessmentService, DocumentService, VisitService, EvidenceService, FindingsService, RecommendationService, AuditLog, REVIEW_ACCESS],
+  exports: [ReviewAccessService, ReviewLiveStreams, AnonymisationService, ReviewChanges, ReviewService, TeamService, SelfAssessmentService, DocumentService, VisitService, EvidenceService, FindingsService, RecommendationService, AuditLog, REVIEW_ACCESS],
 })
 export class ReviewModule implements OnModuleInit {
   constructor(

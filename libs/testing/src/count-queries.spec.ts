@@ -1,5 +1,5 @@
 import { BenchmarkService, CatalogueModule, CatalogueSeed } from '@peervisit/catalogue';
-import { AccessTokenService } from '@peervisit/platform';
+import { issueAccessToken } from './access-tokens';
 import { countQueries } from './count-queries';
 import { createTestApp, TestApp } from './test-app';
 
@@ -36,7 +36,7 @@ describe('countQueries', () => {
   beforeAll(async () => {
     t = await createTestApp({ imports: [CatalogueModule] });
     await t.app.get(CatalogueSeed).run();
-    token = t.app.get(AccessTokenService).issue({ personId: '00000000-0000-4000-8000-000000000001', email: 'reader@example.org', isAdmin: false }).token;
+    token = await issueAccessToken(t.app, { personId: '00000000-0000-4000-8000-000000000001', email: 'reader@example.org', isAdmin: false });
   });
   afterAll(() => t?.close());
 

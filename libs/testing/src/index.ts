@@ -8,3 +8,5 @@ export * from './review-fixtures';
 export * from './subscription-client';
 export * from './count-queries';
 export * from './redis-server';
+export * from './access-tokens';
+export * from './invitations';

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { assertNoProblems, badInput, CurrentUser, Me } from '@peervisit/platform';
+import { AdminOnly, APP_CONFIG, AppConfig, assertNoProblems, badInput, CurrentUser, Me, ParsingLimits, parsingLimitsOf } from '@peervisit/platform';
 import type { Response } from 'express';
 import { readGoodPracticeDocx } from './docx/read-good-practice-docx';
 import { writeGoodPracticeDocx } from './docx/write-good-practice-docx';
@@ -40,19 +40,31 @@ export const practiceJson = (p: GoodPractice) => ({
 
 /**
  * The good practice as a Word document in the ICC template, both ways. Authorized like the GraphQL
- * equivalents: importing needs a signed-in person (the draft is theirs), exporting needs read access.
+ * equivalents: importing is the network secretariat's (see GoodPracticeService.import), exporting
+ * needs read access.
  */
 @Controller('good-practices')
 export class GoodPracticeDocxController {
-  constructor(private readonly practices: GoodPracticeService) {}
+  private readonly parsingLimits: ParsingLimits;
 
-  /** multipart/form-data with one `file` (.docx): 201 with the new draft, or 400 with every problem found. */
+  constructor(
+    private readonly practices: GoodPracticeService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.parsingLimits = parsingLimitsOf(config);
+  }
+
+  /**
+   * multipart/form-data with one `file` (.docx): 201 with the new draft, or 400 with every problem
+   * found. The guard refuses non-admins before the body is read; the file is read within PARSE_* limits.
+   */
+  @AdminOnly()
   @Post('import.docx')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: DOCX_MAX_BYTES + 1, files: 1 } }))
   async importDocx(@Me() user: CurrentUser, @UploadedFile() file: UploadedPart | undefined) {
     if (!file) throw badInput('Send the Word document as multipart/form-data in a part named "file".', [{ path: 'file', message: 'required' }]);
     if (file.size > DOCX_MAX_BYTES) throw badInput('The file is larger than 10 MB.', [{ path: 'file', message: 'at most 10 MB' }]);
-    const { document, problems } = await readGoodPracticeDocx(file.buffer);
+    const { document, problems } = await readGoodPracticeDocx(file.buffer, { limits: this.parsingLimits });
     assertNoProblems(problems, 'The Word document was not imported');
     const practice = await this.practices.import(user, document);
     return practiceJson(practice);

@@ -54,8 +54,10 @@ export class GoodPracticeResolver {
     return this.practices.createFromInput(user, input);
   }
 
+  @AdminOnly()
   @Mutation(() => GoodPractice, {
-    description: 'Imports a GoodPracticeDocument (JSON) as a draft of yours. Invalid input is refused with every problem listed (extensions.problems).',
+    description:
+      'Imports a GoodPracticeDocument (JSON) as a draft of yours (the network secretariat; others draft with createGoodPractice). Invalid input is refused with every problem listed (extensions.problems).',
   })
   importGoodPractice(@Me() user: CurrentUser, @Args('document', { type: () => JSONScalar }) document: unknown) {
     return this.practices.import(user, document);

@@ -106,7 +106,13 @@ export class GoodPracticeService {
     return this.create(user, raw, { action: 'create', extraProblems: problems });
   }
 
+  /**
+   * A new DRAFT from a whole document (JSON, or read from a Word file). The network secretariat's:
+   * it curates the catalogue, and a document from outside is the costliest input to read; everyone
+   * else drafts with the form (createGoodPractice) or promotes from a review.
+   */
   import(user: CurrentUser, document: unknown): Promise<GoodPractice> {
+    if (!user.isAdmin) throw forbidden('Only the network secretariat (an admin) imports good practices; draft one with createGoodPractice instead.');
     return this.create(user, document, { action: 'import', summary: 'The good practice was not imported' });
   }
 

@@ -37,6 +37,10 @@ export class AuthToken {
   @Column('timestamptz', { nullable: true })
   usedAt: Date | null;
 
+  /** Withdrawn before use: an invitation taken back, or a reset link ended by a password change. */
+  @Column('timestamptz', { nullable: true })
+  revokedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

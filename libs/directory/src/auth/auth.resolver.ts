@@ -1,14 +1,19 @@
-import { Args, Context, Field, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Field, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, GraphqlContext, JSONScalar, Me, Public } from '@peervisit/platform';
 import { Person } from '../person/person.entity';
-import { AuthService } from './auth.service';
+import { AuthService, ClientInfo } from './auth.service';
+import { SessionService } from './session.service';
 
 @ObjectType()
 export class SignInPayload {
-  @Field({ description: 'Send as "Authorization: Bearer <accessToken>".' })
+  @Field({ description: 'Send as "Authorization: Bearer <accessToken>". Short-lived: refresh it with refreshSession.' })
   accessToken: string;
-  @Field()
+  @Field({ description: 'When the access token stops working.' })
   expiresAt: Date;
+  @Field({ description: 'Exchange for a new access token (refreshSession); single-use: each refresh returns the next one. Keep it secret.' })
+  refreshToken: string;
+  @Field({ description: 'Until when the refresh token may be used; each refresh moves it forward (REFRESH_TOKEN_TTL_DAYS).' })
+  refreshExpiresAt: Date;
   @Field(() => Person)
   person: Person;
 }
@@ -19,21 +24,67 @@ export class AcceptInvitationPayload extends SignInPayload {
   payload: Record<string, unknown>;
 }
 
+@ObjectType('AuthSession', { description: 'A signed-in device or browser of yours.' })
+export class AuthSessionView {
+  @Field(() => ID) id: string;
+  @Field() createdAt: Date;
+  @Field({ description: 'Sign-in or the last refresh.' }) lastUsedAt: Date;
+  @Field(() => String, { nullable: true, description: 'The browser or app that signed in (its User-Agent).' }) userAgent: string | null;
+  @Field({ description: 'The session of the token this request came with.' }) current: boolean;
+}
+
+/** The client's address (express' req.ip honours 'trust proxy': loopback proxies only, see create-api.ts) and browser. */
+function clientOf(ctx: GraphqlContext): ClientInfo {
+  const req = ctx.req as GraphqlContext['req'] & { ip?: string };
+  const userAgent = req.headers?.['user-agent'];
+  return { ip: req.ip ?? req.socket?.remoteAddress, userAgent: typeof userAgent === 'string' ? userAgent : null };
+}
+
 @Resolver()
 export class AuthResolver {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionService,
+  ) {}
 
   @Public()
-  @Mutation(() => SignInPayload, { description: 'Signs in with email and password; returns a short-lived access token.' })
+  @Mutation(() => SignInPayload, { description: 'Signs in with email and password; returns a short-lived access token and a refresh token.' })
   signIn(@Args('email') email: string, @Args('password') password: string, @Context() ctx: GraphqlContext) {
-    // express' req.ip honours the app's 'trust proxy' setting (loopback proxies only, see create-api.ts).
-    const req = ctx.req as GraphqlContext['req'] & { ip?: string };
-    return this.auth.signIn(email, password, req.ip ?? req.socket?.remoteAddress);
+    return this.auth.signIn(email, password, clientOf(ctx));
+  }
+
+  @Public()
+  @Mutation(() => SignInPayload, {
+    description:
+      'Exchanges a refresh token for a new access token and the next refresh token (the one given is used up). A refresh token used twice ends its session on every device.',
+  })
+  refreshSession(@Args('refreshToken') refreshToken: string) {
+    return this.sessions.refresh(refreshToken);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the session of this access token (and the one of refreshToken, if given and yours).' })
+  signOut(@Me() user: CurrentUser, @Args('refreshToken', { type: () => String, nullable: true }) refreshToken?: string | null) {
+    return this.sessions.signOut(user, refreshToken);
+  }
+
+  @Query(() => [AuthSessionView], { description: 'Your sessions that can still be used, the most recently used first.' })
+  mySessions(@Me() user: CurrentUser) {
+    return this.sessions.list(user);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends one of your sessions (e.g. a lost phone): its tokens stop working at once.' })
+  endSession(@Me() user: CurrentUser, @Args('id', { type: () => ID }) id: string) {
+    return this.sessions.end(user, id);
   }
 
   @Query(() => Person, { description: 'The signed-in person.' })
   me(@Me() user: CurrentUser) {
     return this.auth.me(user.personId);
+  }
+
+  @Mutation(() => SignInPayload, { description: 'Changes your password. Every session of yours ends (this one too); the answer is a new one.' })
+  changeMyPassword(@Me() user: CurrentUser, @Args('currentPassword') currentPassword: string, @Args('newPassword') newPassword: string, @Context() ctx: GraphqlContext) {
+    return this.auth.changePassword(user, currentPassword, newPassword, clientOf(ctx));
   }
 
   @Public()
@@ -44,20 +95,24 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => SignInPayload, { description: 'Sets a new password with the emailed token, and signs in.' })
-  resetPassword(@Args('token') token: string, @Args('newPassword') newPassword: string) {
-    return this.auth.resetPassword(token, newPassword);
+  @Mutation(() => SignInPayload, { description: 'Sets a new password with the emailed token, ends every other session and reset link, and signs in.' })
+  resetPassword(@Args('token') token: string, @Args('newPassword') newPassword: string, @Context() ctx: GraphqlContext) {
+    return this.auth.resetPassword(token, newPassword, clientOf(ctx));
   }
 
   @Public()
   @Mutation(() => AcceptInvitationPayload, {
-    description: 'Accepts an emailed invitation. Without an account, give your name and a new password; with one, give its password.',
+    description:
+      'Accepts an emailed invitation and signs in. Without an account, give your name and a new password (and optionally your time zone and language); with one, give its password.',
   })
   acceptInvitation(
     @Args('token') token: string,
     @Args('password') password: string,
+    @Context() ctx: GraphqlContext,
     @Args('fullName', { nullable: true }) fullName?: string,
+    @Args('timeZone', { nullable: true, description: 'IANA time zone for a new account, e.g. Europe/Oslo.' }) timeZone?: string,
+    @Args('locale', { nullable: true, description: 'BCP 47 language tag for a new account, e.g. en or nb-NO.' }) locale?: string,
   ) {
-    return this.auth.acceptInvitation(token, password, fullName ?? undefined);
+    return this.auth.acceptInvitation(token, password, { fullName: fullName ?? undefined, timeZone: timeZone ?? undefined, locale: locale ?? undefined }, clientOf(ctx));
   }
 }

@@ -1,13 +1,17 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { Person } from '@peervisit/directory';
 import { Public } from '@peervisit/platform';
-import { Review, VisitSession } from '@peervisit/review';
+import { Review, REVIEW_PERMISSIONS, ReviewStatus, TeamMember, VisitSession } from '@peervisit/review';
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { buildCalendarFeed } from '../calendar/session-invite';
 
-/** A person's private feed of their visit sessions, for any calendar app; the secret is in the URL. */
+/**
+ * A person's private feed of their visit sessions, for any calendar app; the secret is in the URL.
+ * Only sessions of reviews the person is still on (in a role that reads the programme) and that
+ * were not cancelled: calendar apps drop what the feed no longer lists.
+ */
 @Public()
 @Controller('calendar')
 export class CalendarFeedController {
@@ -21,7 +25,10 @@ export class CalendarFeedController {
       .getRepository(VisitSession)
       .createQueryBuilder('s')
       .innerJoin('session_assignment', 'a', 'a.session_id = s.id AND a.person_id = :me', { me: person.id })
-      .innerJoin(Review, 'r', 'r.id = s.reviewId')
+      .innerJoin(Review, 'r', 'r.id = s.reviewId AND r.status <> :cancelled', { cancelled: ReviewStatus.CANCELLED })
+      // Read at every fetch: someone removed from the team, or whose role may no longer read the
+      // programme, stops seeing its sessions at once, though they stay assigned in the history.
+      .innerJoin(TeamMember, 'm', 'm.reviewId = s.reviewId AND m.personId = :me AND m.removedAt IS NULL AND m.role IN (:...roles)', { roles: REVIEW_PERMISSIONS['programme.read'] })
       .addSelect('r.title', 'review_title')
       .where('s.cancelledAt IS NULL')
       .orderBy('s.startsAt')

@@ -1,10 +1,12 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import jwt from 'jsonwebtoken';
 import { loadConfig } from '../config/config.schema';
 import { AccessTokenService } from './access-token.service';
 import { AuthGuard } from './auth.guard';
 import { AdminOnly, Public, ReviewRoles } from './authorization.decorators';
 import { ReviewAccess } from './review-access';
+import { SessionStore } from './session-store';
 
 /** Route handlers as a resolver or controller would declare them. */
 class Routes {
@@ -19,9 +21,13 @@ const roles: Record<string, string[]> = { 'leader:r1': ['EXPERT_LEADER'], 'peer:
 const reviewAccess: ReviewAccess = { rolesOf: async (personId, reviewId) => roles[`${personId}:${reviewId}`] ?? [] };
 
 describe('AuthGuard', () => {
-  const tokens = new AccessTokenService(loadConfig({}));
+  // Sessions as SessionStore answers them (the real one, on PostgreSQL, is tested in test/security/sessions.spec.ts).
+  const ended = new Set<string>();
+  const sessions = { isActive: async (id: string) => !ended.has(id) } as SessionStore;
+  const tokens = new AccessTokenService(loadConfig({}), sessions);
   const guard = new AuthGuard(new Reflector(), tokens, reviewAccess);
-  const bearer = (personId: string, isAdmin = false) => `Bearer ${tokens.issue({ personId, email: `${personId}@example.org`, isAdmin }).token}`;
+  const bearer = (personId: string, isAdmin = false, sessionId = `session-of-${personId}`) =>
+    `Bearer ${tokens.issue({ personId, email: `${personId}@example.org`, isAdmin, sessionId }).token}`;
 
   function context(handler: keyof Routes, authorization?: string, params: Record<string, string> = {}): ExecutionContext {
     const request = { headers: authorization ? { authorization } : {}, params };
@@ -38,6 +44,16 @@ describe('AuthGuard', () => {
     await expect(guard.canActivate(context('signedIn'))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     await expect(guard.canActivate(context('signedIn', bearer('peer')))).resolves.toBe(true);
     await expect(guard.canActivate(context('signedIn', 'Bearer forged.token.value'))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('refuses a token whose session has ended, and one without a session', async () => {
+    const token = bearer('leaver', false, 'session-to-end');
+    await expect(guard.canActivate(context('signedIn', token))).resolves.toBe(true);
+    ended.add('session-to-end');
+    await expect(guard.canActivate(context('signedIn', token))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/^Your session has ended/) });
+    const config = loadConfig({});
+    const sessionless = jwt.sign({ sub: 'old', email: 'old@example.org', admin: false }, config.jwtSecret, { algorithm: 'HS256', issuer: 'peervisit', expiresIn: 60 });
+    await expect(guard.canActivate(context('signedIn', `Bearer ${sessionless}`))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('keeps @AdminOnly routes to admins', async () => {

@@ -22,7 +22,7 @@ export class AuthGuard implements CanActivate {
     const request = requestOf(context);
     const header = request.headers?.authorization;
     const bearer = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    if (bearer && !request.user) request.user = this.tokens.verify(bearer);
+    if (bearer && !request.user) request.user = await this.tokens.authenticate(bearer);
 
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;

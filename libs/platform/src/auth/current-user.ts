@@ -3,4 +3,6 @@ export interface CurrentUser {
   personId: string;
   email: string;
   isAdmin: boolean;
+  /** The session the access token belongs to (absent for a person acting outside a request, e.g. scripts). */
+  sessionId?: string;
 }

@@ -29,6 +29,7 @@ export const CONFIG_VARIABLES = {
   PUBLIC_URL: { schema: url(['http', 'https']), default: 'http://localhost:3000', doc: 'Base URL people reach the service at; used in links sent by email.' },
   DATABASE_URL: { schema: url(['postgres', 'postgresql']), default: 'postgres://postgres@127.0.0.1:5432/peervisit', doc: 'PostgreSQL connection string.' },
   DATABASE_POOL_SIZE: { schema: positiveInt, default: '10', doc: 'Connections in the PostgreSQL pool.' },
+  DATABASE_STATEMENT_TIMEOUT_MS: { schema: positiveInt, default: '15000', doc: 'Longest one SQL statement of the API or the workers may run before PostgreSQL cancels it (statement_timeout), so that no request holds a pooled connection for long. Migrations have none.' },
   REDIS_URL: { schema: url(['redis', 'rediss']), default: 'redis://127.0.0.1:6379', doc: 'Redis for the job queues. Must run with maxmemory-policy noeviction.' },
   QUEUE_PREFIX: { schema: z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ or -'), default: 'peervisit', doc: 'Prefix of every BullMQ key in Redis (lets several installations or test runs share one Redis).' },
   WORKERS_IN_PROCESS: { schema: bool, default: 'true', doc: 'Run the queue workers inside the API process (the one-machine default). Set false when running apps/worker separately.' },
@@ -38,12 +39,18 @@ export const CONFIG_VARIABLES = {
   JWT_SECRET: { schema: z.string().min(32, 'expected at least 32 characters').optional(), default: undefined, doc: 'Secret that signs access tokens. Required in production; in development a fixed development secret is used.' },
   ACCESS_TOKEN_TTL_SECONDS: { schema: positiveInt, default: '900', doc: 'Lifetime of an access token.' },
   PASSWORD_RESET_TTL_MINUTES: { schema: positiveInt, default: '60', doc: 'Lifetime of a password-reset link.' },
-  SIGN_IN_MAX_FAILURES: { schema: positiveInt, default: '5', doc: 'Failed password sign-ins for one email before further attempts are refused for SIGN_IN_LOCKOUT_SECONDS (counted in Redis).' },
+  REFRESH_TOKEN_TTL_DAYS: { schema: positiveInt, default: '30', doc: 'A session ends after this many days without a refresh (sliding: each refresh extends it), so a phone offline for days can still refresh.' },
+  SESSION_CHECK_CACHE_SECONDS: { schema: positiveInt, default: '5', doc: 'How long an API process reuses what it read about a session being active (revocations reach other processes at once through Redis; this bounds the delay if that message is lost).' },
+  SIGN_IN_MAX_FAILURES: { schema: positiveInt, default: '5', doc: 'Failed password sign-ins for one email from one client IP before that IP is refused for that email for SIGN_IN_LOCKOUT_SECONDS (counted in Redis).' },
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: { schema: positiveInt, default: '50', doc: 'Failed password sign-ins for one email from all IPs together before it may be signed into only from IPs it signed in from before (or by a password reset) for SIGN_IN_LOCKOUT_SECONDS.' },
   SIGN_IN_MAX_FAILURES_PER_IP: { schema: positiveInt, default: '50', doc: 'Failed password sign-ins from one client IP (any emails) before that IP is refused for SIGN_IN_LOCKOUT_SECONDS.' },
   SIGN_IN_LOCKOUT_SECONDS: { schema: positiveInt, default: '900', doc: 'How long failures are counted, and how long sign-in stays refused once a limit is reached.' },
   INVITATION_TTL_DAYS: { schema: positiveInt, default: '14', doc: 'Lifetime of an invitation to join a review.' },
   GRAPHQL_MAX_DEPTH: { schema: positiveInt, default: '10', doc: 'Deepest selection a query may have.' },
   GRAPHQL_MAX_COMPLEXITY: { schema: positiveInt, default: '5000', doc: 'Highest cost a query may have (each field 1, lists multiplied by their page size).' },
+  GRAPHQL_MAX_RESPONSE_BYTES: { schema: positiveInt, default: String(5 * 1024 * 1024), doc: 'Largest GraphQL answer sent; a bigger one is replaced by a BAD_USER_INPUT error (reason RESPONSE_TOO_LARGE).' },
+  GRAPHQL_MAX_CONCURRENT_PER_ACCOUNT: { schema: positiveInt, default: '16', doc: 'GraphQL requests one signed-in person may have running at once (per API process); one more is refused with TOO_MANY_REQUESTS (429).' },
+  GRAPHQL_MAX_CONCURRENT_PER_IP: { schema: positiveInt, default: '64', doc: 'GraphQL requests without a valid access token that one client IP may have running at once (per API process); one more is refused with TOO_MANY_REQUESTS (429).' },
   GRAPHQL_EXPLORER: { schema: bool.optional(), default: undefined, doc: 'Serve the offline GraphiQL explorer at /explorer and allow introspection. Defaults to on outside production.' },
   LOG_LEVEL: { schema: z.enum(['error', 'warn', 'log', 'debug', 'verbose']), default: 'log', doc: 'Lowest level written to the log (error, warn, log, debug, verbose).' },
   OUTBOX_MAX_ATTEMPTS: { schema: positiveInt, default: '6', doc: 'Attempts to send one message before it is marked failed (an admin can retry it).' },
@@ -52,6 +59,20 @@ export const CONFIG_VARIABLES = {
   OUTBOX_SENDING_TIMEOUT_MS: { schema: positiveInt, default: '120000', doc: 'A message still "sending" after this long is taken to have crashed mid-send and is sent again.' },
   UPLOAD_MAX_BYTES: { schema: positiveInt, default: String(25 * 1024 * 1024), doc: 'Largest document a person may upload.' },
   UPLOAD_MEDIA_TYPES: { schema: z.string().min(1), default: 'application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/msword,application/vnd.oasis.opendocument.text,text/plain,text/csv,image/png,image/jpeg', doc: 'Comma-separated media types accepted for uploads.' },
+  PARSE_MAX_EXPANDED_BYTES: { schema: positiveInt, default: String(50 * 1024 * 1024), doc: 'Most bytes an uploaded archive (a .docx) may expand to, all its parts together; checked before anything is unpacked.' },
+  PARSE_MAX_ENTRIES: { schema: positiveInt, default: '1000', doc: 'Most parts (files) an uploaded archive may hold.' },
+  PARSE_MAX_COMPRESSION_RATIO: { schema: positiveInt, default: '100', doc: 'Highest expanded-to-compressed ratio of one archive part over 1 MB; above it the file is refused as a decompression bomb.' },
+  PARSE_TIMEOUT_MS: { schema: positiveInt, default: '15000', doc: 'Longest that reading one uploaded file may take (it is read in a worker thread, which is then stopped); also the longest wait for a free thread.' },
+  PARSE_MAX_HEAP_MB: { schema: positiveInt, default: '256', doc: 'Heap limit of the worker thread that reads an uploaded file; past it the thread is stopped and the file refused.' },
+  PARSE_MAX_CONCURRENT: { schema: positiveInt, default: '2', doc: 'Uploaded files read at once per API process (one worker thread each); more wait up to PARSE_TIMEOUT_MS.' },
+  WORKER_HEALTH_PORT: { schema: z.coerce.number({ message: 'expected a port number' }).int().min(0, 'expected a port number 0-65535').max(65535, 'expected a port number 0-65535'), default: '3001', doc: 'Port of the worker process (npm run worker) for GET /health/live and /health/ready, on HOST. 0 turns it off.' },
+  METRICS_TOKEN: { schema: z.string().min(24, 'expected at least 24 characters').optional(), default: undefined, doc: 'Bearer token Prometheus sends to scrape GET /metrics (Authorization: Bearer <token>). When unset, /metrics answers 404.' },
+  RATE_LIMIT_WINDOW_SECONDS: { schema: positiveInt, default: '60', doc: 'Window of the global request rate limit (counted in Redis, shared by every API process).' },
+  RATE_LIMIT_PER_IP: { schema: positiveInt, default: '120000', doc: 'HTTP requests one client IP may make per RATE_LIMIT_WINDOW_SECONDS (many people may share one address); above it: 429 TOO_MANY_REQUESTS with Retry-After.' },
+  RATE_LIMIT_PER_ACCOUNT: { schema: positiveInt, default: '12000', doc: 'HTTP requests one signed-in person may make per RATE_LIMIT_WINDOW_SECONDS, from any address; above it: 429 TOO_MANY_REQUESTS with Retry-After.' },
+  HTTP_HEADERS_TIMEOUT_MS: { schema: positiveInt, default: '20000', doc: 'Longest a client may take to send a request\'s headers; then the connection is closed.' },
+  HTTP_REQUEST_TIMEOUT_MS: { schema: positiveInt, default: '120000', doc: 'Longest a client may take to send a whole request, body included (a 25 MB upload needs about 1.7 Mbit/s); then the connection is closed (408).' },
+  WS_MAX_CONNECTIONS_PER_PERSON: { schema: positiveInt, default: '20', doc: 'Live (WebSocket) connections one person may hold open on one API process; one more is closed with 4429 TOO_MANY_CONNECTIONS.' },
   API_PROCESSES: {
     schema: z
       .string()
@@ -71,6 +92,7 @@ export interface AppConfig {
   publicUrl: string;
   databaseUrl: string;
   databasePoolSize: number;
+  databaseStatementTimeoutMs: number;
   redisUrl: string;
   queuePrefix: string;
   workersInProcess: boolean;
@@ -84,18 +106,40 @@ export interface AppConfig {
   signInMaxFailures: number;
   signInMaxFailuresPerIp: number;
   signInLockoutSeconds: number;
+  signInMaxFailuresPerAccount: number;
+  refreshTokenTtlDays: number;
+  sessionCheckCacheSeconds: number;
   graphqlMaxDepth: number;
   graphqlMaxComplexity: number;
+  graphqlMaxResponseBytes: number;
+  graphqlMaxConcurrentPerAccount: number;
+  graphqlMaxConcurrentPerIp: number;
   explorerEnabled: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   uploadMaxBytes: number;
   uploadMediaTypes: string[];
+  parseMaxExpandedBytes: number;
+  parseMaxEntries: number;
+  parseMaxCompressionRatio: number;
+  parseTimeoutMs: number;
+  parseMaxHeapMb: number;
+  parseMaxConcurrent: number;
   outboxMaxAttempts: number;
   outboxRetryDelayMs: number;
   outboxSweepIntervalMs: number;
   outboxSendingTimeoutMs: number;
+  rateLimitWindowSeconds: number;
+  rateLimitPerIp: number;
+  rateLimitPerAccount: number;
+  httpHeadersTimeoutMs: number;
+  httpRequestTimeoutMs: number;
+  wsMaxConnectionsPerPerson: number;
   /** API_PROCESSES resolved to a count (auto → CPU cores). */
   apiProcesses: number;
+  /** 0: the worker serves no health checks. */
+  workerHealthPort: number;
+  /** Unset: /metrics is off (404). */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {
@@ -121,6 +165,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (nodeEnv === 'production' && !values.JWT_SECRET) {
     problems.push('JWT_SECRET: required in production (at least 32 characters)');
   }
+  if ((values.HTTP_HEADERS_TIMEOUT_MS as number) > (values.HTTP_REQUEST_TIMEOUT_MS as number)) {
+    problems.push('HTTP_HEADERS_TIMEOUT_MS: expected at most HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)');
+  }
   if (problems.length) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -129,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: (values.PUBLIC_URL as string).replace(/\/$/, ''),
     databaseUrl: values.DATABASE_URL as string,
     databasePoolSize: values.DATABASE_POOL_SIZE as number,
+    databaseStatementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS as number,
     redisUrl: values.REDIS_URL as string,
     queuePrefix: values.QUEUE_PREFIX as string,
     workersInProcess: values.WORKERS_IN_PROCESS as boolean,
@@ -142,16 +190,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signInMaxFailures: values.SIGN_IN_MAX_FAILURES as number,
     signInMaxFailuresPerIp: values.SIGN_IN_MAX_FAILURES_PER_IP as number,
     signInLockoutSeconds: values.SIGN_IN_LOCKOUT_SECONDS as number,
+    signInMaxFailuresPerAccount: values.SIGN_IN_MAX_FAILURES_PER_ACCOUNT as number,
+    refreshTokenTtlDays: values.REFRESH_TOKEN_TTL_DAYS as number,
+    sessionCheckCacheSeconds: values.SESSION_CHECK_CACHE_SECONDS as number,
     graphqlMaxDepth: values.GRAPHQL_MAX_DEPTH as number,
     graphqlMaxComplexity: values.GRAPHQL_MAX_COMPLEXITY as number,
+    graphqlMaxResponseBytes: values.GRAPHQL_MAX_RESPONSE_BYTES as number,
+    graphqlMaxConcurrentPerAccount: values.GRAPHQL_MAX_CONCURRENT_PER_ACCOUNT as number,
+    graphqlMaxConcurrentPerIp: values.GRAPHQL_MAX_CONCURRENT_PER_IP as number,
     explorerEnabled: (values.GRAPHQL_EXPLORER as boolean | undefined) ?? nodeEnv !== 'production',
     logLevel: values.LOG_LEVEL as AppConfig['logLevel'],
     uploadMaxBytes: values.UPLOAD_MAX_BYTES as number,
     uploadMediaTypes: (values.UPLOAD_MEDIA_TYPES as string).split(',').map((s) => s.trim()).filter(Boolean),
+    parseMaxExpandedBytes: values.PARSE_MAX_EXPANDED_BYTES as number,
+    parseMaxEntries: values.PARSE_MAX_ENTRIES as number,
+    parseMaxCompressionRatio: values.PARSE_MAX_COMPRESSION_RATIO as number,
+    parseTimeoutMs: values.PARSE_TIMEOUT_MS as number,
+    parseMaxHeapMb: values.PARSE_MAX_HEAP_MB as number,
+    parseMaxConcurrent: values.PARSE_MAX_CONCURRENT as number,
     outboxMaxAttempts: values.OUTBOX_MAX_ATTEMPTS as number,
     outboxRetryDelayMs: values.OUTBOX_RETRY_DELAY_MS as number,
     outboxSweepIntervalMs: values.OUTBOX_SWEEP_INTERVAL_MS as number,
     outboxSendingTimeoutMs: values.OUTBOX_SENDING_TIMEOUT_MS as number,
+    rateLimitWindowSeconds: values.RATE_LIMIT_WINDOW_SECONDS as number,
+    rateLimitPerIp: values.RATE_LIMIT_PER_IP as number,
+    rateLimitPerAccount: values.RATE_LIMIT_PER_ACCOUNT as number,
+    httpHeadersTimeoutMs: values.HTTP_HEADERS_TIMEOUT_MS as number,
+    httpRequestTimeoutMs: values.HTTP_REQUEST_TIMEOUT_MS as number,
+    wsMaxConnectionsPerPerson: values.WS_MAX_CONNECTIONS_PER_PERSON as number,
     apiProcesses: values.API_PROCESSES as number,
+    workerHealthPort: values.WORKER_HEALTH_PORT as number,
+    metricsToken: values.METRICS_TOKEN as string | undefined,
   };
 }

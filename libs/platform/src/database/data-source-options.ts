@@ -10,11 +10,16 @@ export const MIGRATIONS_GLOB = join(__dirname, 'migrations', '*.{ts,js}');
 /**
  * Options shared by the Nest app, the migration CLI and the test harness.
  * Entities are passed in by the caller: platform knows no feature lib (dependencies point one way).
+ * `statementTimeoutMs` is PostgreSQL's statement_timeout on every pooled connection: a statement
+ * running longer is cancelled (SQLSTATE 57014), so one request cannot hold a connection for long.
+ * The app passes DATABASE_STATEMENT_TIMEOUT_MS; migrations and scripts pass nothing (no limit), as a
+ * migration may rewrite a large table.
  */
 export function dataSourceOptions(
   databaseUrl: string,
   entities: DataSourceOptions['entities'],
   poolSize = 10,
+  statementTimeoutMs?: number,
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -28,7 +33,7 @@ export function dataSourceOptions(
     // gen_random_uuid() is built into PostgreSQL 13+; no extension to install.
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
-    extra: { max: poolSize, onConnect: listenForConnectionErrors },
+    extra: { max: poolSize, onConnect: listenForConnectionErrors, ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}) },
   };
 }
 

@@ -1,7 +1,8 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { DocumentNode, getOperationAST, GraphQLError, GraphQLSchema, Kind } from 'graphql';
+import { DocumentNode, getOperationAST, GraphQLSchema, Kind } from 'graphql';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { ErrorCode } from '../errors/app-error';
+import { AppError, ErrorCode } from '../errors/app-error';
+import { graphqlErrorOf } from '../errors/format-graphql-error';
 import { DEFAULT_PAGE_SIZE } from '../pagination/connection';
 
 /**
@@ -87,9 +88,12 @@ export function complexityPlugin(getSchema: () => GraphQLSchema, maxComplexity: 
         async didResolveOperation({ request, document }) {
           const complexity = costs.cost(document, request.operationName, request.variables);
           if (complexity > maxComplexity) {
-            throw new GraphQLError(
-              `The query costs ${complexity}, above the limit of ${maxComplexity}. Ask for fewer fields or smaller pages.`,
-              { extensions: { code: ErrorCode.BAD_USER_INPUT, complexity, maxComplexity } },
+            // An AppError, so the answer is HTTP 400 and carries the cost (Apollo answers 500 otherwise).
+            throw graphqlErrorOf(
+              new AppError(ErrorCode.BAD_USER_INPUT, `The query costs ${complexity}, above the limit of ${maxComplexity}. Ask for fewer fields or smaller pages.`, {
+                complexity,
+                maxComplexity,
+              }),
             );
           }
         },

@@ -5,8 +5,13 @@ import { AccessTokenService } from '../auth/access-token.service';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { formatGraphqlError } from '../errors/format-graphql-error';
+import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin';
+import { Metrics } from '../metrics/metrics';
 import { PUB_SUB, PubSub } from '../pubsub/pub-sub';
 import { complexityPlugin } from './complexity.plugin';
+import { concurrencyLimitPlugin } from './concurrency-limit.plugin';
+import { inputChecksPlugin } from './input-checks.plugin';
+import { boundedStringify } from './response-size';
 import { depthLimitRule } from './depth-limit.rule';
 import { createGraphqlContext } from './graphql-context';
 import { graphqlWsOptions } from './subscriptions';
@@ -17,8 +22,8 @@ import { graphqlWsOptions } from './subscriptions';
  */
 export const GraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
   driver: ApolloDriver,
-  inject: [APP_CONFIG, ModuleRef, PUB_SUB],
-  useFactory: (config: AppConfig, moduleRef: ModuleRef, pubSub: PubSub): ApolloDriverConfig => {
+  inject: [APP_CONFIG, ModuleRef, PUB_SUB, Metrics, AccessTokenService],
+  useFactory: (config: AppConfig, moduleRef: ModuleRef, pubSub: PubSub, metrics: Metrics, tokens: AccessTokenService): ApolloDriverConfig => {
     const getSchema = () => moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
     const formatError = formatGraphqlError(config.nodeEnv !== 'production');
     return {
@@ -27,22 +32,37 @@ export const GraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
       sortSchema: true,
       playground: false,
       introspection: config.explorerEnabled,
+      // No "Did you mean …?" in production: it would spell out the schema that introspection hides.
+      hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
+      stringifyResult: boundedStringify(config.graphqlMaxResponseBytes, formatError),
       includeStacktraceInErrorResponses: false,
       csrfPrevention: true,
       // HTTP: Apollo passes { req, res }; a subscription: graphql-ws passes { connectionParams, extra }.
       context: createGraphqlContext,
       formatError,
       validationRules: [depthLimitRule(config.graphqlMaxDepth)],
-      plugins: [complexityPlugin(getSchema, config.graphqlMaxComplexity)],
+      plugins: [
+        concurrencyLimitPlugin({
+          perAccount: config.graphqlMaxConcurrentPerAccount,
+          perAddress: config.graphqlMaxConcurrentPerIp,
+          accountOf: async (token) => (await tokens.authenticate(token)).personId,
+        }),
+        inputChecksPlugin(getSchema),
+        complexityPlugin(getSchema, config.graphqlMaxComplexity),
+        graphqlMetricsPlugin(metrics),
+      ],
       subscriptions: {
         'graphql-ws': graphqlWsOptions({
           path: '/graphql',
-          tokens: new AccessTokenService(config),
+          // The same check as the AuthGuard's: signature, expiry and session.
+          verifyToken: (token: string) => tokens.authenticate(token),
+          maxConnectionsPerPerson: config.wsMaxConnectionsPerPerson,
           getSchema,
           maxDepth: config.graphqlMaxDepth,
           maxComplexity: config.graphqlMaxComplexity,
           formatError,
           pubSub,
+          metrics,
         }),
       },
     };

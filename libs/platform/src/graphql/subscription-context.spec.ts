@@ -2,6 +2,7 @@ import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessTokenService } from '../auth/access-token.service';
 import { AuthGuard } from '../auth/auth.guard';
+import { SessionStore } from '../auth/session-store';
 import { requestOf } from '../auth/authorization.decorators';
 import { loadConfig } from '../config/config.schema';
 import { createGraphqlContext, GraphqlContext, GraphqlRequest } from './graphql-context';
@@ -27,7 +28,7 @@ function graphqlContext(ctx: unknown): ExecutionContext {
 const upgradeRequest = (headers: Record<string, string> = {}) => ({ headers }) as unknown as GraphqlRequest;
 
 describe('GraphQL context for subscriptions', () => {
-  const tokens = new AccessTokenService(loadConfig({}));
+  const tokens = new AccessTokenService(loadConfig({}), { isActive: async () => true } as unknown as SessionStore);
   const guard = new AuthGuard(new Reflector(), tokens);
   const user = { personId: 'p1', email: 'p1@example.org', isAdmin: false };
 

@@ -1,61 +1,31 @@
-import { Controller, Get, Inject, OnModuleDestroy, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/authorization.decorators';
-import { APP_CONFIG } from '../config/config.module';
-import { AppConfig } from '../config/config.schema';
+import { HealthChecks, liveness } from './health-checks';
 
-interface Check {
-  status: 'up' | 'down';
-  latencyMs?: number;
-  error?: string;
-}
-
-async function timed(probe: () => Promise<unknown>, timeoutMs = 2000): Promise<Check> {
-  const started = Date.now();
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      probe(),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs))),
-    ]);
-    return { status: 'up', latencyMs: Date.now() - started };
-  } catch (error) {
-    return { status: 'down', error: error instanceof Error ? error.message : String(error) };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** GET /health: PostgreSQL and Redis reported separately; 503 when either is down. */
+/**
+ * GET /health/live: the process answers (restart it when not).
+ * GET /health/ready and GET /health: PostgreSQL and Redis answer, reported separately; 503 when
+ * either is down (send it no traffic until they do). /health stays for the scripts that use it.
+ */
 @Public()
 @Controller('health')
-export class HealthController implements OnModuleDestroy {
-  private readonly redis: Redis;
+export class HealthController {
+  constructor(private readonly checks: HealthChecks) {}
 
-  constructor(
-    private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => 1000 });
-    this.redis.on('error', () => undefined); // reported by the probe, not as an unhandled event
+  @Get('live')
+  live() {
+    return liveness();
+  }
+
+  @Get('ready')
+  ready(@Res() res: Response) {
+    return this.health(res);
   }
 
   @Get()
   async health(@Res() res: Response) {
-    const [postgres, redis] = await Promise.all([
-      timed(() => this.dataSource.query('SELECT 1')),
-      timed(async () => {
-        if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect();
-        await this.redis.ping();
-      }),
-    ]);
-    const status = postgres.status === 'up' && redis.status === 'up' ? 'ok' : 'degraded';
-    res.status(status === 'ok' ? 200 : 503).json({ status, checks: { postgres, redis } });
-  }
-
-  onModuleDestroy() {
-    this.redis.disconnect();
+    const readiness = await this.checks.readiness();
+    res.status(readiness.status === 'ok' ? 200 : 503).json(readiness);
   }
 }

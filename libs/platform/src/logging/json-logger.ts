@@ -1,9 +1,13 @@
 import { LoggerService } from '@nestjs/common';
+import { currentRequestContext } from '../request-context/request-context';
 
 const LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LEVELS)[number];
 
-/** One JSON object per line on stdout: time, level, context, message (and stack for errors). */
+/**
+ * One JSON object per line on stdout: time, level, context, message (and stack for errors), and the
+ * request id (and job) of the request or job the line was written for.
+ */
 export class JsonLogger implements LoggerService {
   private readonly threshold: number;
 
@@ -15,6 +19,11 @@ export class JsonLogger implements LoggerService {
     if (LEVELS.indexOf(level) > this.threshold) return;
     const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
     const entry: Record<string, unknown> = { time: new Date().toISOString(), level, context };
+    const request = currentRequestContext();
+    if (request) {
+      entry.requestId = request.requestId;
+      if (request.job) entry.job = request.job;
+    }
     if (message instanceof Error) {
       entry.msg = message.message;
       entry.stack = message.stack;

@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { MAIL_TRANSPORT, MailTransport } from '../mail/mail-transport';
 import { JobHandler } from '../queue/job-handler.decorator';
+import { currentRequestContext } from '../request-context/request-context';
 import { MESSAGE_RENDERER, MessageRenderer } from './message-renderer';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 import { OutboxService, sendJobId } from './outbox.service';
@@ -45,6 +46,10 @@ export class OutboxSender {
     // timeout and another sender took over, this one must not overwrite what that one recorded.
     const claim = Number(claimed[0].attempts);
     const message = await this.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id });
+    // From here on the lines are logged under the request that scheduled the message, even when
+    // the job was queued again later by the sweeper or an admin.
+    const context = currentRequestContext();
+    if (context && message.requestId) context.requestId = message.requestId;
 
     let rendered;
     try {
@@ -74,6 +79,7 @@ export class OutboxSender {
         [id, sent.providerMessageId ?? sent.messageId, claim],
       );
       if (!marked) this.logger.warn(`Message ${id} was delivered, but another sender had taken it over after ${this.config.outboxSendingTimeoutMs} ms; it may arrive twice`);
+      else this.logger.log(`Sent message ${id} (${message.template}, attempt ${claim})`);
       return { outcome: 'sent' };
     } catch (error) {
       return this.failed(message, error, job, claim);

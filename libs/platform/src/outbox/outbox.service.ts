@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { notFound, conflict } from '../errors/app-error';
 import { PageArgs, paginate } from '../pagination/connection';
+import { currentRequestId } from '../request-context/request-context';
 import { OutboxMessage, OutboxStatus } from './outbox-message.entity';
 
 export interface MessageToSchedule {
@@ -64,6 +65,8 @@ export class OutboxService {
   async scheduleMany(manager: EntityManager, messages: MessageToSchedule[]): Promise<number> {
     if (!messages.length) return 0;
     const byKey = new Map(messages.map((m) => [m.dedupeKey, m]));
+    // The change that causes a message is traced through its request id, down to the worker's log.
+    const requestId = currentRequestId() ?? null;
     const rows = [...byKey.values()].map((m) => ({
       dedupe_key: m.dedupeKey,
       template: m.template,
@@ -73,15 +76,16 @@ export class OutboxService {
       data: m.data ?? {},
       optional: m.optional ?? false,
       due_at: m.dueAt.toISOString(),
+      request_id: requestId,
     }));
     // For an INSERT, TypeORM's query() answers the returned rows.
     const changed: unknown[] = await manager.query(
-      `INSERT INTO outbox_message (dedupe_key, template, recipient_id, recipient_email, review_id, data, optional, due_at, message_id)
-       SELECT x.dedupe_key, x.template, x.recipient_id, x.recipient_email, x.review_id, x.data, x.optional, x.due_at, '<' || gen_random_uuid() || '@peervisit>'
-         FROM jsonb_to_recordset($1::jsonb) AS x(dedupe_key text, template text, recipient_id uuid, recipient_email text, review_id uuid, data jsonb, optional boolean, due_at timestamptz)
+      `INSERT INTO outbox_message (dedupe_key, template, recipient_id, recipient_email, review_id, data, optional, due_at, request_id, message_id)
+       SELECT x.dedupe_key, x.template, x.recipient_id, x.recipient_email, x.review_id, x.data, x.optional, x.due_at, x.request_id, '<' || gen_random_uuid() || '@peervisit>'
+         FROM jsonb_to_recordset($1::jsonb) AS x(dedupe_key text, template text, recipient_id uuid, recipient_email text, review_id uuid, data jsonb, optional boolean, due_at timestamptz, request_id text)
        ON CONFLICT (dedupe_key) DO UPDATE SET
          template = EXCLUDED.template, recipient_id = EXCLUDED.recipient_id, recipient_email = EXCLUDED.recipient_email,
-         review_id = EXCLUDED.review_id, data = EXCLUDED.data, optional = EXCLUDED.optional, due_at = EXCLUDED.due_at,
+         review_id = EXCLUDED.review_id, data = EXCLUDED.data, optional = EXCLUDED.optional, due_at = EXCLUDED.due_at, request_id = EXCLUDED.request_id,
          status = 'SCHEDULED', version = outbox_message.version + 1, attempts = 0, last_error = NULL, updated_at = now()
        WHERE outbox_message.status IN ('SCHEDULED', 'CANCELLED', 'FAILED')
          AND (outbox_message.status <> 'SCHEDULED' OR outbox_message.due_at IS DISTINCT FROM EXCLUDED.due_at

@@ -56,14 +56,51 @@ export function ConnectionType<T>(node: Type<T>, name = node.name): Type<Connect
 }
 
 const encodeCursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
-function decodeCursor(cursor: string): unknown[] {
-  try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === 2) return values;
-  } catch {
-    /* falls through */
+
+/** Longer than any cursor this API issues (a sort value and a uuid); a longer one is not read. */
+const MAX_CURSOR_LENGTH = 2048;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Exactly the form cursors carry (toISOString, or YYYY-MM-DD for a date column), in years PostgreSQL takes. */
+function isTime(value: unknown, dateOnly: boolean): boolean {
+  if (typeof value !== 'string') return false;
+  const time = new Date(dateOnly ? `${value}T00:00:00.000Z` : value);
+  if (Number.isNaN(time.getTime()) || time.getUTCFullYear() < 1 || time.getUTCFullYear() > 9999) return false;
+  return (dateOnly ? time.toISOString().slice(0, 10) : time.toISOString()) === value;
+}
+const INT4 = 2 ** 31;
+const DESIGN_TYPES: Record<string, string> = { Date: 'timestamp', Number: 'integer', String: 'varchar', Boolean: 'boolean' };
+
+/** Whether a decoded sort value can be compared with the sort column (it goes to PostgreSQL as a parameter). */
+function fitsColumn(value: unknown, columnType: unknown): boolean {
+  if (value === null) return true;
+  // A column typed by its TypeScript type has the constructor here; TypeORM maps them like this for PostgreSQL.
+  const type = typeof columnType === 'function' ? (DESIGN_TYPES[columnType.name] ?? '') : String(columnType).toLowerCase();
+  if (type === 'boolean' || type === 'bool') return typeof value === 'boolean';
+  if (type === 'date') return isTime(value, true);
+  if (type.startsWith('timestamp')) return isTime(value, false);
+  if (['int', 'integer', 'int4', 'smallint', 'int2'].includes(type)) return Number.isInteger(value) && Math.abs(value as number) < INT4;
+  if (['number', 'bigint', 'int8', 'float', 'double precision', 'real', 'numeric', 'decimal'].includes(type)) return typeof value === 'number' && Number.isFinite(value);
+  if (type === 'uuid') return typeof value === 'string' && UUID.test(value);
+  return typeof value === 'string' && !value.includes('\0');
+}
+
+/**
+ * A cursor back into its sort value and id, refused with BAD_USER_INPUT unless both could have come
+ * from this list: it is base64url JSON a client can forge, and its values are bound to SQL
+ * parameters typed like the columns (a wrong type was a PostgreSQL error, a 500).
+ */
+function decodeCursor(cursor: string, columnType: unknown): [unknown, string] {
+  if (cursor.length <= MAX_CURSOR_LENGTH) {
+    try {
+      const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+      if (Array.isArray(values) && values.length === 2 && typeof values[1] === 'string' && UUID.test(values[1]) && fitsColumn(values[0], columnType)) {
+        return [values[0], values[1]];
+      }
+    } catch {
+      /* falls through */
+    }
   }
-  throw badInput('The cursor is not valid: pass pageInfo.endCursor from the previous page.', [{ path: 'after', message: 'not a cursor this API issued' }]);
+  throw badInput('The cursor is not valid: pass pageInfo.endCursor from the previous page of the same list.', [{ path: 'after', message: 'not a cursor this list issued' }]);
 }
 
 /**
@@ -81,10 +118,12 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     throw badInput(`Ask for between 1 and ${MAX_PAGE_SIZE} items a page.`, [{ path: 'first', message: `must be 1-${MAX_PAGE_SIZE}` }]);
   }
   const alias = query.alias;
+  const column = query.expressionMap.mainAlias?.metadata.findColumnWithPropertyName(sortProperty);
+  const cursor = args.after ? decodeCursor(args.after, column?.type) : null;
   const totalCount = await query.clone().getCount();
   const page = query.clone();
-  if (args.after) {
-    const [sortValue, id] = decodeCursor(args.after);
+  if (cursor) {
+    const [sortValue, id] = cursor;
     const op = direction === 'ASC' ? '>' : '<';
     page.andWhere(`(${alias}.${sortProperty}, ${alias}.id) ${op} (:cursorSort, :cursorId)`, { cursorSort: sortValue, cursorId: id });
   }

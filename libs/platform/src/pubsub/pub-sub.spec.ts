@@ -1,8 +1,7 @@
 import { Inject, Module } from '@nestjs/common';
 import { Args, Context, Field, Int, Mutation, ObjectType, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { createTestApp, subscribe, SubscriptionClosedError, TestApp } from '@peervisit/testing';
+import { createTestApp, issueAccessToken, subscribe, SubscriptionClosedError, TestApp } from '@peervisit/testing';
 import Redis from 'ioredis';
-import { AccessTokenService } from '../auth/access-token.service';
 import { Me } from '../auth/authorization.decorators';
 import { CurrentUser } from '../auth/current-user';
 import { unauthenticated } from '../errors/app-error';
@@ -78,9 +77,8 @@ describe('GraphQL subscriptions across API instances (Redis pub-sub)', () => {
     // Two separate Nest apps on the same database, Redis and QUEUE_PREFIX, as two API instances would be.
     a = await createTestApp({ imports: [PingModule] });
     b = await createTestApp({ imports: [PingModule] });
-    const tokens = a.app.get(AccessTokenService);
-    alice = tokens.issue({ personId: '00000000-0000-4000-8000-000000000001', email: 'alice@example.org', isAdmin: false }).token;
-    bob = tokens.issue({ personId: '00000000-0000-4000-8000-000000000002', email: 'bob@example.org', isAdmin: false }).token;
+    alice = await issueAccessToken(a.app, { personId: '00000000-0000-4000-8000-000000000001', email: 'alice@example.org', isAdmin: false });
+    bob = await issueAccessToken(a.app, { personId: '00000000-0000-4000-8000-000000000002', email: 'bob@example.org', isAdmin: false });
   });
   afterAll(async () => {
     await a?.close();

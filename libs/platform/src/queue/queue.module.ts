@@ -5,6 +5,7 @@ import type { Job, Queue } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { JobHandlerRegistry } from './job-handler.registry';
+import { JobRequestIdPropagation, runJobInContext } from './job-request-id';
 import { QUEUE_NAMES, QUEUES, QueueName, QueueSpec, redisConnectionOptions } from './queues';
 
 const queueRegistrations = BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name })));
@@ -23,6 +24,7 @@ const queueRegistrations = BullModule.registerQueue(...QUEUE_NAMES.map((name) =>
     }),
     queueRegistrations,
   ],
+  providers: [JobRequestIdPropagation],
   exports: [queueRegistrations],
 })
 export class QueueModule {}
@@ -42,7 +44,7 @@ function processorFor(queue: QueueName) {
       super();
     }
     process(job: Job): Promise<unknown> {
-      return this.registry.run(queue, job);
+      return runJobInContext(queue, job, () => this.registry.run(queue, job));
     }
   }
   Object.defineProperty(QueueProcessor, 'name', { value: `${queue[0].toUpperCase()}${queue.slice(1)}QueueProcessor` });

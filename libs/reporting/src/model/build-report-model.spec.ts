@@ -1,4 +1,6 @@
 import { renderReportHtml } from '../render/html-report';
+import { nameAnonymiser } from '@peervisit/review';
+import { reportNameCheck } from './report-name-check';
 import { buildReportModel, canonicalJson, contentHash, WITHHELD_NAME } from './report-model';
 import { sampleReportInput } from './report-input.fixture';
 
@@ -17,6 +19,61 @@ describe('buildReportModel', () => {
     expect(model.annex.programme[0].title).toBe(`Interview with ${WITHHELD_NAME}`);
     expect(model.method.sources.namedStakeholders).toEqual([{ name: 'Olivia Open', position: null, organisation: null }]);
     expect(page).toContain('Olivia Open');
+  });
+
+  it('withholds the given name alone, the possessive and the lower-case forms in every field that carries team-written text', () => {
+    const data = input();
+    const forms = 'Zebedee noted it; Quartermaine’s view; as zebedee quartermaine put it, quartermaine agreed; Zébédée too.';
+    const expected = `${WITHHELD_NAME} noted it; ${WITHHELD_NAME}’s view; as ${WITHHELD_NAME} put it, ${WITHHELD_NAME} agreed; ${WITHHELD_NAME} too.`;
+    Object.assign(data.conclusions[0], { summary: forms, strengths: forms, areasToDevelop: forms });
+    Object.assign(data.recommendations[2], { text: forms, suggestedOwner: forms });
+    data.evidence[1].quote = forms;
+    data.selfAssessment[0].narrative = forms;
+    data.contextNotes[0].note = forms;
+    data.documents[0].title = forms;
+    data.sessions[1].title = forms;
+    const model = buildReportModel(data);
+    const kf2 = model.keyFactors.find((k) => k.code === '02')!;
+    expect(kf2.conclusion).toMatchObject({ summary: expected, strengths: expected, areasToDevelop: expected });
+    expect(kf2.evidence.quotes[1].text).toBe(expected);
+    expect(model.recommendationTable[0].recommendations[0].text).toBe(expected);
+    expect(model.executiveSummary.highPriorityRecommendations[0]).toMatchObject({ text: expected, suggestedOwner: expected });
+    expect(model.keyFactors[0].selfAssessment!.narrative).toBe(expected);
+    expect(model.context[0].note).toBe(expected);
+    expect(model.method.sources.documents[0].title).toBe(expected);
+    expect(model.annex.programme[0].title).toBe(expected);
+    expect(JSON.stringify(model)).not.toMatch(/zebedee|zébédée|quartermaine/i);
+    // The same function as the host city's GraphQL views, on the same people.
+    const alone = nameAnonymiser({ stakeholders: data.stakeholders, team: [{ name: 'Piet Peer' }, { name: 'Lena Leader' }] });
+    expect(alone.anonymise(forms)).toBe(expected);
+  });
+
+  it('never touches codes and enum values, even when a withheld name is one of them', () => {
+    const data = input();
+    data.stakeholders.push({ id: 'n', name: 'Nadia Neutral', position: null, organisationName: null, category: data.stakeholders[0].category, consentToBeNamed: false });
+    const model = buildReportModel(data);
+    const kf2 = model.keyFactors.find((k) => k.code === '02')!;
+    expect(kf2.evidence.quotes.map((q) => q.stance)).toEqual(['SUPPORTS', 'NEUTRAL']);
+    expect(kf2.evidence.byStance.map((s) => s.stance)).toEqual(['SUPPORTS', 'CONTRADICTS', 'NEUTRAL']);
+    // Team text: "Low" is also an ordinary word, and at the start of a sentence it is taken to be the word.
+    expect(model.recommendationTable.find((c) => c.priority === 'LOW' && c.horizon === 'LONG_TERM')!.recommendations[0].text).toBe('Low, long.');
+  });
+
+  it("the expert leader's check lists each place, withheld or standing, without changing the model or its hash", () => {
+    const data = input();
+    data.conclusions[0].summary = 'Zebedee spoke; Olivia Open and Lena agreed; Quartermaen disagreed.';
+    const before = contentHash(buildReportModel(data));
+    const places = reportNameCheck(data);
+    expect(places.map((p) => [p.where, p.found, p.status, p.reason])).toEqual([
+      ['Key factor 02, quote 2: text', 'Quartermaine', 'WITHHELD', 'NOT_CONSENTED'],
+      ['Key factor 02, conclusion: summary', 'Zebedee', 'WITHHELD', 'NOT_CONSENTED'],
+      ['Key factor 02, conclusion: summary', 'Olivia Open', 'STANDING', 'CONSENTED'],
+      ['Key factor 02, conclusion: summary', 'Lena', 'STANDING', 'TEAM_MEMBER'],
+      ['Key factor 02, conclusion: summary', 'Quartermaen', 'STANDING', 'NEAR_MATCH'],
+      ['Programme, interview of 2027-03-10 09:00: title', 'Zebedee Quartermaine', 'WITHHELD', 'NOT_CONSENTED'],
+    ]);
+    expect(places[1]).toMatchObject({ field: 'keyFactors[1].conclusion.summary', name: 'Zebedee Quartermaine', excerpt: `${WITHHELD_NAME} spoke; Olivia Open and Lena agreed; Quartermaen disagreed.` });
+    expect(contentHash(buildReportModel(data))).toBe(before);
   });
 
   it('counts categories with fewer than three people met (in sessions held) as "other stakeholders" and attributes their quotes the same way', () => {

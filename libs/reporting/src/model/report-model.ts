@@ -10,6 +10,8 @@ import {
   EvidenceSource,
   EvidenceStance,
   formatInZone,
+  NameAnonymiser,
+  nameAnonymiser,
   Recommendation,
   RecommendationHorizon,
   RecommendationPriority,
@@ -21,6 +23,7 @@ import {
   TeamMember,
   VisitSession,
   VisitSessionKind,
+  WITHHELD_NAME,
 } from '@peervisit/review';
 import { EntityManager, In, IsNull } from 'typeorm';
 
@@ -194,7 +197,7 @@ export const OTHER_STAKEHOLDERS_LABEL = 'other stakeholders';
 /** How a quote from a small (or unknown) category is attributed. */
 export const OTHER_STAKEHOLDER_PHRASE = 'another stakeholder';
 export const QUOTES_PER_KEY_FACTOR = 3;
-export const WITHHELD_NAME = '[name withheld]';
+export { WITHHELD_NAME };
 
 const PRIORITY_ORDER = [RecommendationPriority.HIGH, RecommendationPriority.MEDIUM, RecommendationPriority.LOW];
 const HORIZON_ORDER = [RecommendationHorizon.QUICK_WIN, RecommendationHorizon.MEDIUM_TERM, RecommendationHorizon.LONG_TERM];
@@ -249,8 +252,32 @@ const CATEGORY_ORDER = Object.values(StakeholderCategory);
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * The people the report's anonymiser knows: the stakeholders and the expert leader and peers, the
+ * same people AnonymisationService gives the GraphQL views of the same review.
+ */
+export function reportAnonymiser(input: Pick<ReportInput, 'stakeholders' | 'team'>): NameAnonymiser {
+  return nameAnonymiser({
+    stakeholders: input.stakeholders,
+    team: input.team.filter((m) => (REVIEW_TEAM_ROLES as string[]).includes(m.role)).map((m) => ({ name: m.fullName })),
+  });
+}
+
+/** Keys of the model whose values are codes, enum values or dates, never anyone's words. */
+export const REPORT_STRUCTURAL_KEYS: ReadonlySet<string> = new Set([
+  'schemaVersion', 'reviewKind', 'kind', 'code', 'keyFactorCode', 'keyFactorCodes', 'priority', 'horizon', 'source', 'stance', 'ref',
+  'referencedByRecommendations', 'startsAt', 'endsAt', 'startDate', 'endDate',
+]);
+
 /** The pure step: every rule of the report's content, no I/O. Same input, same model. */
 export function buildReportModel(input: ReportInput): ReportModel {
+  // Free text (session titles, narratives, quotes, conclusions) may still name someone who did not
+  // consent: every string of the model goes through the anonymiser the host city's views use.
+  return reportAnonymiser(input).anonymiseDeep(buildUnanonymisedModel(input), REPORT_STRUCTURAL_KEYS);
+}
+
+/** The model with the team's own words, before any name is withheld (for the expert leader's name check). */
+export function buildUnanonymisedModel(input: ReportInput): ReportModel {
   const tz = input.hostCity.timeZone;
   const ratingOf = (value: number | null): ReportRating => ({ value, label: value === null ? null : (input.benchmark.ratingScale.find((l) => l.value === value)?.label ?? null) });
 
@@ -438,33 +465,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     },
   };
 
-  // Free text (session titles, narratives, quotes, conclusions) may still name someone who did not
-  // consent: withhold every such name wherever it appears.
-  const consenting = new Set(input.stakeholders.filter((s) => s.consentToBeNamed && s.name).map((s) => s.name!.trim().toLowerCase()));
-  const withheld = input.stakeholders
-    .filter((s) => !s.consentToBeNamed && s.name && s.name.trim().length >= 3 && !consenting.has(s.name.trim().toLowerCase()))
-    .map((s) => s.name!.trim());
-  return withheld.length ? (redactStrings(model, withheld) as ReportModel) : model;
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Replaces each full name (any case) and its last word (as written, 3+ letters) with WITHHELD_NAME. */
-function redactStrings(value: unknown, names: string[]): unknown {
-  const boundary = (p: string) => `(?<![\\p{L}\\p{N}])${p}(?![\\p{L}\\p{N}])`;
-  const full = new RegExp(names.map((n) => boundary(escapeRegExp(n).replace(/\s+/g, '\\s+'))).join('|'), 'giu');
-  const surnames = [...new Set(names.map((n) => n.split(/\s+/).pop()!).filter((w) => w.length >= 3 && /^\p{Lu}/u.test(w)))];
-  const last = surnames.length ? new RegExp(surnames.map((w) => boundary(escapeRegExp(w))).join('|'), 'gu') : null;
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') {
-      const once = v.replace(full, WITHHELD_NAME);
-      return last ? once.replace(last, WITHHELD_NAME) : once;
-    }
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-    return v;
-  };
-  return walk(value);
+  return model;
 }
 
 /** JSON with object keys sorted at every level; undefined properties are left out. */

@@ -1,7 +1,6 @@
-import { Inject } from '@nestjs/common';
-import { Args, Context, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { CurrentUser, GraphqlContext, Me, PUB_SUB, PubSub } from '@peervisit/platform';
-import { ReviewAccessService } from '@peervisit/review';
+import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { CurrentUser, Me } from '@peervisit/platform';
+import { ReviewLiveStreams } from '@peervisit/review';
 import { Report } from './report.entity';
 import { reportChannel, ReportService } from './report.service';
 
@@ -9,8 +8,7 @@ import { reportChannel, ReportService } from './report.service';
 export class ReportResolver {
   constructor(
     private readonly reports: ReportService,
-    private readonly access: ReviewAccessService,
-    @Inject(PUB_SUB) private readonly pubSub: PubSub,
+    private readonly live: ReviewLiveStreams,
   ) {}
 
   @Mutation(() => Report, { description: 'Queues a new version of the follow-up report (expert leader, peers), from the feedback session on.' })
@@ -37,8 +35,7 @@ export class ReportResolver {
     description: "A review's reports as they are queued, generated, fail or are published (the review team).",
     resolve: (payload: { reportChanged: Report }) => payload.reportChanged,
   })
-  async reportChanged(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Context() ctx: GraphqlContext) {
-    await this.access.require(user, reviewId, 'report.generate', ctx);
-    return this.pubSub.asyncIterableIterator(reportChannel(reviewId));
+  reportChanged(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string) {
+    return this.live.open(user, reviewId, 'report.generate', reportChannel(reviewId));
   }
 }

@@ -1,9 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, registerEnumType, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { KeyFactor } from '@peervisit/catalogue';
 import { Person } from '@peervisit/directory';
-import { ConnectionType, CurrentUser, GraphqlContext, groupInOrder, Me, PUB_SUB, PubSub } from '@peervisit/platform';
-import { ReviewAccessService } from '../access/review-access.service';
+import { ConnectionType, CurrentUser, GraphqlContext, groupInOrder, Me } from '@peervisit/platform';
+import { ReviewLiveStreams } from '../access/review-live-streams';
 import { DataSource } from 'typeorm';
 import { reviewLoaders } from '../review/review-loaders';
 import { Evidence, EvidenceRevision, EvidenceSource, EvidenceStance } from './evidence.entity';
@@ -64,8 +63,7 @@ export class EvidenceResolver {
   constructor(
     private readonly evidence: EvidenceService,
     private readonly dataSource: DataSource,
-    private readonly access: ReviewAccessService,
-    @Inject(PUB_SUB) private readonly pubSub: PubSub,
+    private readonly live: ReviewLiveStreams,
   ) {}
 
   @Subscription(() => Evidence, {
@@ -73,9 +71,8 @@ export class EvidenceResolver {
     // Payloads travel as JSON through Redis: turn the dates back into dates.
     resolve: (payload: { evidenceChanged: Evidence }) => reviveDates(payload.evidenceChanged),
   })
-  async evidenceChanged(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Context() ctx: GraphqlContext) {
-    await this.access.require(user, reviewId, 'evidence.read', ctx);
-    return this.pubSub.asyncIterableIterator(evidenceChannel(reviewId));
+  evidenceChanged(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string) {
+    return this.live.open(user, reviewId, 'evidence.read', evidenceChannel(reviewId));
   }
 
   @Mutation(() => EvidenceLogResult, { description: 'Logs one item. The same id again with the same content returns it (ALREADY_THERE); with other content it is a CONFLICT.' })

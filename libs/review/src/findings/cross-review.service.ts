@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { BenchmarkService, KeyFactor } from '@peervisit/catalogue';
-import { CurrentUser } from '@peervisit/platform';
+import { CurrentUser, GraphqlContext } from '@peervisit/platform';
 import { DataSource, In } from 'typeorm';
 import { FINDINGS_VISIBLE_TO_HOST, ReviewAccessService } from '../access/review-access.service';
+import { AnonymisationService } from '../anonymisation/anonymisation.service';
 import { Review } from '../review/review.entity';
 import { ReviewRole } from '../team/team-member.entity';
 
@@ -15,13 +16,15 @@ export class CrossReviewService {
     private readonly dataSource: DataSource,
     private readonly access: ReviewAccessService,
     private readonly benchmarks: BenchmarkService,
+    private readonly anonymisation: AnonymisationService,
   ) {}
 
   /**
    * For each key factor in scope, the latest agreed conclusion on the same key factor (same benchmark
-   * code and number, whatever the version) in an earlier review of the city that was shared with it.
+   * code and number, whatever the version) in an earlier review of the city that was shared with it;
+   * its summary anonymised unless the caller was on that review's team.
    */
-  async earlierConclusions(user: CurrentUser, reviewId: string) {
+  async earlierConclusions(user: CurrentUser, reviewId: string, ctx?: Pick<GraphqlContext, 'loaders'>) {
     await this.access.require(user, reviewId, 'review.read');
     const rows: { key_factor_id: string; review_id: string; rating: number | null; summary: string; agreed_at: Date }[] = await this.dataSource.query(
       `SELECT DISTINCT ON (now_kf.number) now_kf.id AS key_factor_id, r.id AS review_id, c.rating, c.summary, c.agreed_at
@@ -39,13 +42,15 @@ export class CrossReviewService {
     );
     const keyFactors = await this.dataSource.getRepository(KeyFactor).findBy({ id: In(rows.map((r) => r.key_factor_id)) });
     const reviews = await this.dataSource.getRepository(Review).findBy({ id: In(rows.map((r) => r.review_id)) });
-    return rows.map((row) => ({
-      keyFactor: keyFactors.find((k) => k.id === row.key_factor_id)!,
-      review: reviews.find((r) => r.id === row.review_id)!,
-      rating: row.rating,
-      summary: row.summary,
-      agreedAt: row.agreed_at,
-    }));
+    return Promise.all(
+      rows.map(async (row) => ({
+        keyFactor: keyFactors.find((k) => k.id === row.key_factor_id)!,
+        review: reviews.find((r) => r.id === row.review_id)!,
+        rating: row.rating,
+        summary: await this.anonymisation.forReader(user, row.review_id, row.summary, ctx),
+        agreedAt: row.agreed_at,
+      })),
+    );
   }
 
   /** A city's agreed ratings per key factor across the reviews the caller may read, oldest first. */

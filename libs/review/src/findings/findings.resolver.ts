@@ -4,6 +4,7 @@ import { Person } from '@peervisit/directory';
 import { CurrentUser, GraphqlContext, groupInOrder, Me, oneInOrder } from '@peervisit/platform';
 import { DataSource, In } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
+import { AnonymisationService } from '../anonymisation/anonymisation.service';
 import { Evidence } from '../evidence/evidence.entity';
 import { reviewLoaders } from '../review/review-loaders';
 import { Review } from '../review/review.entity';
@@ -68,6 +69,7 @@ export class FindingsResolver {
     private readonly findings: FindingsService,
     private readonly crossReview: CrossReviewService,
     private readonly access: ReviewAccessService,
+    private readonly anonymisation: AnonymisationService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -104,8 +106,8 @@ export class FindingsResolver {
   }
 
   @Query(() => [EarlierConclusion], { description: 'For each key factor in scope, the latest agreed conclusion of an earlier review of the same city.' })
-  earlierConclusions(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string) {
-    return this.crossReview.earlierConclusions(user, reviewId);
+  earlierConclusions(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Context() ctx: GraphqlContext) {
+    return this.crossReview.earlierConclusions(user, reviewId, ctx);
   }
 
   @Query(() => [KeyFactorRatingHistory], { description: "A city's agreed ratings per key factor across its reviews (those you may read)." })
@@ -124,8 +126,25 @@ export class FindingsResolver {
     return keyFactor ?? null;
   }
 
-  @ResolveField(() => [ConclusionRevision], { description: 'Every saved version, oldest first.' })
-  revisions(@Parent() conclusion: Conclusion, @Context() ctx: GraphqlContext) {
+  // Team-written text: the host city and observers read it through the report's anonymiser.
+  @ResolveField(() => String)
+  summary(@Parent() conclusion: Conclusion, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+    return this.anonymisation.forReader(user, conclusion.reviewId, conclusion.summary, ctx);
+  }
+
+  @ResolveField(() => String)
+  strengths(@Parent() conclusion: Conclusion, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+    return this.anonymisation.forReader(user, conclusion.reviewId, conclusion.strengths, ctx);
+  }
+
+  @ResolveField(() => String)
+  areasToDevelop(@Parent() conclusion: Conclusion, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+    return this.anonymisation.forReader(user, conclusion.reviewId, conclusion.areasToDevelop, ctx);
+  }
+
+  @ResolveField(() => [ConclusionRevision], { description: 'Every saved version, oldest first (the team that drafts them: drafts are never shared with the city).' })
+  async revisions(@Parent() conclusion: Conclusion, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+    await this.access.require(user, conclusion.reviewId, 'findings.draft', ctx);
     return ctx.loaders.get<string, ConclusionRevision[]>('Conclusion.revisions', async (ids) => groupInOrder(ids, await this.findings.revisionsOf(ids), (r) => r.conclusionId)).load(conclusion.id);
   }
 

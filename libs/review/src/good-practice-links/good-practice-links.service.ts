@@ -4,6 +4,7 @@ import { City } from '@peervisit/directory';
 import { AppError, badInput, CurrentUser, ErrorCode, GraphqlContext, invalidTransition, notFound } from '@peervisit/platform';
 import { DataSource } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
+import { AnonymisationService } from '../anonymisation/anonymisation.service';
 import { Evidence } from '../evidence/evidence.entity';
 import { Recommendation } from '../recommendation/recommendation.entity';
 import { Review } from '../review/review.entity';
@@ -29,6 +30,7 @@ export class GoodPracticeLinksService {
     private readonly dataSource: DataSource,
     private readonly access: ReviewAccessService,
     private readonly practices: GoodPracticeService,
+    private readonly anonymisation: AnonymisationService,
   ) {}
 
   /** A DRAFT from a piece of evidence (expert leader, peers): host city and country, title and purpose from the statement. */
@@ -91,7 +93,9 @@ export class GoodPracticeLinksService {
     });
   }
 
-  private async draft(user: CurrentUser, reviewId: string, text: string, mainFieldOfAction: string, source: { reviewId: string; evidenceId?: string; recommendationId?: string }) {
+  private async draft(user: CurrentUser, reviewId: string, teamText: string, mainFieldOfAction: string, source: { reviewId: string; evidenceId?: string; recommendationId?: string }) {
+    // The catalogue is read by everyone once published: the draft starts from the anonymised text.
+    const text = (await this.anonymisation.anonymiserOf(reviewId)).anonymise(teamText);
     const review = await this.dataSource.getRepository(Review).findOneByOrFail({ id: reviewId });
     const city = await this.dataSource.getRepository(City).findOneByOrFail({ id: review.hostCityId });
     const document = {

@@ -3,6 +3,7 @@ import { KeyFactor, KeyFactorExample } from '@peervisit/catalogue';
 import { Person } from '@peervisit/directory';
 import { CurrentUser, GraphqlContext, groupInOrder, Me, oneInOrder } from '@peervisit/platform';
 import { DataSource } from 'typeorm';
+import { AnonymisationService } from '../anonymisation/anonymisation.service';
 import { reviewLoaders } from '../review/review-loaders';
 import { Review } from '../review/review.entity';
 import { FollowUpUpdate, HostResponse, Recommendation } from './recommendation.entity';
@@ -13,6 +14,7 @@ import { RecommendationService } from './recommendation.service';
 export class RecommendationResolver {
   constructor(
     private readonly recommendations: RecommendationService,
+    private readonly anonymisation: AnonymisationService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -64,6 +66,23 @@ export class RecommendationResolver {
   @Query(() => [Recommendation], { description: "Every recommendation of a city's reviews that I may read (newest review first)." })
   cityRecommendations(@Me() user: CurrentUser, @Args('cityId', { type: () => ID }) cityId: string, @Context() ctx: GraphqlContext) {
     return this.recommendations.ofCity(user, cityId, ctx);
+  }
+
+  // Team-written text: the host city and observers read it through the report's anonymiser. What the
+  // city writes itself (its answer, its progress notes) is its own and shown as written.
+  @ResolveField(() => String)
+  text(@Parent() recommendation: Recommendation, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+    return this.anonymisation.forReader(user, recommendation.reviewId, recommendation.text, ctx);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The department or body suggested to own it.' })
+  suggestedOwner(@Parent() recommendation: Recommendation, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+    return this.anonymisation.forReader(user, recommendation.reviewId, recommendation.suggestedOwner, ctx);
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  withdrawalReason(@Parent() recommendation: Recommendation, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+    return this.anonymisation.forReader(user, recommendation.reviewId, recommendation.withdrawalReason, ctx);
   }
 
   @ResolveField(() => Review)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthService, normaliseEmail, Person } from '@peervisit/directory';
+import { AuthService, AuthToken, normaliseEmail, Person } from '@peervisit/directory';
 import { badInput, conflict, CurrentUser, forbidden, invalidTransition, notFound } from '@peervisit/platform';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
@@ -14,9 +14,18 @@ export const REVIEW_TEAM_INVITATION = 'review-team';
 export interface AddMemberResult {
   member: TeamMember | null;
   invitedEmail: string | null;
+  invitation: AuthToken;
+  /** The link's secret, for in-process callers that act as the invitee (the demo scripts); never sent over GraphQL. */
+  token: string;
 }
 
-/** The review team: who is on it in which role; people without an account are invited by email. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The review team: who is on it in which role. Everyone joins by accepting an emailed invitation,
+ * those with an account too: nobody is put on a team without saying yes, and the answer to the
+ * inviter is the same whether or not the address has an account.
+ */
 @Injectable()
 export class TeamService {
   constructor(
@@ -48,34 +57,74 @@ export class TeamService {
     return this.dataSource.getRepository(TeamMember).find({ where: { reviewId: In([...reviewIds]), removedAt: IsNull() }, order: { addedAt: 'ASC' } });
   }
 
+  /** Invites someone (by account or email) to join the team in a role; they join when they accept. */
   async add(user: CurrentUser, reviewId: string, input: { personId?: string; email?: string; role: ReviewRole }): Promise<AddMemberResult> {
     await this.requireManage(user, reviewId, input.role);
-    if (!!input.personId === !!input.email) throw badInput('Give either personId (someone with an account) or email (to invite someone).', [{ path: 'personId', message: 'give exactly one of personId and email' }]);
+    if (!!input.personId === !!input.email) throw badInput('Give either personId (someone with an account) or email (anyone).', [{ path: 'personId', message: 'give exactly one of personId and email' }]);
     return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
       const review = await this.openReview(manager, reviewId);
-      const person = input.personId
-        ? await manager.findOneBy(Person, { id: input.personId })
-        : await manager.findOneBy(Person, { email: normaliseEmail(input.email!) });
-      if (input.personId && !person) throw notFound(`Person ${input.personId}`);
-      if (!person) {
-        const inviter = await manager.findOneByOrFail(Person, { id: user.personId });
-        await this.auth.invite(manager, {
-          email: input.email!,
-          kind: REVIEW_TEAM_INVITATION,
-          payload: { reviewId, role: input.role, invitedById: user.personId },
-          invitedBy: inviter,
-          reviewId,
-          reviewTitle: review.title,
-          roleLabel: ROLE_LABEL[input.role],
-        });
-        await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'team.invite', entityType: 'Review', entityId: reviewId, after: { email: normaliseEmail(input.email!), role: input.role } });
-        return { member: null, invitedEmail: normaliseEmail(input.email!) };
+      let email = normaliseEmail(input.email ?? '');
+      if (input.personId) {
+        const person = UUID.test(input.personId) ? await manager.findOneBy(Person, { id: input.personId }) : null;
+        if (!person) throw notFound(`Person ${input.personId}`);
+        email = person.email;
       }
-      const existing = await manager.findOneBy(TeamMember, { reviewId, personId: person.id, removedAt: IsNull() });
-      if (existing) throw conflict(`${person.fullName} is already on the team as ${ROLE_LABEL[existing.role]}. Remove that membership first to change the role.`);
-      const member = await manager.save(manager.create(TeamMember, { reviewId, personId: person.id, role: input.role, addedById: user.personId }));
-      await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'team.add', entityType: 'TeamMember', entityId: member.id, after: member });
-      return { member, invitedEmail: null };
+      // The team list shows its members to whoever may invite, so saying that one already is tells nothing new.
+      const member = await manager
+        .createQueryBuilder(TeamMember, 'm')
+        .innerJoin(Person, 'p', 'p.id = m.personId')
+        .where('m.reviewId = :reviewId AND m.removedAt IS NULL AND p.email = :email', { reviewId, email })
+        .getOne();
+      if (member) throw conflict(`${email} is already on the team as ${ROLE_LABEL[member.role]}. Remove that membership first to change the role.`);
+      const pending = await this.auth.pendingInvitations(REVIEW_TEAM_INVITATION, { reviewId }, manager);
+      if (pending.some((invitation) => invitation.email === email)) {
+        throw conflict(`${email} already has a pending invitation to this review: resend it (resendTeamInvitation) or withdraw it (withdrawTeamInvitation) first.`);
+      }
+      const inviter = await manager.findOneByOrFail(Person, { id: user.personId });
+      const { row, token } = await this.auth.invite(manager, {
+        email,
+        kind: REVIEW_TEAM_INVITATION,
+        payload: { reviewId, role: input.role, invitedById: user.personId },
+        invitedBy: inviter,
+        reviewId,
+        reviewTitle: review.title,
+        roleLabel: ROLE_LABEL[input.role],
+      });
+      await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'team.invite', entityType: 'Review', entityId: reviewId, after: { email: row.email, role: input.role } });
+      return { member: null, invitedEmail: row.email, invitation: row, token };
+    });
+  }
+
+  /** The review's invitations not yet accepted, withdrawn or expired that the caller may manage. */
+  async pendingInvitations(user: CurrentUser, reviewId: string): Promise<AuthToken[]> {
+    const manageable = await this.manageableRoles(user, reviewId);
+    return (await this.auth.pendingInvitations(REVIEW_TEAM_INVITATION, { reviewId })).filter((i) => manageable.includes(i.payload.role as ReviewRole));
+  }
+
+  /** Takes an invitation back: its link stops working. */
+  async withdrawInvitation(user: CurrentUser, reviewId: string, invitationId: string): Promise<AuthToken> {
+    await this.manageableRoles(user, reviewId);
+    return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
+      const row = await this.auth.openInvitation(manager, invitationId, REVIEW_TEAM_INVITATION, { reviewId });
+      await this.requireManage(user, reviewId, row.payload.role as ReviewRole);
+      const saved = await this.auth.withdrawInvitation(manager, row);
+      await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'team.inviteWithdrawn', entityType: 'Review', entityId: reviewId, after: { email: row.email, role: row.payload.role } });
+      return saved;
+    });
+  }
+
+  /** Sends an invitation again with a fresh link and lifetime (also one that expired); the old link stops working. */
+  async resendInvitation(user: CurrentUser, reviewId: string, invitationId: string): Promise<AuthToken> {
+    await this.manageableRoles(user, reviewId);
+    return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
+      const row = await this.auth.openInvitation(manager, invitationId, REVIEW_TEAM_INVITATION, { reviewId });
+      const role = row.payload.role as ReviewRole;
+      await this.requireManage(user, reviewId, role);
+      const review = await this.openReview(manager, reviewId);
+      const inviter = await manager.findOneByOrFail(Person, { id: user.personId });
+      const saved = await this.auth.resendInvitation(manager, row, { invitedBy: inviter, reviewId, reviewTitle: review.title, roleLabel: ROLE_LABEL[role] });
+      await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'team.inviteResent', entityType: 'Review', entityId: reviewId, after: { email: row.email, role } });
+      return saved;
     });
   }
 
@@ -93,6 +142,13 @@ export class TeamService {
       await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'team.remove', entityType: 'TeamMember', entityId: member.id, before, after: saved });
       return saved;
     });
+  }
+
+  /** The roles the caller may invite to (and whose invitations they may see and manage). */
+  private async manageableRoles(user: CurrentUser, reviewId: string): Promise<ReviewRole[]> {
+    const roles = await this.access.require(user, reviewId, 'team.manageHostContributors');
+    if (user.isAdmin || roles.includes(ReviewRole.EXPERT_LEADER)) return Object.values(ReviewRole);
+    return [ReviewRole.HOST_CONTRIBUTOR];
   }
 
   private async requireManage(user: CurrentUser, reviewId: string, role: ReviewRole) {

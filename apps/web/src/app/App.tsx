@@ -1,0 +1,69 @@
+import { useMemo } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { Provider as UrqlProvider } from 'urql';
+import { AuthProvider, useAuth } from '../auth/auth-context';
+import { createGraphqlClient } from '../graphql/client';
+import { I18n } from '../i18n/i18n';
+import { CoveragePage } from '../notebook/CoveragePage';
+import { NotebookPage } from '../notebook/NotebookPage';
+import { SearchPage } from '../notebook/SearchPage';
+import { SyncProvider } from '../notebook/sync-context';
+import { AcceptInvitationPage } from '../pages/AcceptInvitationPage';
+import { ForgotPasswordPage } from '../pages/ForgotPasswordPage';
+import { MyReviewsPage } from '../pages/MyReviewsPage';
+import { ProfilePage } from '../pages/ProfilePage';
+import { ResetPasswordPage } from '../pages/ResetPasswordPage';
+import { SignInPage } from '../pages/SignInPage';
+import { PublicLayout, ReviewLayout, SignedInLayout } from './Layout';
+
+const router = createBrowserRouter([
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/accept-invitation', element: <AcceptInvitationPage /> },
+    ],
+  },
+  {
+    element: <SignedInLayout />,
+    children: [
+      { path: '/', element: <MyReviewsPage /> },
+      { path: '/profile', element: <ProfilePage /> },
+      {
+        path: '/reviews/:reviewId',
+        element: <ReviewLayout />,
+        children: [
+          { index: true, element: <NotebookPage /> },
+          { path: 'coverage', element: <CoveragePage /> },
+          { path: 'search', element: <SearchPage /> },
+        ],
+      },
+      { path: '*', element: <MyReviewsPage /> },
+    ],
+  },
+]);
+
+function WithLocale() {
+  const { person } = useAuth();
+  // A new client per person: nothing cached for one person is shown to the next.
+  const client = useMemo(createGraphqlClient, [person?.id]);
+  return (
+    <I18n locale={person?.locale}>
+      <UrqlProvider value={client}>
+        <SyncProvider>
+          <RouterProvider router={router} />
+        </SyncProvider>
+      </UrqlProvider>
+    </I18n>
+  );
+}
+
+export function App() {
+  return (
+    <AuthProvider>
+      <WithLocale />
+    </AuthProvider>
+  );
+}

@@ -1,0 +1,58 @@
+import { FormattedMessage } from 'react-intl';
+import { useMutation, useQuery } from 'urql';
+import { useAuth } from '../auth/auth-context';
+import { MeQuery, SetMyOptionalRemindersMutation } from '../graphql/operations';
+import { LANGUAGES } from '../i18n/languages';
+import { Button } from '../ui/primitives';
+
+export function ProfilePage() {
+  const { person: stored, signOut, updatePerson } = useAuth();
+  const [{ data }] = useQuery({ query: MeQuery });
+  const [reminders, setReminders] = useMutation(SetMyOptionalRemindersMutation);
+  const person = data?.me ?? stored;
+  if (!person) return null;
+  const language = LANGUAGES.find(([tag]) => tag === person.locale.split('-')[0])?.[1] ?? person.locale;
+
+  async function toggleReminders() {
+    const { data: changed } = await setReminders({ enabled: !!person?.optionalRemindersOff });
+    if (changed) updatePerson(changed.setMyOptionalReminders);
+  }
+
+  return (
+    <main className="narrow">
+      <h1>
+        <FormattedMessage id="profile.title" />
+      </h1>
+      <dl className="facts">
+        <dt>
+          <FormattedMessage id="profile.name" />
+        </dt>
+        <dd>{person.fullName}</dd>
+        <dt>
+          <FormattedMessage id="profile.email" />
+        </dt>
+        <dd>{person.email}</dd>
+        <dt>
+          <FormattedMessage id="profile.timeZone" />
+        </dt>
+        <dd>{person.timeZone}</dd>
+        <dt>
+          <FormattedMessage id="profile.language" />
+        </dt>
+        <dd>{language}</dd>
+        <dt>
+          <FormattedMessage id="profile.reminders" />
+        </dt>
+        <dd>
+          <FormattedMessage id={person.optionalRemindersOff ? 'profile.remindersOff' : 'profile.remindersOn'} />{' '}
+          <Button variant="secondary" onClick={toggleReminders} disabled={reminders.fetching}>
+            <FormattedMessage id={person.optionalRemindersOff ? 'profile.turnOn' : 'profile.turnOff'} />
+          </Button>
+        </dd>
+      </dl>
+      <Button variant="secondary" onClick={() => void signOut()}>
+        <FormattedMessage id="nav.signOut" />
+      </Button>
+    </main>
+  );
+}

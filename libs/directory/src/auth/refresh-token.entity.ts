@@ -1,0 +1,32 @@
+import { AuthSession } from '@peervisit/platform';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * One refresh token of a session. Each refresh uses its token up and issues the next, so the tokens
+ * of one session form a chain (the "family"); a token used twice means a copy is in someone else's
+ * hands, and the whole session is revoked. Only the SHA-256 is stored.
+ */
+@Entity()
+export class RefreshToken {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column('uuid')
+  sessionId: string;
+
+  @ManyToOne(() => AuthSession, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  session?: AuthSession;
+
+  @Index({ unique: true })
+  @Column()
+  tokenHash: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  /** When it was exchanged for the next one; a used token presented again revokes the session. */
+  @Column('timestamptz', { nullable: true })
+  usedAt: Date | null;
+}

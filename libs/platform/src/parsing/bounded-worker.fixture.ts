@@ -1,0 +1,23 @@
+/**
+ * Tasks for bounded-worker.spec.ts, run inside a bounded worker thread: one that answers, one that
+ * never ends, one that keeps allocating, one that throws.
+ */
+export function echo(input: { text: string }): { echoed: string; inWorker: boolean } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return { echoed: input.text, inWorker: !require('node:worker_threads').isMainThread };
+}
+
+export function spin(): never {
+  for (;;) {
+    // Busy forever: only terminating the thread ends it.
+  }
+}
+
+export function hog(): number {
+  const kept: string[][] = [];
+  for (;;) kept.push(Array.from({ length: 100_000 }, (_, i) => `item ${i} of ${kept.length}`));
+}
+
+export function fail(): never {
+  throw new Error('the task gave up');
+}

@@ -1,0 +1,65 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, Page, test as base } from '@playwright/test';
+import { Client } from 'pg';
+
+interface Person {
+  id: string;
+  email: string;
+}
+
+/** What global-setup.ts made for the tests. */
+export interface BrowserFixture {
+  baseUrl: string;
+  databaseUrl: string;
+  dataDir: string;
+  jwtSecret: string;
+  review: {
+    reviewId: string;
+    keyFactors: { id: string; number: number; code: string }[];
+    people: Record<'leader' | 'peer' | 'peer2' | 'coordinator' | 'contributor' | 'observer', Person>;
+  };
+  sessions: { id: string; title: string }[];
+}
+
+export const fixture = (): BrowserFixture => JSON.parse(process.env.PV_BROWSER_FIXTURE as string);
+export const TEST_PASSWORD = 'correct-horse-battery';
+
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export const DESKTOP = { viewport: { width: 1280, height: 860 } };
+
+export const test = base.extend<{ fx: BrowserFixture }>({
+  baseURL: async ({}, use) => use(fixture().baseUrl),
+  fx: async ({}, use) => use(fixture()),
+});
+export { expect };
+
+/** Rows of the test database (what the server really stored). */
+export async function sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: fixture().databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(query, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** axe-core on the page as it is now: no serious or critical violation. */
+export async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${what}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+}
+
+/** Saves a screenshot for the README (docs/screenshots/<name>.png). */
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
+}
+
+export async function signIn(page: Page, email: string, password = TEST_PASSWORD) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'My reviews' })).toBeVisible();
+}

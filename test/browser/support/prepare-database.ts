@@ -1,0 +1,42 @@
+/**
+ * Makes the browser tests' database (run by global-setup.ts with node -r @swc-node/register): a
+ * fresh database from the migrations, the shipped catalogue, and a review in its visit with a full
+ * team (review-fixtures.ts). Prints the fixture as JSON on its last line.
+ */
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CatalogueModule, CatalogueSeed } from '@peervisit/catalogue';
+import { ensureDatabase, JsonLogger, loadConfig, PlatformModule, runMigrations } from '@peervisit/platform';
+import { createReviewFixture } from '@peervisit/testing';
+import { DataSource } from 'typeorm';
+
+@Module({ imports: [PlatformModule, CatalogueModule] })
+class PrepareModule {}
+
+async function main() {
+  const config = loadConfig();
+  await ensureDatabase(config.databaseUrl);
+  await runMigrations(config.databaseUrl);
+  const app = await NestFactory.createApplicationContext(PrepareModule, { logger: new JsonLogger('error') });
+  try {
+    await app.get(CatalogueSeed).run();
+    const day = 24 * 3600 * 1000;
+    // The visit runs from two days ago to two days ahead, so the whole of today (in Oslo) is a visit day.
+    const fixture = await createReviewFixture(app.get(DataSource), {
+      status: 'VISIT',
+      scope: [1, 2, 3, 4, 5, 6, 7, 8],
+      timeZone: 'Europe/Oslo',
+      visitStart: new Date(Date.now() - 2 * day).toISOString(),
+      visitEnd: new Date(Date.now() + 2 * day).toISOString(),
+    });
+    process.stdout.write(`${JSON.stringify(fixture)}\n`);
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

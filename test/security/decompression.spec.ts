@@ -1,0 +1,166 @@
+import { boundedWorkersRunning } from '@peervisit/platform';
+import { gzipSync } from 'node:zlib';
+import { createPerson, createTestApp, GraphqlClient, TEST_PASSWORD, TestApp } from '@peervisit/testing';
+import bergen from '../../libs/catalogue/src/data/icc-good-practice-bergen.json';
+import { writeGoodPracticeDocx } from '../../libs/catalogue/src/good-practice/docx/write-good-practice-docx';
+import { AppModule } from '../../apps/api/src/app.module';
+import { waitFor } from '../fault/processes';
+import { buildDocx, buildZip, documentXml, heavyDocument, paragraphs } from './decompression-zip';
+
+const MB = 1024 * 1024;
+
+/**
+ * Decompression bombs and other hostile Word files, uploaded through the real HTTP API with the
+ * default PARSE_* limits: each is refused with BAD_USER_INPUT saying which limit it went past,
+ * nothing is written, and the API keeps answering while a file is being read.
+ */
+describe('decompression bombs (good-practice Word import)', () => {
+  let t: TestApp;
+  let admin: GraphqlClient;
+  let ordinary: GraphqlClient;
+  let heavy: Buffer;
+
+  beforeAll(async () => {
+    // Built before the app listens: building blocks this process (the server's too) for seconds.
+    heavy = heavyDocument();
+    t = await createTestApp({ module: AppModule.register({ workers: false }) });
+    const { CatalogueSeed } = await import('@peervisit/catalogue');
+    await t.app.get(CatalogueSeed).run();
+    const secretariat = await createPerson(t.dataSource, { isAdmin: true });
+    const person = await createPerson(t.dataSource);
+    admin = await t.gql.signIn(secretariat.email, TEST_PASSWORD);
+    ordinary = await t.gql.signIn(person.email, TEST_PASSWORD);
+  });
+  afterAll(() => t?.close());
+
+  const upload = async (client: GraphqlClient, body: Buffer) => {
+    const form = new FormData();
+    form.append('file', new Blob([body]), 'practice.docx');
+    const response = await fetch(`${t.url}/good-practices/import.docx`, { method: 'POST', headers: { authorization: `Bearer ${client.token}` }, body: form });
+    return { status: response.status, json: (await response.json()) as { code: string; message: string; problems?: { path: string; message: string }[] } };
+  };
+  /** Rows a good-practice import writes. */
+  const written = async () =>
+    (await t.dataSource.query('SELECT (SELECT count(*) FROM good_practice)::int AS practices, (SELECT count(*) FROM good_practice_revision)::int AS revisions'))[0];
+
+  it('imports a real Word document in the template (the secretariat)', async () => {
+    const { status, json } = await upload(admin, await writeGoodPracticeDocx(bergen as never));
+    expect({ status, json }).toMatchObject({ status: 201, json: { status: 'DRAFT', city: 'Bergen', title: bergen.action.title } });
+  });
+
+  it('keeps importing to the secretariat: an ordinary account is refused before its file is read, Word or JSON', async () => {
+    const before = await written();
+    const refused = await upload(ordinary, await writeGoodPracticeDocx(bergen as never));
+    expect(refused).toEqual({ status: 403, json: { code: 'FORBIDDEN', message: 'Only the network secretariat (an admin) can do this.' } });
+    const viaJson = await ordinary.request('mutation($d: JSON!) { importGoodPractice(document: $d) { id } }', { d: bergen });
+    expect(viaJson.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Drafting with the form stays open to everyone signed in.
+    expect(await written()).toEqual(before);
+  });
+
+  it.each([
+    [
+      'a document.xml of 60 MB in a 60 kB upload',
+      () => buildDocx(documentXml(Buffer.alloc(60 * MB, '<w:p/>'))),
+      'The Word document expands to more than 50 MB, the most accepted (its parts declare at least 60 MB). Remove large images or embedded files, or split it.',
+    ],
+    [
+      'an archive of 5,000 parts',
+      () => buildDocx(documentXml(paragraphs(1, () => 'City: Bergen')), Array.from({ length: 4997 }, (_, i) => ({ name: `word/media/part${i}.xml`, data: Buffer.from('<x/>') }))),
+      'The Word document holds 5000 parts; at most 1000 are accepted. Remove embedded files or split it.',
+    ],
+    [
+      'a part compressed about 1,000-fold, within the size limit',
+      () => buildDocx(documentXml(Buffer.alloc(20 * MB, '<w:p><w:r><w:t>City: Bergen</w:t></w:r></w:p>'))),
+      'Part "word/document.xml" of the Word document expands',
+    ],
+    [
+      'a part that declares 2 kB and expands to 40 MB',
+      () => buildDocx(documentXml(Buffer.alloc(40 * MB, '<w:p/>')), [], 2048),
+      'Part "word/document.xml" of the Word document does not hold the size it declares (too many bytes in the stream. expected 2048.',
+    ],
+  ])('refuses %s with BAD_USER_INPUT saying which limit, writing nothing', async (_what, build, message) => {
+    const before = await written();
+    const bomb = build();
+    expect(bomb.length).toBeLessThan(2 * MB);
+    const { status, json } = await upload(admin, bomb);
+    expect(status).toBe(400);
+    expect(json.code).toBe('BAD_USER_INPUT');
+    expect(json.message).toMatch(/^The Word document was not imported: file: /);
+    expect(json.problems).toEqual([{ path: 'file', message: expect.stringContaining(message) }]);
+    expect(await written()).toEqual(before);
+  });
+
+  it('refuses the 1,000-fold part saying how compressed it is and what is accepted', async () => {
+    const { json } = await upload(admin, buildDocx(documentXml(Buffer.alloc(20 * MB, '<w:p><w:r><w:t>City: Bergen</w:t></w:r></w:p>'))));
+    expect(json.problems?.[0].message).toMatch(
+      /^Part "word\/document\.xml" of the Word document expands \d{3,4}-fold \(\d+ kB to 20 MB\); at most 100-fold is accepted, so it looks like a decompression bomb rather than a document\./,
+    );
+  });
+
+  it('stops a document that passes the archive checks but needs too much memory, in its worker thread, while the API keeps answering', async () => {
+    const before = await written();
+    const started = Date.now();
+    let answeredAt = 0;
+    const importing = upload(admin, heavy).then((r) => ((answeredAt = Date.now()), r));
+
+    // Positive signal: the file is being read in a worker thread right now.
+    await waitFor(() => boundedWorkersRunning() > 0 || answeredAt > 0, 'the Word document to be read in a worker thread', 30_000, undefined, 10);
+    expect(answeredAt).toBe(0);
+
+    // Meanwhile the API answers health checks and queries promptly (mammoth alone takes over 15 s and 1 GB on this file).
+    const latencies: number[] = [];
+    while (!answeredAt && latencies.length < 20) {
+      const asked = Date.now();
+      const [health, me] = await Promise.all([fetch(`${t.url}/health`), admin.request('{ me { id } }')]);
+      expect(health.status).toBe(200);
+      expect(me.errors).toBeUndefined();
+      if (!answeredAt) latencies.push(Date.now() - asked);
+    }
+    expect(latencies.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...latencies)).toBeLessThan(1000);
+
+    const { status, json } = await importing;
+    expect(status).toBe(400);
+    expect(json.code).toBe('BAD_USER_INPUT');
+    expect(json.problems).toEqual([
+      {
+        path: 'file',
+        message: expect.stringMatching(
+          /^The Word document (needs more than 256 MB of memory to read|took longer than 15 s to read) and was stopped\. Make it simpler \(fewer pages, tables or images\) or split it\.$/,
+        ),
+      },
+    ]);
+    expect(answeredAt - started).toBeLessThan(30_000);
+    expect(await written()).toEqual(before);
+    expect(boundedWorkersRunning()).toBe(0);
+
+    // The API is whole: the next import works.
+    expect((await upload(admin, await writeGoodPracticeDocx(bergen as never))).status).toBe(201);
+  });
+
+  it('inflates a compressed JSON import only up to the body limit: 100 MB of gzip-encoded GraphQL is refused with 413 at once', async () => {
+    const before = await written();
+    const padded = { ...bergen, action: { ...bergen.action, mainPurpose: 'x'.repeat(100 * MB) } };
+    const body = gzipSync(JSON.stringify({ query: 'mutation($d: JSON!) { importGoodPractice(document: $d) { id } }', variables: { d: padded } }));
+    expect(body.length).toBeLessThan(200 * 1024);
+    const started = Date.now();
+    const response = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', authorization: `Bearer ${admin.token}` },
+      body,
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { message: string }).message).toMatch(/^The request body is over the size limit/);
+    // body-parser stops inflating at the limit (100 kB), rather than inflating 100 MB first.
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(await written()).toEqual(before);
+  });
+
+  it('says plainly when the upload is not a ZIP archive at all, or a broken one', async () => {
+    const truncated = buildZip([{ name: 'word/document.xml', data: documentXml('<w:p/>') }]).subarray(0, 60);
+    const { status, json } = await upload(admin, truncated);
+    expect(status).toBe(400);
+    expect(json.problems).toEqual([{ path: 'file', message: expect.stringMatching(/^The file could not be read as a Word document \(\.docx\): The Word document is not a valid ZIP archive \(/) }]);
+  });
+});
