@@ -6,10 +6,6 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { createAdministrator } from '@peervisit/directory';
-import { AppError, ConfigError, dataSourceOptions, loadConfig } from '@peervisit/platform';
-import { DataSource } from 'typeorm';
-import { ALL_ENTITIES } from '../apps/api/src/entities';
 
 const LINK_VALID_HOURS = 24;
 const USAGE = 'Usage: npm run admin:create -- --email <address> --name "<full name>"   (--name may be left out for an existing account)';
@@ -35,8 +31,12 @@ function readArguments(argv: string[]): { email?: string; fullName?: string } {
 
 async function main(): Promise<void> {
   const input = readArguments(process.argv.slice(2));
+  // Loaded after the arguments are read, so that a wrong command line is answered at once.
+  const { createAdministrator, DIRECTORY_ENTITIES } = await import('@peervisit/directory');
+  const { dataSourceOptions, loadConfig, PLATFORM_ENTITIES } = await import('@peervisit/platform');
+  const { DataSource } = await import('typeorm');
   const config = loadConfig();
-  const dataSource = new DataSource(dataSourceOptions(config.databaseUrl, ALL_ENTITIES, 2));
+  const dataSource = new DataSource(dataSourceOptions(config.databaseUrl, [...PLATFORM_ENTITIES, ...DIRECTORY_ENTITIES], 2));
   await dataSource.initialize().catch((error: Error) => {
     throw new Refusal(`Cannot connect to PostgreSQL at DATABASE_URL (${new URL(config.databaseUrl).host}): ${error.message}`);
   });
@@ -61,8 +61,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
+  // ConfigError (a wrong variable) and AppError (bad input) carry messages meant for people.
+  const plain = error instanceof Refusal || ['ConfigError', 'AppError'].includes((error as Error)?.name);
   if (error instanceof UsageError) process.stderr.write(`${error.message}\n${USAGE}\n`);
-  else if (error instanceof Refusal || error instanceof ConfigError || error instanceof AppError) process.stderr.write(`${error.message}\n`);
+  else if (plain) process.stderr.write(`${error.message}\n`);
   else process.stderr.write(`admin:create failed: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

@@ -6,7 +6,7 @@
  * The dump and the row counts come from one snapshot, so they agree even while the service runs.
  * Restore with `npm run restore -- <dir>` (into an empty installation). See docs/operations.md.
  */
-import { writeFile, mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '@peervisit/platform';
 import { Client } from 'pg';

@@ -5,7 +5,7 @@
  * written, the dump is restored in one transaction, and the row counts are compared afterwards.
  * See docs/operations.md.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ensureDatabase, loadConfig } from '@peervisit/platform';
 import { Client } from 'pg';

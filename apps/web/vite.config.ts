@@ -49,6 +49,8 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: apiPaths,
         cleanupOutdatedCaches: true,
+        // The first visit is served by the worker at once, so a peer who opens the app once is ready offline.
+        clientsClaim: true,
         // GraphQL goes to the network only: offline evidence lives in our IndexedDB outbox, not in a cache.
         runtimeCaching: [],
       },

@@ -191,7 +191,8 @@ test.describe.serial('the evidence notebook', () => {
     // Fix it: another key factor, and send it again.
     await item(peer, statement).getByRole('button', { name: 'Fix and send again' }).click();
     const form = item(peer, statement).locator('form');
-    await form.getByRole('button', { name: /^Remove key factor 08 / }).click();
+    // Key factor 08 left the scope: it shows as such, and goes.
+    await form.getByRole('button', { name: "Remove a key factor that is no longer in the review's scope" }).click();
     await form.getByPlaceholder('Find a key factor by code or words').fill('03');
     await form.locator('.kf-list label', { hasText: '03' }).first().click();
     await form.getByRole('button', { name: 'Save and send' }).click();
@@ -213,8 +214,9 @@ test.describe.serial('the evidence notebook', () => {
     }).then((r) => r.json());
     expect(leaderEdit.data.editEvidence.revision).toBe(2);
 
-    await item(peer, statement).getByRole('button', { name: 'Edit' }).click();
-    const form = item(peer, statement).locator('form');
+    const card = peer.locator(`li[data-item-id="${id}"]`);
+    await card.getByRole('button', { name: 'Edit' }).click();
+    const form = card.locator('form');
     await form.getByLabel('What did you hear or see?').fill('Staff are trained in intercultural mediation twice a year.');
     await form.getByRole('button', { name: 'Save', exact: true }).click();
     const conflict = peer.locator(`li[data-item-id="${id}"] .conflict`);

@@ -1,20 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createReviewFixture, createTestApp, GraphqlClient, TEST_PASSWORD, TestApp } from '@peervisit/testing';
+import { createReviewFixture, createTestApp, GraphqlClient, TEST_PASSWORD, TestApp, until } from '@peervisit/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 
 const WITHHELD = '[name withheld]';
 /** Every form of the non-consenting interviewee's name the team wrote: full, given name alone, possessive, lower case. */
 const NAME_FORMS = /amira|haddad/i;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 /**
  * A stakeholder who did not consent to be named, named by the team in every form in conclusions,

@@ -100,9 +100,9 @@ describe('operations: request ids, health, metrics and the queue dashboard', () 
       await admin.ok('query OpsProbe { me { id } }');
       await t.gql.request('query OpsProbeDenied { me { id } }');
       await fetch(`${t.url}/health/live`);
-      await fetch(`${t.url}/no-such-route-${Date.now()}`);
+      // JSON, not a page: a browser asking for a page gets the web app's (client-side routes).
+      await fetch(`${t.url}/no-such-route-${Date.now()}`, { headers: { accept: 'application/json' } });
       const { status, text, type } = await scrape(t.url);
-      console.log(text.split('\n').filter((l) => l.startsWith('peervisit_http_requests_total')).join('\n'));
       expect(status).toBe(200);
       expect(type).toContain('text/plain');
       expect(sample(text, 'peervisit_graphql_requests_total{operation="OpsProbe",type="query",outcome="ok"}')).toBe(2);

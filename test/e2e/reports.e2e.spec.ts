@@ -1,15 +1,5 @@
-import { createReviewFixture, createTestApp, GraphqlClient, subscribe, TEST_PASSWORD, TestApp, waitForMail } from '@peervisit/testing';
+import { createReviewFixture, createTestApp, GraphqlClient, subscribe, TEST_PASSWORD, TestApp, until, waitForMail } from '@peervisit/testing';
 import { AppModule } from '../../apps/api/src/app.module';
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 /** Follow-up reports generated in the background, versioned, published to the city with an email. */
 describe('follow-up reports, end to end', () => {

@@ -45,7 +45,8 @@ describe('review authorization matrix', () => {
     for (const [caller, role] of roles) await join(reviewId, ids[caller], role);
     await join(otherReviewId, ids.otherReviewLeader, 'EXPERT_LEADER');
     await as.leader.ok('mutation($id: ID!) { startPreparation(reviewId: $id) { id } }', { id: reviewId });
-  });
+    // Eight sign-ins and six accepted invitations (argon2 each) on a shared machine.
+  }, 180_000);
   afterAll(() => t?.close());
 
   const operations: Record<string, { run: (c: GraphqlClient) => Promise<{ errors?: { extensions?: { code?: string } }[] }>; allowed: Caller[] }> = {

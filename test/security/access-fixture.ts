@@ -64,6 +64,10 @@ export async function buildAccessFixture(t: TestApp) {
   const [member] = await t.dataSource.query("SELECT id FROM team_member WHERE review_id = $1 AND role = 'PEER' LIMIT 1", [r]);
   const [contextFactor] = await t.dataSource.query('SELECT id FROM context_factor WHERE benchmark_id = $1 LIMIT 1', [a.benchmarkId]);
   const feedUrl = (await leaderA.ok('mutation { resetMyCalendarFeed { url } }')).resetMyCalendarFeed.url as string;
+  const invitationId = (
+    await leaderA.ok('mutation($r: ID!) { addTeamMember(reviewId: $r, input: { email: "invitee-a@example.org", role: OBSERVER }) { invitation { id } } }', { r })
+  ).addTeamMember.invitation.id as string;
+  const [leaderSession] = await t.dataSource.query('SELECT id FROM auth_session WHERE person_id = $1 LIMIT 1', [a.people.leader.id]);
 
   const ids = {
     reviewId: r,
@@ -85,6 +89,7 @@ export async function buildAccessFixture(t: TestApp) {
     personId: a.people.peer.id,
     assigneeId: a.people.contributor.id,
     loggedById: a.people.peer.id,
+    invitationId,
     // `id` arguments, by the field that takes them.
     'review.id': r,
     'report.id': reportId,
@@ -99,11 +104,13 @@ export async function buildAccessFixture(t: TestApp) {
     'submitGoodPractice.id': goodPracticeId,
     'publishGoodPractice.id': goodPracticeId,
     'returnGoodPracticeToDraft.id': goodPracticeId,
+    // A's expert leader's session: ending it is for its owner only.
+    'endSession.id': leaderSession.id as string,
     // Admin-only; there is no outbox row of A's to name, and the guard refuses before any lookup.
     'retryOutboxMessage.id': randomUUID(),
   };
   // What must never show in another person's answer: A's object ids and its marked text.
-  const secrets = [r, sessionId, evidenceId, documentId, conclusionId, recommendationId, reportId, stakeholderId, goodPracticeId, MARKER];
+  const secrets = [r, sessionId, evidenceId, documentId, conclusionId, recommendationId, reportId, stakeholderId, goodPracticeId, invitationId, MARKER];
   return { a, b, admin, asAdmin, leaderA, otherMember, ids, secrets, feedUrl };
 }
 

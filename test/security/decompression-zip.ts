@@ -18,7 +18,7 @@ export function buildZip(parts: ZipPart[]): Buffer {
   let offset = 0;
   for (const part of parts) {
     const name = Buffer.from(part.name, 'utf8');
-    const compressed = deflateRawSync(part.data, { level: 9 });
+    const compressed = deflateRawSync(part.data);
     const crc = crc32(part.data) >>> 0;
     const declared = part.declaredSize ?? part.data.length;
     const local = Buffer.alloc(30);

@@ -18,11 +18,18 @@ describe('decompression bombs (good-practice Word import)', () => {
   let t: TestApp;
   let admin: GraphqlClient;
   let ordinary: GraphqlClient;
-  let heavy: Buffer;
+  const files = {} as Record<'expanded' | 'parts' | 'ratio' | 'lie' | 'heavy' | 'gzippedImport', Buffer>;
 
   beforeAll(async () => {
-    // Built before the app listens: building blocks this process (the server's too) for seconds.
-    heavy = heavyDocument();
+    // Built before the app listens: building blocks this process (the server's too) for seconds, and
+    // a keep-alive connection the server closed meanwhile would be reset under the next request.
+    files.expanded = buildDocx(documentXml(Buffer.alloc(60 * MB, '<w:p/>')));
+    files.parts = buildDocx(documentXml(paragraphs(1, () => 'City: Bergen')), Array.from({ length: 4997 }, (_, i) => ({ name: `word/media/part${i}.xml`, data: Buffer.from('<x/>') })));
+    files.ratio = buildDocx(documentXml(Buffer.alloc(20 * MB, '<w:p><w:r><w:t>City: Bergen</w:t></w:r></w:p>')));
+    files.lie = buildDocx(documentXml(Buffer.alloc(40 * MB, '<w:p/>')), [], 2048);
+    files.heavy = heavyDocument();
+    const padded = { ...bergen, action: { ...bergen.action, mainPurpose: 'x'.repeat(20 * MB) } };
+    files.gzippedImport = gzipSync(JSON.stringify({ query: 'mutation($d: JSON!) { importGoodPractice(document: $d) { id } }', variables: { d: padded } }));
     t = await createTestApp({ module: AppModule.register({ workers: false }) });
     const { CatalogueSeed } = await import('@peervisit/catalogue');
     await t.app.get(CatalogueSeed).run();
@@ -30,7 +37,7 @@ describe('decompression bombs (good-practice Word import)', () => {
     const person = await createPerson(t.dataSource);
     admin = await t.gql.signIn(secretariat.email, TEST_PASSWORD);
     ordinary = await t.gql.signIn(person.email, TEST_PASSWORD);
-  });
+  }, 180_000);
   afterAll(() => t?.close());
 
   const upload = async (client: GraphqlClient, body: Buffer) => {
@@ -59,50 +66,30 @@ describe('decompression bombs (good-practice Word import)', () => {
   });
 
   it.each([
-    [
-      'a document.xml of 60 MB in a 60 kB upload',
-      () => buildDocx(documentXml(Buffer.alloc(60 * MB, '<w:p/>'))),
-      'The Word document expands to more than 50 MB, the most accepted (its parts declare at least 60 MB). Remove large images or embedded files, or split it.',
-    ],
-    [
-      'an archive of 5,000 parts',
-      () => buildDocx(documentXml(paragraphs(1, () => 'City: Bergen')), Array.from({ length: 4997 }, (_, i) => ({ name: `word/media/part${i}.xml`, data: Buffer.from('<x/>') }))),
-      'The Word document holds 5000 parts; at most 1000 are accepted. Remove embedded files or split it.',
-    ],
+    ['a document.xml of 60 MB in a 60 kB upload', 'expanded', 'The Word document expands to more than 50 MB, the most accepted (its parts declare at least 60 MB). Remove large images or embedded files, or split it.'],
+    ['an archive of 5,000 parts', 'parts', 'The Word document holds 5000 parts; at most 1000 are accepted. Remove embedded files or split it.'],
     [
       'a part compressed about 1,000-fold, within the size limit',
-      () => buildDocx(documentXml(Buffer.alloc(20 * MB, '<w:p><w:r><w:t>City: Bergen</w:t></w:r></w:p>'))),
-      'Part "word/document.xml" of the Word document expands',
+      'ratio',
+      /^Part "word\/document\.xml" of the Word document expands \d{3,4}-fold \(\d+ kB to 20 MB\); at most 100-fold is accepted, so it looks like a decompression bomb rather than a document\./,
     ],
-    [
-      'a part that declares 2 kB and expands to 40 MB',
-      () => buildDocx(documentXml(Buffer.alloc(40 * MB, '<w:p/>')), [], 2048),
-      'Part "word/document.xml" of the Word document does not hold the size it declares (too many bytes in the stream. expected 2048.',
-    ],
-  ])('refuses %s with BAD_USER_INPUT saying which limit, writing nothing', async (_what, build, message) => {
+    ['a part that declares 2 kB and expands to 40 MB', 'lie', /^Part "word\/document\.xml" of the Word document does not hold the size it declares \(too many bytes in the stream\. expected 2048\./],
+  ] as const)('refuses %s with BAD_USER_INPUT saying which limit, writing nothing', async (_what, file, message) => {
     const before = await written();
-    const bomb = build();
-    expect(bomb.length).toBeLessThan(2 * MB);
-    const { status, json } = await upload(admin, bomb);
+    expect(files[file].length).toBeLessThan(2 * MB);
+    const { status, json } = await upload(admin, files[file]);
     expect(status).toBe(400);
     expect(json.code).toBe('BAD_USER_INPUT');
     expect(json.message).toMatch(/^The Word document was not imported: file: /);
-    expect(json.problems).toEqual([{ path: 'file', message: expect.stringContaining(message) }]);
+    expect(json.problems).toEqual([{ path: 'file', message: typeof message === 'string' ? message : expect.stringMatching(message) }]);
     expect(await written()).toEqual(before);
-  });
-
-  it('refuses the 1,000-fold part saying how compressed it is and what is accepted', async () => {
-    const { json } = await upload(admin, buildDocx(documentXml(Buffer.alloc(20 * MB, '<w:p><w:r><w:t>City: Bergen</w:t></w:r></w:p>'))));
-    expect(json.problems?.[0].message).toMatch(
-      /^Part "word\/document\.xml" of the Word document expands \d{3,4}-fold \(\d+ kB to 20 MB\); at most 100-fold is accepted, so it looks like a decompression bomb rather than a document\./,
-    );
   });
 
   it('stops a document that passes the archive checks but needs too much memory, in its worker thread, while the API keeps answering', async () => {
     const before = await written();
     const started = Date.now();
     let answeredAt = 0;
-    const importing = upload(admin, heavy).then((r) => ((answeredAt = Date.now()), r));
+    const importing = upload(admin, files.heavy).then((r) => ((answeredAt = Date.now()), r));
 
     // Positive signal: the file is being read in a worker thread right now.
     await waitFor(() => boundedWorkersRunning() > 0 || answeredAt > 0, 'the Word document to be read in a worker thread', 30_000, undefined, 10);
@@ -118,7 +105,7 @@ describe('decompression bombs (good-practice Word import)', () => {
       if (!answeredAt) latencies.push(Date.now() - asked);
     }
     expect(latencies.length).toBeGreaterThanOrEqual(3);
-    expect(Math.max(...latencies)).toBeLessThan(1000);
+    expect(Math.max(...latencies)).toBeLessThan(2000);
 
     const { status, json } = await importing;
     expect(status).toBe(400);
@@ -131,7 +118,7 @@ describe('decompression bombs (good-practice Word import)', () => {
         ),
       },
     ]);
-    expect(answeredAt - started).toBeLessThan(30_000);
+    expect(answeredAt - started).toBeLessThan(45_000);
     expect(await written()).toEqual(before);
     expect(boundedWorkersRunning()).toBe(0);
 
@@ -139,11 +126,10 @@ describe('decompression bombs (good-practice Word import)', () => {
     expect((await upload(admin, await writeGoodPracticeDocx(bergen as never))).status).toBe(201);
   });
 
-  it('inflates a compressed JSON import only up to the body limit: 100 MB of gzip-encoded GraphQL is refused with 413 at once', async () => {
+  it('inflates a compressed JSON import only up to the body limit: 20 MB of gzip-encoded GraphQL is refused with 413 at once', async () => {
     const before = await written();
-    const padded = { ...bergen, action: { ...bergen.action, mainPurpose: 'x'.repeat(100 * MB) } };
-    const body = gzipSync(JSON.stringify({ query: 'mutation($d: JSON!) { importGoodPractice(document: $d) { id } }', variables: { d: padded } }));
-    expect(body.length).toBeLessThan(200 * 1024);
+    const body = files.gzippedImport;
+    expect(body.length).toBeLessThan(100 * 1024);
     const started = Date.now();
     const response = await fetch(`${t.url}/graphql`, {
       method: 'POST',
@@ -152,7 +138,7 @@ describe('decompression bombs (good-practice Word import)', () => {
     });
     expect(response.status).toBe(413);
     expect(((await response.json()) as { message: string }).message).toMatch(/^The request body is over the size limit/);
-    // body-parser stops inflating at the limit (100 kB), rather than inflating 100 MB first.
+    // body-parser stops inflating at the limit (100 kB), rather than inflating 20 MB first.
     expect(Date.now() - started).toBeLessThan(5000);
     expect(await written()).toEqual(before);
   });

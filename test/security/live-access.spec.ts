@@ -57,6 +57,25 @@ describe('live streams and feeds end when access ends', () => {
     return { sessionId: session.id as string, read: async () => (await fetch(`${t.url}${path}`, { headers: { accept: 'text/calendar' } })).text() };
   }
 
+  /**
+   * The peer and the leader each subscribed to the review's evidence, both having received a first
+   * item (so both listen and may read); then `steps`, then both sockets closed.
+   */
+  async function withFeeds(f: Fixture, steps: (c: { peer: GraphqlClient; leader: GraphqlClient; feed: TestSubscription; leaderFeed: TestSubscription }) => Promise<void>) {
+    const peer = await t.gql.signIn(f.people.peer.email, TEST_PASSWORD);
+    const leader = await t.gql.signIn(f.people.leader.email, TEST_PASSWORD);
+    const feed = await subscribe(t.url, tokenOf(peer), EVIDENCE_FEED, { r: f.reviewId });
+    const leaderFeed = await subscribe(t.url, tokenOf(leader), EVIDENCE_FEED, { r: f.reviewId });
+    try {
+      await logSeenBy(f, leaderFeed, 'While the peer may read.');
+      expect((await feed.next()).data?.evidenceChanged.statement).toBe('While the peer may read.');
+      await steps({ peer, leader, feed, leaderFeed });
+    } finally {
+      await feed.close();
+      await leaderFeed.close();
+    }
+  }
+
   const memberId = async (f: Fixture, personId: string) =>
     (await t.dataSource.query('SELECT id FROM team_member WHERE review_id = $1 AND person_id = $2 AND removed_at IS NULL', [f.reviewId, personId]))[0].id as string;
 
@@ -65,47 +84,27 @@ describe('live streams and feeds end when access ends', () => {
     const calendar = await sessionInCalendar(f, f.people.peer);
     expect(await calendar.read()).toContain(`session-${calendar.sessionId}-`);
 
-    const peer = await t.gql.signIn(f.people.peer.email, TEST_PASSWORD);
-    const leader = await t.gql.signIn(f.people.leader.email, TEST_PASSWORD);
-    const removedFeed = await subscribe(t.url, tokenOf(peer), EVIDENCE_FEED, { r: f.reviewId });
-    const leaderFeed = await subscribe(t.url, tokenOf(leader), EVIDENCE_FEED, { r: f.reviewId });
-    try {
-      await logSeenBy(f, leaderFeed, 'Before the removal.');
-      expect((await removedFeed.next()).data?.evidenceChanged.statement).toBe('Before the removal.');
-
+    await withFeeds(f, async ({ peer, leader, feed, leaderFeed }) => {
       await leader.ok('mutation($r: ID!, $m: ID!) { removeTeamMember(reviewId: $r, memberId: $m) { removedAt } }', { r: f.reviewId, m: await memberId(f, f.people.peer.id) });
       // Ended by the removal itself, before any new evidence.
-      await expectEnded(removedFeed, 'FORBIDDEN', /not a member of this review/);
+      await expectEnded(feed, 'FORBIDDEN', /not a member of this review/);
 
       await logSeenBy(f, leaderFeed, 'After the removal.');
       expect(await calendar.read()).not.toContain(calendar.sessionId);
       // Subscribing again is refused.
       const again = await subscribe(t.url, tokenOf(peer), EVIDENCE_FEED, { r: f.reviewId });
-      await expectEnded(again, 'FORBIDDEN', /not a member of this review/);
-    } finally {
-      await removedFeed.close();
-      await leaderFeed.close();
-    }
+      await expectEnded(again, 'FORBIDDEN', /not a member of this review/).finally(() => again.close());
+    });
   });
 
   it('a role that may not read evidence gets no further event, even when nothing announced the change', async () => {
     const f = await createReviewFixture(t.dataSource, { status: 'VISIT', scope: [1] });
-    const peer = await t.gql.signIn(f.people.peer.email, TEST_PASSWORD);
-    const leader = await t.gql.signIn(f.people.leader.email, TEST_PASSWORD);
-    const feed = await subscribe(t.url, tokenOf(peer), EVIDENCE_FEED, { r: f.reviewId });
-    const leaderFeed = await subscribe(t.url, tokenOf(leader), EVIDENCE_FEED, { r: f.reviewId });
-    try {
-      await logSeenBy(f, leaderFeed, 'Seen as a peer.');
-      expect((await feed.next()).data?.evidenceChanged.statement).toBe('Seen as a peer.');
+    await withFeeds(f, async ({ feed, leaderFeed }) => {
       // The role changes in the database alone (no pub-sub message): only the per-event check can catch it.
       await t.dataSource.query("UPDATE team_member SET role = 'OBSERVER' WHERE review_id = $1 AND person_id = $2", [f.reviewId, f.people.peer.id]);
-
       await logSeenBy(f, leaderFeed, 'Not for observers.');
       await expectEnded(feed, 'FORBIDDEN', /Only the expert leader or peer can do this; you are the observer/);
-    } finally {
-      await feed.close();
-      await leaderFeed.close();
-    }
+    });
   });
 
   it('cancelling the review ends every live stream of it, and calendars drop its sessions', async () => {
@@ -127,22 +126,14 @@ describe('live streams and feeds end when access ends', () => {
     }
   });
 
-  it('a signed-out session stops its socket before the next event is delivered', async () => {
+  it('signing out closes the session’s socket at once, and nothing more reaches it', async () => {
     const f = await createReviewFixture(t.dataSource, { status: 'VISIT', scope: [1] });
-    const peer = await t.gql.signIn(f.people.peer.email, TEST_PASSWORD);
-    const leader = await t.gql.signIn(f.people.leader.email, TEST_PASSWORD);
-    const feed = await subscribe(t.url, tokenOf(peer), EVIDENCE_FEED, { r: f.reviewId });
-    const leaderFeed = await subscribe(t.url, tokenOf(leader), EVIDENCE_FEED, { r: f.reviewId });
-    try {
-      await logSeenBy(f, leaderFeed, 'While signed in.');
-      expect((await feed.next()).data?.evidenceChanged.statement).toBe('While signed in.');
+    await withFeeds(f, async ({ peer, feed, leaderFeed }) => {
       await peer.ok('mutation { signOut }');
+      // Closed by the revocation itself, before any new evidence.
+      await expect(feed.next()).rejects.toMatchObject({ code: 4403, reason: 'UNAUTHENTICATED: your session has ended; sign in again.' });
       await logSeenBy(f, leaderFeed, 'After signing out.');
-      await expect(feed.next()).rejects.toMatchObject({ code: 4403, reason: expect.stringMatching(/^UNAUTHENTICATED: /) });
-    } finally {
-      await feed.close();
-      await leaderFeed.close();
-    }
+    });
   });
 
   describe('with 6-second access tokens', () => {

@@ -32,7 +32,7 @@ export type IdMap = Record<string, string>;
 const singular = (name: string) => name.replace(/Ids$/, 'Id').replace(/s$/, '');
 
 /** Values for strings, by argument or input-field name; dates in the host city's local time. */
-function stringFor(name: string): string {
+export function stringFor(name: string): string {
   const n = name.toLowerCase();
   if (n.includes('email')) return 'someone.else@example.org';
   if (n.includes('password')) return 'a-wrong-password-123';
@@ -134,7 +134,7 @@ export class OperationWalker {
   }
 
   /** Scalar fields two levels deep (fields that need arguments are skipped), so a leak would show. */
-  private selection(type: GraphQLOutputType, depth: number): string {
+  selection(type: GraphQLOutputType, depth = 1): string {
     const named = getNamedType(type);
     if (isLeafType(named)) return '';
     if (!isObjectType(named)) return '{ __typename }';

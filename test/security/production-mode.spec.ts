@@ -51,4 +51,26 @@ describe('production mode', () => {
     const rest = await fetch(`${t.url}/documents/not-a-uuid/file`, { headers: { authorization: `Bearer ${gql.token}` } });
     expect(JSON.stringify(await rest.json())).not.toMatch(/stack|node_modules|\.ts:\d+/i);
   });
+
+  it('suggests no field, argument, type or enum value ("Did you mean …?"), to anyone', async () => {
+    const person = await createPerson(t.dataSource, { email: 'prod-suggestions@example.org' });
+    const gql = await t.gql.signIn(person.email, TEST_PASSWORD);
+    const attempts: [string, Record<string, unknown>?][] = [
+      ['{ me { fullNam } }'],
+      ['{ reviw(id: "00000000-0000-4000-8000-000000000000") { id } }'],
+      ['{ cities(fist: 1) { totalCount } }'],
+      ['query($r: Reviw) { me { id } }'],
+      ['mutation($id: ID!, $r: HostResponse!) { respondToRecommendation(recommendationId: $id, response: $r) { id } }', { id: '00000000-0000-4000-8000-000000000000', r: 'ACCEPT' }],
+      ['mutation { signIn(emal: "x@example.org", password: "x") { accessToken } }'],
+    ];
+    for (const client of [t.gql, gql]) {
+      for (const [query, variables] of attempts) {
+        const answer = await client.request(query, variables);
+        expect({ query, code: answer.errors?.[0]?.extensions?.code }).toEqual({ query, code: 'BAD_USER_INPUT' });
+        expect({ query, text: JSON.stringify(answer) }).not.toEqual({ query, text: expect.stringMatching(/Did you mean/i) });
+      }
+    }
+    // The refusal still says what is wrong.
+    expect((await gql.request('{ me { fullNam } }')).errors?.[0].message).toBe('Cannot query field "fullNam" on type "Person".');
+  });
 });

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { ConfigError, installGracefulShutdown, loadConfig } from '@peervisit/platform';
+import { refuseDemoPasswordInProduction } from '@peervisit/directory';
 import { clusterWorkerId, isClusterWorker, runPrimary } from './cluster';
 import { createApi } from './create-api';
 
 async function main() {
   const config = loadConfig();
+  await refuseDemoPasswordInProduction(config);
   // API_PROCESSES > 1: this process only supervises; the workers (this same file) run the API.
   if (config.apiProcesses > 1 && !isClusterWorker()) return runPrimary(config.apiProcesses);
   const app = await createApi(config);

@@ -12,6 +12,7 @@ export * from './database/data-source-options';
 export * from './database/snake-naming.strategy';
 export * from './errors/app-error';
 export * from './errors/format-graphql-error';
+export * from './errors/nul-characters';
 export * from './graphql/graphql-context';
 export * from './graphql/json.scalar';
 export * from './graphql/loader-registry';

@@ -10,3 +10,4 @@ export * from './count-queries';
 export * from './redis-server';
 export * from './access-tokens';
 export * from './invitations';
+export * from './until';

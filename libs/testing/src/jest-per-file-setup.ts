@@ -31,6 +31,8 @@ beforeAll(async () => {
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     PORT: '0',
+    // Off unless a test asks: worker processes started by parallel test files would share 3001.
+    WORKER_HEALTH_PORT: '0',
   });
   delete process.env.SMTP_URL;
 });

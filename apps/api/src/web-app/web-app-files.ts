@@ -4,7 +4,10 @@ import { join, resolve } from 'node:path';
 /** Where `npm run web:build` writes the app (apps/web/dist), found from this file so the cwd does not matter. */
 export const WEB_APP_DIST = resolve(__dirname, '..', '..', '..', 'web', 'dist');
 
-export const webAppBuilt = (dist = WEB_APP_DIST) => existsSync(join(dist, 'index.html'));
+/** Injection token of the directory served (WEB_APP_DIST; tests give another). */
+export const WEB_APP_DIR = Symbol('WEB_APP_DIR');
+
+export const webAppBuilt = (dist: string) => existsSync(join(dist, 'index.html'));
 
 /**
  * Paths the API itself answers: the SPA fallback never serves index.html under them, so an unknown

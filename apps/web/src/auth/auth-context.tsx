@@ -1,5 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { print } from 'graphql';
+import { stringifyDocument } from '@urql/core';
 import type { PersonFieldsFragment } from '../graphql/generated/graphql';
 import { SignOutMutation } from '../graphql/operations';
 import { onSessionChange, readSession, Session, writeSession } from './session';
@@ -28,7 +28,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     await fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${current.accessToken}` },
-      body: JSON.stringify({ query: print(SignOutMutation), variables: { refreshToken: current.refreshToken ?? null } }),
+      body: JSON.stringify({ query: stringifyDocument(SignOutMutation), variables: { refreshToken: current.refreshToken ?? null } }),
     }).catch(() => undefined);
   }, []);
   const updatePerson = useCallback((person: PersonFieldsFragment) => {

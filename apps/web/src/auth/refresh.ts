@@ -1,4 +1,4 @@
-import { print } from 'graphql';
+import { stringifyDocument } from '@urql/core';
 import type { RefreshSessionMutation as RefreshResult } from '../graphql/generated/graphql';
 import { RefreshSessionMutation } from '../graphql/operations';
 import { accessTokenExpired, canRefresh, readSession, Session, writeSession } from './session';
@@ -36,7 +36,7 @@ async function refreshOnce(staleAccessToken?: string): Promise<RefreshOutcome> {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       // Sent with fetch, outside urql: it runs inside the client's own request path (authenticatedFetch).
-      body: JSON.stringify({ query: print(RefreshSessionMutation), variables: { refreshToken: session.refreshToken } }),
+      body: JSON.stringify({ query: stringifyDocument(RefreshSessionMutation), variables: { refreshToken: session.refreshToken } }),
     });
     body = await response.json();
   } catch {

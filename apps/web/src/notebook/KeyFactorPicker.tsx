@@ -31,8 +31,13 @@ export function KeyFactorPicker({ options, chosen, onChange, error, suggested = 
             const option = options.find((o) => o.id === kf);
             return (
               <li key={kf}>
-                <button type="button" className="chip" onClick={() => toggle(kf)} aria-label={t('log.removeKeyFactor', { code: option?.code ?? '?', heading: option?.heading ?? '' })}>
-                  {option?.code} <span aria-hidden="true">×</span>
+                <button
+                  type="button"
+                  className={`chip ${option ? '' : 'chip-unknown'}`}
+                  onClick={() => toggle(kf)}
+                  aria-label={option ? t('log.removeKeyFactor', { code: option.code, heading: option.heading }) : t('log.removeOutOfScope')}
+                >
+                  {option ? option.code : t('log.outOfScope')} <span aria-hidden="true">×</span>
                 </button>
               </li>
             );

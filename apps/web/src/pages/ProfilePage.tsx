@@ -1,7 +1,7 @@
-import { FormattedMessage } from 'react-intl';
+import { FormattedDate, FormattedMessage } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
 import { useAuth } from '../auth/auth-context';
-import { MeQuery, SetMyOptionalRemindersMutation } from '../graphql/operations';
+import { EndSessionMutation, MeQuery, MySessionsQuery, SetMyOptionalRemindersMutation } from '../graphql/operations';
 import { LANGUAGES } from '../i18n/languages';
 import { Button } from '../ui/primitives';
 
@@ -9,6 +9,8 @@ export function ProfilePage() {
   const { person: stored, signOut, updatePerson } = useAuth();
   const [{ data }] = useQuery({ query: MeQuery });
   const [reminders, setReminders] = useMutation(SetMyOptionalRemindersMutation);
+  const [sessions, refetchSessions] = useQuery({ query: MySessionsQuery });
+  const [, endSession] = useMutation(EndSessionMutation);
   const person = data?.me ?? stored;
   if (!person) return null;
   const language = LANGUAGES.find(([tag]) => tag === person.locale.split('-')[0])?.[1] ?? person.locale;
@@ -50,6 +52,29 @@ export function ProfilePage() {
           </Button>
         </dd>
       </dl>
+      <h2>
+        <FormattedMessage id="profile.sessions" />
+      </h2>
+      <ul className="item-list">
+        {(sessions.data?.mySessions ?? []).map((s) => (
+          <li key={s.id} className="item">
+            <p className="item-statement">{s.userAgent ?? <FormattedMessage id="profile.unknownDevice" />}</p>
+            <p className="muted">
+              <FormattedMessage id="profile.lastUsed" values={{ when: <FormattedDate value={s.lastUsedAt} dateStyle="medium" timeStyle="short" /> }} />
+              {s.current && (
+                <span className="tag">
+                  <FormattedMessage id="profile.thisDevice" />
+                </span>
+              )}
+            </p>
+            {!s.current && (
+              <Button variant="link" onClick={() => void endSession({ id: s.id }).then(() => refetchSessions({ requestPolicy: 'network-only' }))}>
+                <FormattedMessage id="profile.endSession" />
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
       <Button variant="secondary" onClick={() => void signOut()}>
         <FormattedMessage id="nav.signOut" />
       </Button>

@@ -38,7 +38,8 @@ export class BenchmarkResolver {
     return this.catalogue.find(code, version ?? undefined);
   }
 
-  @Query(() => JSONScalar, { description: 'A benchmark version as a JSON document, in the form importBenchmark takes.' })
+  // About 35 kB for the shipped benchmark: priced like that much answer (query cost, BYTES_PER_COST).
+  @Query(() => JSONScalar, { complexity: 200, description: 'A benchmark version as a JSON document, in the form importBenchmark takes.' })
   benchmarkExport(@Args('code') code: string, @Args('version', { type: () => Int, nullable: true }) version?: number) {
     return this.catalogue.export(code, version ?? undefined);
   }

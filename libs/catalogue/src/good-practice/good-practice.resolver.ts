@@ -44,7 +44,8 @@ export class GoodPracticeResolver {
     return this.practices.get(user, id);
   }
 
-  @Query(() => JSONScalar, { description: 'A good practice as a GoodPracticeDocument (the JSON form importGoodPractice takes).' })
+  // A few kB of text fields (query cost, BYTES_PER_COST).
+  @Query(() => JSONScalar, { complexity: 40, description: 'A good practice as a GoodPracticeDocument (the JSON form importGoodPractice takes).' })
   goodPracticeExport(@Me() user: CurrentUser, @Args('id', { type: () => ID }) id: string) {
     return this.practices.export(user, id);
   }

@@ -10,7 +10,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
  * stored hash (the seed hashes the password once for all of them) cost one verification.
  */
 export async function accountsWithDemoPassword(databaseUrl: string): Promise<string[]> {
-  const client = new Client({ connectionString: databaseUrl });
+  const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
     const { rows } = await client

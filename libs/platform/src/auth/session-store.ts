@@ -1,8 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import Redis from 'ioredis';
 import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { PUB_SUB, PubSub } from '../pubsub/pub-sub';
+import { redisConnectionOptions } from '../queue/queues';
 import { AuthSession } from './auth-session.entity';
 
 /** Pub-sub trigger that tells every API process which sessions just ended. */
@@ -19,25 +21,52 @@ export interface SessionsToRevoke {
 }
 
 /**
- * Opens, checks and revokes sessions (AuthSession rows). The check runs on every authenticated
- * request and every subscription event, so it is one Map lookup: each process remembers a session's
- * state for SESSION_CHECK_CACHE_SECONDS and asks PostgreSQL (one primary-key read) when it has not
- * seen it lately. A revocation updates the row, then (after commit, `forget`) tells every process
- * through Redis pub-sub, so it takes effect at once everywhere; if that message is lost (Redis away),
- * the cache's short lifetime bounds how long a revoked session still works.
+ * Opens, checks and revokes sessions (AuthSession rows, the source of truth). The check runs on every
+ * authenticated request and every subscription event, so it stays off PostgreSQL:
+ * - each process remembers a session's state for SESSION_CHECK_CACHE_SECONDS (a Map lookup);
+ * - otherwise one Redis EXISTS on the session's revocation mark, which `forget` writes (after the
+ *   revoking transaction committed) for as long as an access token of the session can live; it also
+ *   tells every process through pub-sub, so their caches drop the session at once;
+ * - PostgreSQL only when Redis cannot answer; and when Redis comes back (perhaps without its data),
+ *   the marks of sessions revoked within the last access-token lifetime are written again.
+ * Refreshing always reads the row, so a revoked session can never be refreshed.
  */
 @Injectable()
-export class SessionStore {
+export class SessionStore implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('SessionStore');
   /** Session id → active or not, and until when that answer may be reused (ms since the epoch). */
   private readonly known = new Map<string, { active: boolean; until: number }>();
   private listening = false;
+  private readonly redis: Redis;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PUB_SUB) private readonly pubSub: PubSub,
-  ) {}
+  ) {
+    // A check should fall back to PostgreSQL rather than wait while Redis is away.
+    this.redis = new Redis({ ...redisConnectionOptions(config.redisUrl), lazyConnect: true, maxRetriesPerRequest: 1, connectionName: 'peervisit-sessions' });
+    this.redis.on('error', () => undefined); // each failed command is handled where it is sent
+    // After a reconnection (the first connection is covered by onApplicationBootstrap, before any request).
+    let connected = false;
+    this.redis.on('ready', () => {
+      if (connected) void this.restoreMarks();
+      connected = true;
+    });
+  }
+
+  async onApplicationBootstrap() {
+    await this.restoreMarks();
+  }
+
+  async onModuleDestroy() {
+    if (this.redis.status === 'wait' || this.redis.status === 'end') return this.redis.disconnect();
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+
+  private markKey = (sessionId: string) => `${this.config.queuePrefix}:session-revoked:${sessionId}`;
+  /** How long a mark must outlive the revocation: the longest an access token of the session may still live. */
+  private markSeconds = () => this.config.accessTokenTtlSeconds + this.config.sessionCheckCacheSeconds;
 
   /** Starts a session (in the caller's transaction), its refresh chain valid until `expiresAt`. */
   open(manager: EntityManager, fields: { personId: string; userAgent?: string | null; expiresAt: Date }): Promise<AuthSession> {
@@ -53,14 +82,19 @@ export class SessionStore {
     );
   }
 
-  /** Whether access tokens of this session may still be used (not revoked). */
+  /** Whether access tokens of this session (the signed `sid` of a verified token) may still be used. */
   async isActive(sessionId: string): Promise<boolean> {
     this.listen();
     const known = this.known.get(sessionId);
     if (known && known.until > Date.now()) return known.active;
     if (!UUID.test(sessionId)) return false;
-    const rows: { active: boolean }[] = await this.dataSource.query('SELECT revoked_at IS NULL AS active FROM auth_session WHERE id = $1', [sessionId]);
-    const active = rows[0]?.active === true;
+    let active: boolean;
+    try {
+      active = (await this.redis.exists(this.markKey(sessionId))) === 0;
+    } catch {
+      const rows: { active: boolean }[] = await this.dataSource.query('SELECT revoked_at IS NULL AS active FROM auth_session WHERE id = $1', [sessionId]);
+      active = rows[0]?.active === true;
+    }
     this.remember(sessionId, active);
     return active;
   }
@@ -85,9 +119,33 @@ export class SessionStore {
   async forget(sessionIds: string[]): Promise<void> {
     if (!sessionIds.length) return;
     for (const id of sessionIds) this.remember(id, false);
+    try {
+      await this.writeMarks(sessionIds);
+    } catch (error) {
+      // The rows say revoked: they are written again from PostgreSQL when Redis is back.
+      this.logger.error(`Could not mark ${sessionIds.length} ended session(s) in Redis: ${(error as Error).message}`);
+    }
     await this.pubSub.publish(SESSIONS_REVOKED, { ids: sessionIds }).catch((error: Error) => {
       this.logger.warn(`Could not tell other processes that ${sessionIds.length} session(s) ended (${error.message}); they notice within ${this.config.sessionCheckCacheSeconds} s`);
     });
+  }
+
+  private async writeMarks(sessionIds: string[]): Promise<void> {
+    const pipeline = this.redis.pipeline();
+    for (const id of sessionIds) pipeline.set(this.markKey(id), '1', 'EX', this.markSeconds());
+    const replies = (await pipeline.exec()) ?? [];
+    const failed = replies.find(([error]) => error);
+    if (failed) throw failed[0];
+  }
+
+  /** Redis (re)connected, perhaps empty: marks the sessions revoked recently enough for their tokens to live. */
+  private async restoreMarks(): Promise<void> {
+    try {
+      const rows: { id: string }[] = await this.dataSource.query("SELECT id FROM auth_session WHERE revoked_at > now() - make_interval(secs => $1)", [this.markSeconds()]);
+      if (rows.length) await this.writeMarks(rows.map((row) => row.id));
+    } catch (error) {
+      this.logger.warn(`Could not restore the marks of ended sessions in Redis: ${(error as Error).message}`);
+    }
   }
 
   /** Revokes and forgets in one go, outside any transaction of the caller. */

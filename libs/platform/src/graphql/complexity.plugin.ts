@@ -1,7 +1,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { DocumentNode, getOperationAST, GraphQLSchema, Kind } from 'graphql';
+import { DocumentNode, getNamedType, GraphQLError, getNullableType, getOperationAST, GraphQLSchema, isListType, isObjectType, Kind } from 'graphql';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { AppError, ErrorCode } from '../errors/app-error';
+import { AppError, badInput, ErrorCode } from '../errors/app-error';
 import { graphqlErrorOf } from '../errors/format-graphql-error';
 import { DEFAULT_PAGE_SIZE } from '../pagination/connection';
 
@@ -17,6 +17,33 @@ const pageSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }
 };
 
 /**
+ * A plain list (no `first`: a parent's own few children, like a benchmark's key factors or a day's
+ * sessions) costs its children this many times. Priced at one before, a nested plain list cost as
+ * much as one item: `benchmark` answered 50 kB for a cost of 51. The edges and nodes of a connection
+ * are not plain lists: their page size is priced on the connection field.
+ */
+export const PLAIN_LIST_LENGTH = 5;
+const plainListEstimator: ComplexityEstimator = ({ type, field, childComplexity }) => {
+  if (!isListType(getNullableType(field.type))) return undefined;
+  if (isObjectType(type) && type.getFields().pageInfo) return undefined;
+  return 1 + childComplexity * PLAIN_LIST_LENGTH;
+};
+
+/**
+ * A JSON value is a whole document in one field, whatever is selected; one that does not declare
+ * its cost (`complexity` on the field, e.g. benchmarkExport) costs this, about 4 kB of answer.
+ */
+export const JSON_FIELD_COST = 20;
+const jsonEstimator: ComplexityEstimator = ({ field }) => (getNamedType(field.type).name === 'JSON' ? JSON_FIELD_COST : undefined);
+
+/**
+ * What one unit of cost may answer, about: a field whose answer is bigger than this per unit of its
+ * cost is priced too low (test/security/query-limits.spec.ts measures every query of the schema).
+ * With GRAPHQL_MAX_COMPLEXITY at 5000, about 2 MB per request at most.
+ */
+export const BYTES_PER_COST = 400;
+
+/**
  * Each mutation field costs MUTATION_COST on top of its selection: a write does far more than a read,
  * and without this one request could carry thousands of aliased writes (500 aliased createCity
  * calls fit under the default limit before). With the defaults, at most 50 writes per request.
@@ -27,7 +54,8 @@ const mutationEstimator: ComplexityEstimator = ({ type, childComplexity }) => {
   return MUTATION_COST + childComplexity;
 };
 
-const ESTIMATORS = [mutationEstimator, fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })];
+/** First that answers wins: a field's declared `complexity` (extensions) before the general rules. */
+const ESTIMATORS = [mutationEstimator, fieldExtensionsEstimator(), pageSizeEstimator, jsonEstimator, plainListEstimator, simpleEstimator({ defaultComplexity: 1 })];
 
 /**
  * The cost of an operation depends on its document and on the variables that can change it: page
@@ -69,7 +97,15 @@ export class OperationCosts {
     let costs = this.byDocument.get(document);
     const known = costs?.get(key);
     if (known !== undefined) return known;
-    const cost = getComplexity({ schema, operationName: operationName ?? undefined, query: document, variables, estimators: ESTIMATORS });
+    let cost: number;
+    try {
+      cost = getComplexity({ schema, operationName: operationName ?? undefined, query: document, variables, estimators: ESTIMATORS });
+    } catch (error) {
+      // It coerces the variables first: a null for a non-null one, a value not of its type. That is
+      // the caller's mistake (was INTERNAL_SERVER_ERROR, HTTP 500, from this hook).
+      if (error instanceof GraphQLError) throw graphqlErrorOf(badInput(error.message));
+      throw error;
+    }
     if (!costs || costs.size >= KEYS_PER_DOCUMENT) this.byDocument.set(document, (costs = new Map()));
     costs.set(key, cost);
     return cost;

@@ -71,7 +71,7 @@ export class ExplorerController {
 
   @Get('assets/:file')
   asset(@Param('file') file: string, @Res() res: Response) {
-    const asset = ASSETS[file];
+    const asset = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined; // "constructor" is not an asset
     if (!this.config.explorerEnabled || !asset) throw new NotFoundException();
     res.type(asset.type).set('Cache-Control', 'public, max-age=86400').sendFile(pathOf(asset));
   }

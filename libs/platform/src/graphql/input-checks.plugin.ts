@@ -13,30 +13,15 @@ import {
 } from 'graphql';
 import { AppError, ErrorCode, Problem } from '../errors/app-error';
 import { graphqlErrorOf } from '../errors/format-graphql-error';
+import { NUL_MESSAGE, nulCharacterProblems } from '../errors/nul-characters';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Every id this API gives out is a UUID (every primary key is a uuid column). */
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
-const NUL_MESSAGE = 'must not contain the NUL character (\\u0000)';
 const ID_MESSAGE = 'must be an id this API gave out (a UUID)';
 /** Problems listed at most: enough to act on, without echoing a huge hostile request back. */
 const MAX_PROBLEMS = 20;
-
-/** NUL characters in the variables, keys included (PostgreSQL stores neither text nor jsonb with one). */
-function nulProblems(value: unknown, path: string, problems: Problem[]): void {
-  if (problems.length >= MAX_PROBLEMS) return;
-  if (typeof value === 'string') {
-    if (value.includes('\0')) problems.push({ path, message: NUL_MESSAGE });
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => nulProblems(item, `${path}[${i}]`, problems));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (key.includes('\0')) problems.push({ path, message: `${NUL_MESSAGE} in a key` });
-      nulProblems(item, `${path}.${key.replace(/\0/g, '\\u0000')}`, problems);
-    }
-  }
-}
 
 /**
  * What is wrong with the input of an operation before anything runs:
@@ -52,7 +37,7 @@ export function inputProblems(
   variables: Record<string, unknown> | undefined,
 ): Problem[] {
   const problems: Problem[] = [];
-  for (const [name, value] of Object.entries(variables ?? {})) nulProblems(value, `$${name}`, problems);
+  for (const [name, value] of Object.entries(variables ?? {})) nulCharacterProblems(value, `$${name}`, problems);
   const operation = getOperationAST(document, operationName);
   if (!operation) return problems;
   const defaults = new Map((operation.variableDefinitions ?? []).map((d) => [d.variable.name.value, d.defaultValue]));

@@ -15,6 +15,7 @@ import { CloseCode, Context, MessageType, ServerOptions } from 'graphql-ws';
 import jwt from 'jsonwebtoken';
 import type { WebSocket } from 'ws';
 import { CurrentUser } from '../auth/current-user';
+import { SESSIONS_REVOKED } from '../auth/session-store';
 import { AppError, ErrorCode } from '../errors/app-error';
 import { complexityPlugin } from './complexity.plugin';
 import { depthLimitRule } from './depth-limit.rule';
@@ -51,14 +52,9 @@ export const TOO_MANY_CONNECTIONS_CLOSE_CODE = CloseCode.TooManyInitialisationRe
 /** WebSocket close reasons are limited to 123 bytes. */
 const closeReason = (text: string) => (Buffer.byteLength(text) <= 123 ? text : `${Buffer.from(text).subarray(0, 120).toString().replace(/\uFFFD$/, '')}...`);
 
-/**
- * What one authenticated socket holds: the token it authenticated with, checked again before each
- * event (expired or revoked: the socket is closed), and a timer that closes it when the token expires.
- */
+/** What one authenticated socket holds: the check of the token it was opened with, run before each event. */
 interface LiveConnection {
-  token: string;
-  socket: WebSocket;
-  /** Resolves while the token is still good; otherwise closes the socket and resolves false. */
+  /** True while the token is still good; otherwise closes the socket and answers false. */
   stillValid(): Promise<boolean>;
 }
 
@@ -68,7 +64,8 @@ interface LiveConnection {
  *   person put on the upgrade request (`context.req.user`), so `@Me()` and the AuthGuard work as over
  *   HTTP. Without a valid token the socket is closed with 4403 and a reason that says why.
  * - the token is verified again before every event, and the socket is closed (4403, UNAUTHENTICATED)
- *   when it expires or is no longer accepted: a socket never outlives the access it was opened with.
+ *   when it expires, when its session is revoked (SESSIONS_REVOKED, at once) or when it is no longer
+ *   accepted: a socket never outlives the access it was opened with.
  *   graphql-ws clients reconnect after 4403, calling connectionParams again for a fresh token.
  * - a person has at most `maxConnectionsPerPerson` sockets open on this process; one more is closed
  *   with 4429 and a reason that says so.
@@ -87,7 +84,7 @@ export function graphqlWsOptions(options: {
   maxDepth: number;
   maxComplexity: number;
   formatError: FormatError;
-  pubSub: Pick<PubSub, 'whenSubscribed'>;
+  pubSub: Pick<PubSub, 'whenSubscribed' | 'subscribe'>;
   /** Counts open subscriptions (peervisit_graphql_subscriptions_open). */
   metrics?: Pick<Metrics, 'countSubscription'>;
 }): GraphqlWsOptions {
@@ -99,6 +96,18 @@ export function graphqlWsOptions(options: {
   const costCheck = complexityPlugin(options.getSchema, options.maxComplexity);
   const connections = new WeakMap<GraphqlRequest, LiveConnection>();
   const openByPerson = new Map<string, number>();
+  /** Open sockets by the session their token belongs to: a revoked session's are closed at once. */
+  const socketsBySession = new Map<string, Set<WebSocket>>();
+  let listening: Promise<unknown> | undefined;
+  const closeRevoked = () =>
+    (listening ??= options.pubSub
+      .subscribe<{ ids?: string[] }>(SESSIONS_REVOKED, ({ ids }) => {
+        for (const id of ids ?? []) {
+          for (const socket of socketsBySession.get(id) ?? []) socket.close(CloseCode.Forbidden, closeReason(`${ErrorCode.UNAUTHENTICATED}: your session has ended; sign in again.`));
+        }
+      })
+      // Without the message, the check before each event and the expiry timer still end the socket.
+      .catch(() => (listening = undefined)));
   const unauthenticatedReason = (error: unknown) => `${ErrorCode.UNAUTHENTICATED}: ${error instanceof AppError ? error.message : 'the access token is not valid.'}`;
 
   /** Keeps count of the person's open sockets, and closes the socket when its token expires. */
@@ -107,18 +116,25 @@ export function graphqlWsOptions(options: {
     openByPerson.set(user.personId, (openByPerson.get(user.personId) ?? 0) + 1);
     const expiresInMs = expiryOf(token) - Date.now();
     const expiry = setTimeout(() => socket.close(CloseCode.Forbidden, closeReason(`${ErrorCode.UNAUTHENTICATED}: your access token expired; reconnect with a fresh one.`)), Math.min(Math.max(expiresInMs, 0), 2 ** 31 - 1));
-    expiry.unref(); clearTimeout(expiry);
+    expiry.unref();
+    const session = user.sessionId;
+    if (session) {
+      void closeRevoked();
+      socketsBySession.set(session, (socketsBySession.get(session) ?? new Set()).add(socket));
+    }
     socket.once('close', () => {
       clearTimeout(expiry);
+      const sockets = session ? socketsBySession.get(session) : undefined;
+      sockets?.delete(socket);
+      if (session && !sockets?.size) socketsBySession.delete(session);
       const open = (openByPerson.get(user.personId) ?? 1) - 1;
       if (open > 0) openByPerson.set(user.personId, open);
       else openByPerson.delete(user.personId);
     });
     connections.set(request, {
-      token,
-      socket,
       stillValid: async () => {
         try {
+          await options.verifyToken(token);
           return socket.readyState === socket.OPEN;
         } catch (error) {
           socket.close(CloseCode.Forbidden, closeReason(unauthenticatedReason(error)));
@@ -144,6 +160,8 @@ export function graphqlWsOptions(options: {
       if ((openByPerson.get(user.personId) ?? 0) >= options.maxConnectionsPerPerson) {
         return refuse(ctx, `TOO_MANY_CONNECTIONS: you already have ${options.maxConnectionsPerPerson} live connections open; close one first.`, TOO_MANY_CONNECTIONS_CLOSE_CODE);
       }
+      // Gone while its token was checked: nothing to count (its close event has already fired).
+      if (extraOf(ctx).socket.readyState !== extraOf(ctx).socket.OPEN) return false;
       extraOf(ctx).request.user = user;
       track(ctx, token, user);
       return true;

@@ -21,8 +21,10 @@ export class HttpMetricsMiddleware implements NestMiddleware {
     if (path === '/graphql') return next();
     const started = process.hrtime.bigint();
     res.once('finish', () => {
-      const pattern = (req.route as { path?: string } | undefined)?.path;
-      const route = pattern ? `${req.baseUrl}${pattern}` : (MOUNTED.find((m) => path === m || path.startsWith(`${m}/`)) ?? 'unmatched');
+      // Nest's controller routes are registered at the root with their whole pattern; a wildcard
+      // pattern is a middleware's (Nest mounts middleware on {*path}), not the route that answered.
+      const pattern = (req.route as { path?: unknown } | undefined)?.path;
+      const route = typeof pattern === 'string' && !pattern.includes('*') ? pattern : (MOUNTED.find((m) => path === m || path.startsWith(`${m}/`)) ?? 'unmatched');
       const method = METHODS.has(req.method) ? req.method : 'OTHER';
       this.metrics.httpRequests.inc({ route, method, status: String(res.statusCode) });
       this.metrics.httpDuration.observe({ route, method }, Number(process.hrtime.bigint() - started) / 1e9);

@@ -60,6 +60,7 @@ export class OutboxSender {
     }
     if ('skip' in rendered) {
       await this.dataSource.query(`UPDATE outbox_message SET status = 'CANCELLED', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'SENDING' AND attempts = $3`, [id, rendered.skip, claim]);
+      this.logger.log(`Cancelled message ${id} (${message.template}): ${rendered.skip}`);
       return { outcome: `cancelled: ${rendered.skip}` };
     }
     try {

@@ -1,7 +1,11 @@
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { RequestIdMiddleware } from './request-id.middleware';
 
-/** Gives every HTTP request (GraphQL included) its request id. */
+/**
+ * Gives every HTTP request (GraphQL included) its request id. Global because Nest mounts the
+ * middleware of global modules first: the id must be set before any other middleware answers.
+ */
+@Global()
 @Module({})
 export class RequestContextModule implements NestModule {
   configure(consumer: MiddlewareConsumer) {

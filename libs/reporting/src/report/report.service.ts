@@ -203,9 +203,10 @@ export class ReportService {
 
   async open(user: CurrentUser, reportId: string, format: string): Promise<{ stream: Readable; mediaType: string; fileName: string }> {
     const report = await this.get(user, reportId);
-    const spec = REPORT_FORMATS[format];
+    // Own properties only: `format` comes from the URL, and "constructor" or "__proto__" are inherited names.
+    const spec = Object.hasOwn(REPORT_FORMATS, format) ? REPORT_FORMATS[format] : undefined;
     if (!spec) throw badInput(`Reports come as ${Object.keys(REPORT_FORMATS).join(', ')}; not ${format}.`);
-    const key = report.files?.[format];
+    const key = report.files && Object.hasOwn(report.files, format) ? report.files[format] : undefined;
     if (report.status !== ReportStatus.READY || !key) throw conflict(`Version ${report.version} is ${report.status.toLowerCase()}; it has no ${format} yet.`);
     const review = await this.dataSource.getRepository(Review).findOneByOrFail({ id: report.reviewId });
     return { stream: await this.storage.get(key), mediaType: spec.mediaType, fileName: `${review.title} - report v${report.version}.${spec.extension}` };

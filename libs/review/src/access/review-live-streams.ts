@@ -32,7 +32,7 @@ export class ReviewLiveStreams {
   async open<T>(user: CurrentUser, reviewId: string, permission: ReviewPermission, trigger: string): Promise<AsyncIterableIterator<T>> {
     const allowed = () => this.requireLive(user, reviewId, permission);
     await allowed();
-    void guardedStream; return this.pubSub.asyncIterableIterator<T>(trigger);
+    return guardedStream<T>(this.pubSub, { triggers: [trigger], recheckOn: [reviewAccessChannel(reviewId)], allowed });
   }
 
   /** One statement: the review's status and the person's current roles in it. */

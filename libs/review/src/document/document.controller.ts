@@ -16,7 +16,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { badInput, CurrentUser, Me, unauthenticated } from '@peervisit/platform';
+import { assertNoProblems, badInput, CurrentUser, Me, nulCharacterProblems, unauthenticated } from '@peervisit/platform';
 import type { Request, Response } from 'express';
 import { Observable } from 'rxjs';
 import { DocumentService, documentJson } from './document.service';
@@ -100,6 +100,8 @@ export class DocumentController {
     @Body() body: Record<string, unknown> | undefined,
   ) {
     const fields = body ?? {};
+    // Text fields go to PostgreSQL, which refuses a NUL character with an error (a 500 before).
+    assertNoProblems(nulCharacterProblems(fields, 'form'), 'The upload was not stored');
     const document = await this.documents.upload(
       user,
       reviewId,

@@ -5,6 +5,7 @@ import { AppError, badInput, CurrentUser, ErrorCode, GraphqlContext, invalidTran
 import { DataSource } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { AnonymisationService } from '../anonymisation/anonymisation.service';
+import { WITHHELD_NAME } from '../anonymisation/name-anonymiser';
 import { Evidence } from '../evidence/evidence.entity';
 import { Recommendation } from '../recommendation/recommendation.entity';
 import { Review } from '../review/review.entity';
@@ -82,7 +83,10 @@ export class GoodPracticeLinksService {
     const fields = await this.dataSource.getRepository(FieldOfAction).find();
     const topCode = (f: FieldOfAction) => (f.parentId ? (fields.find((p) => p.id === f.parentId)?.code ?? f.code) : f.code);
     const boosted = fields.filter((f) => typical.has(topCode(f)));
-    const ranked = await this.practices.rankPublished(recommendation.text, boosted.map((f) => f.id), first);
+    // Ranked on the words without anyone's name: the same suggestions for every reader, and "why" never
+    // quotes a name the host city must not read.
+    const words = (await this.anonymisation.anonymiserOf(recommendation.reviewId, ctx)).anonymise(recommendation.text).split(WITHHELD_NAME).join(' ');
+    const ranked = await this.practices.rankPublished(words, boosted.map((f) => f.id), first);
     return ranked.map(({ practice, score, sharedWords, sharedFieldIds }) => {
       const why: string[] = [];
       if (sharedWords.length) why.push(`shares the words ${sharedWords.slice(0, 8).map((w) => `"${w}"`).join(', ')}`);
