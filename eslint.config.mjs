@@ -40,11 +40,11 @@ const boundaries = (testingAllowed) => [
 ];
 
 export default defineConfig(
-  globalIgnores(['**/node_modules/', '**/dist/', '**/.data/', '**/coverage/', '**/.nx/', '**/tmp/']),
+  globalIgnores(['**/node_modules/', '**/dist/', '**/.data/', '**/coverage/', '**/.nx/', '**/tmp/', 'apps/web/src/graphql/generated/']),
   ...nx.configs['flat/base'],
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts', '**/*.mjs', '**/*.js', '**/*.cjs'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mjs', '**/*.js', '**/*.cjs'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries(false),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],

@@ -15,7 +15,7 @@ class Refusal extends Error {}
 /** A problem with the command line: said, followed by the usage. */
 class UsageError extends Refusal {}
 
-function readArguments(argv: string[]): { email?: string; fullName?: string } {
+function readArguments(argv: string[]): { email: string; fullName?: string } {
   if (argv.some((a) => /^(--password|--pass|-p)(=|$)/.test(a))) {
     throw new UsageError('admin:create takes no password: it prints a one-time link where the administrator chooses one.');
   }

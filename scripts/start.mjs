@@ -57,6 +57,7 @@ async function announceWhenHealthy(base, api) {
       process.stderr.write([
         '',
         'PeerVisit is running.',
+        `  Web app:        ${base}/`,
         `  GraphQL API:    ${base}/graphql`,
         ...(production ? [] : [`  Explorer:       ${base}/explorer   (sign in with the signIn mutation, then set the Authorization header)`]),
         `  Health:         ${base}/health`,
@@ -86,6 +87,8 @@ let services;
 let exitCode = 0;
 try {
   await installIfNeeded();
+  // The API serves the web app from apps/web/dist: build it when it is missing or older than its sources.
+  if (!stopSignal) (await import('./web-app-build.mjs')).buildWebAppIfStale(say);
   if (!stopSignal) {
     const { ensureServices } = await import('./services.mjs');
     services = await ensureServices();

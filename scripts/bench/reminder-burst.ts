@@ -61,7 +61,7 @@ async function seed(ds: DataSource, dueAt: Date): Promise<void> {
 /** Runs the worker as `npm run worker` does, against the bench's database, queue prefix and the sink. */
 function startWorker(smtpUrl: string) {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
-    env: { ...process.env, SMTP_URL: smtpUrl, LOG_LEVEL: 'warn' },
+    env: { ...process.env, SMTP_URL: smtpUrl, LOG_LEVEL: 'warn', WORKER_HEALTH_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

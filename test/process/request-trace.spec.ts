@@ -1,4 +1,6 @@
+import { Queue } from 'bullmq';
 import { createServer } from 'node:net';
+import { redisConnectionOptions } from '@peervisit/platform';
 import { AppProcess, connectDatabase, startProcess, startWorker, stopProcesses, waitFor, waitForWorker } from '../fault/processes';
 
 /** A port nothing listens on now (the OS picks it). */
@@ -73,4 +75,36 @@ describe('request ids across processes, and the worker health port', () => {
       await after.end();
     }
   });
+
+  it('a message whose job was lost is re-queued by the sweeper and still sent under the request that scheduled it', async () => {
+    await stopProcesses([worker]);
+    const requestId = `trace-swept-${Date.now()}`;
+    const response = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+      body: JSON.stringify({ query: 'mutation { requestPasswordReset(email: "someone@example.org") }' }),
+    });
+    expect(await response.json()).toEqual({ data: { requestPasswordReset: true } });
+    // Redis loses the job (as after a flush): only the row remembers the request now.
+    const mail = new Queue('mail', { connection: redisConnectionOptions(process.env.REDIS_URL as string), prefix: process.env.QUEUE_PREFIX });
+    try {
+      expect(await mail.getJobCounts('waiting', 'delayed')).toEqual({ waiting: 1, delayed: 0 });
+      await mail.drain(true);
+      expect(await mail.getJobCounts('waiting', 'delayed')).toEqual({ waiting: 0, delayed: 0 });
+    } finally {
+      await mail.close();
+    }
+
+    const sweeper = startWorker('worker-2', { OUTBOX_SWEEP_INTERVAL_MS: '500' });
+    processes.push(sweeper);
+    await waitForWorker(sweeper, 60000);
+    const lines = () => sweeper.logs() as LogLine[];
+    const sent = () => lines().find((l) => l.context === 'OutboxSender' && l.msg?.startsWith('Sent message'));
+    await waitFor(() => sent() !== undefined, 'the re-queued message to be sent', 30000, () => sweeper.stdout().slice(-3000));
+    const swept = lines().find((l) => l.msg?.startsWith('Sweeper queued 1 due message'));
+    // The sweep ran under an id of its own; the send under the one of the request that caused it.
+    expect(swept?.requestId).toBeDefined();
+    expect(swept?.requestId).not.toBe(requestId);
+    expect(sent()).toMatchObject({ requestId, job: expect.stringMatching(/^mail\/send-outbox-message\//) });
+  }, 120000);
 });

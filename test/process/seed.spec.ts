@@ -34,5 +34,5 @@ describe('npm run seed -- --demo (the demo data npm start loads in development)'
     } finally {
       await ds.destroy();
     }
-  });
+  }, 240000);
 });

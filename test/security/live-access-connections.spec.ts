@@ -25,7 +25,7 @@ describe('open WebSocket connections per person', () => {
   it(`refuses a person's connection number ${MAX + 1} with 4429 TOO_MANY_CONNECTIONS, other people and a freed slot are not affected`, async () => {
     const f = await createReviewFixture(t.dataSource, { status: 'VISIT', scope: [1] });
     const token = async (email: string) => (await t.gql.signIn(email, TEST_PASSWORD)).token as string;
-    const listen = async (email: string) => subscribe(t.url, await token(email), FEED, { r: f.reviewId });
+    const listen = async (email: string) => subscribe(t.url, await token(email), FEED, { r: f.reviewId }, { timeoutMs: 15000 });
     const open: TestSubscription[] = [];
     try {
       // Each subscribe() opens its own socket, listening until closed.

@@ -4,6 +4,8 @@ import { AppModule } from '../../apps/api/src/app.module';
 
 const EVIDENCE_FEED = 'subscription($r: ID!) { evidenceChanged(reviewId: $r) { id statement } }';
 const REPORT_FEED = 'subscription($r: ID!) { reportChanged(reviewId: $r) { id } }';
+// Generous waits: the machine running the suite may be busy; each wait ends as soon as its result arrives.
+const WAIT = { timeoutMs: 15000 };
 const LOG = 'mutation($r: ID!, $input: EvidenceInput!) { logEvidence(reviewId: $r, input: $input) { outcome } }';
 
 type Fixture = Awaited<ReturnType<typeof createReviewFixture>>;
@@ -64,8 +66,8 @@ describe('live streams and feeds end when access ends', () => {
   async function withFeeds(f: Fixture, steps: (c: { peer: GraphqlClient; leader: GraphqlClient; feed: TestSubscription; leaderFeed: TestSubscription }) => Promise<void>) {
     const peer = await t.gql.signIn(f.people.peer.email, TEST_PASSWORD);
     const leader = await t.gql.signIn(f.people.leader.email, TEST_PASSWORD);
-    const feed = await subscribe(t.url, tokenOf(peer), EVIDENCE_FEED, { r: f.reviewId });
-    const leaderFeed = await subscribe(t.url, tokenOf(leader), EVIDENCE_FEED, { r: f.reviewId });
+    const feed = await subscribe(t.url, tokenOf(peer), EVIDENCE_FEED, { r: f.reviewId }, WAIT);
+    const leaderFeed = await subscribe(t.url, tokenOf(leader), EVIDENCE_FEED, { r: f.reviewId }, WAIT);
     try {
       await logSeenBy(f, leaderFeed, 'While the peer may read.');
       expect((await feed.next()).data?.evidenceChanged.statement).toBe('While the peer may read.');
@@ -92,7 +94,7 @@ describe('live streams and feeds end when access ends', () => {
       await logSeenBy(f, leaderFeed, 'After the removal.');
       expect(await calendar.read()).not.toContain(calendar.sessionId);
       // Subscribing again is refused.
-      const again = await subscribe(t.url, tokenOf(peer), EVIDENCE_FEED, { r: f.reviewId });
+      const again = await subscribe(t.url, tokenOf(peer), EVIDENCE_FEED, { r: f.reviewId }, WAIT);
       await expectEnded(again, 'FORBIDDEN', /not a member of this review/).finally(() => again.close());
     });
   });
@@ -113,8 +115,8 @@ describe('live streams and feeds end when access ends', () => {
     expect(await calendar.read()).toContain(calendar.sessionId);
     const peer = await t.gql.signIn(f.people.peer.email, TEST_PASSWORD);
     const leader = await t.gql.signIn(f.people.leader.email, TEST_PASSWORD);
-    const evidence = await subscribe(t.url, tokenOf(peer), EVIDENCE_FEED, { r: f.reviewId });
-    const reports = await subscribe(t.url, tokenOf(leader), REPORT_FEED, { r: f.reviewId });
+    const evidence = await subscribe(t.url, tokenOf(peer), EVIDENCE_FEED, { r: f.reviewId }, WAIT);
+    const reports = await subscribe(t.url, tokenOf(leader), REPORT_FEED, { r: f.reviewId }, WAIT);
     try {
       await leader.ok('mutation($r: ID!) { cancelReview(reviewId: $r, reason: "The city withdrew.") { status } }', { r: f.reviewId });
       await expectEnded(evidence, 'FORBIDDEN', /cancelled/);
@@ -136,11 +138,11 @@ describe('live streams and feeds end when access ends', () => {
     });
   });
 
-  describe('with 6-second access tokens', () => {
+  describe('with 10-second access tokens', () => {
     let short: TestApp;
     beforeAll(async () => {
       // Long enough to sign in and subscribe on a busy machine, short enough to wait for.
-      process.env.ACCESS_TOKEN_TTL_SECONDS = '6';
+      process.env.ACCESS_TOKEN_TTL_SECONDS = '10';
       try {
         short = await createTestApp({ module: AppModule.register({ workers: false }) });
       } finally {
@@ -153,9 +155,9 @@ describe('live streams and feeds end when access ends', () => {
 
     it('closes the socket when its access token expires; the client reconnects with a fresh token', async () => {
       const f = await createReviewFixture(t.dataSource, { status: 'VISIT', scope: [1] });
-      const feed = await subscribe(short.url, tokenOf(await short.gql.signIn(f.people.peer.email, TEST_PASSWORD)), EVIDENCE_FEED, { r: f.reviewId });
+      const feed = await subscribe(short.url, tokenOf(await short.gql.signIn(f.people.peer.email, TEST_PASSWORD)), EVIDENCE_FEED, { r: f.reviewId }, WAIT);
       try {
-        const closed = await feed.next(10000).then(
+        const closed = await feed.next(25000).then(
           (result) => ({ result }),
           (error: unknown) => error,
         );
@@ -164,7 +166,7 @@ describe('live streams and feeds end when access ends', () => {
       } finally {
         await feed.close();
       }
-      const fresh = await subscribe(short.url, tokenOf(await short.gql.signIn(f.people.peer.email, TEST_PASSWORD)), EVIDENCE_FEED, { r: f.reviewId });
+      const fresh = await subscribe(short.url, tokenOf(await short.gql.signIn(f.people.peer.email, TEST_PASSWORD)), EVIDENCE_FEED, { r: f.reviewId }, WAIT);
       try {
         await (await short.gql.signIn(f.people.peer2.email, TEST_PASSWORD)).ok(LOG, { r: f.reviewId, input: item(f, 'After reconnecting.') });
         expect((await fresh.next()).data?.evidenceChanged.statement).toBe('After reconnecting.');

@@ -15,6 +15,7 @@ export * from './errors/format-graphql-error';
 export * from './errors/nul-characters';
 export * from './graphql/graphql-context';
 export * from './graphql/json.scalar';
+export { IDS_CHECKED_BY_SERVICE } from './graphql/input-checks.plugin';
 export * from './graphql/loader-registry';
 export * from './logging/json-logger';
 export * from './mail/mail-transport';

@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, Page, test as base } from '@playwright/test';
+import { expect, Locator, Page, test as base } from '@playwright/test';
 import { Client } from 'pg';
 
 interface Person {
@@ -54,8 +54,10 @@ export async function expectAccessible(page: Page, what: string) {
   expect(bad.map((v) => `${what}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
 }
 
-/** Saves a screenshot for the README (docs/screenshots/<name>.png). */
-export async function screenshot(page: Page, name: string) {
+/** Saves a screenshot for the README (docs/screenshots/<name>.png): the top of the page, or `focus` in view. */
+export async function screenshot(page: Page, name: string, focus?: Locator) {
+  if (focus) await focus.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  else await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
 }
 

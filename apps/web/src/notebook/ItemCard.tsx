@@ -101,7 +101,7 @@ export function ItemCard({ item, keyFactors, online, onChanged }: { item: Notebo
           </span>
         )}
       </div>
-      {mode === 'view' && (
+      {mode !== 'edit' && (
         <>
           <p className="item-statement">{item.statement}</p>
           {item.quote && <blockquote>{item.quote}</blockquote>}
@@ -124,7 +124,7 @@ export function ItemCard({ item, keyFactors, online, onChanged }: { item: Notebo
               )}
             </div>
           )}
-          {!item.retractedAt && (
+          {mode === 'view' && !item.retractedAt && (
             <div className="item-actions">
               <Button variant="link" onClick={() => setMode('edit')} disabled={item.state === 'synced' && !online}>
                 <FormattedMessage id={item.state === 'refused' ? 'item.fix' : 'item.edit'} />

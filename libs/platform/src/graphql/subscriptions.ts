@@ -19,6 +19,7 @@ import { SESSIONS_REVOKED } from '../auth/session-store';
 import { AppError, ErrorCode } from '../errors/app-error';
 import { complexityPlugin } from './complexity.plugin';
 import { depthLimitRule } from './depth-limit.rule';
+import { inputError } from './input-checks.plugin';
 import type { Metrics } from '../metrics/metrics';
 import type { PubSub } from '../pubsub/pub-sub';
 import { GraphqlContext, GraphqlRequest } from './graphql-context';
@@ -192,6 +193,9 @@ export function graphqlWsOptions(options: {
         if (error instanceof GraphQLError) return [error];
         throw error;
       }
+      // The same refusal of NUL characters and malformed ids as over HTTP (input-checks.plugin.ts).
+      const hostile = inputError(schema, document, payload.operationName, payload.variables ?? undefined);
+      if (hostile) return [hostile];
       return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
     },
 

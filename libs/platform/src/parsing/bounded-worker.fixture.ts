@@ -1,10 +1,11 @@
+import { isMainThread } from 'node:worker_threads';
+
 /**
  * Tasks for bounded-worker.spec.ts, run inside a bounded worker thread: one that answers, one that
  * never ends, one that keeps allocating, one that throws.
  */
 export function echo(input: { text: string }): { echoed: string; inWorker: boolean } {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return { echoed: input.text, inWorker: !require('node:worker_threads').isMainThread };
+  return { echoed: input.text, inWorker: !isMainThread };
 }
 
 export function spin(): never {

@@ -57,13 +57,12 @@ function runThread<T>(task: BoundedTask, limits: Pick<ParsingLimits, 'timeoutMs'
     const started = Date.now();
     logger.debug(`Reading ${lowerFirst(what)} in a worker thread (${task.exportName})`);
     let settled = false;
+    // Answers once the thread is gone, so that its heap is free before the next one takes the slot.
     const settle = (outcome: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      outcome();
-      void worker.terminate();
-      logger.debug(`Read ${lowerFirst(what)} in ${Date.now() - started} ms`);
+      void worker.terminate().then(outcome, outcome);
     };
     const refuse = (refusal: ParsingRefused) =>
       settle(() => {
@@ -76,7 +75,11 @@ function runThread<T>(task: BoundedTask, limits: Pick<ParsingLimits, 'timeoutMs'
       limits.timeoutMs,
     );
     worker.on('message', (message: { result?: T; error?: string }) =>
-      settle(() => ('error' in message ? reject(new ParsingRefused('unreadable', `${what} could not be read: ${message.error}`)) : resolve(message.result as T))),
+      settle(() => {
+        if ('error' in message) return reject(new ParsingRefused('unreadable', `${what} could not be read: ${message.error}`));
+        logger.debug(`Read ${lowerFirst(what)} in ${Date.now() - started} ms`);
+        resolve(message.result as T);
+      }),
     );
     worker.on('error', (error: Error & { code?: string }) =>
       error.code === 'ERR_WORKER_OUT_OF_MEMORY'

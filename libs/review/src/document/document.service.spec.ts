@@ -306,7 +306,8 @@ describe('Documents (uploads and downloads over HTTP, links and retraction over 
 
     const stranger = await t.gql.as(tokens.stranger).request(LIST, { r: reviewId });
     expect(stranger.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Refused before anything runs: every ID argument must be a UUID (input-checks.plugin.ts).
     const notAnId = await leader.request(LIST, { r: 'not-a-uuid' });
-    expect(notAnId.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(notAnId.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

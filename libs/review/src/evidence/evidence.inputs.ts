@@ -1,16 +1,19 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Extensions, Field, ID, InputType } from '@nestjs/graphql';
 import { StakeholderCategory } from '@peervisit/directory';
-import { PageArgs } from '@peervisit/platform';
+import { IDS_CHECKED_BY_SERVICE, PageArgs } from '@peervisit/platform';
 import { EvidenceSource, EvidenceStance } from './evidence.entity';
+
+// Its ids are checked by EvidenceService with the rest of the item (not refused for the whole request), so a batch answers per item.
+const CHECKED_PER_ITEM = { [IDS_CHECKED_BY_SERVICE]: true };
 
 @InputType({ description: 'One piece of evidence. The client generates the id (a UUID) so a retry or an offline sync never doubles it.' })
 export class EvidenceInput {
-  @Field(() => ID) id: string;
+  @Field(() => ID) @Extensions(CHECKED_PER_ITEM) id: string;
   @Field(() => EvidenceSource) source: EvidenceSource;
-  @Field(() => ID, { nullable: true, description: 'The interview, focus group or site visit it came from.' }) sessionId?: string;
-  @Field(() => ID, { nullable: true, description: 'The document it came from (source DOCUMENT).' }) documentId?: string;
+  @Field(() => ID, { nullable: true, description: 'The interview, focus group or site visit it came from.' }) @Extensions(CHECKED_PER_ITEM) sessionId?: string;
+  @Field(() => ID, { nullable: true, description: 'The document it came from (source DOCUMENT).' }) @Extensions(CHECKED_PER_ITEM) documentId?: string;
   @Field(() => StakeholderCategory, { nullable: true }) stakeholderCategory?: StakeholderCategory;
-  @Field(() => [ID]) keyFactorIds: string[];
+  @Field(() => [ID]) @Extensions(CHECKED_PER_ITEM) keyFactorIds: string[];
   @Field() statement: string;
   @Field({ nullable: true }) quote?: string;
   @Field(() => EvidenceStance) stance: EvidenceStance;

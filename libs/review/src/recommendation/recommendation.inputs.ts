@@ -1,4 +1,5 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Extensions, Field, ID, InputType } from '@nestjs/graphql';
+import { IDS_CHECKED_BY_SERVICE } from '@peervisit/platform';
 import { FollowUpStatus, RecommendationHorizon, RecommendationPriority } from './recommendation.entity';
 
 @InputType({ description: 'A recommendation as the team writes it (adding, or replacing every field when updating).' })
@@ -8,7 +9,10 @@ export class RecommendationInput {
   @Field(() => RecommendationPriority) priority: RecommendationPriority;
   @Field(() => RecommendationHorizon, { description: 'Quick win, or medium- or long-term work.' }) horizon: RecommendationHorizon;
   @Field(() => String, { nullable: true, description: 'The department or body suggested to own it.' }) suggestedOwner?: string | null;
-  @Field(() => [ID], { nullable: true, description: "Related good practices: KeyFactorExample ids of the review's benchmark." }) relatedExampleIds?: string[] | null;
+  // Listed by RecommendationService with the input's other problems (every problem at once).
+  @Field(() => [ID], { nullable: true, description: "Related good practices: KeyFactorExample ids of the review's benchmark." })
+  @Extensions({ [IDS_CHECKED_BY_SERVICE]: true })
+  relatedExampleIds?: string[] | null;
 }
 
 @InputType({ description: 'Progress on a recommendation, as of a date; every report is kept.' })
