@@ -83,6 +83,16 @@ test.describe.serial('the evidence notebook', () => {
     expect(gzipBytes).toBeGreaterThan(10_000);
     expect(gzipBytes).toBeLessThan(200 * 1024);
 
+    // Installable: the page links a manifest with the icons a phone needs.
+    const manifestUrl = await peer.locator('link[rel=manifest]').getAttribute('href');
+    const manifest = await (await fetch(new URL(manifestUrl as string, fx.baseUrl))).json();
+    expect(manifest).toMatchObject({ name: 'PeerVisit', display: 'standalone', start_url: '/' });
+    for (const size of ['192x192', '512x512']) {
+      const icon = manifest.icons.find((i: { sizes: string }) => i.sizes === size);
+      const response = await fetch(new URL(icon.src, fx.baseUrl));
+      expect({ size, status: response.status, type: response.headers.get('content-type') }).toEqual({ size, status: 200, type: 'image/png' });
+    }
+
     await peer.getByRole('link', { name: /^Review of / }).click();
     await expect(peer.getByRole('heading', { name: 'Programme' })).toBeVisible();
     // The app shell is cached by the service worker before anything goes offline.
@@ -132,6 +142,8 @@ test.describe.serial('the evidence notebook', () => {
     await expect(peer.getByRole('heading', { name: 'Programme' })).toBeVisible();
     await expect(items(peer)).toHaveCount(8);
     await expect(peer.locator('ol.item-list > li[data-state=waiting]')).toHaveCount(5);
+    // Still logging from the interview after the reload.
+    await expect(peer.getByLabel('Source')).toHaveValue('INTERVIEW');
     for (const statement of offlineStatements) await expect(item(peer, statement)).toContainText('Waiting to sync');
     await screenshot(peer, 'phone-notebook-offline', item(peer, offlineStatements[4]));
   });

@@ -65,7 +65,7 @@ describe('npm start on a fresh clone', () => {
     start.stdout?.on('data', (c) => (output += c));
     start.stderr?.on('data', (c) => (output += c));
     const exited = new Promise<number | null>((resolve) => start?.on('exit', (code) => resolve(code)));
-    await waitFor(() => fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false), 'npm start in the clone to serve /health', 240000, () => output.slice(-3000), 1000);
+    await waitFor(() => fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false), 'npm start in the clone to serve /health', 420000, () => output.slice(-3000), 1000);
     await waitFor(() => output.includes('Press Ctrl-C to stop.'), 'the start banner', 30000, () => output.slice(-3000));
 
     // The lockfile is newer than node_modules in a clone, yet node_modules matches it: no npm ci ran.
@@ -85,7 +85,7 @@ describe('npm start on a fresh clone', () => {
     expect(existsSync(join(dir, '.data', 'mail')) || existsSync(join(dir, '.data'))).toBe(true);
     expect(git(dir, 'status', '--porcelain')).toBe('');
     expect(git(dir, 'status', '--porcelain', '--ignored')).toContain('!! .data/');
-  }, 360000);
+  }, 540000);
 
   it('tells a node_modules that does not match the lockfile from one that does (what makes npm start run npm ci)', () => {
     const record = join(dir, 'node_modules', '.package-lock.json');

@@ -88,9 +88,9 @@ describe('request ids across processes, and the worker health port', () => {
     // Redis loses the job (as after a flush): only the row remembers the request now.
     const mail = new Queue('mail', { connection: redisConnectionOptions(process.env.REDIS_URL as string), prefix: process.env.QUEUE_PREFIX });
     try {
-      expect(await mail.getJobCounts('waiting', 'delayed')).toEqual({ waiting: 1, delayed: 0 });
+      expect(await mail.getJobCounts('waiting', 'delayed')).toMatchObject({ waiting: 1, delayed: 0 });
       await mail.drain(true);
-      expect(await mail.getJobCounts('waiting', 'delayed')).toEqual({ waiting: 0, delayed: 0 });
+      expect(await mail.getJobCounts('waiting', 'delayed')).toMatchObject({ waiting: 0, delayed: 0 });
     } finally {
       await mail.close();
     }

@@ -56,7 +56,7 @@ describe('live streams and feeds end when access ends', () => {
     const me = await t.gql.signIn(person.email, TEST_PASSWORD);
     const { resetMyCalendarFeed } = await me.ok<{ resetMyCalendarFeed: { url: string } }>('mutation { resetMyCalendarFeed { url } }');
     const path = new URL(resetMyCalendarFeed.url).pathname;
-    return { sessionId: session.id as string, read: async () => (await fetch(`${t.url}${path}`, { headers: { accept: 'text/calendar' } })).text() };
+    return { sessionId: session.id as string, read: async () => (await fetch(`${t.url}${path}`)).text() };
   }
 
   /**

@@ -25,7 +25,14 @@ export function NotebookPage() {
   const sync = useSync();
   const { data, fetching, error } = useNotebookData(reviewId);
   const [day, setDay] = useState<string | undefined>();
-  const [session, setSession] = useState<ProgrammeSession | null>(null);
+  // The session I log from survives a reload (mid-interview, maybe offline).
+  const choiceKey = `peervisit.notebook-session.${reviewId}`;
+  const [sessionId, setSessionId] = useState<string | null>(() => localStorage.getItem(choiceKey));
+  const chooseSession = (chosen: ProgrammeSession | null) => {
+    if (chosen) localStorage.setItem(choiceKey, chosen.id);
+    else localStorage.removeItem(choiceKey);
+    setSessionId(chosen?.id ?? null);
+  };
   const items = useLive(() => db.items.where('[reviewId+loggedById]').equals([reviewId, personId]).reverse().sortBy('createdAt'), [reviewId, personId], [] as NotebookItem[]);
 
   // What the server has of mine (logged on another device, or before this browser's storage).
@@ -38,6 +45,7 @@ export function NotebookPage() {
   }, [client, reviewId, personId, sync.online]);
 
   const days = data?.visitProgramme.days ?? [];
+  const session = days.flatMap((d) => d.sessions).find((s) => s.id === sessionId) ?? null;
   const chosenDay = day ?? (data ? defaultDay(days, data.visitProgramme.timeZone) : undefined);
   const keyFactors = useMemo(() => (data?.review.keyFactorsInScope ?? []).map((k) => ({ id: k.id, code: k.code, heading: k.heading })), [data]);
   const sources = session ? sourcesForSession(session.kind) : (['OBSERVATION', 'DOCUMENT', 'SELF_ASSESSMENT'] as const).slice();
@@ -80,7 +88,7 @@ export function NotebookPage() {
   const refused = items.filter((i) => i.state === 'refused').length;
   return (
     <div className="notebook">
-      <Programme days={days} day={chosenDay} onDay={setDay} personId={personId} chosen={session?.id ?? null} onChoose={setSession} />
+      <Programme days={days} day={chosenDay} onDay={setDay} personId={personId} chosen={session?.id ?? null} onChoose={chooseSession} />
       <section aria-labelledby="log-heading" className="log">
         <h2 id="log-heading">
           {session ? <FormattedMessage id="log.titleSession" values={{ session: session.title }} /> : <FormattedMessage id="log.title" />}

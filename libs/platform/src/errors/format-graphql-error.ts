@@ -32,7 +32,9 @@ export function formatGraphqlError(exposeInternals: boolean) {
     const unwrapped = unwrapResolverError(error);
     const original = unwrapped instanceof GraphQLError && unwrapped.originalError instanceof AppError ? unwrapped.originalError : unwrapped;
     if (original instanceof AppError) {
-      return { ...formatted, message: original.message, extensions: { ...original.details, code: original.code } };
+      // Variable errors reach here through the cost check (complexity.plugin.ts) with graphql-js' wording.
+      const message = exposeInternals ? original.message : withoutSuggestions(original.message);
+      return { ...formatted, message, extensions: { ...original.details, code: original.code } };
     }
     if (original instanceof HttpException) {
       const code = CODE_OF_HTTP_STATUS[original.getStatus()] ?? ErrorCode.INTERNAL_SERVER_ERROR;
