@@ -145,7 +145,8 @@ describe('query depth, cost and batching limits', () => {
       expect(status).toBe(400);
       expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', maxComplexity: 5000 } });
       expect(body.errors?.[0].message).toMatch(/^The query costs \d+, above the limit of 5000\./);
-      expect(Date.now() - started).toBeLessThan(2000);
+      // Refused on its cost alone: none of the 2,000 exports was built (one takes tens of milliseconds).
+      expect(Date.now() - started).toBeLessThan(10_000);
     });
 
     it(`refuses to send an answer over GRAPHQL_MAX_RESPONSE_BYTES (${LIMITS.GRAPHQL_MAX_RESPONSE_BYTES} here) with a clear error, not a 500`, async () => {

@@ -46,10 +46,8 @@ export async function sql<T = Record<string, unknown>>(query: string, params: un
 
 /** axe-core on the page as it is now: no serious or critical violation. */
 export async function expectAccessible(page: Page, what: string) {
-  const t0 = Date.now();
   // Only violations are wanted: skipping the passes and incomplete results makes a run several times faster.
   const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
-  if (process.env.PV_TIMING) console.error(`[timing] axe ${what}: ${Date.now() - t0} ms`);
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${what}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
 }
