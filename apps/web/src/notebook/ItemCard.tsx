@@ -10,6 +10,20 @@ import { EvidenceDraft, EvidenceForm } from './EvidenceForm';
 import { KeyFactorOption } from './KeyFactorPicker';
 import { db, fromServer, NotebookItem } from './notebook-db';
 
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** The API's input paths, as the form names them. */
+const FIELDS: Record<string, MessageId> = {
+  statement: 'field.statement',
+  quote: 'field.quote',
+  stance: 'log.stance',
+  keyFactorIds: 'log.keyFactors',
+  stakeholderCategory: 'log.category',
+  source: 'log.source',
+  sessionId: 'field.session',
+  observedAt: 'field.observedAt',
+};
+
 const draftOf = (item: NotebookItem): EvidenceDraft => ({
   statement: item.statement,
   quote: item.quote ?? '',
@@ -41,7 +55,9 @@ export function ItemCard({ item, keyFactors, online, onChanged }: { item: Notebo
   const [reason, setReason] = useState('');
   const [, edit] = useMutation(EditEvidenceMutation);
   const [, retract] = useMutation(RetractEvidenceMutation);
-  const codes = item.keyFactorIds.map((id) => keyFactors.find((k) => k.id === id)?.code ?? '?');
+  const codes = item.keyFactorIds.map((id) => keyFactors.find((k) => k.id === id)?.code ?? t('log.outOfScope'));
+  // The server names key factors by id: show the codes a peer knows.
+  const readable = (message: string) => message.replace(UUID, (id) => keyFactors.find((k) => k.id === id)?.code ?? id.slice(0, 8));
 
   async function saveLocal(draft: EvidenceDraft) {
     // Not on the server yet (or refused): change it here and send it again.
@@ -112,15 +128,23 @@ export function ItemCard({ item, keyFactors, online, onChanged }: { item: Notebo
           )}
           {item.state === 'refused' && item.refusal && (
             <div className="refusal" role="alert">
-              <p>
-                <FormattedMessage id="item.refusedBecause" values={{ reason: item.refusal.message }} />
-              </p>
-              {item.refusal.problems.length > 0 && (
-                <ul>
-                  {item.refusal.problems.map((p) => (
-                    <li key={p.path}>{p.message}</li>
-                  ))}
-                </ul>
+              {item.refusal.problems.length > 0 ? (
+                <>
+                  <p>
+                    <FormattedMessage id="item.refusedFor" />
+                  </p>
+                  <ul>
+                    {item.refusal.problems.map((p) => (
+                      <li key={p.path}>
+                        {FIELDS[p.path] ? t(FIELDS[p.path]) : p.path}: {readable(p.message)}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : (
+                <p>
+                  <FormattedMessage id="item.refusedBecause" values={{ reason: readable(item.refusal.message) }} />
+                </p>
               )}
             </div>
           )}
