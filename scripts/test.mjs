@@ -7,10 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureServices } from './services.mjs';
 
-const browserOnly = process.argv.includes('--browser-only');
 const jestArgs = process.argv.slice(2).filter((arg) => arg !== '--browser-only');
-// Browser tests run on a full run (no test paths or patterns given) and with --browser-only.
-const runBrowser = browserOnly || !jestArgs.some((arg) => !arg.startsWith('-'));
+const paths = jestArgs.filter((arg) => !arg.startsWith('-'));
+// Browser tests run on a full run (no test paths or patterns given), when test/browser is named,
+// and alone with --browser-only.
+const browserOnly = process.argv.includes('--browser-only') || (paths.length > 0 && paths.every((p) => p.includes('test/browser')));
+const runBrowser = browserOnly || !paths.length || paths.some((p) => p.includes('test/browser'));
 const chromium = runBrowser ? findChromium() : undefined;
 
 const services = await ensureServices();

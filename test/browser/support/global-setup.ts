@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Redis from 'ioredis';
 import { Client } from 'pg';
 import type { BrowserFixture } from './fixture';
 
@@ -93,6 +94,20 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     api = undefined;
     await adminQuery(databaseUrl, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
+    // The run's queue keys in Redis (its own prefix).
+    const redis = new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    try {
+      await redis.connect();
+      for (let cursor = '0'; ; ) {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${env.QUEUE_PREFIX}:*`, 'COUNT', 500);
+        if (keys.length) await redis.del(...keys);
+        if ((cursor = next) === '0') break;
+      }
+    } catch {
+      // Redis gone: nothing to clean.
+    } finally {
+      redis.disconnect();
+    }
   };
   try {
     const started = Date.now();

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { CatalogueSeed } from '@peervisit/catalogue';
 import { JsonLogger } from '@peervisit/platform';
 import { capturedMail, createPerson, createReviewFixture, GraphqlClient, TEST_PASSWORD } from '@peervisit/testing';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -87,7 +88,6 @@ describe('the email links when the web app is not built', () => {
   beforeAll(async () => {
     empty = mkdtempSync(join(tmpdir(), 'web-none-'));
     server = await start(empty);
-    const { CatalogueSeed } = await import('@peervisit/catalogue');
     await server.app.get(CatalogueSeed).run();
   });
   afterAll(async () => {

@@ -47,7 +47,7 @@ export const CONFIG_VARIABLES = {
   SIGN_IN_LOCKOUT_SECONDS: { schema: positiveInt, default: '900', doc: 'How long failures are counted, and how long sign-in stays refused once a limit is reached.' },
   INVITATION_TTL_DAYS: { schema: positiveInt, default: '14', doc: 'Lifetime of an invitation to join a review.' },
   GRAPHQL_MAX_DEPTH: { schema: positiveInt, default: '10', doc: 'Deepest selection a query may have.' },
-  GRAPHQL_MAX_COMPLEXITY: { schema: positiveInt, default: '5000', doc: 'Highest cost a query may have (each field 1, lists multiplied by their page size).' },
+  GRAPHQL_MAX_COMPLEXITY: { schema: positiveInt, default: '5000', doc: 'Highest cost a query may have (each field 1, paged lists multiplied by their page size, plain lists by 4, JSON documents by what they weigh, mutations 100 more).' },
   GRAPHQL_MAX_RESPONSE_BYTES: { schema: positiveInt, default: String(5 * 1024 * 1024), doc: 'Largest GraphQL answer sent; a bigger one is replaced by a BAD_USER_INPUT error (reason RESPONSE_TOO_LARGE).' },
   GRAPHQL_MAX_CONCURRENT_PER_ACCOUNT: { schema: positiveInt, default: '16', doc: 'GraphQL requests one signed-in person may have running at once (per API process); one more is refused with TOO_MANY_REQUESTS (429).' },
   GRAPHQL_MAX_CONCURRENT_PER_IP: { schema: positiveInt, default: '64', doc: 'GraphQL requests without a valid access token that one client IP may have running at once (per API process); one more is refused with TOO_MANY_REQUESTS (429).' },

@@ -22,7 +22,7 @@ const pageSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }
  * much as one item: `benchmark` answered 50 kB for a cost of 51. The edges and nodes of a connection
  * are not plain lists: their page size is priced on the connection field.
  */
-export const PLAIN_LIST_LENGTH = 5;
+export const PLAIN_LIST_LENGTH = 4;
 const plainListEstimator: ComplexityEstimator = ({ type, field, childComplexity }) => {
   if (!isListType(getNullableType(field.type))) return undefined;
   if (isObjectType(type) && type.getFields().pageInfo) return undefined;
