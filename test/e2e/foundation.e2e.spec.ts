@@ -137,7 +137,8 @@ describe('foundation, end to end', () => {
   });
 
   it('answers plain HTTP errors with the same stable codes', async () => {
-    const missing = await fetch(`${t.url}/no-such-route`);
+    // Under the API's own paths (other paths are the web app's client routes, see apps/api/src/web-app).
+    const missing = await fetch(`${t.url}/health/no-such-route`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ code: 'NOT_FOUND' });
   });

@@ -101,8 +101,11 @@ export async function connectDatabase(): Promise<Client> {
   return client;
 }
 
-/** The row data every test message uses ('password-reset' renders without a person). */
-export const RESET_DATA = { secret: 'abc', linkBase: 'http://x/reset?token=', validMinutes: 60 };
+/**
+ * The row data every test message uses: an invitation renders without an account (a password reset
+ * to an address without one is skipped by design, so that requests reveal nothing about accounts).
+ */
+export const INVITATION_DATA = { secret: 'abc', linkBase: 'http://x/accept-invitation?token=', inviterName: 'Ana Test', reviewTitle: 'Fault test review', roleLabel: 'Peer', validDays: 14 };
 
 /** Counts messages by Message-ID. */
 export function countBy<T>(items: T[], key: (item: T) => string | undefined): Map<string, number> {

@@ -4,7 +4,7 @@ import { createTestApp, SmtpSink, startSmtpSink, TestApp } from '@peervisit/test
 import type { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { AppModule } from '../../apps/api/src/app.module';
-import { AppProcess, countBy, RESET_DATA, sleep, startWorker, stopProcesses, waitFor, waitForWorker } from './processes';
+import { AppProcess, countBy, INVITATION_DATA, sleep, startWorker, stopProcesses, waitFor, waitForWorker } from './processes';
 
 const KEYS = [1, 2, 3, 4, 5].map((n) => `flush-test-${n}`);
 const messageIdOf = (key: string) => `<${key}@peervisit>`;
@@ -39,8 +39,8 @@ describe('Redis flushed with reminders scheduled', () => {
     t = await createTestApp({ module: AppModule.register({ workers: false }) });
     await t.dataSource.query(
       `INSERT INTO outbox_message (dedupe_key, template, recipient_email, data, due_at, message_id)
-       SELECT key, 'password-reset', key || '@example.org', $2, now(), '<' || key || '@peervisit>' FROM unnest($1::text[]) AS key`,
-      [KEYS, JSON.stringify(RESET_DATA)],
+       SELECT key, 'invitation', key || '@example.org', $2, now(), '<' || key || '@peervisit>' FROM unnest($1::text[]) AS key`,
+      [KEYS, JSON.stringify(INVITATION_DATA)],
     );
     expect(await t.app.get(OutboxService).enqueueScheduled({ dedupeKeys: KEYS })).toBe(5);
     const mailQueue = t.app.get<Queue>(getQueueToken('mail'));

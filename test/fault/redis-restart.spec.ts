@@ -1,7 +1,7 @@
 import { OutboxService } from '@peervisit/platform';
 import { createPerson, createTestApp, OwnRedis, SmtpSink, startOwnRedis, startSmtpSink, TestApp } from '@peervisit/testing';
 import { AppModule } from '../../apps/api/src/app.module';
-import { AppProcess, countBy, RESET_DATA, sleep, startWorker, stopProcesses, waitFor, waitForWorker } from './processes';
+import { AppProcess, countBy, INVITATION_DATA, sleep, startWorker, stopProcesses, waitFor, waitForWorker } from './processes';
 
 /** Load before the outage, during it, and after Redis is back. */
 const PHASE_MS = 5000;
@@ -65,7 +65,7 @@ describe('Redis restarted (without persistence) under load', () => {
         while (producing) {
           const key = `redis-restart-reminder-${++reminders}`;
           await t!.dataSource.transaction((manager) =>
-            outbox.schedule(manager, { dedupeKey: key, template: 'password-reset', recipientEmail: `${key}@example.org`, data: RESET_DATA, dueAt: new Date(Date.now() + 1000 + Math.random() * 3000) }),
+            outbox.schedule(manager, { dedupeKey: key, template: 'invitation', recipientEmail: `${key}@example.org`, data: INVITATION_DATA, dueAt: new Date(Date.now() + 1000 + Math.random() * 3000) }),
           );
           // Not awaited: while Redis is away the job cannot be added; the row in PostgreSQL stays the truth.
           void outbox.enqueueScheduled({ dedupeKeys: [key] }).catch((e) => enqueueFailures.push(String(e)));

@@ -1,6 +1,6 @@
 import { SmtpSink, startSmtpSink } from '@peervisit/testing';
 import type { Client } from 'pg';
-import { AppProcess, connectDatabase, RESET_DATA, startWorker, stopProcesses, waitFor, waitForWorker } from './processes';
+import { AppProcess, connectDatabase, INVITATION_DATA, startWorker, stopProcesses, waitFor, waitForWorker } from './processes';
 
 const MESSAGE_ID = '<crash-test@peervisit>';
 /** The sink holds the first delivery this long before answering: the worker is killed meanwhile. */
@@ -37,8 +37,8 @@ describe('The worker killed during a send', () => {
       db = await connectDatabase();
       await db.query(
         `INSERT INTO outbox_message (dedupe_key, template, recipient_id, recipient_email, data, due_at, message_id)
-         VALUES ('crash-test', 'password-reset', NULL, 'crash@example.org', $1, now(), $2)`,
-        [JSON.stringify(RESET_DATA), MESSAGE_ID],
+         VALUES ('crash-test', 'invitation', NULL, 'crash@example.org', $1, now(), $2)`,
+        [JSON.stringify(INVITATION_DATA), MESSAGE_ID],
       );
       const env = {
         SMTP_URL: sink.url,

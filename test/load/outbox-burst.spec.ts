@@ -1,6 +1,6 @@
 import { SmtpSink, startSmtpSink } from '@peervisit/testing';
 import type { Client } from 'pg';
-import { AppProcess, connectDatabase, countBy, RESET_DATA, sleep, startWorker, stopProcesses, waitFor, waitForWorker } from '../fault/processes';
+import { AppProcess, connectDatabase, countBy, INVITATION_DATA, sleep, startWorker, stopProcesses, waitFor, waitForWorker } from '../fault/processes';
 
 const COUNT = 1000;
 
@@ -25,9 +25,9 @@ describe('An outbox burst', () => {
       db = await connectDatabase();
       await db.query(
         `INSERT INTO outbox_message (dedupe_key, template, recipient_email, data, due_at, message_id)
-         SELECT 'burst-' || n, 'password-reset', 'person' || n || '@example.org', $1, now(), '<burst-' || n || '@peervisit>'
+         SELECT 'burst-' || n, 'invitation', 'person' || n || '@example.org', $1, now(), '<burst-' || n || '@peervisit>'
            FROM generate_series(1, $2::int) AS n`,
-        [JSON.stringify(RESET_DATA), COUNT],
+        [JSON.stringify(INVITATION_DATA), COUNT],
       );
       const expectedIds = (await db.query(`SELECT message_id FROM outbox_message ORDER BY message_id`)).rows.map((r) => r.message_id as string);
       expect(new Set(expectedIds).size).toBe(COUNT);
