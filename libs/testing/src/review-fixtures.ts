@@ -8,9 +8,9 @@ import { createCity, createPerson } from './factories';
  */
 export async function createReviewFixture(
   dataSource: DataSource,
-  options: { status?: string; scope?: number[]; visitStart?: string; visitEnd?: string; timeZone?: string } = {},
+  options: { status?: string; scope?: number[]; visitStart?: string; visitEnd?: string; timeZone?: string; cityName?: string } = {},
 ) {
-  const city = await createCity(dataSource, { name: `Host ${Math.random().toString(36).slice(2, 7)}`, country: 'NO', timeZone: options.timeZone ?? 'Europe/Oslo' });
+  const city = await createCity(dataSource, { name: options.cityName ?? `Host ${Math.random().toString(36).slice(2, 7)}`, country: 'NO', timeZone: options.timeZone ?? 'Europe/Oslo' });
   const [benchmark] = await dataSource.query("SELECT id FROM benchmark WHERE code = 'EUROCITIES-PCD' AND status = 'PUBLISHED' ORDER BY version DESC LIMIT 1");
   if (!benchmark) throw new Error('Seed the catalogue first (CatalogueSeed.run()).');
   const keyFactors: { id: string; number: number; code: string }[] = await dataSource.query('SELECT id, number, code FROM key_factor WHERE benchmark_id = $1 ORDER BY number', [benchmark.id]);

@@ -27,6 +27,8 @@ async function main() {
       status: 'VISIT',
       scope: [1, 2, 3, 4, 5, 6, 7, 8],
       timeZone: 'Europe/Oslo',
+      // A fixed name (the database is this run's own), so the screenshots stay the same between runs.
+      cityName: 'Bergen',
       visitStart: new Date(Date.now() - 2 * day).toISOString(),
       visitEnd: new Date(Date.now() + 2 * day).toISOString(),
     });
