@@ -44,3 +44,4 @@ export * from './parsing/parsing-limits';
 export * from './parsing/zip-limits';
 export * from './parsing/bounded-worker';
 export * from './queue-dashboard/queue-dashboard.module';
+export * from './validation/uuid';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, assertNoProblems, Connection, CurrentUser, ErrorCode, forbidden, invalidTransition, notFound, PageArgs, paginate, Problem } from '@peervisit/platform';
+import { AppError, assertNoProblems, Connection, CurrentUser, ErrorCode, forbidden, invalidTransition, isUuid, notFound, PageArgs, paginate, Problem } from '@peervisit/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { FieldOfAction } from '../field-of-action/field-of-action.entity';
 import { CRITERIA_KEYS, GoodPracticeDocument } from './good-practice-document';
@@ -7,7 +7,6 @@ import { GoodPractice, GoodPracticeRevision, GoodPracticeStatus, goodPracticeSea
 import { GoodPracticeInput } from './good-practice.inputs';
 import { parseGoodPracticeDocument, periodYears, withoutNulls } from './good-practice-text';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Where a good practice came from, when it was promoted from a review (set by the review lib). */
 export interface GoodPracticeSource {
@@ -171,7 +170,7 @@ export class GoodPracticeService {
 
   /** One good practice the caller may read (a draft of someone else's is NOT_FOUND, as if it did not exist). */
   async get(user: CurrentUser, id: string): Promise<GoodPractice> {
-    const practice = UUID.test(id ?? '') ? await this.dataSource.getRepository(GoodPractice).findOneBy({ id: id.toLowerCase() }) : null;
+    const practice = isUuid(id) ? await this.dataSource.getRepository(GoodPractice).findOneBy({ id: id.toLowerCase() }) : null;
     if (!practice || !this.mayRead(user, practice)) throw notFound(`Good practice ${id}`);
     return practice;
   }
@@ -332,7 +331,7 @@ export class GoodPracticeService {
 
   /** The row, locked; NOT_FOUND for what the caller cannot read, FORBIDDEN for what they read but may not change. */
   private async lockForChange(manager: EntityManager, user: CurrentUser, id: string): Promise<GoodPractice> {
-    const practice = UUID.test(id ?? '') ? await manager.findOne(GoodPractice, { where: { id: id.toLowerCase() }, lock: { mode: 'pessimistic_write' } }) : null;
+    const practice = isUuid(id) ? await manager.findOne(GoodPractice, { where: { id: id.toLowerCase() }, lock: { mode: 'pessimistic_write' } }) : null;
     if (!practice || !this.mayRead(user, practice)) throw notFound(`Good practice ${id}`);
     if (!this.mayEdit(user, practice)) throw forbidden('Only its author and the network secretariat can change a good practice.');
     return practice;

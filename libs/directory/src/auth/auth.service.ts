@@ -7,6 +7,7 @@ import {
   conflict,
   CurrentUser,
   hashPassword,
+  isUuid,
   JobHandler,
   OutboxService,
   notFound,
@@ -210,7 +211,7 @@ export class AuthService {
 
   /** Locks an invitation of this kind whose payload contains `match` and that was not accepted or withdrawn. */
   async openInvitation(manager: EntityManager, id: string, kind: string, match: Record<string, unknown>): Promise<AuthToken> {
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await manager.findOne(AuthToken, { where: { id, purpose: AuthTokenPurpose.INVITATION }, lock: { mode: 'pessimistic_write' } }) : null;
+    const row = isUuid(id) ? await manager.findOne(AuthToken, { where: { id, purpose: AuthTokenPurpose.INVITATION }, lock: { mode: 'pessimistic_write' } }) : null;
     const fits = row && Object.entries({ ...match, kind }).every(([key, value]) => row.payload[key] === value);
     if (!row || !fits) throw notFound(`Invitation ${id}`);
     if (row.usedAt) throw conflict('This invitation has already been accepted.');

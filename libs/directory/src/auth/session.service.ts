@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessTokenService, APP_CONFIG, AppConfig, AuthSession, CurrentUser, notFound, SessionStore, unauthenticated } from '@peervisit/platform';
+import { AccessTokenService, APP_CONFIG, AppConfig, AuthSession, CurrentUser, isUuid, notFound, SessionStore, unauthenticated } from '@peervisit/platform';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, LessThan, Not } from 'typeorm';
 import { Person } from '../person/person.entity';
@@ -25,7 +25,6 @@ export interface SessionView {
 }
 
 const ENDED = 'This session has ended (signed out, password changed, or ended from another device): sign in again.';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type RefreshOutcome = { signedIn: SignedIn } | { refused: string; revoked?: string[] };
 
@@ -110,7 +109,7 @@ export class SessionService {
 
   /** Ends one of the caller's own sessions (e.g. a lost phone). Ending one already ended is fine. */
   async end(user: CurrentUser, sessionId: string): Promise<boolean> {
-    const mine = UUID.test(sessionId) && (await this.dataSource.getRepository(AuthSession).existsBy({ id: sessionId, personId: user.personId }));
+    const mine = isUuid(sessionId) && (await this.dataSource.getRepository(AuthSession).existsBy({ id: sessionId, personId: user.personId }));
     if (!mine) throw notFound(`Session ${sessionId} of yours`);
     await this.sessions.revokeNow({ personId: user.personId, ids: [sessionId] }, 'ended by its owner');
     return true;

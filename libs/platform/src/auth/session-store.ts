@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { PUB_SUB, PubSub } from '../pubsub/pub-sub';
 import { redisConnectionOptions } from '../queue/queues';
+import { isUuid } from '../validation/uuid';
 import { AuthSession } from './auth-session.entity';
 
 /** Pub-sub trigger that tells every API process which sessions just ended. */
@@ -12,7 +13,6 @@ export const SESSIONS_REVOKED = 'auth.sessionsRevoked';
 
 /** Sessions remembered at most per process (one per signed-in phone or browser is plenty). */
 const SESSIONS_KEPT = 10_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface SessionsToRevoke {
   personId: string;
@@ -87,7 +87,7 @@ export class SessionStore implements OnApplicationBootstrap, OnModuleDestroy {
     this.listen();
     const known = this.known.get(sessionId);
     if (known && known.until > Date.now()) return known.active;
-    if (!UUID.test(sessionId)) return false;
+    if (!isUuid(sessionId)) return false;
     let active: boolean;
     try {
       active = (await this.redis.exists(this.markKey(sessionId))) === 0;

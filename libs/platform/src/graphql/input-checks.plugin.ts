@@ -18,10 +18,8 @@ import {
 import { AppError, ErrorCode, Problem } from '../errors/app-error';
 import { graphqlErrorOf } from '../errors/format-graphql-error';
 import { NUL_MESSAGE, nulCharacterProblems } from '../errors/nul-characters';
+import { isUuid } from '../validation/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Every id this API gives out is a UUID (every primary key is a uuid column). */
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 const ID_MESSAGE = 'must be an id this API gave out (a UUID)';
 /** Problems listed at most: enough to act on, without echoing a huge hostile request back. */

@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../errors/app-error';
+import { isUuid } from '../validation/uuid';
 
 export const MAX_PAGE_SIZE = 100;
 /** The page size when `first` is omitted (or null); the query cost plugin prices such pages at it. */
@@ -59,7 +60,6 @@ const encodeCursor = (values: unknown[]) => Buffer.from(JSON.stringify(values)).
 
 /** Longer than any cursor this API issues (a sort value and a uuid); a longer one is not read. */
 const MAX_CURSOR_LENGTH = 2048;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Exactly the form cursors carry (toISOString, or YYYY-MM-DD for a date column), in years PostgreSQL takes. */
 function isTime(value: unknown, dateOnly: boolean): boolean {
   if (typeof value !== 'string') return false;
@@ -80,7 +80,7 @@ function fitsColumn(value: unknown, columnType: unknown): boolean {
   if (type.startsWith('timestamp')) return isTime(value, false);
   if (['int', 'integer', 'int4', 'smallint', 'int2'].includes(type)) return Number.isInteger(value) && Math.abs(value as number) < INT4;
   if (['number', 'bigint', 'int8', 'float', 'double precision', 'real', 'numeric', 'decimal'].includes(type)) return typeof value === 'number' && Number.isFinite(value);
-  if (type === 'uuid') return typeof value === 'string' && UUID.test(value);
+  if (type === 'uuid') return isUuid(value);
   return typeof value === 'string' && !value.includes('\0');
 }
 
@@ -93,7 +93,7 @@ function decodeCursor(cursor: string, columnType: unknown): [unknown, string] {
   if (cursor.length <= MAX_CURSOR_LENGTH) {
     try {
       const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-      if (Array.isArray(values) && values.length === 2 && typeof values[1] === 'string' && UUID.test(values[1]) && fitsColumn(values[0], columnType)) {
+      if (Array.isArray(values) && values.length === 2 && isUuid(values[1]) && fitsColumn(values[0], columnType)) {
         return [values[0], values[1]];
       }
     } catch {

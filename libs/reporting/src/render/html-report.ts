@@ -1,4 +1,5 @@
-import type { ReportModel, ReportRating, ReportRecommendation } from '../model/report-model';
+import type { ReportModel, ReportRecommendation } from '../model/report-model';
+import { DOCUMENT_TYPE_LABEL, HORIZON_LABEL, localTime, PRIORITY_LABEL, ratingText, SOURCE_LABEL, STANCE_LABEL } from './report-text';
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(value: unknown): string {
@@ -32,24 +33,6 @@ function paragraphs(text: string | null | undefined, empty = 'Not provided.'): H
   if (!blocks.length) return html`<p class="empty">${empty}</p>`;
   return new Html(blocks.map((b) => `<p>${b.split('\n').map(escapeHtml).join('<br>')}</p>`).join('\n'));
 }
-
-const PRIORITY_LABEL: Record<string, string> = { HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' };
-const HORIZON_LABEL: Record<string, string> = { QUICK_WIN: 'Quick win', MEDIUM_TERM: 'Medium term', LONG_TERM: 'Long term' };
-const SOURCE_LABEL: Record<string, string> = { DOCUMENT: 'Documents', INTERVIEW: 'Interviews', FOCUS_GROUP: 'Focus groups', OBSERVATION: 'Observation', SELF_ASSESSMENT: 'Self-assessment' };
-const STANCE_LABEL: Record<string, string> = { SUPPORTS: 'Supports', CONTRADICTS: 'Contradicts', NEUTRAL: 'Neutral' };
-const DOCUMENT_TYPE_LABEL: Record<string, string> = {
-  MINUTES: 'Minutes',
-  BRIEFING: 'Briefing',
-  ANNUAL_REPORT: 'Annual report',
-  MONITORING_DATA: 'Monitoring data',
-  PRESS_RELEASE: 'Press release',
-  STRATEGY: 'Strategy',
-  OTHER: 'Other',
-};
-
-const rating = (r: ReportRating) => (r.value === null ? 'Not rated' : r.label ? `${r.value} – ${r.label}` : String(r.value));
-/** "2027-03-10T09:00:00+01:00" → "2027-03-10 09:00" (the model's times are already local). */
-const localTime = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 
 const CSS = `
   :root { color-scheme: light; }
@@ -139,7 +122,7 @@ ${
 <h2 id="summary-h">Executive summary</h2>
 <table class="ratings"><caption>Key factors and their ratings</caption>
 <thead><tr><th scope="col">Key factor</th><th scope="col">Heading</th><th scope="col">Rating</th></tr></thead>
-<tbody>${summary.keyFactors.map((k) => html`<tr><th scope="row">${k.code}</th><td>${k.heading}</td><td>${rating(k.rating)}</td></tr>`)}</tbody>
+<tbody>${summary.keyFactors.map((k) => html`<tr><th scope="row">${k.code}</th><td>${k.heading}</td><td>${ratingText(k.rating)}</td></tr>`)}</tbody>
 </table>
 ${
   summary.ratingScale.length
@@ -198,7 +181,7 @@ ${keyFactors.map(
 <h3 id="kf-${k.code}-h">Key factor ${k.code}: ${k.heading}</h3>
 <p class="statement">${k.statement}</p>
 <h4>What the self-assessment said</h4>
-${k.selfAssessment ? html`<p>The city's own rating: ${rating(k.selfAssessment.rating)}${k.selfAssessment.submitted ? '' : ' (draft)'}.</p>${paragraphs(k.selfAssessment.narrative)}` : html`<p class="empty">No self-assessment entry.</p>`}
+${k.selfAssessment ? html`<p>The city's own rating: ${ratingText(k.selfAssessment.rating)}${k.selfAssessment.submitted ? '' : ' (draft)'}.</p>${paragraphs(k.selfAssessment.narrative)}` : html`<p class="empty">No self-assessment entry.</p>`}
 <h4>The evidence in summary</h4>
 <table><caption>Evidence on key factor ${k.code} (${k.evidence.total} items)</caption>
 <thead><tr><th scope="col">Source</th><th scope="col">Items</th></tr></thead>
@@ -212,7 +195,7 @@ ${k.evidence.quotes.map((q) => html`<blockquote><p>“${q.text}”</p><footer>�
 <h4>Conclusion</h4>
 ${
   k.conclusion
-    ? html`<p>Rating: <strong>${rating(k.conclusion.rating)}</strong></p>${paragraphs(k.conclusion.summary)}<h4>Strengths</h4>${paragraphs(k.conclusion.strengths)}<h4>Areas to develop</h4>${paragraphs(k.conclusion.areasToDevelop)}`
+    ? html`<p>Rating: <strong>${ratingText(k.conclusion.rating)}</strong></p>${paragraphs(k.conclusion.summary)}<h4>Strengths</h4>${paragraphs(k.conclusion.strengths)}<h4>Areas to develop</h4>${paragraphs(k.conclusion.areasToDevelop)}`
     : html`<p class="empty">No agreed conclusion.</p>`
 }
 <h4>Recommendations</h4>

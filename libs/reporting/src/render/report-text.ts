@@ -1,6 +1,6 @@
 import type { ReportModel, ReportRating, ReportRecommendation } from '../model/report-model';
 
-// Wording shared by the PDF and DOCX renderers (the same labels as the HTML report).
+// Wording shared by the HTML, PDF and DOCX renderers.
 
 export const PRIORITY_LABEL: Record<string, string> = { HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' };
 export const HORIZON_LABEL: Record<string, string> = { QUICK_WIN: 'Quick win', MEDIUM_TERM: 'Medium term', LONG_TERM: 'Long term' };

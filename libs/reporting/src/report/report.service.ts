@@ -8,6 +8,7 @@ import {
   FileStorage,
   forbidden,
   invalidTransition,
+  isUuid,
   JobHandler,
   notFound,
   OutboxService,
@@ -217,7 +218,7 @@ export class ReportService {
   }
 
   private async reportOrFail(reportId: string): Promise<Report> {
-    const report = /^[0-9a-f-]{36}$/i.test(reportId) ? await this.dataSource.getRepository(Report).findOneBy({ id: reportId }) : null;
+    const report = isUuid(reportId) ? await this.dataSource.getRepository(Report).findOneBy({ id: reportId }) : null;
     if (!report) throw notFound(`Report ${reportId}`);
     return report;
   }

@@ -11,6 +11,7 @@ import {
   FileStorage,
   FileTooLargeError,
   GraphqlContext,
+  isUuid,
   notFound,
   Problem,
   StoredFile,
@@ -65,8 +66,6 @@ const MAGIC: Record<string, { bytes: number[]; label: string }> = {
 };
 const MAGIC_LENGTH = Math.max(...Object.values(MAGIC).map((m) => m.bytes.length));
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /** 26214400 → "25 MB (26214400 bytes)"; small values in bytes only. */
 export function describeBytes(bytes: number): string {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { KeyFactor } from '@peervisit/catalogue';
-import { AppError, assertNoProblems, badInput, conflict, Connection, CurrentUser, ErrorCode, forbidden, GraphqlContext, invalidTransition, notFound, paginate, Problem } from '@peervisit/platform';
+import { AppError, assertNoProblems, badInput, conflict, Connection, CurrentUser, ErrorCode, forbidden, GraphqlContext, invalidTransition, isUuid, notFound, paginate, Problem } from '@peervisit/platform';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
@@ -38,7 +38,6 @@ export interface KeyFactorCoverage {
 }
 
 const LOGGABLE = [ReviewStatus.SELF_ASSESSMENT, ReviewStatus.VISIT, ReviewStatus.DELIBERATION];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Which session kinds a source may come from. */
 const SESSION_KINDS: Partial<Record<EvidenceSource, VisitSessionKind[]>> = {
   INTERVIEW: [VisitSessionKind.INTERVIEW],
@@ -158,7 +157,7 @@ export class EvidenceService {
     const input = lowerCaseIds(rawInput);
     const id = input.id;
     try {
-      const evidence = UUID.test(reviewId) && this.writable(input) ? this.newEvidence(user, reviewId, id, input) : null;
+      const evidence = isUuid(reviewId) && this.writable(input) ? this.newEvidence(user, reviewId, id, input) : null;
       const { facts, recordedAt } = evidence
         ? await this.insertIfAllowed(evidence, input, user, checkRoles)
         : { facts: await this.loggingFacts(this.dataSource.manager, reviewId, input, user.personId), recordedAt: null };
@@ -198,7 +197,7 @@ export class EvidenceService {
       documentFound: true,
     };
     const ids = [...(input.keyFactorIds ?? []), ...(input.sessionId ? [input.sessionId] : []), ...(input.documentId ? [input.documentId] : [])];
-    return ids.every((v) => UUID.test(v)) && !this.validate(permissive, input).length;
+    return ids.every(isUuid) && !this.validate(permissive, input).length;
   }
 
   private newEvidence(user: CurrentUser, reviewId: string, id: string, input: EvidenceInput): Evidence {
@@ -394,7 +393,7 @@ export class EvidenceService {
   }
 
   async evidenceOrFail(evidenceId: string): Promise<Evidence> {
-    if (!UUID.test(evidenceId)) throw notFound(`Evidence ${evidenceId}`);
+    if (!isUuid(evidenceId)) throw notFound(`Evidence ${evidenceId}`);
     const evidence = await this.dataSource.getRepository(Evidence).findOneBy({ id: evidenceId.toLowerCase() });
     if (!evidence) throw notFound(`Evidence ${evidenceId}`);
     return evidence;
@@ -416,8 +415,8 @@ export class EvidenceService {
    * a row, so the roles are known even when the review is not (its status is then null).
    */
   private async loggingFacts(manager: EntityManager, reviewId: string, input: Pick<EvidenceInput, 'sessionId' | 'documentId'>, personId?: string): Promise<LoggingFacts> {
-    const uuidOrNull = (value?: string | null) => (value && UUID.test(value) ? value : null);
-    if (!UUID.test(reviewId)) return { status: null, roles: [], scope: new Set(), sessionKind: null, documentFound: false };
+    const uuidOrNull = (value?: string | null) => (isUuid(value) ? value : null);
+    if (!isUuid(reviewId)) return { status: null, roles: [], scope: new Set(), sessionKind: null, documentFound: false };
     const [row]: FactsRow[] = await manager.query(FACTS_SELECT, [reviewId, uuidOrNull(input.sessionId), uuidOrNull(input.documentId), uuidOrNull(personId)]);
     return factsOf(row);
   }
@@ -432,7 +431,7 @@ export class EvidenceService {
 
   private validate(facts: LoggingFacts, input: EvidenceInput): Problem[] {
     const problems: Problem[] = [];
-    if (!input.id || !UUID.test(input.id.trim())) problems.push({ path: 'id', message: 'must be a UUID the client generated (e.g. crypto.randomUUID())' });
+    if (!input.id || !isUuid(input.id.trim())) problems.push({ path: 'id', message: 'must be a UUID the client generated (e.g. crypto.randomUUID())' });
     if (!input.statement?.trim()) problems.push({ path: 'statement', message: 'must not be empty' });
     else if (input.statement.length > 10000) problems.push({ path: 'statement', message: 'must be at most 10000 characters' });
     if (input.quote && input.quote.length > 10000) problems.push({ path: 'quote', message: 'must be at most 10000 characters' });

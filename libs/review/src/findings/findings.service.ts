@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Benchmark, KeyFactor } from '@peervisit/catalogue';
 import { Person } from '@peervisit/directory';
-import { AppError, assertNoProblems, badInput, CurrentUser, ErrorCode, invalidTransition, notFound, Problem } from '@peervisit/platform';
+import { AppError, assertNoProblems, badInput, CurrentUser, ErrorCode, invalidTransition, isUuid, notFound, Problem } from '@peervisit/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { AuditLog } from '../audit/audit-log.service';
@@ -118,7 +118,7 @@ export class FindingsService {
   }
 
   async conclusionOrFail(conclusionId: string): Promise<Conclusion> {
-    const conclusion = /^[0-9a-f-]{36}$/i.test(conclusionId) ? await this.dataSource.getRepository(Conclusion).findOneBy({ id: conclusionId }) : null;
+    const conclusion = isUuid(conclusionId) ? await this.dataSource.getRepository(Conclusion).findOneBy({ id: conclusionId }) : null;
     if (!conclusion) throw notFound(`Conclusion ${conclusionId}`);
     return conclusion;
   }
@@ -169,7 +169,7 @@ export class FindingsService {
       if ((input[field]?.length ?? 0) > TEXT_MAX) problems.push({ path: field, message: `must be at most ${TEXT_MAX} characters` });
     }
     if (input.evidenceIds?.length) {
-      const uuids = input.evidenceIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+      const uuids = input.evidenceIds.filter(isUuid);
       const found = uuids.length ? await manager.findBy(Evidence, { id: In(uuids) }) : [];
       for (const id of input.evidenceIds) {
         const evidence = found.find((e) => e.id === id.toLowerCase());

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Benchmark, FieldOfAction, GoodPractice, GoodPracticeService, KeyFactor, titleFrom } from '@peervisit/catalogue';
 import { City } from '@peervisit/directory';
-import { AppError, badInput, CurrentUser, ErrorCode, GraphqlContext, invalidTransition, notFound } from '@peervisit/platform';
+import { AppError, badInput, CurrentUser, ErrorCode, GraphqlContext, invalidTransition, isUuid, notFound } from '@peervisit/platform';
 import { DataSource } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { AnonymisationService } from '../anonymisation/anonymisation.service';
@@ -11,7 +11,6 @@ import { Recommendation } from '../recommendation/recommendation.entity';
 import { Review } from '../review/review.entity';
 import { TYPICAL_FIELDS_OF_ACTION } from './key-factor-fields';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_SUGGESTIONS = 20;
 
 export interface GoodPracticeSuggestionResult {
@@ -36,7 +35,7 @@ export class GoodPracticeLinksService {
 
   /** A DRAFT from a piece of evidence (expert leader, peers): host city and country, title and purpose from the statement. */
   async promoteEvidence(user: CurrentUser, evidenceId: string, mainFieldOfAction: string): Promise<GoodPractice> {
-    const evidence = UUID.test(evidenceId ?? '') ? await this.dataSource.getRepository(Evidence).findOneBy({ id: evidenceId.toLowerCase() }) : null;
+    const evidence = isUuid(evidenceId) ? await this.dataSource.getRepository(Evidence).findOneBy({ id: evidenceId.toLowerCase() }) : null;
     if (!evidence) throw notFound(`Evidence ${evidenceId}`);
     await this.access.require(user, evidence.reviewId, 'goodPractice.promote');
     if (evidence.retractedAt) throw invalidTransition('This evidence was retracted; it cannot become a good practice.');
@@ -118,7 +117,7 @@ export class GoodPracticeLinksService {
   }
 
   private async recommendationOrFail(recommendationId: string): Promise<Recommendation> {
-    const recommendation = UUID.test(recommendationId ?? '') ? await this.dataSource.getRepository(Recommendation).findOneBy({ id: recommendationId.toLowerCase() }) : null;
+    const recommendation = isUuid(recommendationId) ? await this.dataSource.getRepository(Recommendation).findOneBy({ id: recommendationId.toLowerCase() }) : null;
     if (!recommendation) throw notFound(`Recommendation ${recommendationId}`);
     return recommendation;
   }

@@ -8,7 +8,6 @@ import { FollowUpStatus, FollowUpUpdate, HostResponse, Recommendation, Recommend
 
 export const TEXT_MAX = 5000;
 export const OWNER_MAX = 500;
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** While the team may add, change or withdraw recommendations. */
 export const DRAFTABLE = [ReviewStatus.VISIT, ReviewStatus.DELIBERATION, ReviewStatus.FEEDBACK, ReviewStatus.REPORTING];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { KeyFactor, KeyFactorExample } from '@peervisit/catalogue';
 import { City } from '@peervisit/directory';
-import { assertNoProblems, CurrentUser, GraphqlContext, invalidTransition, notFound, Problem } from '@peervisit/platform';
+import { assertNoProblems, CurrentUser, GraphqlContext, invalidTransition, isUuid, notFound, Problem } from '@peervisit/platform';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
@@ -12,7 +12,7 @@ import { formatInZone } from '../review/zoned-time';
 import { ReviewRole } from '../team/team-member.entity';
 import { FollowUpInput, RecommendationInput } from './recommendation.inputs';
 import { FollowUpStatus, FollowUpUpdate, HostResponse, Recommendation, RecommendationHorizon, RecommendationPriority } from './recommendation.entity';
-import { ANSWERABLE, asOfProblem, byPriority, chronological, DONE, DRAFTABLE, latestUpdate, mayReadFindings, NEEDS_COMMENT, TEXT_MAX, textProblems, UUID } from './recommendation.rules';
+import { ANSWERABLE, asOfProblem, byPriority, chronological, DONE, DRAFTABLE, latestUpdate, mayReadFindings, NEEDS_COMMENT, TEXT_MAX, textProblems } from './recommendation.rules';
 
 type Ctx = Pick<GraphqlContext, 'loaders'>;
 
@@ -211,7 +211,7 @@ export class RecommendationService {
    * Newest review first, then by priority.
    */
   async ofCity(user: CurrentUser, cityId: string, ctx?: Ctx): Promise<Recommendation[]> {
-    const city = UUID.test(cityId) ? await this.dataSource.getRepository(City).findOneBy({ id: cityId }) : null;
+    const city = isUuid(cityId) ? await this.dataSource.getRepository(City).findOneBy({ id: cityId }) : null;
     if (!city) throw notFound(`City ${cityId}`);
     const reviews = await this.dataSource.getRepository(Review).findBy({ hostCityId: city.id });
     const roles = await Promise.all(reviews.map((r) => (user.isAdmin ? Promise.resolve([]) : this.access.myRoles(user, r.id, ctx))));
@@ -233,7 +233,7 @@ export class RecommendationService {
   }
 
   async recommendationOrFail(recommendationId: string): Promise<Recommendation> {
-    const recommendation = UUID.test(recommendationId ?? '') ? await this.dataSource.getRepository(Recommendation).findOneBy({ id: recommendationId.toLowerCase() }) : null;
+    const recommendation = isUuid(recommendationId) ? await this.dataSource.getRepository(Recommendation).findOneBy({ id: recommendationId.toLowerCase() }) : null;
     if (!recommendation) throw notFound(`Recommendation ${recommendationId}`);
     return recommendation;
   }
@@ -276,7 +276,7 @@ export class RecommendationService {
       if (outside.length) problems.push({ path: 'keyFactorIds', message: `not key factors in the review's scope: ${outside.join(', ')}` });
     }
     const relatedExampleIds = [...new Set((input.relatedExampleIds ?? []).map((id) => id.trim().toLowerCase()))];
-    const candidates = relatedExampleIds.filter((id) => UUID.test(id));
+    const candidates = relatedExampleIds.filter(isUuid);
     const found = candidates.length
       ? await manager
           .createQueryBuilder(KeyFactorExample, 'e')

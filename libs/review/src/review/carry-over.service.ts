@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BenchmarkService, GuideQuestion, KeyFactor } from '@peervisit/catalogue';
-import { CurrentUser, forbidden, notFound } from '@peervisit/platform';
+import { CurrentUser, forbidden, isUuid, notFound } from '@peervisit/platform';
 import { DataSource, In } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.service';
 import { SelfAssessmentEntry } from '../self-assessment/self-assessment-entry.entity';
@@ -27,7 +27,7 @@ export class CarryOverService {
 
   async startFrom(user: CurrentUser, previousReviewId: string, input: { title: string; timeline?: TimelineInput }): Promise<Review> {
     if (!user.isAdmin) throw forbidden('Only the network secretariat (an admin) opens reviews.');
-    const previous = /^[0-9a-f-]{36}$/i.test(previousReviewId) ? await this.dataSource.getRepository(Review).findOneBy({ id: previousReviewId }) : null;
+    const previous = isUuid(previousReviewId) ? await this.dataSource.getRepository(Review).findOneBy({ id: previousReviewId }) : null;
     if (!previous) throw notFound(`Review ${previousReviewId}`);
     const oldBenchmark = await this.benchmarks.findById(previous.benchmarkId);
     const oldKeyFactors = await this.reviews.keyFactorsInScope(previous);

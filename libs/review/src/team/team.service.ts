@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthService, AuthToken, normaliseEmail, Person } from '@peervisit/directory';
-import { badInput, conflict, CurrentUser, forbidden, invalidTransition, notFound } from '@peervisit/platform';
+import { badInput, conflict, CurrentUser, forbidden, invalidTransition, isUuid, notFound } from '@peervisit/platform';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { ROLE_LABEL } from '../access/review-permissions';
@@ -19,7 +19,6 @@ export interface AddMemberResult {
   token: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The review team: who is on it in which role. Everyone joins by accepting an emailed invitation,
@@ -65,7 +64,7 @@ export class TeamService {
       const review = await this.openReview(manager, reviewId);
       let email = normaliseEmail(input.email ?? '');
       if (input.personId) {
-        const person = UUID.test(input.personId) ? await manager.findOneBy(Person, { id: input.personId }) : null;
+        const person = isUuid(input.personId) ? await manager.findOneBy(Person, { id: input.personId }) : null;
         if (!person) throw notFound(`Person ${input.personId}`);
         email = person.email;
       }
