@@ -1,5 +1,7 @@
-import { OutboxService } from '@peervisit/platform';
-import { createReviewFixture, createTestApp, GraphqlClient, TEST_PASSWORD, TestApp } from '@peervisit/testing';
+import { getQueueToken } from '@nestjs/bullmq';
+import { OutboxService, sendJobId } from '@peervisit/platform';
+import { createReviewFixture, createTestApp, GraphqlClient, never, ranAgain, TEST_PASSWORD, TestApp, until } from '@peervisit/testing';
+import type { Queue } from 'bullmq';
 import { simpleParser } from 'mailparser';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -42,16 +44,6 @@ async function startControllableSmtp() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return { url: `smtp://127.0.0.1:${port}`, delivered, control, stop: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 20000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
 }
 
 /** Reminders, invites and retries through the real pipeline: outbox rows, BullMQ jobs, the sweeper, SMTP. */
@@ -105,7 +97,12 @@ describe('reminders and calendar invites, end to end', () => {
     // The job made for the old version fires: it finds its row changed and does nothing.
     const outbox = t.app.get(OutboxService);
     await outbox.addJobs([{ id: before.id, version: before.version, dueAt: new Date() }], '-stale-test');
-    await new Promise((r) => setTimeout(r, 1000));
+    const mailQueue = t.app.get<Queue>(getQueueToken('mail'));
+    const stale = await until('the stale job to finish', async () => {
+      const job = await mailQueue.getJob(`${sendJobId(before)}-stale-test`);
+      return job && (await job.isCompleted()) ? job : undefined;
+    });
+    expect(stale.returnvalue).toEqual({ outcome: 'skipped: the row changed, is not due, or is being sent' });
     expect(smtp.delivered).toEqual([]);
     // Its date comes: the reminder goes out for the new time, with the invite at SEQUENCE 2.
     await dueNow(`%session:${sessionId}:%:7d`);
@@ -134,7 +131,9 @@ describe('reminders and calendar invites, end to end', () => {
     const left = await t.dataSource.query("SELECT dedupe_key, status FROM outbox_message WHERE dedupe_key LIKE 'reminder:%' || $1 || '%'", [sessionId]);
     expect(left.filter((r: { status: string }) => r.status === 'SCHEDULED')).toEqual([]);
     await dueNow(`reminder:%${sessionId}%`);
-    await new Promise((r) => setTimeout(r, 800));
+    // The sweeper queues any due scheduled row: once it has looked twice, a reminder would be on its way.
+    const maintenanceQueue = t.app.get<Queue>(getQueueToken('maintenance'));
+    await never('a reminder after the cancellation', ranAgain(maintenanceQueue, 'sweep-outbox', Date.now(), 2), () => smtp.delivered.filter((m) => m !== cancel));
     expect(smtp.delivered).toHaveLength(1);
   });
 

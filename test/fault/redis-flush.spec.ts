@@ -1,10 +1,10 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { OutboxService, redisConnectionOptions } from '@peervisit/platform';
-import { createTestApp, SmtpSink, startSmtpSink, TestApp } from '@peervisit/testing';
+import { createTestApp, never, ranAgain, SmtpSink, startSmtpSink, TestApp } from '@peervisit/testing';
 import type { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { AppModule } from '../../apps/api/src/app.module';
-import { AppProcess, countBy, INVITATION_DATA, sleep, startWorker, stopProcesses, waitFor, waitForWorker } from './processes';
+import { AppProcess, countBy, INVITATION_DATA, startWorker, stopProcesses, waitFor, waitForWorker } from './processes';
 
 const KEYS = [1, 2, 3, 4, 5].map((n) => `flush-test-${n}`);
 const messageIdOf = (key: string) => `<${key}@peervisit>`;
@@ -67,8 +67,11 @@ describe('Redis flushed with reminders scheduled', () => {
       30000,
       async () => JSON.stringify({ rows: await t!.dataSource.query(`SELECT dedupe_key, status, attempts, last_error FROM outbox_message`), stdout: worker.stdout().slice(-2000) }),
     );
-    // A few more sweeps: nothing more may arrive.
-    await sleep(1500);
+    // Two more sweeps, started after the last send, with no send job left: nothing more may arrive.
+    const maintenanceQueue = t.app.get<Queue>(getQueueToken('maintenance'));
+    await never('a second copy of any message', ranAgain(maintenanceQueue, 'sweep-outbox', Date.now(), 2, [mailQueue]), () =>
+      [...countBy(sink!.received, (m) => m.messageId)].filter(([, n]) => n > 1),
+    );
 
     const copies = countBy(sink.received, (m) => m.messageId);
     console.log(`redis-flush: ${sink.received.length} messages delivered for 5 rows, SENT ${sentAfterMs} ms after the worker started; copies per Message-ID: ${JSON.stringify(Object.fromEntries(copies))}`);

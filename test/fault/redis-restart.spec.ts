@@ -1,5 +1,7 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { OutboxService } from '@peervisit/platform';
-import { createPerson, createTestApp, OwnRedis, SmtpSink, startOwnRedis, startSmtpSink, TestApp } from '@peervisit/testing';
+import { createPerson, createTestApp, never, OwnRedis, ranAgain, SmtpSink, startOwnRedis, startSmtpSink, TestApp } from '@peervisit/testing';
+import type { Queue } from 'bullmq';
 import { AppModule } from '../../apps/api/src/app.module';
 import { AppProcess, countBy, INVITATION_DATA, sleep, startWorker, stopProcesses, waitFor, waitForWorker } from './processes';
 
@@ -121,7 +123,11 @@ describe('Redis restarted (without persistence) under load', () => {
         async () => JSON.stringify({ statuses: await statuses(), received: sink!.received.length, stdout: worker.stdout().slice(-2000), stderr: worker.stderr().slice(-1000) }),
         250,
       );
-      await sleep(1500); // a few more sweeps: nothing more may arrive
+      // Two more sweeps, started after the last send, with no send job left: nothing more may arrive.
+      const [maintenanceQueue, mailQueue] = (['maintenance', 'mail'] as const).map((name) => t!.app.get<Queue>(getQueueToken(name)));
+      await never('a third copy of any message', ranAgain(maintenanceQueue, 'sweep-outbox', Date.now(), 2, [mailQueue]), () =>
+        [...countBy(sink!.received, (m) => m.messageId)].filter(([, n]) => n > 2),
+      );
 
       const ids: string[] = (await t.dataSource.query(`SELECT message_id FROM outbox_message`)).map((r: { message_id: string }) => r.message_id);
       const copies = countBy(sink.received, (m) => m.messageId);

@@ -1,10 +1,12 @@
-import { createTestApp, GraphqlClient, TEST_PASSWORD, TestApp } from '@peervisit/testing';
+import { getQueueToken } from '@nestjs/bullmq';
+import { createTestApp, GraphqlClient, never, ranAgain, TEST_PASSWORD, TestApp } from '@peervisit/testing';
+import type { Queue } from 'bullmq';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Client } from 'pg';
 import { AppModule } from '../../apps/api/src/app.module';
 import { seedReportableReview } from './report-review';
-import { AppProcess, connectDatabase, sleep, startWorker, stopProcesses, waitFor, waitForWorker } from './processes';
+import { AppProcess, connectDatabase, startWorker, stopProcesses, waitFor, waitForWorker } from './processes';
 
 /** Enough evidence that rendering takes a second or more, so the worker can be frozen mid-render. */
 const EVIDENCE_ITEMS = 30000;
@@ -77,9 +79,14 @@ describe('A frozen worker waking up after its report was taken over', () => {
         async () => JSON.stringify({ report: await report(), stdout: first.stdout().slice(-2000) }),
         250,
       );
-      // Give a late write (there should be none) time to land before looking.
-      await sleep(1000);
-      expect(await report()).toEqual({ ...taken, published: true });
+      // No late write: looked at once the report sweeper has run again and no render job is left to run.
+      const [maintenanceQueue, reportsQueue] = (['maintenance', 'reports'] as const).map((name) => t!.app.get<Queue>(getQueueToken(name)));
+      const published = { ...taken, published: true };
+      await never('a write to the published report', ranAgain(maintenanceQueue, 'sweep-reports', Date.now(), 1, [reportsQueue]), async () => {
+        const now = await report();
+        return JSON.stringify(now) === JSON.stringify(published) ? undefined : now;
+      });
+      expect(await report()).toEqual(published);
       expect(first.stdout()).toContain(discarded);
       // Only the second render's three files remain; the first one's are deleted.
       expect(await filesOnDisk()).toEqual(Object.values(taken.files).map((key) => key.split('/').pop()).sort());
