@@ -11,26 +11,62 @@ import tseslint from 'typescript-eslint';
 await createProjectGraphAsync({ exitOnError: false });
 
 /**
- * Module boundaries (DESIGN.md, "Layout"): apps → feature libs → platform.
- * Tags live in each project.json. `type:testing` (libs/testing) may be imported only from spec files
- * (and from test/ and scripts/, which belong to no Nx project and are therefore not checked by the rule).
+ * Module boundaries (docs/architecture.md, "Layout and dependency direction"): apps → feature libs → platform.
+ * Tags live in each project.json. `type:testing` (libs/testing) may be imported only from spec files,
+ * test/ (project `tests`) and scripts/ (project `scripts`).
  */
+const BELOW = ['type:platform', 'type:testing']; // the type: constraints decide whether testing is allowed
+/**
+ * The order among feature libs: catalogue and directory know no other feature lib, review builds on
+ * them, notifications and reporting on review (and not on each other). A lib importing one above it
+ * or beside it fails lint (test/contract/module-boundaries.spec.ts).
+ */
+const SCOPES = [
+  { sourceTag: 'scope:catalogue', onlyDependOnLibsWithTags: ['scope:catalogue', ...BELOW] },
+  { sourceTag: 'scope:directory', onlyDependOnLibsWithTags: ['scope:directory', ...BELOW] },
+  { sourceTag: 'scope:review', onlyDependOnLibsWithTags: ['scope:review', 'scope:catalogue', 'scope:directory', ...BELOW] },
+  { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:notifications', 'scope:review', 'scope:catalogue', 'scope:directory', ...BELOW] },
+  { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:reporting', 'scope:review', 'scope:catalogue', 'scope:directory', ...BELOW] },
+];
 const depConstraints = (testingAllowed) => {
   const testing = testingAllowed ? ['type:testing'] : [];
   return [
     { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:platform', ...testing] },
-    // Feature libs may use other feature libs (e.g. review → catalogue/directory), never apps or the testing lib.
+    // Feature libs may use the feature libs below them (SCOPES), never apps or the testing lib.
     { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:platform', ...testing] },
     { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', ...testing] },
     { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:feature', 'type:testing'] },
+    // test/ and scripts/ drive the whole system.
+    { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:platform', 'type:feature', 'type:testing'] },
+    { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:platform', 'type:feature', 'type:testing'] },
+    ...SCOPES,
   ];
 };
 
-const boundaries = (testingAllowed) => [
+/**
+ * What test/ and scripts/ reach by path: they drive the apps (the API's module and entity list, the
+ * web app's codegen config), which have no import name, tests check what scripts generate (schema,
+ * README table, benchmark fixtures), and both read fixtures; browser tests take the mail reader
+ * alone, without the testing lib's barrel (which loads Nest).
+ */
+const TEST_AND_SCRIPT_PATHS = [
+  '../../scripts/**',
+  '../../apps/api/src/**',
+  '../apps/api/src/**',
+  '../../apps/web/codegen',
+  '../../libs/catalogue/src/data/*',
+  '../libs/catalogue/src/data/*',
+  '../../libs/testing/src/mail-capture',
+];
+
+const boundaries = (testingAllowed, allow = []) => [
   'error',
   {
     depConstraints: depConstraints(testingAllowed),
-    allow: [],
+    allow,
+    // Tests and scripts import some libs after setting the environment (`await import(...)`), which the
+    // rule would otherwise read as Angular-style lazy loading and refuse their static imports elsewhere.
+    checkDynamicDependenciesExceptions: ['@peervisit/**'],
     // A spec file importing @peervisit/testing adds an edge X → testing to the project graph, and
     // testing → platform/feature is legitimate, so those edges would read as project cycles.
     // Cycles that pass through the testing lib are therefore ignored; cycles among
@@ -55,6 +91,12 @@ export default defineConfig(
     files: ['**/*.spec.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries(true),
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'scripts/**/*.ts', 'scripts/**/*.mjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(true, TEST_AND_SCRIPT_PATHS),
     },
   },
   {

@@ -18,6 +18,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
     '^@peervisit/(platform|catalogue|directory|review|notifications|reporting|testing)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@peervisit/(platform|catalogue|directory|review|notifications|reporting)/entities$': '<rootDir>/libs/$1/src/entities.ts',
   },
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',

@@ -32,8 +32,10 @@ function readArguments(argv: string[]): { email: string; fullName?: string } {
 async function main(): Promise<void> {
   const input = readArguments(process.argv.slice(2));
   // Loaded after the arguments are read, so that a wrong command line is answered at once.
-  const { createAdministrator, DIRECTORY_ENTITIES } = await import('@peervisit/directory');
-  const { dataSourceOptions, loadConfig, PLATFORM_ENTITIES } = await import('@peervisit/platform');
+  const { createAdministrator } = await import('@peervisit/directory');
+  const { DIRECTORY_ENTITIES } = await import('@peervisit/directory/entities');
+  const { dataSourceOptions, loadConfig } = await import('@peervisit/platform');
+  const { PLATFORM_ENTITIES } = await import('@peervisit/platform/entities');
   const { DataSource } = await import('typeorm');
   const config = loadConfig();
   const dataSource = new DataSource(dataSourceOptions(config.databaseUrl, [...PLATFORM_ENTITIES, ...DIRECTORY_ENTITIES], 2));

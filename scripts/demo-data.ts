@@ -6,8 +6,10 @@
  */
 import { INestApplicationContext } from '@nestjs/common';
 import { CurrentUser, hashPassword } from '@peervisit/platform';
-import { AuthService, City, DEMO_ACCOUNTS, DEMO_PASSWORD, Organisation, OrganisationKind, Person, Stakeholder, StakeholderCategory } from '@peervisit/directory';
-import { ReviewRole, TeamService } from '@peervisit/review';
+import { AuthService, DEMO_ACCOUNTS, DEMO_PASSWORD } from '@peervisit/directory';
+import { City, Organisation, OrganisationKind, Person, Stakeholder, StakeholderCategory } from '@peervisit/directory/entities';
+import { TeamService } from '@peervisit/review';
+import { ReviewRole } from '@peervisit/review/entities';
 import { DataSource, DeepPartial, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 
 async function findOrCreate<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, where: FindOptionsWhere<T>, fields: DeepPartial<T>): Promise<T> {

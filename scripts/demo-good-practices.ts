@@ -4,7 +4,8 @@
  * the same service the API uses, by the demo network secretariat. Skipped when it is already there.
  */
 import { INestApplicationContext } from '@nestjs/common';
-import { GoodPractice, GoodPracticeService } from '@peervisit/catalogue';
+import { GoodPracticeService } from '@peervisit/catalogue';
+import { GoodPractice } from '@peervisit/catalogue/entities';
 import bergen from '../libs/catalogue/src/data/icc-good-practice-bergen.json';
 import { DataSource } from 'typeorm';
 import { demoCaller } from './demo-data';

@@ -5,9 +5,10 @@
  * Illustrative content, not a real review. Skipped when the review already exists.
  */
 import { INestApplicationContext } from '@nestjs/common';
-import { GuideQuestion, KeyFactor } from '@peervisit/catalogue';
-import { City } from '@peervisit/directory';
-import { DocumentService, Review, ReviewRole, ReviewService, ReviewStatus, SelfAssessmentService } from '@peervisit/review';
+import { GuideQuestion, KeyFactor } from '@peervisit/catalogue/entities';
+import { City } from '@peervisit/directory/entities';
+import { DocumentService, ReviewService, SelfAssessmentService } from '@peervisit/review';
+import { Review, ReviewRole, ReviewStatus } from '@peervisit/review/entities';
 import { DataSource, In } from 'typeorm';
 import { demoCaller, joinTeam } from './demo-data';
 

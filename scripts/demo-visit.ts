@@ -4,9 +4,11 @@
  * are per review. Illustrative content, not a real review. Skipped when it already exists.
  */
 import { INestApplicationContext } from '@nestjs/common';
-import { GuideQuestion, KeyFactor } from '@peervisit/catalogue';
-import { City, DirectoryService, StakeholderCategory } from '@peervisit/directory';
-import { EvidenceService, EvidenceSource, EvidenceStance, Review, ReviewKind, ReviewRole, ReviewService, ReviewStatus, SelfAssessmentService, VisitService, VisitSessionKind } from '@peervisit/review';
+import { GuideQuestion, KeyFactor } from '@peervisit/catalogue/entities';
+import { StakeholderService } from '@peervisit/directory';
+import { City, StakeholderCategory } from '@peervisit/directory/entities';
+import { EvidenceService, ReviewService, SelfAssessmentService, VisitService } from '@peervisit/review';
+import { EvidenceSource, EvidenceStance, Review, ReviewKind, ReviewRole, ReviewStatus, VisitSessionKind } from '@peervisit/review/entities';
 import { createHash } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { demoCaller, joinTeam } from './demo-data';
@@ -32,7 +34,7 @@ export async function loadDemoVisit(app: INestApplicationContext): Promise<'crea
   const selfAssessment = app.get(SelfAssessmentService);
   const visits = app.get(VisitService);
   const evidence = app.get(EvidenceService);
-  const directory = app.get(DirectoryService);
+  const stakeholders = app.get(StakeholderService);
 
   const review = await reviews.create(secretariat, {
     title: DEMO_VISIT_TITLE,
@@ -68,7 +70,7 @@ export async function loadDemoVisit(app: INestApplicationContext): Promise<'crea
   await reviews.transition(leader, review.id, ReviewStatus.VISIT);
 
   const stakeholder = async (position: string, category: StakeholderCategory, name?: string) =>
-    (await directory.saveStakeholder({ cityId: rotterdam.id, position, category, name, consentToBeNamed: !!name })).id;
+    (await stakeholders.save({ cityId: rotterdam.id, position, category, name, consentToBeNamed: !!name })).id;
   const alderman = await stakeholder('Alderman for integration', StakeholderCategory.POLITICIAN);
   const director = await stakeholder('Director of social development', StakeholderCategory.CITY_OFFICIAL);
   const hr = await stakeholder('Head of HR, city administration', StakeholderCategory.CITY_OFFICIAL);

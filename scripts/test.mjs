@@ -13,7 +13,9 @@ const paths = jestArgs.filter((arg) => !arg.startsWith('-'));
 // and alone with --browser-only.
 const browserOnly = process.argv.includes('--browser-only') || (paths.length > 0 && paths.every((p) => p.includes('test/browser')));
 const runBrowser = browserOnly || !paths.length || paths.some((p) => p.includes('test/browser'));
-const chromium = runBrowser ? findChromium() : undefined;
+const chromium = runBrowser ? findSystemTool('chromium', [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'], 'chromium', 'set CHROMIUM_PATH to a Chromium binary') : undefined;
+// The browser tests read the PDFs they download with pdftotext, as a person's PDF reader would see the text.
+if (runBrowser) findSystemTool('pdftotext', ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'], 'poppler-utils', 'put pdftotext on /usr/bin');
 
 const services = await ensureServices();
 const resultsDir = mkdtempSync(join(tmpdir(), 'peervisit-jest-'));
@@ -71,20 +73,21 @@ await services.stop();
 process.exit(code || (complete ? 0 : 1));
 
 /**
- * Debian's chromium, which Playwright drives through executablePath (its own browser downloads are
- * not reachable here). Installed with apt-get when missing and we may; otherwise a clear stop.
+ * A system program the browser tests need: Debian's chromium, which Playwright drives through
+ * executablePath (its own browser downloads are not reachable here), and pdftotext. Installed with
+ * apt-get when missing and we may; otherwise a clear stop naming the package.
  */
-function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+function findSystemTool(name, paths, debianPackage, otherwise) {
+  const candidates = paths.filter(Boolean);
   const found = () => candidates.find((path) => existsSync(path));
   if (found()) return found();
   const aptGet = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).stdout.trim();
   if (process.getuid?.() === 0 && aptGet) {
-    console.error('[test] Installing chromium for the browser tests (apt-get install -y chromium) ...');
+    console.error(`[test] Installing ${debianPackage} for the browser tests (apt-get install -y ${debianPackage}) ...`);
     spawnSync('apt-get', ['update'], { stdio: 'inherit' });
-    const installed = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const installed = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', debianPackage], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     if (installed.status === 0 && found()) return found();
   }
-  console.error('The browser tests need Chromium: install the Debian package `chromium` (sudo apt-get install chromium), or set CHROMIUM_PATH to a Chromium binary.');
+  console.error(`The browser tests need ${name}: install the Debian package \`${debianPackage}\` (sudo apt-get install ${debianPackage}), or ${otherwise}.`);
   process.exit(1);
 }

@@ -7,7 +7,8 @@
  */
 import { spawn } from 'node:child_process';
 import { INestApplication } from '@nestjs/common';
-import { MailTransport, MESSAGE_RENDERER, MessageRenderer, OutboxMessage, OutboxService, QUEUES, RenderedMessage } from '@peervisit/platform';
+import { MailTransport, MESSAGE_RENDERER, MessageRenderer, OutboxService, QUEUES, RenderedMessage } from '@peervisit/platform';
+import { OutboxMessage } from '@peervisit/platform/entities';
 import { startSmtpSink, SmtpSink } from '@peervisit/testing';
 import { DataSource } from 'typeorm';
 import { BenchFigure, percentile, round } from './bench';

@@ -7,7 +7,8 @@
 import { INestApplication } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import { CurrentUser, sendJobId } from '@peervisit/platform';
-import { ReviewChanges, ReviewService, VisitService, VisitSessionKind } from '@peervisit/review';
+import { ReviewChanges, ReviewService, VisitService } from '@peervisit/review';
+import { VisitSessionKind } from '@peervisit/review/entities';
 import type { Queue } from 'bullmq';
 import { countQueries } from '@peervisit/testing';
 import { DataSource } from 'typeorm';

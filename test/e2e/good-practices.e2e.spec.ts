@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { readGoodPracticeDocx, writeGoodPracticeDocx } from '@peervisit/catalogue';
 import { createCity, createPerson, createReviewFixture, createTestApp, GraphqlClient, TEST_PASSWORD, TestApp } from '@peervisit/testing';
 import bergen from '../../libs/catalogue/src/data/icc-good-practice-bergen.json';
-import { readGoodPracticeDocx } from '../../libs/catalogue/src/good-practice/docx/read-good-practice-docx';
-import { writeGoodPracticeDocx } from '../../libs/catalogue/src/good-practice/docx/write-good-practice-docx';
 import { AppModule } from '../../apps/api/src/app.module';
 
 type Fixture = Awaited<ReturnType<typeof createReviewFixture>>;

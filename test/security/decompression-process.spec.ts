@@ -1,7 +1,6 @@
-import { CatalogueModule, CatalogueSeed } from '@peervisit/catalogue';
+import { CatalogueModule, CatalogueSeed, writeGoodPracticeDocx } from '@peervisit/catalogue';
 import { createPerson, createTestApp, GraphqlClient, TEST_PASSWORD } from '@peervisit/testing';
 import bergen from '../../libs/catalogue/src/data/icc-good-practice-bergen.json';
-import { writeGoodPracticeDocx } from '../../libs/catalogue/src/good-practice/docx/write-good-practice-docx';
 import { AppProcess, startProcess, stopProcesses, waitFor } from '../fault/processes';
 import { buildDocx, documentXml, heavyDocument } from './decompression-zip';
 

@@ -1,8 +1,8 @@
 import { boundedWorkersRunning } from '@peervisit/platform';
+import { writeGoodPracticeDocx } from '@peervisit/catalogue';
 import { gzipSync } from 'node:zlib';
 import { createPerson, createTestApp, GraphqlClient, TEST_PASSWORD, TestApp } from '@peervisit/testing';
 import bergen from '../../libs/catalogue/src/data/icc-good-practice-bergen.json';
-import { writeGoodPracticeDocx } from '../../libs/catalogue/src/good-practice/docx/write-good-practice-docx';
 import { AppModule } from '../../apps/api/src/app.module';
 import { waitFor } from '../fault/processes';
 import { buildDocx, buildZip, documentXml, heavyDocument, paragraphs } from './decompression-zip';

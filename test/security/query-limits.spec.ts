@@ -1,10 +1,9 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { DEFAULT_PAGE_SIZE } from '@peervisit/platform';
+import { BYTES_PER_COST, DEFAULT_PAGE_SIZE, OperationCosts } from '@peervisit/platform';
 import { createPerson, createTestApp, GraphqlClient, TEST_PASSWORD, TestApp } from '@peervisit/testing';
 import { parse } from 'graphql';
 import { Client } from 'pg';
 import { AppModule } from '../../apps/api/src/app.module';
-import { BYTES_PER_COST, OperationCosts } from '../../libs/platform/src/graphql/complexity.plugin';
 import { buildAccessFixture } from './access-fixture';
 import { OperationWalker } from './operation-walker';
 

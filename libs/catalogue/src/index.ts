@@ -1,15 +1,13 @@
 export * from './benchmark/benchmark-document';
-export * from './benchmark/benchmark.entity';
+export * from './entities';
 export * from './benchmark/benchmark.service';
-export * from './benchmark/context-factor.entity';
-export * from './benchmark/key-factor.entity';
 export * from './catalogue.module';
 export * from './catalogue.seed';
-export * from './field-of-action/field-of-action.entity';
 export * from './field-of-action/field-of-action.service';
 export * from './good-practice/good-practice-document';
-export * from './good-practice/good-practice.entity';
 export * from './good-practice/good-practice.inputs';
 export * from './good-practice/good-practice.resolver';
 export * from './good-practice/good-practice.service';
 export * from './good-practice/good-practice-text';
+export { readGoodPracticeDocx } from './good-practice/docx/read-good-practice-docx';
+export { writeGoodPracticeDocx } from './good-practice/docx/write-good-practice-docx';

@@ -1,5 +1,5 @@
 export * from './notifications.module';
 export * from './reminders/reminder-planner';
-export * from './reminders/reminder-rule.entity';
+export * from './entities';
 export * from './reminders/reminder-rules';
 export * from './reminders/reminder.service';

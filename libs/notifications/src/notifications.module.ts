@@ -4,11 +4,10 @@ import { MESSAGE_RENDERER } from '@peervisit/platform';
 import { ReviewModule } from '@peervisit/review';
 import { NotificationsResolver } from './admin/notifications.resolver';
 import { CalendarFeedController } from './feed/calendar-feed.controller';
-import { ReminderRule } from './reminders/reminder-rule.entity';
 import { ReminderService } from './reminders/reminder.service';
 import { NotificationsRenderer } from './rendering/notifications-renderer';
-
-export const NOTIFICATIONS_ENTITIES = [ReminderRule];
+import { MyNotificationSettings } from './preferences/my-notification-settings.service';
+import { NOTIFICATIONS_ENTITIES } from './entities';
 
 /**
  * Reminders (computed into the outbox), the templates that render messages, calendar invites and feeds.
@@ -18,7 +17,7 @@ export const NOTIFICATIONS_ENTITIES = [ReminderRule];
 @Module({
   imports: [TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES), ReviewModule],
   controllers: [CalendarFeedController],
-  providers: [ReminderService, NotificationsRenderer, { provide: MESSAGE_RENDERER, useExisting: NotificationsRenderer }, NotificationsResolver],
+  providers: [ReminderService, NotificationsRenderer, { provide: MESSAGE_RENDERER, useExisting: NotificationsRenderer }, NotificationsResolver, MyNotificationSettings],
   exports: [ReminderService, MESSAGE_RENDERER],
 })
 export class NotificationsModule {}

@@ -10,6 +10,7 @@ import { APP_CONFIG, ConfigModule } from './config/config.module';
 import { AppConfig } from './config/config.schema';
 import { dataSourceOptions } from './database/data-source-options';
 import { HttpErrorFilter } from './errors/http-exception.filter';
+import { EventsModule } from './events/events.module';
 import { ExplorerController } from './graphql/explorer.controller';
 import { GraphqlModule } from './graphql/graphql.module';
 import { HealthChecks } from './health/health-checks';
@@ -43,6 +44,7 @@ import { LocalDiskStorage } from './storage/local-disk-storage';
       }),
     }),
     TypeOrmModule.forFeature([OutboxMessage, AuthSession]),
+    EventsModule,
     QueueModule,
     MetricsModule,
     RateLimitModule,
@@ -75,5 +77,3 @@ import { LocalDiskStorage } from './storage/local-disk-storage';
 })
 export class PlatformModule {}
 
-/** Entities platform itself owns (the outbox, sign-in sessions), for the migration tools. */
-export const PLATFORM_ENTITIES = [OutboxMessage, AuthSession];

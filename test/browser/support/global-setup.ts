@@ -33,7 +33,8 @@ async function adminQuery(databaseUrl: string, sql: string) {
   }
 }
 
-async function graphql(base: string, query: string, variables: Record<string, unknown>, token?: string) {
+/** One GraphQL request to the test API (setup steps; what is under test goes through the UI). */
+export async function graphql(base: string, query: string, variables: Record<string, unknown>, token?: string) {
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -81,7 +82,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   const prepared = spawnSync(process.execPath, ['-r', '@swc-node/register', 'test/browser/support/prepare-database.ts'], { env, encoding: 'utf8' });
   if (prepared.status !== 0) throw new Error(`Preparing the browser tests' database failed:\n${prepared.stderr}`);
-  const review = JSON.parse(prepared.stdout.trim().split('\n').pop() as string);
+  const { leaderReview, findingsReview, ...review } = JSON.parse(prepared.stdout.trim().split('\n').pop() as string);
 
   let api: ChildProcess | undefined = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const apiExit = new Promise<number | null>((done) => api?.once('exit', done));
@@ -130,7 +131,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     ]) {
       sessions.push((await graphql(baseUrl, schedule, { r: review.reviewId, input }, leader.signIn.accessToken)).scheduleVisitSession);
     }
-    const fixture: BrowserFixture = { baseUrl, databaseUrl, dataDir, jwtSecret: JWT_SECRET, review, sessions };
+    const fixture: BrowserFixture = { baseUrl, databaseUrl, dataDir, jwtSecret: JWT_SECRET, review, sessions, leaderReview, findingsReview };
     process.env.PV_BROWSER_FIXTURE = JSON.stringify(fixture);
     return teardown;
   } catch (error) {

@@ -1,6 +1,9 @@
 import { FormattedMessage } from 'react-intl';
 import { Link, NavLink, Navigate, Outlet, useLocation, useParams } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context';
+import { MessageId, useT } from '../i18n/i18n';
+import { useReviewRole } from '../leader/useReviewRole';
+import '../leader/tabs.css';
 import { useSync } from '../notebook/sync-context';
 
 /** Pages for signed-in people: the header, and a way back to sign-in when there is no session. */
@@ -46,21 +49,53 @@ export function SignedInLayout() {
   );
 }
 
-/** A review's pages: the notebook, the coverage board, search. */
+interface ReviewTab {
+  /** Relative to /reviews/:reviewId ('' is the notebook). */
+  path: string;
+  label: MessageId;
+}
+
+/** The peer's tabs: the notebook, the coverage board, search. */
+const PEER_TABS: ReviewTab[] = [
+  { path: '', label: 'tabs.notebook' },
+  { path: 'coverage', label: 'tabs.coverage' },
+  { path: 'search', label: 'tabs.search' },
+  // Peers draft conclusions and recommendations with the leader.
+  { path: 'conclusions', label: 'tabs.conclusions' },
+  { path: 'recommendations', label: 'tabs.recommendations' },
+];
+
+/**
+ * The expert leader's (and the secretariat's) tabs, in the order of a review: preparation, the
+ * programme, the visit, then the findings and the report. Later steps add their tab here.
+ */
+const LEADER_TABS: ReviewTab[] = [
+  { path: 'overview', label: 'leader.tab.overview' },
+  { path: 'team', label: 'leader.tab.team' },
+  { path: 'self-assessment', label: 'leader.tab.selfAssessment' },
+  { path: 'programme', label: 'leader.tab.programme' },
+  { path: 'board', label: 'leader.tab.board' },
+  { path: 'evidence', label: 'leader.tab.evidence' },
+  { path: 'conclusions', label: 'tabs.conclusions' },
+  { path: 'recommendations', label: 'tabs.recommendations' },
+  { path: 'feedback-report', label: 'tabs.feedbackReport' },
+  { path: '', label: 'tabs.notebook' },
+];
+
+/** A review's pages, with the tabs of my role in it (the leader's workspace or the peer's notebook). */
 export function ReviewLayout() {
-  const { reviewId } = useParams();
+  const { reviewId = '' } = useParams();
+  const role = useReviewRole(reviewId);
+  const t = useT();
+  const tabs = role.leads ? LEADER_TABS : PEER_TABS;
   return (
     <main className="review">
-      <nav className="tabs" aria-label="Review">
-        <NavLink to={`/reviews/${reviewId}`} end>
-          <FormattedMessage id="tabs.notebook" />
-        </NavLink>
-        <NavLink to={`/reviews/${reviewId}/coverage`}>
-          <FormattedMessage id="tabs.coverage" />
-        </NavLink>
-        <NavLink to={`/reviews/${reviewId}/search`}>
-          <FormattedMessage id="tabs.search" />
-        </NavLink>
+      <nav className={`tabs ${role.leads ? 'tabs-leader' : ''}`} aria-label={t('leader.nav.label')}>
+        {tabs.map((tab) => (
+          <NavLink key={tab.path} to={tab.path ? `/reviews/${reviewId}/${tab.path}` : `/reviews/${reviewId}`} end={!tab.path}>
+            <FormattedMessage id={tab.label} />
+          </NavLink>
+        ))}
       </nav>
       <Outlet />
     </main>

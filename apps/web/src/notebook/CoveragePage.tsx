@@ -46,13 +46,7 @@ export function CoveragePage() {
       <p className="muted" data-testid="coverage-total">
         <FormattedMessage id="coverage.total" values={{ count: total }} />
       </p>
-      <ul className="legend" aria-label={t('coverage.legend')}>
-        {SOURCES.map((s) => (
-          <li key={s}>
-            <span className={`swatch source-${s}`} aria-hidden="true" /> {t(`source.${s}` as MessageId)}
-          </li>
-        ))}
-      </ul>
+      <SourceLegend />
       <ol className="coverage-rows">
         {rows.map((row) => {
           const bySource = new Map<EvidenceSource, number>(row.bySource.map((s) => [s.source, s.count]));
@@ -82,5 +76,19 @@ export function CoveragePage() {
         })}
       </ol>
     </section>
+  );
+}
+
+/** The colour of each source type, as the bars use them (the leader's board shows the same key). */
+export function SourceLegend() {
+  const t = useT();
+  return (
+    <ul className="legend" aria-label={t('coverage.legend')}>
+      {SOURCES.map((s) => (
+        <li key={s}>
+          <span className={`swatch source-${s}`} aria-hidden="true" /> {t(`source.${s}` as MessageId)}
+        </li>
+      ))}
+    </ul>
   );
 }

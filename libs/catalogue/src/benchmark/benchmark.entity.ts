@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { TimestampedEntity } from '@peervisit/platform/entities';
 
 export enum BenchmarkStatus {
   DRAFT = 'DRAFT',
@@ -20,11 +21,7 @@ export class RatingLevel {
 @ObjectType({ description: 'A standard cities are assessed against, in one version (e.g. EUROCITIES "Promoting cultural diversity").' })
 @Entity()
 @Index(['code', 'version'], { unique: true })
-export class Benchmark {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Benchmark extends TimestampedEntity {
   @Field({ description: 'Stable code shared by every version, e.g. EUROCITIES-PCD.' })
   @Column()
   code: string;
@@ -72,11 +69,4 @@ export class Benchmark {
   @Field(() => Date, { nullable: true })
   @Column('timestamptz', { nullable: true })
   publishedAt: Date | null;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

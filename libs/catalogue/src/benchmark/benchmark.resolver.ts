@@ -1,12 +1,11 @@
-import { Args, ArgsType, Context, Field, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AdminOnly, ConnectionType, GraphqlContext, groupInOrder, JSONScalar, PageArgs } from '@peervisit/platform';
+import { Args, ArgsType, Context, Field, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AdminOnly, GraphqlContext, groupInOrder, PageArgs } from '@peervisit/platform';
+import { JSONScalar } from '@peervisit/platform/entities';
 import { Benchmark, BenchmarkStatus } from './benchmark.entity';
 import { BenchmarkService } from './benchmark.service';
+import { BenchmarkConnection, BenchmarkImportResult } from './benchmark.types';
 import { ContextFactor } from './context-factor.entity';
 import { GuideQuestion, KeyFactor, KeyFactorExample } from './key-factor.entity';
-
-@ObjectType()
-export class BenchmarkConnection extends ConnectionType(Benchmark) {}
 
 @ArgsType()
 class BenchmarksArgs extends PageArgs {
@@ -14,14 +13,6 @@ class BenchmarksArgs extends PageArgs {
   status?: BenchmarkStatus;
   @Field({ nullable: true })
   code?: string;
-}
-
-@ObjectType()
-class BenchmarkImportResult {
-  @Field(() => Benchmark)
-  benchmark: Benchmark;
-  @Field({ description: 'created, updated (a draft replaced) or unchanged (identical content was already there).' })
-  outcome: string;
 }
 
 @Resolver(() => Benchmark)

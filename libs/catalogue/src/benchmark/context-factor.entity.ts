@@ -1,15 +1,12 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Benchmark } from './benchmark.entity';
+import { UuidEntity } from '@peervisit/platform/entities';
 
 @ObjectType({ description: 'Circumstances outside the city\'s control that shape what it can do (national legislation, labour market, ...).' })
 @Entity()
 @Index(['benchmarkId', 'number'], { unique: true })
-export class ContextFactor {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ContextFactor extends UuidEntity {
   @Field(() => ID)
   @Column('uuid')
   benchmarkId: string;

@@ -1,15 +1,12 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Benchmark } from './benchmark.entity';
+import { UuidEntity } from '@peervisit/platform/entities';
 
 @ObjectType({ description: 'One key factor of a benchmark: a statement the city is assessed on.' })
 @Entity()
 @Index(['benchmarkId', 'number'], { unique: true })
-export class KeyFactor {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class KeyFactor extends UuidEntity {
   @Field(() => ID)
   @Column('uuid')
   benchmarkId: string;
@@ -46,11 +43,7 @@ export class KeyFactor {
 @ObjectType({ description: 'A question that helps a city and its peers judge a key factor.' })
 @Entity()
 @Index(['keyFactorId', 'position'], { unique: true })
-export class GuideQuestion {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class GuideQuestion extends UuidEntity {
   @Field(() => ID)
   @Column('uuid')
   keyFactorId: string;
@@ -71,11 +64,7 @@ export class GuideQuestion {
 @ObjectType({ description: 'How one city put a key factor into practice.' })
 @Entity()
 @Index(['keyFactorId', 'position'], { unique: true })
-export class KeyFactorExample {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class KeyFactorExample extends UuidEntity {
   @Field(() => ID)
   @Column('uuid')
   keyFactorId: string;

@@ -1,13 +1,10 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
+import { UuidEntity } from '@peervisit/platform/entities';
 
 @ObjectType({ description: 'One of the 16 ICC fields of action, or one of their sub-fields (3a, 7b, ...).' })
 @Entity()
-export class FieldOfAction {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class FieldOfAction extends UuidEntity {
   @Field({ description: 'ICC code: "3" for a field, "3a" for a sub-field.' })
   @Column({ unique: true })
   code: string;

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { JSONScalar } from '@peervisit/platform';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { JSONScalar, TimestampedEntity, UuidEntity } from '@peervisit/platform/entities';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { FieldOfAction } from '../field-of-action/field-of-action.entity';
 import type { CriterionKey, GoodPracticeDocument } from './good-practice-document';
 
@@ -54,11 +54,7 @@ export type StoredCriteria = Partial<Record<CriterionKey, { met: boolean; justif
 // Made by hand in the migration (an expression index TypeORM cannot express): full text over
 // goodPracticeSearchVector().
 @Index('good_practice_search_gin', { synchronize: false })
-export class GoodPractice {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class GoodPractice extends TimestampedEntity {
   @Field(() => GoodPracticeStatus)
   @Column({ type: 'enum', enum: GoodPracticeStatus, enumName: 'good_practice_status', default: GoodPracticeStatus.DRAFT })
   status: GoodPracticeStatus;
@@ -189,23 +185,14 @@ export class GoodPractice {
   version: number;
 
   @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
+  declare updatedAt: Date;
 }
 
 /** A good practice as it was after one change (every version is kept, so nothing entered is lost). */
 @ObjectType()
 @Entity()
 @Index(['goodPracticeId', 'version'], { unique: true })
-export class GoodPracticeRevision {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class GoodPracticeRevision extends UuidEntity {
   @Field(() => ID)
   @Column('uuid')
   goodPracticeId: string;

@@ -1,26 +1,13 @@
-import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AdminOnly, ConnectionType, CurrentUser, GraphqlContext, groupInOrder, JSONScalar, Me, oneInOrder } from '@peervisit/platform';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AdminOnly, CurrentUser, GraphqlContext, groupInOrder, Me, oneInOrder } from '@peervisit/platform';
+import { JSONScalar } from '@peervisit/platform/entities';
 import { FieldOfAction } from '../field-of-action/field-of-action.entity';
-import { CRITERIA_KEYS, CRITERIA_LABELS, CriterionKey } from './good-practice-document';
+import { CRITERIA_KEYS, CRITERIA_LABELS } from './good-practice-document';
 import { GoodPractice, GoodPracticeRevision } from './good-practice.entity';
-import { GoodPracticeCriterionKey, GoodPracticeInput, GoodPracticesArgs } from './good-practice.inputs';
+import { GoodPracticeInput, GoodPracticesArgs } from './good-practice.inputs';
 import { GoodPracticeService } from './good-practice.service';
 import { teaserOf } from './good-practice-text';
-
-@ObjectType()
-export class GoodPracticeConnection extends ConnectionType(GoodPractice) {}
-
-@ObjectType({ description: 'One of the six criteria of the ICC template, as the author assessed it (met is null when not assessed).' })
-export class GoodPracticeCriterion {
-  @Field(() => GoodPracticeCriterionKey)
-  key: CriterionKey;
-  @Field({ description: 'As the template names it, e.g. "Goal-oriented".' })
-  label: string;
-  @Field(() => Boolean, { nullable: true })
-  met: boolean | null;
-  @Field()
-  justification: string;
-}
+import { GoodPracticeConnection, GoodPracticeCriterion } from './good-practice.types';
 
 /** Loads fields of action by id once per request. */
 export function fieldOfActionLoader(ctx: GraphqlContext, service: GoodPracticeService) {

@@ -108,10 +108,10 @@ export class GoodPracticeService {
   /**
    * A new DRAFT from a whole document (JSON, or read from a Word file). The network secretariat's:
    * it curates the catalogue, and a document from outside is the costliest input to read; everyone
-   * else drafts with the form (createGoodPractice) or promotes from a review.
+   * else drafts with the form (createGoodPractice) or promotes from a review. Every route to it is
+   * @AdminOnly (the guard refuses before a Word file's body is read).
    */
   import(user: CurrentUser, document: unknown): Promise<GoodPractice> {
-    if (!user.isAdmin) throw forbidden('Only the network secretariat (an admin) imports good practices; draft one with createGoodPractice instead.');
     return this.create(user, document, { action: 'import', summary: 'The good practice was not imported' });
   }
 
@@ -159,9 +159,8 @@ export class GoodPracticeService {
     }, reason?.trim() || null);
   }
 
-  /** SUBMITTED → PUBLISHED: the network secretariat only. */
+  /** SUBMITTED → PUBLISHED: the network secretariat only (@AdminOnly on publishGoodPractice). */
   publish(user: CurrentUser, id: string): Promise<GoodPractice> {
-    if (!user.isAdmin) throw forbidden('Only the network secretariat (an admin) can publish a good practice.');
     return this.transition(user, id, 'publish', GoodPracticeStatus.SUBMITTED, GoodPracticeStatus.PUBLISHED, (p) => {
       p.publishedAt = new Date();
       p.publishedById = user.personId;

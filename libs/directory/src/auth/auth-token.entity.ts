@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedEntity } from '@peervisit/platform/entities';
 
 export enum AuthTokenPurpose {
   PASSWORD_RESET = 'PASSWORD_RESET',
@@ -7,10 +8,7 @@ export enum AuthTokenPurpose {
 
 /** A single-use emailed token. Only its SHA-256 is stored, so a database leak reveals no usable link. */
 @Entity()
-export class AuthToken {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class AuthToken extends CreatedEntity {
   @Column({ type: 'enum', enum: AuthTokenPurpose, enumName: 'auth_token_purpose' })
   purpose: AuthTokenPurpose;
 
@@ -40,7 +38,4 @@ export class AuthToken {
   /** Withdrawn before use: an invitation taken back, or a reset link ended by a password change. */
   @Column('timestamptz', { nullable: true })
   revokedAt: Date | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
 }

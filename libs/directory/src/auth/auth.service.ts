@@ -6,6 +6,8 @@ import {
   badInput,
   conflict,
   CurrentUser,
+  DomainEventBus,
+  EventPhase,
   hashPassword,
   isUuid,
   JobHandler,
@@ -21,6 +23,7 @@ import { check, normaliseEmail } from '../directory.inputs';
 import { Person } from '../person/person.entity';
 import { AuthToken, AuthTokenPurpose } from './auth-token.entity';
 import { AuthTokenService, sha256 } from './auth-token.service';
+import './invitation.events';
 import { SessionService, SignedIn } from './session.service';
 import { SignInThrottle } from './sign-in-throttle';
 
@@ -53,7 +56,8 @@ export interface NewAccountChoices {
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger('AuthService');
-  private readonly invitationHandlers = new Map<string, InvitationAcceptedHandler>();
+  /** The kinds of invitation some lib said what accepting does; any other is refused. */
+  private readonly invitationKinds = new Set<string>();
   // A constant hash to verify against when the email is unknown, so timing does not reveal accounts.
   private readonly dummyHash = hashPassword('not-a-real-password-000');
 
@@ -64,6 +68,7 @@ export class AuthService {
     private readonly outbox: OutboxService,
     private readonly throttle: SignInThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: DomainEventBus,
   ) {}
 
   async signIn(email: string, password: string, client: ClientInfo = {}): Promise<SignedIn> {
@@ -168,10 +173,16 @@ export class AuthService {
     return { signedIn, ended };
   }
 
-  /** Later capabilities (the review team) say what accepting an invitation of theirs does. */
-  onInvitationAccepted(kind: string, handler: InvitationAcceptedHandler): void {
-    if (this.invitationHandlers.has(kind)) throw new Error(`Two handlers for invitations of kind ${kind}`);
-    this.invitationHandlers.set(kind, handler);
+  /**
+   * Later capabilities (the review team) say what accepting an invitation of theirs does: a handler
+   * of `invitation.accepted` for that kind, in the accepting transaction. `owner` names it in the bus's list.
+   */
+  onInvitationAccepted(kind: string, handler: InvitationAcceptedHandler, owner = `invitations of kind ${kind}`): void {
+    if (this.invitationKinds.has(kind)) throw new Error(`Two handlers for invitations of kind ${kind}`);
+    this.invitationKinds.add(kind);
+    this.events.on('invitation.accepted', EventPhase.IN_TRANSACTION, owner, async (accepted, { manager }) => {
+      if (accepted.kind === kind) await handler(manager, accepted.person, accepted.payload);
+    });
   }
 
   /**
@@ -280,9 +291,8 @@ export class AuthService {
         person = await manager.save(person);
       }
       const kind = String(row.payload.kind ?? '');
-      const handler = this.invitationHandlers.get(kind);
-      if (kind && !handler) throw conflict(`Invitations of kind "${kind}" cannot be accepted by this server.`);
-      if (handler) await handler(manager, person, row.payload);
+      if (kind && !this.invitationKinds.has(kind)) throw conflict(`Invitations of kind "${kind}" cannot be accepted by this server.`);
+      await this.events.publish('invitation.accepted', { kind, person, payload: row.payload }, manager);
       return { ...(await this.sessions.start(person, client.userAgent, manager)), payload: row.payload };
     });
   }

@@ -1,5 +1,5 @@
-import { AuthSession } from '@peervisit/platform';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AuthSession, CreatedEntity } from '@peervisit/platform/entities';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
 /**
  * One refresh token of a session. Each refresh uses its token up and issues the next, so the tokens
@@ -7,10 +7,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
  * hands, and the whole session is revoked. Only the SHA-256 is stored.
  */
 @Entity()
-export class RefreshToken {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class RefreshToken extends CreatedEntity {
   @Index()
   @Column('uuid')
   sessionId: string;
@@ -22,9 +19,6 @@ export class RefreshToken {
   @Index({ unique: true })
   @Column()
   tokenHash: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
 
   /** When it was exchanged for the next one; a used token presented again revokes the session. */
   @Column('timestamptz', { nullable: true })

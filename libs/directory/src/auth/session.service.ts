@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessTokenService, APP_CONFIG, AppConfig, AuthSession, CurrentUser, isUuid, notFound, SessionStore, unauthenticated } from '@peervisit/platform';
+import { AccessTokenService, APP_CONFIG, AppConfig, CurrentUser, isUuid, notFound, SessionStore, unauthenticated } from '@peervisit/platform';
+import { AuthSession } from '@peervisit/platform/entities';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, LessThan, Not } from 'typeorm';
 import { Person } from '../person/person.entity';

@@ -1,13 +1,10 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Column, Entity } from 'typeorm';
+import { TimestampedEntity } from '@peervisit/platform/entities';
 
 @ObjectType({ description: 'A city: a host of reviews, and home of peers.' })
 @Entity()
-export class City {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class City extends TimestampedEntity {
   @Field()
   @Column()
   name: string;
@@ -31,11 +28,4 @@ export class City {
   @Field(() => Int, { nullable: true, description: 'Year the city joined the Intercultural Cities network.' })
   @Column('int', { nullable: true })
   iccMemberSince: number | null;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 import { City } from '../city/city.entity';
+import { TimestampedEntity } from '@peervisit/platform/entities';
 
 export enum OrganisationKind {
   CITY_ADMINISTRATION = 'CITY_ADMINISTRATION',
@@ -18,11 +19,7 @@ registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
 
 @ObjectType()
 @Entity()
-export class Organisation {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Organisation extends TimestampedEntity {
   @Field()
   @Column()
   name: string;
@@ -42,11 +39,4 @@ export class Organisation {
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
   @Column('varchar', { length: 2, nullable: true })
   country: string | null;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,14 +1,11 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Organisation } from '../organisation/organisation.entity';
+import { TimestampedEntity } from '@peervisit/platform/entities';
 
 @ObjectType({ description: 'Someone with an account: a secretariat member, expert, peer or city official.' })
 @Entity()
-export class Person {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Person extends TimestampedEntity {
   /** Stored lower-cased; unique. */
   @Field()
   @Index({ unique: true })
@@ -51,11 +48,4 @@ export class Person {
   @Field({ description: 'Network secretariat: keeps the catalogue and directory, sees everything.' })
   @Column({ default: false })
   isAdmin: boolean;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

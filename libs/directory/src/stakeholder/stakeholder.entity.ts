@@ -1,7 +1,8 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 import { City } from '../city/city.entity';
 import { Organisation } from '../organisation/organisation.entity';
+import { TimestampedEntity } from '@peervisit/platform/entities';
 
 /** Who the team met, by category: reports name people only by this unless they consented. */
 export enum StakeholderCategory {
@@ -40,11 +41,7 @@ export const STAKEHOLDER_CATEGORY_PHRASE: Record<StakeholderCategory, string> = 
 
 @ObjectType({ description: 'Someone the review team meets who has no account (an interviewee, a focus-group participant).' })
 @Entity()
-export class Stakeholder {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Stakeholder extends TimestampedEntity {
   @Field(() => String, { nullable: true, description: 'Optional: many are recorded by position only.' })
   @Column('text', { nullable: true })
   name: string | null;
@@ -76,11 +73,4 @@ export class Stakeholder {
   @Field({ description: 'May reports name this person? Default no: they appear by category.' })
   @Column({ default: false })
   consentToBeNamed: boolean;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

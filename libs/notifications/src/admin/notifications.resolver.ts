@@ -1,13 +1,11 @@
-import { Inject } from '@nestjs/common';
-import { Args, ArgsType, Field, Float, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Person } from '@peervisit/directory';
-import { AdminOnly, APP_CONFIG, AppConfig, ConnectionType, CurrentUser, Me, OutboxMessage, OutboxService, OutboxStatus, PageArgs } from '@peervisit/platform';
-import { createHash, randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { Args, ArgsType, Field, Float, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Person } from '@peervisit/directory/entities';
+import { AdminOnly, CurrentUser, Me, OutboxService, PageArgs } from '@peervisit/platform';
+import { OutboxMessage, OutboxStatus } from '@peervisit/platform/entities';
+import { MyNotificationSettings } from '../preferences/my-notification-settings.service';
 import { ReminderRuleKind } from '../reminders/reminder-rules';
 import { ReminderService } from '../reminders/reminder.service';
-
-@ObjectType() export class OutboxMessageConnection extends ConnectionType(OutboxMessage) {}
+import { CalendarFeed, OutboxMessageConnection, ReminderRuleType } from './notifications.types';
 
 @ArgsType()
 class OutboxArgs extends PageArgs {
@@ -15,25 +13,12 @@ class OutboxArgs extends PageArgs {
   @Field(() => ID, { nullable: true }) reviewId?: string;
 }
 
-@ObjectType('ReminderRule')
-export class ReminderRuleType {
-  @Field(() => ReminderRuleKind) kind: ReminderRuleKind;
-  @Field() enabled: boolean;
-  @Field(() => [Float], { description: 'Days before the date, or months after the visit for NEXT_ASSESSMENT.' }) offsets: number[];
-}
-
-@ObjectType()
-export class CalendarFeed {
-  @Field({ description: 'Private: anyone with this URL sees your sessions. Reset it to revoke the old one.' }) url: string;
-}
-
 @Resolver()
 export class NotificationsResolver {
   constructor(
     private readonly outbox: OutboxService,
     private readonly reminders: ReminderService,
-    private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mySettings: MyNotificationSettings,
   ) {}
 
   @AdminOnly()
@@ -65,15 +50,12 @@ export class NotificationsResolver {
   }
 
   @Mutation(() => Person, { description: 'Turns my optional reminders on or off (invitations and password resets always come).' })
-  async setMyOptionalReminders(@Me() user: CurrentUser, @Args('enabled') enabled: boolean) {
-    await this.dataSource.getRepository(Person).update({ id: user.personId }, { optionalRemindersOff: !enabled });
-    return this.dataSource.getRepository(Person).findOneByOrFail({ id: user.personId });
+  setMyOptionalReminders(@Me() user: CurrentUser, @Args('enabled') enabled: boolean) {
+    return this.mySettings.setOptionalReminders(user, enabled);
   }
 
   @Mutation(() => CalendarFeed, { description: 'Makes a new private calendar feed URL of my sessions; the previous one stops working.' })
-  async resetMyCalendarFeed(@Me() user: CurrentUser): Promise<CalendarFeed> {
-    const token = randomBytes(24).toString('base64url');
-    await this.dataSource.getRepository(Person).update({ id: user.personId }, { calendarTokenHash: createHash('sha256').update(token).digest('hex') });
-    return { url: `${this.config.publicUrl}/calendar/${token}.ics` };
+  resetMyCalendarFeed(@Me() user: CurrentUser): Promise<CalendarFeed> {
+    return this.mySettings.resetCalendarFeed(user);
   }
 }

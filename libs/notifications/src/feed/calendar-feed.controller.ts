@@ -1,7 +1,8 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
-import { Person } from '@peervisit/directory';
+import { Person } from '@peervisit/directory/entities';
 import { Public } from '@peervisit/platform';
-import { Review, REVIEW_PERMISSIONS, ReviewStatus, TeamMember, VisitSession } from '@peervisit/review';
+import { REVIEW_PERMISSIONS, statusesAllowing } from '@peervisit/review';
+import { Review, TeamMember, VisitSession } from '@peervisit/review/entities';
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -25,7 +26,7 @@ export class CalendarFeedController {
       .getRepository(VisitSession)
       .createQueryBuilder('s')
       .innerJoin('session_assignment', 'a', 'a.session_id = s.id AND a.person_id = :me', { me: person.id })
-      .innerJoin(Review, 'r', 'r.id = s.reviewId AND r.status <> :cancelled', { cancelled: ReviewStatus.CANCELLED })
+      .innerJoin(Review, 'r', 'r.id = s.reviewId AND r.status IN (:...shown)', { shown: statusesAllowing('showInCalendar') })
       // Read at every fetch: someone removed from the team, or whose role may no longer read the
       // programme, stops seeing its sessions at once, though they stay assigned in the history.
       .innerJoin(TeamMember, 'm', 'm.reviewId = s.reviewId AND m.personId = :me AND m.removedAt IS NULL AND m.role IN (:...roles)', { roles: REVIEW_PERMISSIONS['programme.read'] })

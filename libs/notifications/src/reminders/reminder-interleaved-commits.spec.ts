@@ -1,18 +1,17 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { CatalogueSeed } from '@peervisit/catalogue';
 import { CurrentUser } from '@peervisit/platform';
-import { ReviewChanges, VisitService, VisitSessionKind } from '@peervisit/review';
+import { ReviewChanges, VisitService } from '@peervisit/review';
+import { VisitSessionKind } from '@peervisit/review/entities';
 import { createPerson, createReviewFixture, createTestApp, TestApp } from '@peervisit/testing';
 import type { Queue } from 'bullmq';
-import type { Pool, PoolClient } from 'pg';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { NotificationsModule } from '../notifications.module';
 import { scheduledRows as scheduledRowsOf, scheduledWithoutJob } from './reminder-jobs.testing';
 
 /**
- * Two changes of one review overlap: the second notes itself while the first one's after-commit
- * step waits for its status query. The second's rows must still get their jobs at its own commit.
- * The wait is made real: every pooled connection is busy, so the status query queues for one.
+ * Two changes of one review overlap: the second starts before the first commits, and publishes its
+ * change (recomputing the reminders in its own transaction) and commits after it. Each commit must queue the
+ * jobs of exactly the rows its own transaction wrote, with no catching up by hand.
  */
 describe('ReminderService (two overlapping changes of one review)', () => {
   let t: TestApp;
@@ -51,52 +50,44 @@ describe('ReminderService (two overlapping changes of one review)', () => {
   });
   afterAll(() => t?.close());
 
-  it("a change noted while another's after-commit step waits keeps its place, and its rows get their jobs at its commit", async () => {
+  it('overlapping changes: each commit queues the jobs of the rows its own transaction wrote', async () => {
     expect(await withoutJob()).toEqual([]);
-    const pool = (t.dataSource.driver as PostgresDriver).master as Pool;
-    const held: PoolClient[] = [];
+    const first = t.dataSource.createQueryRunner();
     const second = t.dataSource.createQueryRunner();
     try {
-      // T1 changes session 0 and commits; its after-commit step comes later.
-      await t.dataSource.transaction(async (m) => {
-        await m.query(moveSession, [sessions[0]]);
-        await changes.changed(m, f.reviewId);
-      });
-      // T2 starts on its own connection and changes session 1, not yet telling the reminders.
+      await first.connect();
       await second.connect();
+      await first.startTransaction();
       await second.startTransaction();
+      // T1 changes session 0 and publishes; T2, on its own connection, changes session 1 meanwhile
+      // (it publishes once T1 has committed: both recompute the review's reminders, which lock its rows).
+      await first.query(moveSession, [sessions[0]]);
+      await changes.changed(first.manager, f.reviewId);
       await second.query(moveSession, [sessions[1]]);
-
-      // Every other pooled connection is taken, so T1's status query has to wait for one.
-      while (pool.totalCount < (pool.options.max ?? 10) || pool.idleCount > 0) held.push(await pool.connect());
-      const firstAfterCommit = changes.committed(f.reviewId);
-      const waitingSince = Date.now();
-      while (pool.waitingCount === 0) {
-        if (Date.now() - waitingSince > 10000) throw new Error('the after-commit status query never queued for a connection');
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      // Meanwhile T2 recomputes and notes itself (on its own connection).
-      await changes.changed(second.manager, f.reviewId);
-      // A connection frees up: T1's status query runs (T1 committed, T2 in progress) and its jobs are queued.
-      held.pop()!.release();
-      await firstAfterCommit;
-      for (const client of held.splice(0)) client.release();
-      // T1's rows have their jobs (T2's new versions are not visible yet).
-      expect(await withoutJob()).toEqual([]);
       const versionsBefore = new Map((await scheduledRows()).map((r) => [r.dedupe_key, r.version]));
+      const rewrittenSince = async (before: Map<string, number>) =>
+        (await scheduledRows()).filter((r) => before.get(r.dedupe_key) !== r.version).map((r) => r.dedupe_key).sort();
+      const ofSession = async (id: string) => (await scheduledRows()).filter((r) => r.dedupe_key.includes(id)).map((r) => r.dedupe_key).sort();
 
-      // T2 commits; its own after-commit step must find it still noted.
+      // T1 commits: its rows (session 0: two people, two offsets) are visible and have their jobs;
+      // T2's are not visible yet.
+      await first.commitTransaction();
+      expect(await rewrittenSince(versionsBefore)).toEqual(await ofSession(sessions[0]));
+      expect(await rewrittenSince(versionsBefore)).toHaveLength(4);
+      expect(await withoutJob()).toEqual([]);
+      const afterFirst = new Map((await scheduledRows()).map((r) => [r.dedupe_key, r.version]));
+
+      // T2 publishes and commits after it: its own after-commit handler queues session 1's rows.
+      await changes.changed(second.manager, f.reviewId);
       await second.commitTransaction();
-      await changes.committed(f.reviewId);
-      const rewrittenBySecond = (await scheduledRows()).filter((r) => versionsBefore.get(r.dedupe_key) !== r.version).map((r) => r.dedupe_key);
-      // Session 1's four reminders (two people, two offsets) are T2's.
-      expect(rewrittenBySecond.sort()).toEqual((await scheduledRows()).filter((r) => r.dedupe_key.includes(sessions[1])).map((r) => r.dedupe_key).sort());
-      expect(rewrittenBySecond).toHaveLength(4);
+      expect(await rewrittenSince(afterFirst)).toEqual(await ofSession(sessions[1]));
+      expect(await rewrittenSince(afterFirst)).toHaveLength(4);
       expect(await withoutJob()).toEqual([]);
     } finally {
-      for (const client of held) client.release();
-      if (second.isTransactionActive) await second.rollbackTransaction();
-      await second.release();
+      for (const runner of [first, second]) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
     }
   });
 });

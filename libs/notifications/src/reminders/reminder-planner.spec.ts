@@ -1,4 +1,4 @@
-import { ReviewKind, ReviewRole, ReviewStatus, VisitSessionKind } from '@peervisit/review';
+import { ReviewKind, ReviewRole, ReviewStatus, VisitSessionKind } from '@peervisit/review/entities';
 import { PlanInput, planReminders } from './reminder-planner';
 import { defaultRules, ReminderRuleKind } from './reminder-rules';
 

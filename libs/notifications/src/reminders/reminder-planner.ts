@@ -1,5 +1,6 @@
 import { MessageToSchedule } from '@peervisit/platform';
-import { formatInZone, parseInZone, ReviewRole, ReviewStatus, VisitSessionKind } from '@peervisit/review';
+import { allows, formatInZone, parseInZone } from '@peervisit/review';
+import { ReviewRole, ReviewStatus, VisitSessionKind } from '@peervisit/review/entities';
 import { EffectiveRule, ReminderRuleKind } from './reminder-rules';
 
 const DAY = 24 * 3600 * 1000;
@@ -29,8 +30,6 @@ export interface PlanInput {
 
 export const reminderPrefix = (reviewId: string) => `reminder:${reviewId}:`;
 
-const OPEN = [ReviewStatus.DRAFT, ReviewStatus.PREPARATION, ReviewStatus.SELF_ASSESSMENT, ReviewStatus.VISIT, ReviewStatus.DELIBERATION, ReviewStatus.FEEDBACK, ReviewStatus.REPORTING, ReviewStatus.FOLLOW_UP];
-
 /**
  * Every message a review should have scheduled right now, from its current state. Pure: the
  * reminder service upserts these rows and cancels the scheduled reminders not among them, so a
@@ -46,10 +45,11 @@ export function planReminders(input: PlanInput): MessageToSchedule[] {
     if (dueAt.getTime() < now.getTime() - GRACE) return;
     plan.push({ dedupeKey: key, template, recipientId: to.personId, recipientEmail: to.email, reviewId: review.id, data, optional, dueAt });
   };
-  if (!OPEN.includes(review.status)) return plan;
+  // Which reminders each status allows is in the review lib's capability table (review-capabilities.ts).
+  if (!allows(review.status, 'remind')) return plan;
 
   const selfAssessment = rule(ReminderRuleKind.SELF_ASSESSMENT_DUE);
-  if (selfAssessment && review.selfAssessmentDueAt && !review.selfAssessmentSubmittedAt && [ReviewStatus.PREPARATION, ReviewStatus.SELF_ASSESSMENT].includes(review.status)) {
+  if (selfAssessment && review.selfAssessmentDueAt && !review.selfAssessmentSubmittedAt && allows(review.status, 'remindSelfAssessment')) {
     for (const days of selfAssessment.offsets) {
       for (const to of withRole(ReviewRole.HOST_COORDINATOR, ReviewRole.HOST_CONTRIBUTOR)) {
         add(`${reminderPrefix(review.id)}self-assessment:${to.personId}:${days}d`, 'self-assessment-due', to, new Date(review.selfAssessmentDueAt.getTime() - days * DAY), { daysBefore: days });
@@ -83,7 +83,7 @@ export function planReminders(input: PlanInput): MessageToSchedule[] {
         }
       }
     }
-    if (nudge && (session.kind === VisitSessionKind.INTERVIEW || session.kind === VisitSessionKind.FOCUS_GROUP) && [ReviewStatus.VISIT, ReviewStatus.DELIBERATION].includes(review.status)) {
+    if (nudge && (session.kind === VisitSessionKind.INTERVIEW || session.kind === VisitSessionKind.FOCUS_GROUP) && allows(review.status, 'nudgeEvidence')) {
       const evening = parseInZone(`${formatInZone(session.endsAt, review.timeZone).slice(0, 10)}T19:00`, review.timeZone) as Date;
       const dueAt = evening > session.endsAt ? evening : new Date(session.endsAt.getTime() + 2 * 3600 * 1000);
       for (const to of assignees.filter((m) => m.role === ReviewRole.PEER || m.role === ReviewRole.EXPERT_LEADER)) {
@@ -93,7 +93,7 @@ export function planReminders(input: PlanInput): MessageToSchedule[] {
   }
 
   const conclusions = rule(ReminderRuleKind.CONCLUSIONS_DUE);
-  if (conclusions && review.conclusionsDueAt && [ReviewStatus.SELF_ASSESSMENT, ReviewStatus.VISIT, ReviewStatus.DELIBERATION].includes(review.status)) {
+  if (conclusions && review.conclusionsDueAt && allows(review.status, 'remindConclusions')) {
     for (const days of conclusions.offsets) {
       for (const to of withRole(ReviewRole.EXPERT_LEADER, ReviewRole.PEER)) {
         add(`${reminderPrefix(review.id)}conclusions:${to.personId}:${days}d`, 'conclusions-due', to, new Date(review.conclusionsDueAt.getTime() - days * DAY), { daysBefore: days });
@@ -102,7 +102,7 @@ export function planReminders(input: PlanInput): MessageToSchedule[] {
   }
 
   const checkpoints = rule(ReminderRuleKind.FOLLOW_UP_CHECKPOINT);
-  if (checkpoints && [ReviewStatus.FEEDBACK, ReviewStatus.REPORTING, ReviewStatus.FOLLOW_UP].includes(review.status)) {
+  if (checkpoints && allows(review.status, 'remindFollowUp')) {
     // The timeline's own dates when it sets them; otherwise months after the report was published.
     const dates = review.followUpCheckpoints.length
       ? review.followUpCheckpoints.map((d) => new Date(d))

@@ -1,14 +1,12 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Review } from '@peervisit/review';
+import { Column, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
+import { Review } from '@peervisit/review/entities';
 import { ReminderRuleKind } from './reminder-rules';
+import { UuidEntity } from '@peervisit/platform/entities';
 
 /** A review's own setting of one reminder rule, overriding the default of its kind. */
 @Entity()
 @Index(['reviewId', 'kind'], { unique: true })
-export class ReminderRule {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ReminderRule extends UuidEntity {
   @Column('uuid')
   reviewId: string;
 

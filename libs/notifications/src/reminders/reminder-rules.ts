@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { ReviewKind } from '@peervisit/review';
+import { ReviewKind } from '@peervisit/review/entities';
 
 export enum ReminderRuleKind {
   SELF_ASSESSMENT_DUE = 'SELF_ASSESSMENT_DUE',

@@ -1,28 +1,19 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { City, Person } from '@peervisit/directory';
-import { badInput, CurrentUser, OutboxService } from '@peervisit/platform';
-import { Review, ReviewAccessService, ReviewChanges, SessionAssignment, TeamMember, VisitSession } from '@peervisit/review';
+import { Injectable } from '@nestjs/common';
+import { City, Person } from '@peervisit/directory/entities';
+import { badInput, CurrentUser, DomainEvents, DomainTransaction, EventPhase, OnEvent, OutboxService } from '@peervisit/platform';
+import { ReviewAccessService, ReviewChanges } from '@peervisit/review';
+import { Review, SessionAssignment, TeamMember, VisitSession } from '@peervisit/review/entities';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { planReminders, reminderPrefix } from './reminder-planner';
 import { ReminderRule } from './reminder-rule.entity';
 import { defaultRules, EffectiveRule, ReminderRuleKind } from './reminder-rules';
 
 /**
- * A transaction noted but never committed in this process is forgotten after this long (the outbox
- * sweeper covers it). A transaction still running after this long is forgotten too, when another
- * change of the review notes itself: its rows then wait for the sweeper.
- */
-const PENDING_FOR_MS = 10 * 60 * 1000;
-
-/**
  * Keeps each review's reminders in the outbox in step with its data: every change recomputes them
- * inside the change's own transaction; after commit their jobs are queued.
+ * inside the change's own transaction; after that transaction commits, their jobs are queued.
  */
 @Injectable()
-export class ReminderService implements OnModuleInit {
-  /** Per review, transactions that recomputed its reminders and whose rows still need their jobs. */
-  private readonly pending = new Map<string, { xid: string; startedAtMicros: string; notedAt: number }[]>();
-
+export class ReminderService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
@@ -30,20 +21,33 @@ export class ReminderService implements OnModuleInit {
     private readonly access: ReviewAccessService,
   ) {}
 
-  onModuleInit() {
-    this.changes.onChange(async (manager, reviewId) => {
-      await this.recompute(manager, reviewId);
-      await this.remember(manager, reviewId);
-    });
-    this.changes.onCommit((reviewId) => this.enqueueCommitted(reviewId));
-    // A review started from an earlier one keeps that review's reminder rules.
-    this.changes.onCarryOver(async (manager, fromReviewId, toReviewId) => {
-      await manager.query(
-        `INSERT INTO reminder_rule (review_id, kind, enabled, offsets, updated_by_id)
-         SELECT $2, kind, enabled, offsets, updated_by_id FROM reminder_rule WHERE review_id = $1`,
-        [fromReviewId, toReviewId],
-      );
-    });
+  /** Any change of the review: its reminders are planned again, in the change's transaction. */
+  @OnEvent('review.changed', EventPhase.IN_TRANSACTION)
+  async onReviewChanged({ reviewId }: DomainEvents['review.changed'], transaction: DomainTransaction): Promise<void> {
+    await this.recompute(transaction.manager, reviewId);
+    // Read now, for after commit: every row the transaction wrote has this time as updated_at.
+    await transaction.startedAtMicros();
+  }
+
+  /**
+   * After that transaction committed: jobs for the rows it wrote (reminders and any message written
+   * alongside them, e.g. "report published"). Queuing only those, rather than every scheduled row of
+   * the review, keeps a programme change cheap: a visit of 60 sessions has about a thousand reminders
+   * and one change rewrites a handful. A rolled-back transaction never gets here.
+   */
+  @OnEvent('review.changed', EventPhase.AFTER_COMMIT)
+  async queueJobsOfCommit({ reviewId }: DomainEvents['review.changed'], transaction: DomainTransaction): Promise<void> {
+    await this.outbox.enqueueScheduled({ reviewId, writtenByTransactionsStartedAt: [await transaction.startedAtMicros()] }, transaction.manager);
+  }
+
+  /** A review started from an earlier one keeps that review's reminder rules. */
+  @OnEvent('review.carriedOver', EventPhase.IN_TRANSACTION)
+  async copyRules({ fromReviewId, toReviewId }: DomainEvents['review.carriedOver'], { manager }: DomainTransaction): Promise<void> {
+    await manager.query(
+      `INSERT INTO reminder_rule (review_id, kind, enabled, offsets, updated_by_id)
+       SELECT $2, kind, enabled, offsets, updated_by_id FROM reminder_rule WHERE review_id = $1`,
+      [fromReviewId, toReviewId],
+    );
   }
 
   async rulesOf(manager: EntityManager, review: Pick<Review, 'id' | 'kind'>): Promise<EffectiveRule[]> {
@@ -91,44 +95,6 @@ export class ReminderService implements OnModuleInit {
       reminderPrefix(reviewId),
       plan.map((m) => m.dedupeKey).filter((k) => k.startsWith(reminderPrefix(reviewId))),
     );
-  }
-
-  /**
-   * Notes the transaction that just recomputed a review's reminders: its id and its start time,
-   * which PostgreSQL gives every row it writes as updated_at (now() is the transaction's start).
-   */
-  private async remember(manager: EntityManager, reviewId: string): Promise<void> {
-    const [tx] = await manager.query(`SELECT pg_current_xact_id()::text AS xid, (extract(epoch FROM now()) * 1000000)::bigint::text AS started`);
-    const now = Date.now();
-    const list = (this.pending.get(reviewId) ?? []).filter((p) => now - p.notedAt < PENDING_FOR_MS);
-    list.push({ xid: tx.xid, startedAtMicros: tx.started, notedAt: now });
-    this.pending.set(reviewId, list);
-  }
-
-  /**
-   * After commit: jobs for the rows the review's committed transactions wrote (reminders and any
-   * message written alongside them, e.g. "report published"). Queuing only those, rather than every
-   * scheduled row of the review, keeps a programme change cheap: a visit of 60 sessions has about a
-   * thousand reminders and one change rewrites a handful. The transaction is found by its id, not
-   * assumed: another change of the same review may commit first, or this one may have rolled back.
-   */
-  private async enqueueCommitted(reviewId: string): Promise<void> {
-    const list = this.pending.get(reviewId);
-    if (!list?.length) return;
-    const statuses: { xid: string; status: string | null }[] = await this.dataSource.query(
-      'SELECT x AS xid, pg_xact_status(x::xid8) AS status FROM unnest($1::text[]) AS x',
-      [list.map((p) => p.xid)],
-    );
-    const status = new Map(statuses.map((s) => [s.xid, s.status]));
-    const committed = list.filter((p) => status.get(p.xid) === 'committed');
-    // Still running ones stay for their own commit; rolled-back (or forgotten) ones are dropped.
-    // Only the entries examined above are touched: while the status query ran, another transaction
-    // of this review may have noted itself (a new array), and it must still be there at its commit.
-    const seen = new Set(list.map((p) => p.xid));
-    const next = (this.pending.get(reviewId) ?? []).filter((p) => !seen.has(p.xid) || status.get(p.xid) === 'in progress');
-    if (next.length) this.pending.set(reviewId, next);
-    else this.pending.delete(reviewId);
-    if (committed.length) await this.outbox.enqueueScheduled({ reviewId, writtenByTransactionsStartedAt: committed.map((p) => p.startedAtMicros) });
   }
 
   /** The expert leader changes one rule for this review; the reminders follow at once. */

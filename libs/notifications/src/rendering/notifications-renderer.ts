@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { KeyFactor } from '@peervisit/catalogue';
-import { City, Person, Stakeholder, STAKEHOLDER_CATEGORY_PHRASE } from '@peervisit/directory';
-import { APP_CONFIG, AppConfig, MessageRenderer, OutboxMessage, RenderedMessage } from '@peervisit/platform';
-import { Conclusion, ConclusionStatus, Evidence, EntryStatus, Recommendation, Review, ReviewRole, ReviewService, SelfAssessmentEntry, SessionAssignment, TeamMember, VisitSession } from '@peervisit/review';
+import { KeyFactor } from '@peervisit/catalogue/entities';
+import { City, Person, Stakeholder, STAKEHOLDER_CATEGORY_PHRASE } from '@peervisit/directory/entities';
+import { APP_CONFIG, AppConfig, MessageRenderer, RenderedMessage } from '@peervisit/platform';
+import { OutboxMessage } from '@peervisit/platform/entities';
+import { ReviewService } from '@peervisit/review';
+import { Conclusion, ConclusionStatus, Evidence, EntryStatus, Recommendation, Review, ReviewRole, SelfAssessmentEntry, SelfAssessmentReturn, SessionAssignment, TeamMember, VisitSession } from '@peervisit/review/entities';
 import { DataSource, In, IsNull } from 'typeorm';
 import { buildSessionInvite } from '../calendar/session-invite';
 import { TemplateName, TemplateRenderer } from '../templates/template-renderer';
@@ -143,6 +145,15 @@ export class NotificationsRenderer implements MessageRenderer {
         const [report] = await this.dataSource.query('SELECT version, published, published_at FROM report WHERE id = $1', [String(data.reportId)]);
         if (!report?.published) return { skip: 'the report is not published' };
         return this.rendered('report-published', { ...common, version: report.version, publishedAt: new Date(report.published_at).toISOString(), link: String(data.link) }, options);
+      }
+      case 'self-assessment-returned': {
+        const sent = await this.dataSource.getRepository(SelfAssessmentReturn).findOneBy({ id: String(data.returnId) });
+        if (!sent) return { skip: 'the send-back no longer exists' };
+        const entry = await this.dataSource.getRepository(SelfAssessmentEntry).findOneByOrFail({ id: sent.entryId });
+        const keyFactor = await this.dataSource.getRepository(KeyFactor).findOneByOrFail({ id: entry.keyFactorId });
+        const city = await this.dataSource.getRepository(City).findOneByOrFail({ id: review.hostCityId });
+        const leader = await this.dataSource.getRepository(Person).findOneBy({ id: sent.sentById });
+        return this.rendered('self-assessment-returned', { ...common, cityName: city.name, keyFactorCode: keyFactor.code, keyFactorHeading: keyFactor.heading, leaderName: leader?.fullName ?? 'The expert leader', reason: sent.reason, sentAt: sent.sentAt.toISOString() }, options);
       }
       case 'next-assessment': {
         const city = await this.dataSource.getRepository(City).findOneByOrFail({ id: review.hostCityId });

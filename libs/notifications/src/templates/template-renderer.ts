@@ -15,6 +15,7 @@ export const TEMPLATE_NAMES = [
   'follow-up-checkpoint',
   'next-assessment',
   'report-published',
+  'self-assessment-returned',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

@@ -37,6 +37,7 @@ describe('email templates', () => {
       'follow-up-checkpoint',
       'next-assessment',
       'report-published',
+      'self-assessment-returned',
     ]);
     const folders = readdirSync(__dirname).filter(
       (entry) => statSync(join(__dirname, entry)).isDirectory() && !['partials', '__snapshots__'].includes(entry),

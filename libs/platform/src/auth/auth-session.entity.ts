@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedEntity } from '../database/base.entity';
 
 /**
  * One signed-in device or browser: what a sign-in (or an accepted invitation, or a password reset)
@@ -8,10 +9,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity()
 @Index(['personId', 'lastUsedAt'])
-export class AuthSession {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class AuthSession extends CreatedEntity {
   /** The person (no foreign key: platform knows no feature entity; people are never deleted). */
   @Column('uuid')
   personId: string;
@@ -19,9 +17,6 @@ export class AuthSession {
   /** The User-Agent header when the session started, so a person can tell their sessions apart. */
   @Column('text', { nullable: true })
   userAgent: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
 
   /** Sign-in or the last refresh. */
   @Column('timestamptz')

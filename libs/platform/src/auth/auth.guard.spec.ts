@@ -4,8 +4,7 @@ import jwt from 'jsonwebtoken';
 import { loadConfig } from '../config/config.schema';
 import { AccessTokenService } from './access-token.service';
 import { AuthGuard } from './auth.guard';
-import { AdminOnly, Public, ReviewRoles } from './authorization.decorators';
-import { ReviewAccess } from './review-access';
+import { AdminOnly, Public } from './authorization.decorators';
 import { SessionStore } from './session-store';
 
 /** Route handlers as a resolver or controller would declare them. */
@@ -13,24 +12,19 @@ class Routes {
   @Public() open() {}
   signedIn() {}
   @AdminOnly() adminOnly() {}
-  @ReviewRoles(['EXPERT_LEADER']) leaderOnly() {}
 }
-
-// Who has which role in which review (what the review lib answers from the team table).
-const roles: Record<string, string[]> = { 'leader:r1': ['EXPERT_LEADER'], 'peer:r1': ['PEER'] };
-const reviewAccess: ReviewAccess = { rolesOf: async (personId, reviewId) => roles[`${personId}:${reviewId}`] ?? [] };
 
 describe('AuthGuard', () => {
   // Sessions as SessionStore answers them (the real one, on PostgreSQL, is tested in test/security/sessions.spec.ts).
   const ended = new Set<string>();
   const sessions = { isActive: async (id: string) => !ended.has(id) } as SessionStore;
   const tokens = new AccessTokenService(loadConfig({}), sessions);
-  const guard = new AuthGuard(new Reflector(), tokens, reviewAccess);
+  const guard = new AuthGuard(new Reflector(), tokens);
   const bearer = (personId: string, isAdmin = false, sessionId = `session-of-${personId}`) =>
     `Bearer ${tokens.issue({ personId, email: `${personId}@example.org`, isAdmin, sessionId }).token}`;
 
-  function context(handler: keyof Routes, authorization?: string, params: Record<string, string> = {}): ExecutionContext {
-    const request = { headers: authorization ? { authorization } : {}, params };
+  function context(handler: keyof Routes, authorization?: string): ExecutionContext {
+    const request = { headers: authorization ? { authorization } : {} };
     return {
       getType: () => 'http',
       getHandler: () => Routes.prototype[handler],
@@ -61,15 +55,5 @@ describe('AuthGuard', () => {
   it('keeps @AdminOnly routes to admins', async () => {
     await expect(guard.canActivate(context('adminOnly', bearer('peer')))).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Only the network secretariat (an admin) can do this.' });
     await expect(guard.canActivate(context('adminOnly', bearer('admin', true)))).resolves.toBe(true);
-  });
-
-  it('checks the role a @ReviewRoles route declares in the review its argument names', async () => {
-    await expect(guard.canActivate(context('leaderOnly', bearer('leader'), { reviewId: 'r1' }))).resolves.toBe(true);
-    await expect(guard.canActivate(context('leaderOnly', bearer('peer'), { reviewId: 'r1' }))).rejects.toMatchObject({
-      code: 'FORBIDDEN',
-      message: 'This needs one of the review roles EXPERT_LEADER; you are PEER.',
-    });
-    await expect(guard.canActivate(context('leaderOnly', bearer('leader'), { reviewId: 'r2' }))).rejects.toMatchObject({ message: 'You are not a member of this review.' });
-    await expect(guard.canActivate(context('leaderOnly', bearer('admin', true), { reviewId: 'r2' }))).resolves.toBe(true);
   });
 });

@@ -1,21 +1,19 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { GqlExecutionContext } from '@nestjs/graphql';
 import { forbidden, unauthenticated } from '../errors/app-error';
 import { AccessTokenService } from './access-token.service';
-import { ADMIN_ONLY, IS_PUBLIC, REVIEW_ROLES, ReviewRolesOptions, requestOf } from './authorization.decorators';
-import { REVIEW_ACCESS, ReviewAccess } from './review-access';
+import { ADMIN_ONLY, IS_PUBLIC, requestOf } from './authorization.decorators';
 
 /**
- * The one guard, installed globally: authenticated by default, @Public to open a route,
- * @AdminOnly for the secretariat, @ReviewRoles for a role in the review an argument names.
+ * The one guard, installed globally: authenticated by default, @Public to open a route, @AdminOnly
+ * for the secretariat. It decides only from the token; what a person may do with a review's data
+ * is decided by the service that owns the data (ReviewAccessService; docs/architecture.md).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
-    @Optional() @Inject(REVIEW_ACCESS) private readonly reviewAccess?: ReviewAccess,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -40,34 +38,6 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && !user.isAdmin) {
       throw forbidden('Only the network secretariat (an admin) can do this.');
     }
-    const reviewRoles = this.reflector.getAllAndOverride<ReviewRolesOptions>(REVIEW_ROLES, targets);
-    if (reviewRoles && !user.isAdmin) {
-      const args =
-        context.getType<string>() === 'graphql'
-          ? GqlExecutionContext.create(context).getArgs()
-          : { ...(context.switchToHttp().getRequest<{ params?: Record<string, string> }>().params ?? {}) };
-      const reviewId = findArg(args, reviewRoles.reviewIdArg ?? 'reviewId');
-      if (!reviewId || !this.reviewAccess) throw forbidden('You are not a member of this review.');
-      const roles = await this.reviewAccess.rolesOf(user.personId, reviewId);
-      if (!roles.some((r) => reviewRoles.roles.includes(r))) {
-        throw forbidden(
-          roles.length
-            ? `This needs one of the review roles ${reviewRoles.roles.join(', ')}; you are ${roles.join(', ')}.`
-            : 'You are not a member of this review.',
-        );
-      }
-    }
     return true;
   }
-}
-
-/** Finds the argument at the top level or one level down (inside an input object). */
-function findArg(args: Record<string, unknown>, name: string): string | undefined {
-  if (typeof args[name] === 'string') return args[name] as string;
-  for (const value of Object.values(args)) {
-    if (value && typeof value === 'object' && typeof (value as Record<string, unknown>)[name] === 'string') {
-      return (value as Record<string, string>)[name];
-    }
-  }
-  return undefined;
 }

@@ -5,23 +5,12 @@ import { CurrentUser } from './current-user';
 
 export const IS_PUBLIC = 'peervisit:isPublic';
 export const ADMIN_ONLY = 'peervisit:adminOnly';
-export const REVIEW_ROLES = 'peervisit:reviewRoles';
 
 /** Open to callers without an access token (sign-in, password reset). Everything else needs one. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** Only the network secretariat (global admin flag). */
 export const AdminOnly = () => SetMetadata(ADMIN_ONLY, true);
-
-export interface ReviewRolesOptions {
-  roles: string[];
-  /** Name of the argument that holds the review id (default: reviewId). */
-  reviewIdArg?: string;
-}
-
-/** Only members of the review named by the argument, with one of these roles (admins always pass). */
-export const ReviewRoles = (roles: string[], reviewIdArg = 'reviewId') =>
-  SetMetadata(REVIEW_ROLES, { roles, reviewIdArg } satisfies ReviewRolesOptions);
 
 /**
  * The request of an HTTP route, a GraphQL query or mutation, or a GraphQL subscription (whose

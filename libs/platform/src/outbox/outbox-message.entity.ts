@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { JSONScalar } from '../graphql/json.scalar';
+import { TimestampedEntity } from '../database/base.entity';
 
 export enum OutboxStatus {
   SCHEDULED = 'SCHEDULED',
@@ -19,11 +20,7 @@ registerEnumType(OutboxStatus, { name: 'OutboxStatus' });
 @ObjectType()
 @Entity()
 @Index(['status', 'dueAt'])
-export class OutboxMessage {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class OutboxMessage extends TimestampedEntity {
   /** Identifies the reminder this row is (e.g. session-reminder:<session>:<person>:P7D); one row per key. */
   @Field()
   @Index({ unique: true })
@@ -96,10 +93,5 @@ export class OutboxMessage {
   requestId: string | null;
 
   @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
+  declare updatedAt: Date;
 }

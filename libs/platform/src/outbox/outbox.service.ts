@@ -110,10 +110,14 @@ export class OutboxService {
    * After commit: a delayed job per scheduled row of the review (or of the given keys), optionally
    * only the rows written by the transactions that started at the given times (epoch microseconds;
    * a row written in a transaction gets now(), the transaction's start, as updated_at). Adding a
-   * job whose id is already in Redis does nothing, so calling this twice is harmless.
+   * job whose id is already in Redis does nothing, so calling this twice is harmless. An after-commit
+   * handler passes the committed transaction's manager, whose connection it still holds.
    */
-  async enqueueScheduled(filter: { reviewId?: string; dedupeKeys?: string[]; writtenByTransactionsStartedAt?: string[] }): Promise<number> {
-    const query = this.dataSource
+  async enqueueScheduled(
+    filter: { reviewId?: string; dedupeKeys?: string[]; writtenByTransactionsStartedAt?: string[] },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    const query = manager
       .getRepository(OutboxMessage)
       .createQueryBuilder('m')
       .select(['m.id', 'm.version', 'm.dueAt'])

@@ -1,16 +1,8 @@
-import { Field, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { Mutation, Resolver } from '@nestjs/graphql';
 import { AdminOnly, Me } from '../auth/authorization.decorators';
 import { CurrentUser } from '../auth/current-user';
-import { QueueDashboardPasses, TICKET_TTL_SECONDS } from './queue-dashboard-passes';
-
-@ObjectType({ description: 'A one-time link into the queue dashboard (bull-board at /admin/queues).' })
-export class QueueDashboardLink {
-  @Field({ description: `Open it in a browser within ${TICKET_TTL_SECONDS} seconds; it works once and signs that browser in to the dashboard for 20 minutes.` })
-  url: string;
-
-  @Field()
-  expiresAt: Date;
-}
+import { QueueDashboardPasses } from './queue-dashboard-passes';
+import { QueueDashboardLink } from './queue-dashboard.types';
 
 @Resolver()
 export class QueueDashboardResolver {

@@ -1,5 +1,5 @@
-import { StakeholderCategory } from '@peervisit/directory';
-import { ConclusionStatus, EvidenceSource, EvidenceStance, RecommendationHorizon, RecommendationPriority, ReviewKind, VisitSessionKind } from '@peervisit/review';
+import { StakeholderCategory } from '@peervisit/directory/entities';
+import { ConclusionStatus, EvidenceSource, EvidenceStance, RecommendationHorizon, RecommendationPriority, ReviewKind, VisitSessionKind } from '@peervisit/review/entities';
 import { ReportInput } from './report-model';
 
 const kf = (n: number) => ({ id: `kf-${n}`, number: n, code: String(n).padStart(2, '0'), heading: `Heading ${n}`, statement: `Statement ${n}.` });

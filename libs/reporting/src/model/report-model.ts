@@ -1,30 +1,8 @@
 import { createHash } from 'node:crypto';
-import { ContextFactor, KeyFactor, KeyFactorExample } from '@peervisit/catalogue';
-import { STAKEHOLDER_CATEGORY_PHRASE, Stakeholder, StakeholderCategory } from '@peervisit/directory';
-import {
-  Conclusion,
-  ConclusionStatus,
-  ContextNote,
-  Document,
-  Evidence,
-  EvidenceSource,
-  EvidenceStance,
-  formatInZone,
-  NameAnonymiser,
-  nameAnonymiser,
-  Recommendation,
-  RecommendationHorizon,
-  RecommendationPriority,
-  Review,
-  REVIEW_TEAM_ROLES,
-  ReviewKind,
-  SelfAssessmentEntry,
-  SessionStakeholder,
-  TeamMember,
-  VisitSession,
-  VisitSessionKind,
-  WITHHELD_NAME,
-} from '@peervisit/review';
+import { ContextFactor, KeyFactor, KeyFactorExample } from '@peervisit/catalogue/entities';
+import { STAKEHOLDER_CATEGORY_PHRASE, Stakeholder, StakeholderCategory } from '@peervisit/directory/entities';
+import { formatInZone, NameAnonymiser, nameAnonymiser, WITHHELD_NAME } from '@peervisit/review';
+import { Conclusion, ConclusionStatus, ContextNote, Document, Evidence, EvidenceSource, EvidenceStance, Recommendation, RecommendationHorizon, RecommendationPriority, Review, REVIEW_TEAM_ROLES, ReviewKind, SelfAssessmentEntry, SessionStakeholder, TeamMember, VisitSession, VisitSessionKind } from '@peervisit/review/entities';
 import { EntityManager, In, IsNull } from 'typeorm';
 
 // ---------------------------------------------------------------------------------------------
@@ -224,7 +202,7 @@ const METHOD: Record<ReviewKind, string> = {
     'and agreed a conclusion and recommendations for each key factor in scope.',
 };
 
-const SESSION_KIND_LABEL: Record<VisitSessionKind, string> = {
+export const SESSION_KIND_LABEL: Record<VisitSessionKind, string> = {
   INTERVIEW: 'Interview',
   FOCUS_GROUP: 'Focus group',
   SITE_VISIT: 'Site visit',

@@ -1,5 +1,5 @@
-import { StakeholderCategory } from '@peervisit/directory';
-import { ConclusionStatus, EvidenceSource, EvidenceStance, RecommendationHorizon, RecommendationPriority } from '@peervisit/review';
+import { StakeholderCategory } from '@peervisit/directory/entities';
+import { ConclusionStatus, EvidenceSource, EvidenceStance, RecommendationHorizon, RecommendationPriority } from '@peervisit/review/entities';
 import { spawnSync } from 'node:child_process';
 import { inflateRawSync } from 'node:zlib';
 import mammoth from 'mammoth';

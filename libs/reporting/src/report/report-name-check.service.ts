@@ -4,7 +4,7 @@ import { ReviewAccessService } from '@peervisit/review';
 import { DataSource } from 'typeorm';
 import { ReportNamePlace, reportNameCheck } from '../model/report-name-check';
 import { buildReportModel, contentHash, loadReportInput } from '../model/report-model';
-import { ReportService } from './report.service';
+import { ReportReadService } from './report-read.service';
 
 export interface ReportNameCheckResult {
   reportId: string;
@@ -19,7 +19,7 @@ export class ReportNameCheckService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: ReviewAccessService,
-    private readonly reports: ReportService,
+    private readonly reports: ReportReadService,
   ) {}
 
   /**

@@ -1,16 +1,16 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { CurrentUser, Me } from '@peervisit/platform';
 import type { Response } from 'express';
-import { ReportService } from './report.service';
+import { ReportDownloadService } from './report-download.service';
 
 /** Report downloads, authorized like the report: drafts for the team, published versions for the city. */
 @Controller('reports')
 export class ReportController {
-  constructor(private readonly reports: ReportService) {}
+  constructor(private readonly downloads: ReportDownloadService) {}
 
   @Get(':id/:format')
   async download(@Me() user: CurrentUser, @Param('id') id: string, @Param('format') format: string, @Res() res: Response) {
-    const file = await this.reports.open(user, id, format);
+    const file = await this.downloads.open(user, id, format);
     res.set({
       'Content-Type': file.mediaType,
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Review } from '@peervisit/review';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Review } from '@peervisit/review/entities';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { UuidEntity } from '@peervisit/platform/entities';
 
 export enum ReportStatus {
   QUEUED = 'QUEUED',
@@ -14,11 +15,7 @@ registerEnumType(ReportStatus, { name: 'ReportStatus' });
 @ObjectType()
 @Entity()
 @Index(['reviewId', 'version'], { unique: true })
-export class Report {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Report extends UuidEntity {
   @Field(() => ID)
   @Column('uuid')
   reviewId: string;

@@ -2,23 +2,28 @@ import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graph
 import { CurrentUser, Me } from '@peervisit/platform';
 import { ReviewLiveStreams } from '@peervisit/review';
 import { Report } from './report.entity';
-import { reportChannel, ReportService } from './report.service';
+import { reportChannel } from './report-live';
+import { ReportPublishService } from './report-publish.service';
+import { ReportReadService } from './report-read.service';
+import { ReportRequestService } from './report-request.service';
 
 @Resolver(() => Report)
 export class ReportResolver {
   constructor(
-    private readonly reports: ReportService,
+    private readonly requests: ReportRequestService,
+    private readonly publishing: ReportPublishService,
+    private readonly reports: ReportReadService,
     private readonly live: ReviewLiveStreams,
   ) {}
 
   @Mutation(() => Report, { description: 'Queues a new version of the follow-up report (expert leader, peers), from the feedback session on.' })
   requestReport(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string) {
-    return this.reports.request(user, reviewId);
+    return this.requests.request(user, reviewId);
   }
 
   @Mutation(() => Report, { description: 'The expert leader publishes a ready version; the host city and the team are told by email.' })
   publishReport(@Me() user: CurrentUser, @Args('reportId', { type: () => ID }) reportId: string) {
-    return this.reports.publish(user, reportId);
+    return this.publishing.publish(user, reportId);
   }
 
   @Query(() => [Report], { description: 'Report versions, newest first: the team sees all, the host city the published ones.' })

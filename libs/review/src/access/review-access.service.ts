@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { CurrentUser, forbidden, GraphqlContext, LoaderRegistry, notFound, ReviewAccess } from '@peervisit/platform';
+import { CurrentUser, forbidden, GraphqlContext, LoaderRegistry, notFound } from '@peervisit/platform';
 import { DataSource, In, IsNull } from 'typeorm';
-import { Review, ReviewStatus } from '../review/review.entity';
-
-/** From these statuses on, the host city and observers see conclusions and recommendations. */
-export const FINDINGS_VISIBLE_TO_HOST = [ReviewStatus.FEEDBACK, ReviewStatus.REPORTING, ReviewStatus.FOLLOW_UP, ReviewStatus.CLOSED];
+import { Review } from '../review/review.entity';
+import { assertAllowed } from '../review/review-capabilities';
 import { ReviewRole, TeamMember } from '../team/team-member.entity';
 import { REVIEW_PERMISSIONS, ReviewPermission, ROLE_LABEL } from './review-permissions';
 
 /**
- * The one place that answers "may this person do this in this review". Every resolver that exposes
- * review data calls require(); roles are loaded once per request through a DataLoader.
+ * The one place that answers "may this person do this in this review". Every service method that
+ * reads or writes review data calls require() (resolvers and controllers check nothing; see
+ * docs/architecture.md); roles are loaded once per request through a DataLoader.
  */
 @Injectable()
-export class ReviewAccessService implements ReviewAccess {
+export class ReviewAccessService {
   constructor(private readonly dataSource: DataSource) {}
 
   async rolesOf(personId: string, reviewId: string): Promise<ReviewRole[]> {
@@ -67,9 +66,7 @@ export class ReviewAccessService implements ReviewAccess {
     const roles = await this.require(user, reviewId, 'findings.read', ctx);
     if (user.isAdmin || roles.some((r) => r === ReviewRole.EXPERT_LEADER || r === ReviewRole.PEER)) return roles;
     const review = await this.reviewOrFail(reviewId);
-    if (!FINDINGS_VISIBLE_TO_HOST.includes(review.status)) {
-      throw forbidden('The conclusions and recommendations are shared with the host city at the feedback session.');
-    }
+    assertAllowed(review, 'readFindingsAsHost');
     return roles;
   }
 

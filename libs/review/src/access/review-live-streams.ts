@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CurrentUser, forbidden, guardedStream, notFound, PUB_SUB, PubSub, RECHECK_ACCESS } from '@peervisit/platform';
+import { CurrentUser, DomainEvents, EventPhase, forbidden, guardedStream, notFound, OnEvent, PUB_SUB, PubSub, RECHECK_ACCESS } from '@peervisit/platform';
 import { DataSource } from 'typeorm';
-import { ReviewChanges } from '../review/review-changes';
 import { ReviewStatus } from '../review/review.entity';
+import { assertAllowed } from '../review/review-capabilities';
 import { ReviewRole } from '../team/team-member.entity';
 import { ReviewAccessService } from './review-access.service';
 import { ReviewPermission } from './review-permissions';
@@ -13,7 +13,7 @@ export const reviewAccessChannel = (reviewId: string) => `reviewAccess.${reviewI
 /**
  * Live streams of a review's data (subscriptions) that end as soon as their reader loses access.
  * The reader's access is checked when they subscribe, again before every event, and whenever the
- * review commits a change through ReviewChanges (team members added or removed, status transitions
+ * review commits a change (`review.changed`: team members added or removed, status transitions
  * such as cancelling), so a removed person's stream ends at once, not at the next event.
  * A cancelled review streams nothing: nothing more happens in it.
  */
@@ -22,10 +22,13 @@ export class ReviewLiveStreams {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: ReviewAccessService,
-    changes: ReviewChanges,
     @Inject(PUB_SUB) private readonly pubSub: PubSub,
-  ) {
-    changes.onCommit((reviewId) => this.pubSub.publish(reviewAccessChannel(reviewId), RECHECK_ACCESS));
+  ) {}
+
+  /** Every committed change of the review: its open streams check their readers again, on every API instance. */
+  @OnEvent('review.changed', EventPhase.AFTER_COMMIT)
+  async recheckAccess({ reviewId }: DomainEvents['review.changed']): Promise<void> {
+    await this.pubSub.publish(reviewAccessChannel(reviewId), RECHECK_ACCESS);
   }
 
   /** The events of `trigger` for as long as the person has `permission` in the review (FORBIDDEN at once otherwise). */
@@ -48,6 +51,6 @@ export class ReviewLiveStreams {
       throw forbidden('You are not a member of this review.');
     }
     this.access.check(user, row.roles, permission);
-    if (row.status === ReviewStatus.CANCELLED) throw forbidden('This review was cancelled: its live updates have ended.');
+    assertAllowed(row, 'followLive');
   }
 }

@@ -1,17 +1,13 @@
 import { Review } from '../review/review.entity';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { JSONScalar } from '@peervisit/platform';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { JSONScalar, UuidEntity } from '@peervisit/platform/entities';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
 /** Who changed what in a review, when, with the values before and after. Written in the same transaction as the change. */
 @ObjectType()
 @Entity()
 @Index(['reviewId', 'at'])
-export class AuditEntry {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class AuditEntry extends UuidEntity {
   @Field(() => ID)
   @Column('uuid')
   reviewId: string;

@@ -1,6 +1,7 @@
 import { Review } from '../review/review.entity';
 import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { UuidEntity } from '@peervisit/platform/entities';
 
 export enum DocumentType {
   MINUTES = 'MINUTES',
@@ -16,11 +17,7 @@ registerEnumType(DocumentType, { name: 'DocumentType' });
 /** Documentary evidence: an uploaded file (with checksum) or a link. Removal is a retraction. */
 @ObjectType()
 @Entity()
-export class Document {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Document extends UuidEntity {
   @Field(() => ID)
   @Index()
   @Column('uuid')

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { KeyFactor } from '@peervisit/catalogue';
+import { KeyFactor } from '@peervisit/catalogue/entities';
 import {
   APP_CONFIG,
   AppConfig,
@@ -20,7 +20,8 @@ import { Readable } from 'node:stream';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { AuditLog } from '../audit/audit-log.service';
-import { Review, ReviewStatus } from '../review/review.entity';
+import { Review } from '../review/review.entity';
+import { assertAllowed } from '../review/review-capabilities';
 import { Document, DocumentType } from './document.entity';
 
 type Ctx = Pick<GraphqlContext, 'loaders'>;
@@ -51,12 +52,6 @@ export const TITLE_MAX = 300;
 export const URL_MAX = 2000;
 export const REASON_MAX = 2000;
 const FILE_NAME_MAX = 255;
-
-/** The statuses in which a review no longer takes new documents. */
-const NO_NEW_DOCUMENTS: Partial<Record<ReviewStatus, string>> = {
-  [ReviewStatus.CLOSED]: 'closed',
-  [ReviewStatus.CANCELLED]: 'cancelled',
-};
 
 /** Signatures checked for the media types whose content is easy to recognise. */
 const MAGIC: Record<string, { bytes: number[]; label: string }> = {
@@ -174,13 +169,8 @@ export class DocumentService {
     if (!isUuid(reviewId)) throw notFound(`Review ${reviewId}`);
     await this.access.require(user, reviewId, 'document.add', ctx);
     const review = await this.access.reviewOrFail(reviewId);
-    this.assertOpen(review);
+    assertAllowed(review, 'addDocument');
     return review;
-  }
-
-  private assertOpen(review: Review) {
-    const state = NO_NEW_DOCUMENTS[review.status];
-    if (state) throw conflict(`Documents can no longer be added: the review "${review.title}" is ${state}.`);
   }
 
   async upload(user: CurrentUser, reviewId: string, file: DocumentFileInput | null | undefined, fields: DocumentFields, ctx?: Ctx): Promise<Document> {
@@ -374,7 +364,7 @@ export class DocumentService {
     return this.dataSource.transaction(async (manager: EntityManager) => {
       const review = await manager.findOne(Review, { where: { id: reviewId }, lock: { mode: 'pessimistic_read' } });
       if (!review) throw notFound(`Review ${reviewId}`);
-      this.assertOpen(review);
+      assertAllowed(review, 'addDocument');
       const document = await manager.save(
         manager.create(Document, { ...values, reviewId, addedById: user.personId, retractedAt: null, retractionReason: null }),
       );

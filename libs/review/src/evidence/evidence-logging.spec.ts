@@ -8,8 +8,9 @@ import { EvidenceInput } from './evidence.inputs';
 import { EvidenceService, LogOutcome } from './evidence.service';
 
 /**
- * The logging hot path: three statements per item (roles, the facts the rules need, one INSERT that
- * also writes the audit entry), with the item and its audit entry stored together or not at all.
+ * The logging hot path: one statement per new item (it reads the caller's roles and every fact the
+ * rules need, and inserts the item with its audit entry only when they allow it), so the item and its
+ * audit entry are stored together or not at all. A retry costs a second statement, to compare.
  */
 describe('EvidenceService.log (the hot path a peer phone hits)', () => {
   let t: TestApp;

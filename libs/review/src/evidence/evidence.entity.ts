@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { StakeholderCategory } from '@peervisit/directory';
-import { JSONScalar } from '@peervisit/platform';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { StakeholderCategory } from '@peervisit/directory/entities';
+import { JSONScalar, UuidEntity } from '@peervisit/platform/entities';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Document } from '../document/document.entity';
 import { Review } from '../review/review.entity';
 import { VisitSession } from '../visit/visit-session.entity';
@@ -123,11 +123,7 @@ export class Evidence {
 @ObjectType()
 @Entity()
 @Index(['evidenceId', 'revision'], { unique: true })
-export class EvidenceRevision {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class EvidenceRevision extends UuidEntity {
   @Field(() => ID)
   @Column('uuid')
   evidenceId: string;

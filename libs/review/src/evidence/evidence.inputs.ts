@@ -1,5 +1,5 @@
 import { ArgsType, Extensions, Field, ID, InputType } from '@nestjs/graphql';
-import { StakeholderCategory } from '@peervisit/directory';
+import { StakeholderCategory } from '@peervisit/directory/entities';
 import { IDS_CHECKED_BY_SERVICE, PageArgs } from '@peervisit/platform';
 import { EvidenceSource, EvidenceStance } from './evidence.entity';
 

@@ -1,68 +1,22 @@
-import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, registerEnumType, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { KeyFactor } from '@peervisit/catalogue';
-import { Person } from '@peervisit/directory';
-import { ConnectionType, CurrentUser, GraphqlContext, groupInOrder, Me } from '@peervisit/platform';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { KeyFactor } from '@peervisit/catalogue/entities';
+import { Person } from '@peervisit/directory/entities';
+import { CurrentUser, GraphqlContext, groupInOrder, Me } from '@peervisit/platform';
 import { ReviewLiveStreams } from '../access/review-live-streams';
-import { DataSource } from 'typeorm';
-import { reviewLoaders } from '../review/review-loaders';
-import { Evidence, EvidenceRevision, EvidenceSource, EvidenceStance } from './evidence.entity';
+import { ReviewLoaders } from '../review/review-loaders';
+import { Evidence, EvidenceRevision } from './evidence.entity';
 import { EvidenceInput, EvidenceListArgs, EvidencePatch } from './evidence.inputs';
-import { EvidenceService, LogOutcome } from './evidence.service';
-
-registerEnumType(LogOutcome, { name: 'EvidenceLogOutcome', description: 'CREATED, ALREADY_THERE (same id, same content), CONFLICT (same id, other content), INVALID.' });
+import { EvidenceService } from './evidence.service';
+import { EvidenceConnection, EvidenceCoverage, EvidenceLogResult } from './evidence.types';
 
 /** The pub-sub channel of a review's evidence changes. */
 export const evidenceChannel = (reviewId: string) => `evidence.${reviewId}`;
-
-@ObjectType() export class EvidenceConnection extends ConnectionType(Evidence) {}
-
-@ObjectType()
-export class InputProblem {
-  @Field() path: string;
-  @Field() message: string;
-}
-
-@ObjectType()
-export class EvidenceLogResult {
-  @Field(() => ID) id: string;
-  @Field(() => LogOutcome) outcome: LogOutcome;
-  @Field(() => Evidence, { nullable: true }) evidence: Evidence | null;
-  @Field(() => String, { nullable: true, description: 'Why it was refused.' }) message: string | null;
-  @Field(() => [InputProblem]) problems: InputProblem[];
-}
-
-@ObjectType()
-export class SourceCount {
-  @Field(() => EvidenceSource) source: EvidenceSource;
-  @Field(() => Int) count: number;
-}
-
-@ObjectType()
-export class StanceCount {
-  @Field(() => EvidenceStance) stance: EvidenceStance;
-  @Field(() => Int) count: number;
-}
-
-@ObjectType()
-export class KeyFactorEvidenceCoverage {
-  @Field(() => KeyFactor) keyFactor: KeyFactor;
-  @Field(() => Int) total: number;
-  @Field(() => [SourceCount]) bySource: SourceCount[];
-  @Field(() => [StanceCount]) byStance: StanceCount[];
-  @Field({ description: 'No interview or focus-group evidence yet.' }) lacksInterviewOrFocusGroup: boolean;
-}
-
-@ObjectType({ description: "The expert leader's board during the visit." })
-export class EvidenceCoverage {
-  @Field(() => [KeyFactorEvidenceCoverage]) keyFactors: KeyFactorEvidenceCoverage[];
-  @Field(() => [KeyFactor], { description: 'Key factors in scope with no interview or focus-group evidence yet.' }) lackingInterviewOrFocusGroup: KeyFactor[];
-}
 
 @Resolver(() => Evidence)
 export class EvidenceResolver {
   constructor(
     private readonly evidence: EvidenceService,
-    private readonly dataSource: DataSource,
+    private readonly loaders: ReviewLoaders,
     private readonly live: ReviewLiveStreams,
   ) {}
 
@@ -118,12 +72,12 @@ export class EvidenceResolver {
 
   @ResolveField(() => Person)
   loggedBy(@Parent() evidence: Evidence, @Context() ctx: GraphqlContext) {
-    return reviewLoaders(ctx, this.dataSource).personOf(evidence.reviewId, evidence.loggedById);
+    return this.loaders.of(ctx).personOf(evidence.reviewId, evidence.loggedById);
   }
 
   @ResolveField(() => [KeyFactor])
   keyFactors(@Parent() evidence: Evidence, @Context() ctx: GraphqlContext) {
-    return reviewLoaders(ctx, this.dataSource).keyFactorsOf(evidence.reviewId, evidence.keyFactorIds);
+    return this.loaders.of(ctx).keyFactorsOf(evidence.reviewId, evidence.keyFactorIds);
   }
 }
 

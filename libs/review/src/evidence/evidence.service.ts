@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { KeyFactor } from '@peervisit/catalogue';
-import { AppError, assertNoProblems, badInput, conflict, Connection, CurrentUser, ErrorCode, forbidden, GraphqlContext, invalidTransition, isUuid, notFound, paginate, Problem } from '@peervisit/platform';
+import { KeyFactor } from '@peervisit/catalogue/entities';
+import { AppError, assertNoProblems, badInput, conflict, Connection, CurrentUser, DomainEventBus, ErrorCode, forbidden, GraphqlContext, invalidTransition, isUuid, notFound, paginate, Problem } from '@peervisit/platform';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
-import { REVIEW_PERMISSIONS } from '../access/review-permissions';
 import { AuditLog, snapshot } from '../audit/audit-log.service';
-import { Review, ReviewStatus } from '../review/review.entity';
+import { Review } from '../review/review.entity';
 import { reviewLoaders } from '../review/review-loaders';
 import { ReviewService } from '../review/review.service';
 import { ReviewRole } from '../team/team-member.entity';
-import { VisitSessionKind } from '../visit/visit-session.entity';
 import { Evidence, EVIDENCE_SEARCH_VECTOR, EvidenceRevision, EvidenceSource, EvidenceStance } from './evidence.entity';
 import { EvidenceInput, EvidenceListArgs, EvidencePatch } from './evidence.inputs';
+import { checkRules, EVIDENCE_RULES, FACTS_SELECT, FactsRow, factsOf, inputHolds, LoggingCaller, LoggingFacts, rulesWhere } from './evidence-rules';
 
 export enum LogOutcome {
   CREATED = 'CREATED',
@@ -37,14 +36,6 @@ export interface KeyFactorCoverage {
   lacksInterviewOrFocusGroup: boolean;
 }
 
-const LOGGABLE = [ReviewStatus.SELF_ASSESSMENT, ReviewStatus.VISIT, ReviewStatus.DELIBERATION];
-/** Which session kinds a source may come from. */
-const SESSION_KINDS: Partial<Record<EvidenceSource, VisitSessionKind[]>> = {
-  INTERVIEW: [VisitSessionKind.INTERVIEW],
-  FOCUS_GROUP: [VisitSessionKind.FOCUS_GROUP],
-  OBSERVATION: [VisitSessionKind.SITE_VISIT, VisitSessionKind.INTERVIEW, VisitSessionKind.FOCUS_GROUP, VisitSessionKind.BRIEFING],
-};
-
 /** Content that decides whether a second log with the same id is the same item. */
 const contentOf = (e: Pick<Evidence, 'source' | 'sessionId' | 'documentId' | 'stakeholderCategory' | 'keyFactorIds' | 'statement' | 'quote' | 'stance'>) => ({
   source: e.source,
@@ -56,27 +47,6 @@ const contentOf = (e: Pick<Evidence, 'source' | 'sessionId' | 'documentId' | 'st
   quote: e.quote ?? null,
   stance: e.stance,
 });
-
-/**
- * Every fact the logging rules read, as one row (there is always one: the roles are known even when
- * the review is not). $1 review, $2 session, $3 document, $4 the person whose roles are read (or null).
- * The key factors in scope are as ReviewService.keyFactorsInScope has them: the scope, or the whole benchmark.
- */
-const FACTS_SELECT = `SELECT r.status,
-       ARRAY(SELECT m.role::text FROM team_member m WHERE m.review_id = $1::uuid AND m.person_id = $4::uuid AND m.removed_at IS NULL) AS roles,
-       ARRAY(SELECT k.id FROM key_factor k
-              WHERE k.benchmark_id = r.benchmark_id AND (r.scope_key_factor_ids IS NULL OR k.id = ANY (r.scope_key_factor_ids))) AS scope,
-       (SELECT s.kind FROM visit_session s WHERE s.id = $2::uuid AND s.review_id = r.id) AS session_kind,
-       EXISTS (SELECT 1 FROM document d WHERE d.id = $3::uuid AND d.review_id = r.id AND d.retracted_at IS NULL) AS document_found
-  FROM (SELECT) AS one LEFT JOIN review r ON r.id = $1::uuid`;
-
-interface FactsRow {
-  status: ReviewStatus | null;
-  roles: ReviewRole[];
-  scope: string[];
-  session_kind: VisitSessionKind | null;
-  document_found: boolean;
-}
 
 /** The input with its ids in lower case (the form PostgreSQL returns uuids in). */
 function lowerCaseIds(input: EvidenceInput): EvidenceInput {
@@ -90,37 +60,16 @@ function lowerCaseIds(input: EvidenceInput): EvidenceInput {
   };
 }
 
-const factsOf = (row: FactsRow): LoggingFacts => ({ status: row.status, roles: row.roles, scope: new Set(row.scope), sessionKind: row.session_kind, documentFound: row.document_found });
-
-/** What the logging rules need to know about the review, the session and the document named. */
-interface LoggingFacts {
-  /** Null when there is no such review. */
-  status: ReviewStatus | null;
-  /** The caller's roles in the review (when asked for). */
-  roles: ReviewRole[];
-  scope: Set<string>;
-  sessionKind: VisitSessionKind | null;
-  documentFound: boolean;
-}
-
-export type EvidencePublisher = (reviewId: string, evidence: Evidence) => Promise<void>;
-
 /** Evidence: logging (idempotent by client id), batches, revisions, retraction, search, coverage. */
 @Injectable()
 export class EvidenceService {
-  private publishers: EvidencePublisher[] = [];
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: ReviewAccessService,
     private readonly audit: AuditLog,
     private readonly reviews: ReviewService,
+    private readonly events: DomainEventBus,
   ) {}
-
-  /** Called after each commit that creates or changes an item (the live subscription listens here). */
-  onChange(publisher: EvidencePublisher): void {
-    this.publishers.push(publisher);
-  }
 
   async log(user: CurrentUser, reviewId: string, input: EvidenceInput): Promise<LogResult> {
     const result = await this.logOne(user, reviewId, input, true);
@@ -146,9 +95,10 @@ export class EvidenceService {
    * statement (insertIfAllowed): it reads every fact the rules need, the caller's roles included, and
    * inserts the item with its audit entry only when those facts allow it (one statement is atomic, so
    * no transaction is needed). When nothing was inserted, the facts it read say why, through the same
-   * rules as always: roles (when `checkRoles`, first, so a non-member learns nothing about the review),
-   * status, then validate(). Only a retried id costs a second statement, to compare with what is stored.
-   * Input that is wrong whatever the database holds only reads the facts, to report every problem at once.
+   * rules' TypeScript checks (evidence-rules.ts: each rule's SQL and check side by side, in order: roles
+   * when `checkRoles`, the review's status, then the input). Only a retried id costs a second
+   * statement, to compare with what is stored. Input that is wrong whatever the database holds only
+   * reads the facts, to report every problem at once.
    */
   private async logOne(user: CurrentUser, rawReviewId: string, rawInput: EvidenceInput, checkRoles: boolean): Promise<LogResult> {
     // UUIDs are compared as text in the rules and as uuid in SQL: one case for both, so that a retry
@@ -156,19 +106,19 @@ export class EvidenceService {
     const reviewId = rawReviewId.trim().toLowerCase();
     const input = lowerCaseIds(rawInput);
     const id = input.id;
+    const caller: LoggingCaller = { user, reviewId, checkRoles, access: this.access };
     try {
-      const evidence = isUuid(reviewId) && this.writable(input) ? this.newEvidence(user, reviewId, id, input) : null;
+      const evidence = isUuid(reviewId) && this.writable(input, caller) ? this.newEvidence(user, reviewId, id, input) : null;
       const { facts, recordedAt } = evidence
-        ? await this.insertIfAllowed(evidence, input, user, checkRoles)
+        ? await this.insertIfAllowed(evidence, input, caller)
         : { facts: await this.loggingFacts(this.dataSource.manager, reviewId, input, user.personId), recordedAt: null };
       if (evidence && recordedAt) {
         evidence.recordedAt = recordedAt;
-        await this.publish(reviewId, evidence);
+        // One statement, already committed: the event has no transaction to ride on.
+        await this.publish(this.dataSource.manager, evidence);
         return { id, outcome: LogOutcome.CREATED, evidence, message: null, problems: [] };
       }
-      if (checkRoles) this.access.check(user, facts.roles, 'evidence.log');
-      this.assertOpen(reviewId, facts);
-      assertNoProblems(this.validate(facts, input), 'The evidence was not logged');
+      assertNoProblems(checkRules(facts, input, caller), 'The evidence was not logged');
       // The rules pass, so the INSERT found the id taken.
       const stored = evidence && (await this.dataSource.getRepository(Evidence).findOneBy({ id }));
       if (!evidence || !stored) throw new Error(`Evidence ${id} passes the logging rules but the guarded INSERT refused it: the two disagree.`);
@@ -185,19 +135,12 @@ export class EvidenceService {
   }
 
   /**
-   * Whether the input could be stored in some review: it passes validate() against facts that allow
-   * everything it names, and every id in it is a UUID (they are bound as uuid parameters).
+   * Whether the input could be stored in some review: it passes the rules on the input alone, and
+   * every id in it is a UUID (they are bound as uuid parameters).
    */
-  private writable(input: EvidenceInput): boolean {
-    const permissive: LoggingFacts = {
-      status: ReviewStatus.VISIT,
-      roles: [],
-      scope: new Set(input.keyFactorIds ?? []),
-      sessionKind: SESSION_KINDS[input.source]?.[0] ?? null,
-      documentFound: true,
-    };
+  private writable(input: EvidenceInput, caller: LoggingCaller): boolean {
     const ids = [...(input.keyFactorIds ?? []), ...(input.sessionId ? [input.sessionId] : []), ...(input.documentId ? [input.documentId] : [])];
-    return ids.every(isUuid) && !this.validate(permissive, input).length;
+    return ids.every(isUuid) && inputHolds(input, caller);
   }
 
   private newEvidence(user: CurrentUser, reviewId: string, id: string, input: EvidenceInput): Evidence {
@@ -223,26 +166,37 @@ export class EvidenceService {
 
   /**
    * Reads the facts as loggingFacts() does and, in the same statement, inserts the item (unless its id
-   * exists) with its audit entry, only when they allow it: the caller may log (unless `checkRoles` is
-   * off because the caller was checked already), the review is open for evidence, the key factors are
-   * in its scope, the session named is of a kind the source may come from, the document named is the
-   * review's. These are validate()'s rules on the facts; writable() has checked the rest. The audit
+   * exists) with its audit entry, only when every rule's SQL condition holds on them (the WHERE is
+   * built from EVIDENCE_RULES; writable() has checked the rules on the input alone). The audit
    * snapshot is the row as stored: recordedAt comes from the database clock, in the same ISO form the
    * other snapshots have.
    */
-  private async insertIfAllowed(evidence: Evidence, input: EvidenceInput, user: CurrentUser, checkRoles: boolean): Promise<{ facts: LoggingFacts; recordedAt: Date | null }> {
+  private async insertIfAllowed(evidence: Evidence, input: EvidenceInput, caller: LoggingCaller): Promise<{ facts: LoggingFacts; recordedAt: Date | null }> {
     const { recordedAt: _unknownYet, ...after } = evidence;
+    const { user } = caller;
+    const params: unknown[] = [
+      evidence.reviewId,
+      evidence.sessionId,
+      evidence.documentId,
+      user.personId,
+      evidence.id,
+      evidence.source,
+      evidence.stakeholderCategory,
+      evidence.keyFactorIds,
+      evidence.statement,
+      evidence.quote,
+      evidence.stance,
+      evidence.observedAt,
+      JSON.stringify(snapshot(after)),
+    ];
+    const where = rulesWhere(EVIDENCE_RULES, input, caller, params);
     const [row]: (FactsRow & { recorded_at: Date | null })[] = await this.dataSource.query(
       `WITH facts AS (${FACTS_SELECT}),
        inserted AS (
          INSERT INTO evidence (id, review_id, source, session_id, document_id, stakeholder_category, key_factor_ids, statement, quote, stance, logged_by_id, observed_at)
          SELECT $5::uuid, $1::uuid, $6::evidence_source, $2::uuid, $3::uuid, $7::stakeholder_category, $8::uuid[], $9::text, $10::text, $11::evidence_stance, $4::uuid, $12::timestamptz
            FROM facts f
-          WHERE (NOT $14::boolean OR f.roles && $15::text[])
-            AND f.status::text = ANY ($16::text[])
-            AND $8::uuid[] <@ f.scope
-            AND ($2::uuid IS NULL OR f.session_kind::text = ANY ($17::text[]))
-            AND ($3::uuid IS NULL OR f.document_found)
+          WHERE ${where}
          ON CONFLICT (id) DO NOTHING
          RETURNING id, review_id, recorded_at
        ), audit AS (
@@ -252,25 +206,7 @@ export class EvidenceService {
            FROM inserted
        )
        SELECT f.*, (SELECT recorded_at FROM inserted) AS recorded_at FROM facts f`,
-      [
-        evidence.reviewId,
-        evidence.sessionId,
-        evidence.documentId,
-        user.personId,
-        evidence.id,
-        evidence.source,
-        evidence.stakeholderCategory,
-        evidence.keyFactorIds,
-        evidence.statement,
-        evidence.quote,
-        evidence.stance,
-        evidence.observedAt,
-        JSON.stringify(snapshot(after)),
-        checkRoles && !user.isAdmin,
-        REVIEW_PERMISSIONS['evidence.log'],
-        LOGGABLE,
-        SESSION_KINDS[input.source] ?? [],
-      ],
+      params,
     );
     return { facts: factsOf(row), recordedAt: row.recorded_at };
   }
@@ -280,7 +216,7 @@ export class EvidenceService {
     const existing = await this.evidenceOrFail(evidenceId);
     const roles = await this.access.require(user, existing.reviewId, 'evidence.log');
     this.requireAuthorOrLeader(user, roles, existing, 'edit');
-    const saved = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const evidence = await manager.findOneOrFail(Evidence, { where: { id: evidenceId }, lock: { mode: 'pessimistic_write' } });
       if (evidence.retractedAt) throw invalidTransition('This evidence was retracted; log a new item instead.');
       if (expectedRevision != null && evidence.revision !== expectedRevision) {
@@ -305,9 +241,8 @@ export class EvidenceService {
         stance: next.stance,
       };
       const facts = await this.loggingFacts(manager, existing.reviewId, edited);
-      this.assertOpen(existing.reviewId, facts);
-      const problems = this.validate(facts, edited);
-      assertNoProblems(problems, 'The evidence was not changed');
+      // The caller's roles were checked above (an edit needs more than the right to log).
+      assertNoProblems(checkRules(facts, edited, { user, reviewId: existing.reviewId, checkRoles: false, access: this.access }), 'The evidence was not changed');
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const field of ['stakeholderCategory', 'keyFactorIds', 'statement', 'quote', 'stance'] as const) {
         if (!isDeepStrictEqual(evidence[field], next[field])) changes[field] = { from: evidence[field], to: next[field] };
@@ -318,10 +253,9 @@ export class EvidenceService {
       Object.assign(evidence, next, { revision });
       const updated = await manager.save(evidence);
       await this.audit.record(manager, { reviewId: evidence.reviewId, actorId: user.personId, action: 'evidence.edit', entityType: 'Evidence', entityId: evidenceId, before: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.from])), after: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])) });
+      await this.publish(manager, updated);
       return updated;
     });
-    await this.publish(saved.reviewId, saved);
-    return saved;
   }
 
   /** Hides the item from conclusions and reports, keeping it with the reason. Author or expert leader. */
@@ -330,16 +264,15 @@ export class EvidenceService {
     const roles = await this.access.require(user, existing.reviewId, 'evidence.log');
     this.requireAuthorOrLeader(user, roles, existing, 'retract');
     if (!reason?.trim()) throw badInput('Say why the evidence is retracted.', [{ path: 'reason', message: 'required' }]);
-    const saved = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const evidence = await manager.findOneOrFail(Evidence, { where: { id: evidenceId }, lock: { mode: 'pessimistic_write' } });
       if (evidence.retractedAt) throw invalidTransition(`This evidence was already retracted on ${evidence.retractedAt.toISOString()}.`);
       Object.assign(evidence, { retractedAt: new Date(), retractedById: user.personId, retractionReason: reason.trim() });
       const updated = await manager.save(evidence);
       await this.audit.record(manager, { reviewId: evidence.reviewId, actorId: user.personId, action: 'evidence.retract', entityType: 'Evidence', entityId: evidenceId, after: { retractionReason: updated.retractionReason } });
+      await this.publish(manager, updated);
       return updated;
     });
-    await this.publish(saved.reviewId, saved);
-    return saved;
   }
 
   async list(user: CurrentUser, reviewId: string, args: EvidenceListArgs, ctx?: GraphqlContext): Promise<Connection<Evidence>> {
@@ -363,7 +296,9 @@ export class EvidenceService {
 
   /**
    * Per key factor in scope: evidence by source and by stance, and whether it lacks interview or
-   * focus-group evidence. Three statements, whatever the number of key factors and items.
+   * focus-group evidence. Four statements (the caller's roles, the review, its key factors in scope, one
+   * grouped count; fewer when the request's loaders have them already), whatever the number of key
+   * factors and items.
    */
   async coverage(user: CurrentUser, reviewId: string, ctx?: GraphqlContext): Promise<{ review: Review; keyFactors: KeyFactorCoverage[] }> {
     await this.access.require(user, reviewId, 'evidence.read', ctx);
@@ -404,8 +339,9 @@ export class EvidenceService {
     throw forbidden(`Only the peer who logged this evidence or the expert leader can ${what} it.`);
   }
 
-  private async publish(reviewId: string, evidence: Evidence) {
-    for (const publisher of this.publishers) await publisher(reviewId, evidence);
+  /** `evidence.changed` in the change's transaction (its live subscribers hear of it after commit). */
+  private publish(manager: EntityManager, evidence: Evidence): Promise<void> {
+    return this.events.publish('evidence.changed', { reviewId: evidence.reviewId, evidence }, manager);
   }
 
   /**
@@ -419,41 +355,5 @@ export class EvidenceService {
     if (!isUuid(reviewId)) return { status: null, roles: [], scope: new Set(), sessionKind: null, documentFound: false };
     const [row]: FactsRow[] = await manager.query(FACTS_SELECT, [reviewId, uuidOrNull(input.sessionId), uuidOrNull(input.documentId), uuidOrNull(personId)]);
     return factsOf(row);
-  }
-
-  /** Refuses a missing review or one not open for evidence. */
-  private assertOpen(reviewId: string, facts: LoggingFacts): void {
-    if (!facts.status) throw notFound(`Review ${reviewId}`);
-    if (!LOGGABLE.includes(facts.status)) {
-      throw invalidTransition(`Evidence can be logged while the review is in self-assessment, visit or deliberation; it is ${facts.status}.`);
-    }
-  }
-
-  private validate(facts: LoggingFacts, input: EvidenceInput): Problem[] {
-    const problems: Problem[] = [];
-    if (!input.id || !isUuid(input.id.trim())) problems.push({ path: 'id', message: 'must be a UUID the client generated (e.g. crypto.randomUUID())' });
-    if (!input.statement?.trim()) problems.push({ path: 'statement', message: 'must not be empty' });
-    else if (input.statement.length > 10000) problems.push({ path: 'statement', message: 'must be at most 10000 characters' });
-    if (input.quote && input.quote.length > 10000) problems.push({ path: 'quote', message: 'must be at most 10000 characters' });
-    if (input.observedAt && Number.isNaN(new Date(input.observedAt).getTime())) problems.push({ path: 'observedAt', message: 'expected an ISO instant, e.g. 2027-03-10T10:15:00+01:00' });
-    const keyFactorIds = input.keyFactorIds ?? [];
-    if (!keyFactorIds.length) problems.push({ path: 'keyFactorIds', message: 'name at least one key factor the evidence bears on' });
-    else {
-      const outside = keyFactorIds.filter((id) => !facts.scope.has(id));
-      if (outside.length) problems.push({ path: 'keyFactorIds', message: `not key factors in the review's scope: ${outside.join(', ')}` });
-    }
-    const allowedKinds = SESSION_KINDS[input.source];
-    if (input.sessionId) {
-      if (!facts.sessionKind) problems.push({ path: 'sessionId', message: 'not a session of this review' });
-      else if (!allowedKinds?.includes(facts.sessionKind)) problems.push({ path: 'sessionId', message: `${input.source.toLowerCase().replace('_', ' ')} evidence cannot come from a ${facts.sessionKind.toLowerCase().replace('_', ' ')}` });
-    } else if (input.source === EvidenceSource.INTERVIEW || input.source === EvidenceSource.FOCUS_GROUP) {
-      problems.push({ path: 'sessionId', message: `say which ${input.source === EvidenceSource.INTERVIEW ? 'interview' : 'focus group'} it came from` });
-    }
-    if (input.documentId) {
-      if (!facts.documentFound) problems.push({ path: 'documentId', message: 'not a document of this review' });
-    } else if (input.source === EvidenceSource.DOCUMENT) {
-      problems.push({ path: 'documentId', message: 'say which document it came from' });
-    }
-    return problems;
   }
 }

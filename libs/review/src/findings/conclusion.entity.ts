@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { KeyFactor } from '@peervisit/catalogue';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { KeyFactor } from '@peervisit/catalogue/entities';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Review } from '../review/review.entity';
+import { TimestampedEntity, UuidEntity } from '@peervisit/platform/entities';
 
 export enum ConclusionStatus {
   DRAFT = 'DRAFT',
@@ -13,11 +14,7 @@ registerEnumType(ConclusionStatus, { name: 'ConclusionStatus', description: 'DRA
 @ObjectType()
 @Entity()
 @Index(['reviewId', 'keyFactorId'], { unique: true })
-export class Conclusion {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Conclusion extends TimestampedEntity {
   @Field(() => ID)
   @Column('uuid')
   reviewId: string;
@@ -75,23 +72,14 @@ export class Conclusion {
   updatedById: string | null;
 
   @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
+  declare updatedAt: Date;
 }
 
 /** A conclusion as it was after one save: every version is kept, so nothing a peer wrote is lost. */
 @ObjectType()
 @Entity()
 @Index(['conclusionId', 'version'], { unique: true })
-export class ConclusionRevision {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ConclusionRevision extends UuidEntity {
   @Field(() => ID)
   @Column('uuid')
   conclusionId: string;

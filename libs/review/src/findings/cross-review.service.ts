@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { BenchmarkService, KeyFactor } from '@peervisit/catalogue';
+import { BenchmarkService } from '@peervisit/catalogue';
+import { KeyFactor } from '@peervisit/catalogue/entities';
 import { CurrentUser, GraphqlContext } from '@peervisit/platform';
 import { DataSource, In } from 'typeorm';
-import { FINDINGS_VISIBLE_TO_HOST, ReviewAccessService } from '../access/review-access.service';
+import { ReviewAccessService } from '../access/review-access.service';
 import { AnonymisationService } from '../anonymisation/anonymisation.service';
 import { Review } from '../review/review.entity';
+import { allows, statusesAllowing } from '../review/review-capabilities';
 import { ReviewRole } from '../team/team-member.entity';
 
-const SHARED = FINDINGS_VISIBLE_TO_HOST.map((s) => `'${s}'`).join(', ');
+/** Reviews whose findings were shared with the city. */
+const SHARED = statusesAllowing('readFindingsAsHost').map((s) => `'${s}'`).join(', ');
 
 /** Views across reviews: a city's earlier conclusions and ratings over time, and the network view of a benchmark. */
 @Injectable()
@@ -60,7 +63,7 @@ export class CrossReviewService {
     for (const review of reviews) {
       const roles = await this.access.myRoles(user, review.id);
       const onTeam = roles.includes(ReviewRole.EXPERT_LEADER) || roles.includes(ReviewRole.PEER);
-      if (user.isAdmin || onTeam || (roles.length && FINDINGS_VISIBLE_TO_HOST.includes(review.status))) readable.push(review);
+      if (user.isAdmin || onTeam || (roles.length && allows(review.status, 'readFindingsAsHost'))) readable.push(review);
     }
     if (!readable.length) return [];
     const rows: { review_id: string; code: string; number: number; heading: string; rating: number | null; self_rating: number | null; agreed_at: Date }[] = await this.dataSource.query(

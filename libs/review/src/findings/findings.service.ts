@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { Benchmark, KeyFactor } from '@peervisit/catalogue';
-import { Person } from '@peervisit/directory';
+import { Benchmark, KeyFactor } from '@peervisit/catalogue/entities';
+import { Person } from '@peervisit/directory/entities';
 import { AppError, assertNoProblems, badInput, CurrentUser, ErrorCode, invalidTransition, isUuid, notFound, Problem } from '@peervisit/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { AuditLog } from '../audit/audit-log.service';
 import { Evidence } from '../evidence/evidence.entity';
-import { Review, ReviewStatus } from '../review/review.entity';
+import { Review } from '../review/review.entity';
+import { assertAllowed } from '../review/review-capabilities';
 import { ReviewService } from '../review/review.service';
 import { Conclusion, ConclusionRevision, ConclusionStatus } from './conclusion.entity';
 import { ConclusionInput } from './findings.inputs';
 import { RigourIssue, rigourIssues } from './rigour';
 
-const DRAFTING = [ReviewStatus.VISIT, ReviewStatus.DELIBERATION];
 const TEXT_MAX = 20000;
 
 /** Conclusions per key factor: drafted by the team, agreed by the expert leader, never silently overwritten. */
@@ -146,7 +146,7 @@ export class FindingsService {
   private async draftingReview(manager: EntityManager, reviewId: string): Promise<Review> {
     const review = await manager.findOneBy(Review, { id: reviewId });
     if (!review) throw notFound(`Review ${reviewId}`);
-    if (!DRAFTING.includes(review.status)) throw invalidTransition(`Conclusions are drawn during the visit and deliberation; the review is in ${review.status}.`);
+    assertAllowed(review, 'draftConclusions');
     return review;
   }
 

@@ -1,19 +1,8 @@
-import { Args, Context, Field, Float, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { GoodPractice } from '@peervisit/catalogue';
+import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { GoodPractice } from '@peervisit/catalogue/entities';
 import { CurrentUser, GraphqlContext, Me } from '@peervisit/platform';
 import { GoodPracticeLinksService } from './good-practice-links.service';
-
-@ObjectType({ description: 'A published good practice suggested for a recommendation, with the reasons.' })
-export class GoodPracticeSuggestion {
-  @Field(() => GoodPractice)
-  goodPractice: GoodPractice;
-
-  @Field(() => Float, { description: 'Text similarity plus the field-of-action boost; higher is closer.' })
-  score: number;
-
-  @Field(() => [String], { description: 'Why it is suggested, e.g. \'shares the words "diversity", "statement"\'.' })
-  why: string[];
-}
+import { GoodPracticeSuggestion } from './good-practice-links.types';
 
 @Resolver()
 export class GoodPracticeLinksResolver {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Benchmark, FieldOfAction, GoodPractice, GoodPracticeService, KeyFactor, titleFrom } from '@peervisit/catalogue';
-import { City } from '@peervisit/directory';
+import { GoodPracticeService, titleFrom } from '@peervisit/catalogue';
+import { Benchmark, FieldOfAction, GoodPractice, KeyFactor } from '@peervisit/catalogue/entities';
+import { City } from '@peervisit/directory/entities';
 import { AppError, badInput, CurrentUser, ErrorCode, GraphqlContext, invalidTransition, isUuid, notFound } from '@peervisit/platform';
 import { DataSource } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';

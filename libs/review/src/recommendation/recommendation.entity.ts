@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Review } from '../review/review.entity';
+import { TimestampedEntity, UuidEntity } from '@peervisit/platform/entities';
 
 export enum RecommendationPriority {
   HIGH = 'HIGH',
@@ -35,11 +36,7 @@ registerEnumType(FollowUpStatus, { name: 'FollowUpStatus' });
 @ObjectType()
 @Entity()
 @Index(['reviewId', 'createdAt'])
-export class Recommendation {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Recommendation extends TimestampedEntity {
   @Field(() => ID)
   @Column('uuid')
   reviewId: string;
@@ -104,23 +101,14 @@ export class Recommendation {
   createdById: string;
 
   @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
+  declare updatedAt: Date;
 }
 
 /** One follow-up report on a recommendation; the list is its history. */
 @ObjectType()
 @Entity()
 @Index(['recommendationId', 'reportedAt'])
-export class FollowUpUpdate {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class FollowUpUpdate extends UuidEntity {
   @Field(() => ID)
   @Column('uuid')
   recommendationId: string;

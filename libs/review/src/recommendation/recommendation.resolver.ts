@@ -1,10 +1,9 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { KeyFactor, KeyFactorExample } from '@peervisit/catalogue';
-import { Person } from '@peervisit/directory';
+import { KeyFactor, KeyFactorExample } from '@peervisit/catalogue/entities';
+import { Person } from '@peervisit/directory/entities';
 import { CurrentUser, GraphqlContext, groupInOrder, Me, oneInOrder } from '@peervisit/platform';
-import { DataSource } from 'typeorm';
 import { AnonymisationService } from '../anonymisation/anonymisation.service';
-import { reviewLoaders } from '../review/review-loaders';
+import { ReviewLoaders } from '../review/review-loaders';
 import { Review } from '../review/review.entity';
 import { FollowUpUpdate, HostResponse, Recommendation } from './recommendation.entity';
 import { FollowUpInput, RecommendationInput } from './recommendation.inputs';
@@ -15,7 +14,7 @@ export class RecommendationResolver {
   constructor(
     private readonly recommendations: RecommendationService,
     private readonly anonymisation: AnonymisationService,
-    private readonly dataSource: DataSource,
+    private readonly loaders: ReviewLoaders,
   ) {}
 
   @Mutation(() => Recommendation, { description: 'Adds a recommendation (expert leader, peers; visit to reporting).' })
@@ -87,12 +86,12 @@ export class RecommendationResolver {
 
   @ResolveField(() => Review)
   review(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
-    return reviewLoaders(ctx, this.dataSource).review.load(recommendation.reviewId);
+    return this.loaders.of(ctx).review.load(recommendation.reviewId);
   }
 
   @ResolveField(() => [KeyFactor])
   keyFactors(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
-    return reviewLoaders(ctx, this.dataSource).keyFactorsOf(recommendation.reviewId, recommendation.keyFactorIds);
+    return this.loaders.of(ctx).keyFactorsOf(recommendation.reviewId, recommendation.keyFactorIds);
   }
 
   @ResolveField(() => [KeyFactorExample], { description: 'The related good practices (city examples of the benchmark).' })
@@ -110,6 +109,6 @@ export class RecommendationResolver {
 
   @ResolveField(() => Person, { nullable: true, description: 'Who answered for the city.' })
   respondedBy(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
-    return recommendation.respondedById ? reviewLoaders(ctx, this.dataSource).personOf(recommendation.reviewId, recommendation.respondedById) : null;
+    return recommendation.respondedById ? this.loaders.of(ctx).personOf(recommendation.reviewId, recommendation.respondedById) : null;
   }
 }

@@ -1,7 +1,7 @@
 import { Problem } from '@peervisit/platform';
 import { ReviewStatus } from '../review/review.entity';
 import { ReviewRole } from '../team/team-member.entity';
-import { FINDINGS_VISIBLE_TO_HOST } from '../access/review-access.service';
+import { allows } from '../review/review-capabilities';
 import { FollowUpStatus, FollowUpUpdate, HostResponse, Recommendation, RecommendationPriority } from './recommendation.entity';
 
 /** The pure rules of recommendations (no database), so they can be tested on their own. */
@@ -9,10 +9,6 @@ import { FollowUpStatus, FollowUpUpdate, HostResponse, Recommendation, Recommend
 export const TEXT_MAX = 5000;
 export const OWNER_MAX = 500;
 
-/** While the team may add, change or withdraw recommendations. */
-export const DRAFTABLE = [ReviewStatus.VISIT, ReviewStatus.DELIBERATION, ReviewStatus.FEEDBACK, ReviewStatus.REPORTING];
-/** From the feedback session on, the city answers and reports progress. */
-export const ANSWERABLE = FINDINGS_VISIBLE_TO_HOST;
 /** Follow-up statuses that close a recommendation (it no longer carries over). */
 export const DONE = [FollowUpStatus.IMPLEMENTED, FollowUpStatus.ABANDONED];
 /** Answers that must say why. */
@@ -42,7 +38,7 @@ export function chronological(a: Pick<FollowUpUpdate, 'asOf' | 'reportedAt' | 'i
 export function mayReadFindings(isAdmin: boolean, roles: ReviewRole[], status: ReviewStatus): boolean {
   if (isAdmin) return true;
   if (roles.some((r) => r === ReviewRole.EXPERT_LEADER || r === ReviewRole.PEER)) return true;
-  return roles.length > 0 && FINDINGS_VISIBLE_TO_HOST.includes(status);
+  return roles.length > 0 && allows(status, 'readFindingsAsHost');
 }
 
 /** The problems with the text and owner of a recommendation (key factors and examples need the database). */

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { KeyFactor, KeyFactorExample } from '@peervisit/catalogue';
-import { City } from '@peervisit/directory';
+import { KeyFactor, KeyFactorExample } from '@peervisit/catalogue/entities';
+import { City } from '@peervisit/directory/entities';
 import { assertNoProblems, CurrentUser, GraphqlContext, invalidTransition, isUuid, notFound, Problem } from '@peervisit/platform';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { AuditLog } from '../audit/audit-log.service';
-import { Review, ReviewStatus } from '../review/review.entity';
+import { Review } from '../review/review.entity';
+import { assertAllowed, ReviewActivity, statusesAllowing } from '../review/review-capabilities';
 import { ReviewService } from '../review/review.service';
 import { formatInZone } from '../review/zoned-time';
 import { ReviewRole } from '../team/team-member.entity';
 import { FollowUpInput, RecommendationInput } from './recommendation.inputs';
 import { FollowUpStatus, FollowUpUpdate, HostResponse, Recommendation, RecommendationHorizon, RecommendationPriority } from './recommendation.entity';
-import { ANSWERABLE, asOfProblem, byPriority, chronological, DONE, DRAFTABLE, latestUpdate, mayReadFindings, NEEDS_COMMENT, TEXT_MAX, textProblems } from './recommendation.rules';
+import { asOfProblem, byPriority, chronological, DONE, latestUpdate, mayReadFindings, NEEDS_COMMENT, TEXT_MAX, textProblems } from './recommendation.rules';
 
 type Ctx = Pick<GraphqlContext, 'loaders'>;
 
@@ -20,8 +21,6 @@ type Ctx = Pick<GraphqlContext, 'loaders'>;
 const EDITABLE = ['text', 'keyFactorIds', 'priority', 'horizon', 'suggestedOwner', 'relatedExampleIds'] as const;
 type Editable = Pick<Recommendation, (typeof EDITABLE)[number]>;
 const pick = (r: Editable): Editable => Object.fromEntries(EDITABLE.map((k) => [k, r[k]])) as Editable;
-
-const statusList = (statuses: ReviewStatus[]) => statuses.map((s) => s.toLowerCase()).join(', ').replace(/, ([^,]*)$/, ' or $1');
 
 /**
  * Recommendations: the team drafts them (visit to reporting), the host city answers them and reports
@@ -41,7 +40,7 @@ export class RecommendationService {
   async add(user: CurrentUser, reviewId: string, input: RecommendationInput): Promise<Recommendation> {
     await this.access.require(user, reviewId, 'findings.draft');
     return this.dataSource.transaction(async (manager) => {
-      const review = await this.draftableReview(manager, reviewId);
+      const review = await this.reviewAllowing(manager, reviewId, 'draftRecommendations');
       const { problems, fields } = await this.validate(manager, review, input);
       assertNoProblems(problems, 'The recommendation was not added');
       const { identifiers } = await manager.insert(Recommendation, { ...fields, reviewId, createdById: user.personId });
@@ -56,7 +55,7 @@ export class RecommendationService {
     const existing = await this.recommendationOrFail(recommendationId);
     await this.access.require(user, existing.reviewId, 'findings.draft');
     return this.dataSource.transaction(async (manager) => {
-      const review = await this.draftableReview(manager, existing.reviewId);
+      const review = await this.reviewAllowing(manager, existing.reviewId, 'draftRecommendations');
       const recommendation = await this.lock(manager, existing.id);
       if (recommendation.withdrawnAt) throw invalidTransition(`This recommendation was withdrawn on ${day(recommendation.withdrawnAt)}; add a new one instead.`);
       const { problems, fields } = await this.validate(manager, review, input);
@@ -75,7 +74,7 @@ export class RecommendationService {
     const existing = await this.recommendationOrFail(recommendationId);
     await this.access.require(user, existing.reviewId, 'findings.draft');
     return this.dataSource.transaction(async (manager) => {
-      await this.draftableReview(manager, existing.reviewId);
+      await this.reviewAllowing(manager, existing.reviewId, 'draftRecommendations');
       const problems: Problem[] = [];
       if (!reason?.trim()) problems.push({ path: 'reason', message: 'say why the recommendation is withdrawn' });
       else if (reason.trim().length > TEXT_MAX) problems.push({ path: 'reason', message: `must be at most ${TEXT_MAX} characters` });
@@ -102,7 +101,7 @@ export class RecommendationService {
     const existing = await this.recommendationOrFail(recommendationId);
     await this.access.require(user, existing.reviewId, 'recommendation.respond');
     return this.dataSource.transaction(async (manager) => {
-      await this.answerableReview(manager, existing.reviewId, 'The city answers recommendations once feedback has been given.');
+      await this.reviewAllowing(manager, existing.reviewId, 'answerRecommendations');
       const recommendation = await this.lock(manager, existing.id);
       if (recommendation.withdrawnAt) throw invalidTransition('The team withdrew this recommendation; there is nothing to answer.');
       const problems: Problem[] = [];
@@ -131,7 +130,7 @@ export class RecommendationService {
     const existing = await this.recommendationOrFail(recommendationId);
     await this.access.require(user, existing.reviewId, 'recommendation.followUp');
     return this.dataSource.transaction(async (manager) => {
-      const review = await this.answerableReview(manager, existing.reviewId, 'Progress on recommendations is reported once feedback has been given.');
+      const review = await this.reviewAllowing(manager, existing.reviewId, 'reportProgress');
       const recommendation = await this.lock(manager, existing.id);
       if (recommendation.withdrawnAt) throw invalidTransition('The team withdrew this recommendation; there is no progress to report.');
       if (!recommendation.hostResponse) throw invalidTransition('Answer the recommendation (accept, note or reject) before reporting progress.');
@@ -198,7 +197,7 @@ export class RecommendationService {
       .createQueryBuilder('r')
       .innerJoinAndSelect('r.review', 'v')
       .where('v.hostCityId = :city AND v.createdAt < :created AND v.id <> :id', { city: review.hostCityId, created: review.createdAt, id: review.id })
-      .andWhere('v.status IN (:...given)', { given: ANSWERABLE })
+      .andWhere('v.status IN (:...given)', { given: statusesAllowing('readFindingsAsHost') })
       .andWhere('r.withdrawnAt IS NULL')
       .andWhere('r.followUpStatus NOT IN (:...done)', { done: DONE })
       .getMany();
@@ -249,17 +248,9 @@ export class RecommendationService {
     return review;
   }
 
-  private async draftableReview(manager: EntityManager, reviewId: string): Promise<Review> {
+  private async reviewAllowing(manager: EntityManager, reviewId: string, activity: ReviewActivity): Promise<Review> {
     const review = await this.reviewIn(manager, reviewId);
-    if (!DRAFTABLE.includes(review.status)) {
-      throw invalidTransition(`Recommendations can be added, changed or withdrawn while the review is in ${statusList(DRAFTABLE)}; it is ${review.status}.`);
-    }
-    return review;
-  }
-
-  private async answerableReview(manager: EntityManager, reviewId: string, refusal: string): Promise<Review> {
-    const review = await this.reviewIn(manager, reviewId);
-    if (!ANSWERABLE.includes(review.status)) throw invalidTransition(`${refusal} The review is in ${review.status}.`);
+    assertAllowed(review, activity);
     return review;
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { BenchmarkService, GuideQuestion, KeyFactor } from '@peervisit/catalogue';
-import { CurrentUser, forbidden, isUuid, notFound } from '@peervisit/platform';
+import { BenchmarkService } from '@peervisit/catalogue';
+import { GuideQuestion, KeyFactor } from '@peervisit/catalogue/entities';
+import { CurrentUser, isUuid, notFound } from '@peervisit/platform';
 import { DataSource, In } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.service';
 import { SelfAssessmentEntry } from '../self-assessment/self-assessment-entry.entity';
@@ -13,7 +14,7 @@ import { ReviewService } from './review.service';
  * A new review of a city that starts from its previous one: same kind and scope (by key factor
  * number, on the latest published version of the benchmark), and the self-assessment entries copied
  * for the city to update, each marked unchanged until someone edits it; other capabilities copy
- * their own settings through ReviewChanges.onCarryOver (the reminder rules do).
+ * their own settings on the `review.carriedOver` event (the reminder rules do).
  */
 @Injectable()
 export class CarryOverService {
@@ -26,7 +27,6 @@ export class CarryOverService {
   ) {}
 
   async startFrom(user: CurrentUser, previousReviewId: string, input: { title: string; timeline?: TimelineInput }): Promise<Review> {
-    if (!user.isAdmin) throw forbidden('Only the network secretariat (an admin) opens reviews.');
     const previous = isUuid(previousReviewId) ? await this.dataSource.getRepository(Review).findOneBy({ id: previousReviewId }) : null;
     if (!previous) throw notFound(`Review ${previousReviewId}`);
     const oldBenchmark = await this.benchmarks.findById(previous.benchmarkId);

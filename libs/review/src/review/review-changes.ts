@@ -1,58 +1,49 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { DomainEventBus } from '@peervisit/platform';
 import { DataSource, EntityManager } from 'typeorm';
-
-type InTransaction = (manager: EntityManager, reviewId: string) => Promise<void>;
-type AfterCommit = (reviewId: string) => Promise<void>;
-type CarryOver = (manager: EntityManager, fromReviewId: string, toReviewId: string) => Promise<void>;
+import type { Evidence } from '../evidence/evidence.entity';
 
 /**
- * Lets later capabilities react to any change of a review's data without the review lib knowing
- * them (reminders recompute their outbox rows here). Services call changed() inside the
- * transaction of the change, and committed() once it has committed.
+ * The review lib's domain events. Who handles them, in which phase: docs/architecture.md, "What
+ * happens after a change".
+ */
+declare module '@peervisit/platform' {
+  interface DomainEvents {
+    /** Any change to a review's data (team, timeline, status, sessions, self-assessment, report…), in its transaction. */
+    'review.changed': { reviewId: string };
+    /** A new review was started from an earlier one (CarryOverService), in the transaction creating it. */
+    'review.carriedOver': { fromReviewId: string; toReviewId: string };
+    /** An evidence item was logged, edited or retracted. */
+    'evidence.changed': { reviewId: string; evidence: Evidence };
+  }
+}
+
+/**
+ * How the review lib's services publish `review.changed`: a service runs its change in
+ * transaction(), or calls changed() inside a transaction of its own. The handlers (reminders, live
+ * streams) are the event bus's; this class only names the event.
  */
 @Injectable()
 export class ReviewChanges {
-  private readonly logger = new Logger('ReviewChanges');
-  private readonly inTransaction: InTransaction[] = [];
-  private readonly afterCommit: AfterCommit[] = [];
-  private readonly carryOver: CarryOver[] = [];
+  constructor(
+    private readonly events: DomainEventBus,
+  ) {}
 
-  /** What else a new review takes over from the one it starts from (e.g. its reminder rules). */
-  onCarryOver(handler: CarryOver): void {
-    this.carryOver.push(handler);
-  }
-
-  async carriedOver(manager: EntityManager, fromReviewId: string, toReviewId: string): Promise<void> {
-    for (const handler of this.carryOver) await handler(manager, fromReviewId, toReviewId);
-  }
-
-  onChange(handler: InTransaction): void {
-    this.inTransaction.push(handler);
-  }
-
-  onCommit(handler: AfterCommit): void {
-    this.afterCommit.push(handler);
-  }
-
-  /** A transaction that tells the listeners about the review's change, inside it and after commit. */
+  /** A transaction that publishes `review.changed` once its work is done: in it, and after its commit. */
   async transaction<T>(dataSource: DataSource, reviewId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const result = await dataSource.transaction(async (manager) => {
+    return dataSource.transaction(async (manager) => {
       const value = await work(manager);
       await this.changed(manager, reviewId);
       return value;
     });
-    await this.committed(reviewId);
-    return result;
   }
 
-  async changed(manager: EntityManager, reviewId: string): Promise<void> {
-    for (const handler of this.inTransaction) await handler(manager, reviewId);
+  /** Publishes `review.changed` in the caller's transaction; its after-commit handlers run at that commit. */
+  changed(manager: EntityManager, reviewId: string): Promise<void> {
+    return this.events.publish('review.changed', { reviewId }, manager);
   }
 
-  /** After commit, failures are logged, not thrown: the change is already saved (and the outbox sweeper catches up). */
-  async committed(reviewId: string): Promise<void> {
-    for (const handler of this.afterCommit) {
-      await handler(reviewId).catch((error) => this.logger.error(`After-commit work for review ${reviewId} failed: ${error instanceof Error ? error.message : error}`));
-    }
+  carriedOver(manager: EntityManager, fromReviewId: string, toReviewId: string): Promise<void> {
+    return this.events.publish('review.carriedOver', { fromReviewId, toReviewId }, manager);
   }
 }

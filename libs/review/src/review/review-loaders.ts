@@ -1,5 +1,6 @@
-import { KeyFactor } from '@peervisit/catalogue';
-import { City, Person } from '@peervisit/directory';
+import { Injectable } from '@nestjs/common';
+import { ContextFactor, KeyFactor } from '@peervisit/catalogue/entities';
+import { City, Person } from '@peervisit/directory/entities';
 import { GraphqlContext, groupInOrder, oneInOrder } from '@peervisit/platform';
 import { DataSource, In } from 'typeorm';
 import { TeamMember } from '../team/team-member.entity';
@@ -42,6 +43,7 @@ export function reviewLoaders(ctx: GraphqlContext, dataSource: DataSource) {
     city: byId('City', City),
     person,
     keyFactor,
+    contextFactor: byId('ContextFactor', ContextFactor),
     /** The review's key factors in scope (its scope, or the whole benchmark), in benchmark order. */
     async keyFactorsInScope(r: Review): Promise<KeyFactor[]> {
       const all = await benchmarkKeyFactors.load(r.benchmarkId);
@@ -61,4 +63,19 @@ export function reviewLoaders(ctx: GraphqlContext, dataSource: DataSource) {
       return (await reviewPeople.load(reviewId)).get(personId) ?? (await person.load(personId));
     },
   };
+}
+
+/** Rows of one kind for a review, batched per request over the reviews a query reaches (one statement). */
+export function loadPerReview<T extends { reviewId: string }>(ctx: GraphqlContext, name: string, rowsOf: (reviewIds: readonly string[]) => Promise<T[]>, reviewId: string): Promise<T[]> {
+  return ctx.loaders.get<string, T[]>(name, async (ids) => groupInOrder(ids, await rowsOf(ids), (r) => r.reviewId)).load(reviewId);
+}
+
+/** reviewLoaders for resolvers, which query nothing themselves: `this.loaders.of(ctx).review.load(id)`. */
+@Injectable()
+export class ReviewLoaders {
+  constructor(private readonly dataSource: DataSource) {}
+
+  of(ctx: GraphqlContext) {
+    return reviewLoaders(ctx, this.dataSource);
+  }
 }

@@ -1,4 +1,4 @@
-import { OrganisationKind } from '@peervisit/directory';
+import { OrganisationKind } from '@peervisit/directory/entities';
 import { ReviewRole } from '../team/team-member.entity';
 import { Review, ReviewKind, ReviewStatus } from './review.entity';
 import { findTransition, missingFor, REVIEW_TRANSITIONS, ReviewFacts, transitionsFrom } from './review-status-machine';

@@ -1,4 +1,4 @@
-import { OrganisationKind } from '@peervisit/directory';
+import { OrganisationKind } from '@peervisit/directory/entities';
 import { ReviewRole } from '../team/team-member.entity';
 import { Review, ReviewKind, ReviewStatus } from './review.entity';
 
@@ -83,7 +83,8 @@ const VISITING_KINDS = [ReviewKind.PEER_REVIEW, ReviewKind.EXPERT_VISIT];
 /**
  * Every status change a review can make, who may make it, and what it needs. The one place these
  * rules live: later capabilities add their guards here (conclusions before FEEDBACK, a published
- * report before FOLLOW_UP).
+ * report before FOLLOW_UP). What each status allows while the review is in it is the table beside
+ * this one, review-capabilities.ts.
  */
 export const REVIEW_TRANSITIONS: Transition[] = [
   { from: [DRAFT], to: PREPARATION, roles: [EXPERT_LEADER], guards: [hasRole(EXPERT_LEADER, 'an expert leader on the team')] },

@@ -1,7 +1,8 @@
-import { Benchmark } from '@peervisit/catalogue';
-import { City } from '@peervisit/directory';
+import { Benchmark } from '@peervisit/catalogue/entities';
+import { City } from '@peervisit/directory/entities';
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TimestampedEntity } from '@peervisit/platform/entities';
 
 export enum ReviewKind {
   PEER_REVIEW = 'PEER_REVIEW',
@@ -30,11 +31,7 @@ registerEnumType(ReviewStatus, { name: 'ReviewStatus' });
 /** The aggregate at the centre: one city reviewed against one pinned benchmark version. */
 @ObjectType()
 @Entity()
-export class Review {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Review extends TimestampedEntity {
   @Field()
   @Column()
   title: string;
@@ -100,10 +97,5 @@ export class Review {
   createdById: string;
 
   @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
+  declare updatedAt: Date;
 }

@@ -1,65 +1,28 @@
-import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Benchmark, BenchmarkService, KeyFactor } from '@peervisit/catalogue';
-import { City } from '@peervisit/directory';
-import { ConnectionType, CurrentUser, GraphqlContext, Me, notFound, PageArgs } from '@peervisit/platform';
-import { DataSource } from 'typeorm';
-import { ReviewAccessService } from '../access/review-access.service';
-import { AuditEntry } from '../audit/audit-entry.entity';
-import { AuditLog } from '../audit/audit-log.service';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { BenchmarkService } from '@peervisit/catalogue';
+import { Benchmark, KeyFactor } from '@peervisit/catalogue/entities';
+import { City } from '@peervisit/directory/entities';
+import { AdminOnly, CurrentUser, GraphqlContext, Me, PageArgs } from '@peervisit/platform';
 import { SelfAssessmentService } from '../self-assessment/self-assessment.service';
 import { ReviewRole } from '../team/team-member.entity';
 import { CarryOverService } from './carry-over.service';
-import { reviewLoaders } from './review-loaders';
+import { ReviewLoaders } from './review-loaders';
+import { ReviewQueries } from './review-queries.service';
 import { CreateReviewInput, ReviewsArgs, TimelineInput, UpdateReviewInput } from './review.inputs';
 import { Review, ReviewStatus } from './review.entity';
 import { ReviewService } from './review.service';
+import { AuditEntryConnection, ReviewConnection, ReviewNextStep, ReviewProgress, ReviewTimeline } from './review.types';
 import { formatInZone } from './zoned-time';
-
-@ObjectType() export class ReviewConnection extends ConnectionType(Review) {}
-@ObjectType() export class AuditEntryConnection extends ConnectionType(AuditEntry) {}
-
-@ObjectType({ description: 'An instant, and the same instant on the host city\'s clock.' })
-export class ZonedDateTime {
-  @Field() instant: Date;
-  @Field({ description: 'ISO 8601 local time with offset in the host city, e.g. 2027-03-10T09:00:00+01:00.' }) local: string;
-}
-
-@ObjectType()
-export class ReviewTimeline {
-  @Field({ description: 'The host city\'s IANA time zone.' }) timeZone: string;
-  @Field(() => ZonedDateTime, { nullable: true }) selfAssessmentDue: ZonedDateTime | null;
-  @Field(() => ZonedDateTime, { nullable: true }) visitStart: ZonedDateTime | null;
-  @Field(() => ZonedDateTime, { nullable: true }) visitEnd: ZonedDateTime | null;
-  @Field(() => ZonedDateTime, { nullable: true }) conclusionsDue: ZonedDateTime | null;
-  @Field(() => ZonedDateTime, { nullable: true }) reportDue: ZonedDateTime | null;
-  @Field(() => [ZonedDateTime]) followUpCheckpoints: ZonedDateTime[];
-}
-
-@ObjectType()
-export class ReviewProgress {
-  @Field(() => Int) keyFactorsInScope: number;
-  @Field(() => Int, { description: 'Entries with every guide question answered and a rating.' }) entriesComplete: number;
-  @Field(() => [String], { description: 'Key factor codes whose entry is not complete yet, with what is missing.' }) incomplete: string[];
-  @Field() selfAssessmentSubmitted: boolean;
-}
-
-@ObjectType({ description: 'A status the review can move to next, who may move it, and what it still needs.' })
-export class ReviewNextStep {
-  @Field(() => ReviewStatus) to: ReviewStatus;
-  @Field(() => [ReviewRole]) roles: ReviewRole[];
-  @Field(() => [String]) missing: string[];
-}
 
 @Resolver(() => Review)
 export class ReviewResolver {
   constructor(
     private readonly reviewService: ReviewService,
-    private readonly access: ReviewAccessService,
+    private readonly queries: ReviewQueries,
+    private readonly loaders: ReviewLoaders,
     private readonly selfAssessment: SelfAssessmentService,
-    private readonly audit: AuditLog,
     private readonly benchmarks: BenchmarkService,
     private readonly carryOver: CarryOverService,
-    private readonly dataSource: DataSource,
   ) {}
 
   @Query(() => ReviewConnection, { description: 'Reviews I take part in (all of them for the secretariat).' })
@@ -68,19 +31,17 @@ export class ReviewResolver {
   }
 
   @Query(() => Review)
-  async review(@Me() user: CurrentUser, @Args('id', { type: () => ID }) id: string, @Context() ctx: GraphqlContext) {
-    await this.access.require(user, id, 'review.read', ctx);
-    // Through the request's loader: the programme and the coverage of the same query read it too.
-    const review = await reviewLoaders(ctx, this.dataSource).review.load(id);
-    if (!review) throw notFound(`Review ${id}`);
-    return review;
+  review(@Me() user: CurrentUser, @Args('id', { type: () => ID }) id: string, @Context() ctx: GraphqlContext) {
+    return this.queries.get(user, id, ctx);
   }
 
+  @AdminOnly()
   @Mutation(() => Review, { description: 'Opens a review in DRAFT (network secretariat).' })
   createReview(@Me() user: CurrentUser, @Args('input') input: CreateReviewInput) {
     return this.reviewService.create(user, input);
   }
 
+  @AdminOnly()
   @Mutation(() => Review, {
     description: "Opens the city's next review from an earlier one: same kind and scope, and its self-assessment entries copied for the city to update (network secretariat).",
   })
@@ -146,7 +107,7 @@ export class ReviewResolver {
 
   @ResolveField(() => City)
   hostCity(@Parent() review: Review, @Context() ctx: GraphqlContext) {
-    return reviewLoaders(ctx, this.dataSource).city.load(review.hostCityId);
+    return this.loaders.of(ctx).city.load(review.hostCityId);
   }
 
   @ResolveField(() => Benchmark, { description: 'The pinned benchmark version.' })
@@ -156,7 +117,7 @@ export class ReviewResolver {
 
   @ResolveField(() => [KeyFactor])
   keyFactorsInScope(@Parent() review: Review, @Context() ctx: GraphqlContext) {
-    return reviewLoaders(ctx, this.dataSource).keyFactorsInScope(review);
+    return this.loaders.of(ctx).keyFactorsInScope(review);
   }
 
   @ResolveField(() => ReviewTimeline)
@@ -176,7 +137,7 @@ export class ReviewResolver {
 
   @ResolveField(() => ReviewProgress)
   async progress(@Parent() review: Review, @Context() ctx: GraphqlContext): Promise<ReviewProgress> {
-    const inScope = await reviewLoaders(ctx, this.dataSource).keyFactorsInScope(review);
+    const inScope = await this.loaders.of(ctx).keyFactorsInScope(review);
     const incomplete = await this.selfAssessment.incompleteness(review);
     return {
       keyFactorsInScope: inScope.length,
@@ -188,17 +149,16 @@ export class ReviewResolver {
 
   @ResolveField(() => [ReviewRole], { description: 'My roles in this review.' })
   myRoles(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
-    return this.access.myRoles(user, review.id, ctx);
+    return this.queries.myRoles(user, review.id, ctx);
   }
 
   @ResolveField(() => [ReviewNextStep])
   nextSteps(@Parent() review: Review, @Context() ctx: GraphqlContext) {
-    return this.reviewService.nextSteps(review, () => reviewLoaders(ctx, this.dataSource).keyFactorsInScope(review));
+    return this.reviewService.nextSteps(review, () => this.loaders.of(ctx).keyFactorsInScope(review));
   }
 
   @ResolveField(() => AuditEntryConnection, { description: 'Every change to this review (expert leader and secretariat).' })
-  async auditTrail(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext, @Args() page: PageArgs) {
-    await this.access.require(user, review.id, 'audit.read', ctx);
-    return this.audit.trail(review.id, page);
+  auditTrail(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext, @Args() page: PageArgs) {
+    return this.queries.auditTrail(user, review.id, page, ctx);
   }
 }

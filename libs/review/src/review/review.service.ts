@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { BenchmarkService, BenchmarkStatus, KeyFactor } from '@peervisit/catalogue';
-import { City, Organisation, OrganisationKind, Person } from '@peervisit/directory';
+import { BenchmarkService } from '@peervisit/catalogue';
+import { BenchmarkStatus, KeyFactor } from '@peervisit/catalogue/entities';
+import { City, Organisation, OrganisationKind, Person } from '@peervisit/directory/entities';
 import { assertNoProblems, badInput, Connection, CurrentUser, forbidden, invalidTransition, PageArgs, paginate, Problem } from '@peervisit/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
@@ -11,6 +12,7 @@ import { ReviewRole, TeamMember } from '../team/team-member.entity';
 import { CreateReviewInput, TimelineInput, UpdateReviewInput } from './review.inputs';
 import { Review, ReviewKind, ReviewStatus } from './review.entity';
 import { findTransition, missingFor, REVIEW_TRANSITIONS, ReviewFacts, transitionsFrom } from './review-status-machine';
+import { assertAllowed, refusalOf } from './review-capabilities';
 import { ReviewChanges } from './review-changes';
 import { parseInZone } from './zoned-time';
 
@@ -45,8 +47,8 @@ export class ReviewService {
     return paginate(query, page, 'createdAt', 'DESC');
   }
 
+  /** Opens a review in DRAFT: the secretariat's (@AdminOnly on createReview and startReviewFrom). */
   async create(user: CurrentUser, input: CreateReviewInput, within?: EntityManager): Promise<Review> {
-    if (!user.isAdmin) throw forbidden('Only the network secretariat (an admin) opens reviews.');
     const problems: Problem[] = [];
     if (!input.title?.trim()) problems.push({ path: 'title', message: 'must not be empty' });
     const city = await this.dataSource.getRepository(City).findOneBy({ id: input.hostCityId });
@@ -78,11 +80,9 @@ export class ReviewService {
 
   async update(user: CurrentUser, reviewId: string, input: UpdateReviewInput): Promise<Review> {
     await this.access.require(user, reviewId, 'review.edit');
-    return this.dataSource.transaction(async (manager) => {
+    return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
       const review = await this.lock(manager, reviewId);
-      if ([ReviewStatus.CLOSED, ReviewStatus.CANCELLED].includes(review.status)) {
-        throw invalidTransition(`The review is ${review.status.toLowerCase()}; it can no longer change.`);
-      }
+      assertAllowed(review, 'editReview');
       const before = { ...review };
       const problems: Problem[] = [];
       if (input.title !== undefined && input.title !== null) {
@@ -90,8 +90,9 @@ export class ReviewService {
         else review.title = input.title.trim();
       }
       if (input.scopeKeyFactorNumbers) {
-        if (![ReviewStatus.DRAFT, ReviewStatus.PREPARATION].includes(review.status)) {
-          problems.push({ path: 'scopeKeyFactorNumbers', message: 'the scope can change only before the self-assessment opens' });
+        const refused = refusalOf(review, 'changeScope');
+        if (refused) {
+          problems.push({ path: 'scopeKeyFactorNumbers', message: refused });
         } else {
           review.scopeKeyFactorIds = this.scopeFrom(input.scopeKeyFactorNumbers, await this.benchmarks.keyFactorsOf([review.benchmarkId]), problems) ?? null;
         }
@@ -103,10 +104,6 @@ export class ReviewService {
       assertNoProblems(problems, 'The review was not changed');
       const saved = await manager.save(review);
       await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'review.update', entityType: 'Review', entityId: reviewId, before, after: saved });
-      await this.changes.changed(manager, reviewId);
-      return saved;
-    }).then(async (saved) => {
-      await this.changes.committed(reviewId);
       return saved;
     });
   }
@@ -118,7 +115,7 @@ export class ReviewService {
    */
   async transition(user: CurrentUser, reviewId: string, to: ReviewStatus, reason?: string): Promise<Review> {
     await this.access.require(user, reviewId, 'review.read');
-    return this.dataSource.transaction(async (manager) => {
+    return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
       const review = await this.lock(manager, reviewId);
       // Who may move a review of this kind to `to` at all: a caller without that role learns no more.
       const mayMoveThere = REVIEW_TRANSITIONS.filter((t) => t.to === to && (!t.kinds || t.kinds.includes(review.kind))).flatMap((t) => t.roles);
@@ -157,10 +154,6 @@ export class ReviewService {
         before,
         after: { status: to, ...(reason ? { reason } : {}) },
       });
-      await this.changes.changed(manager, reviewId);
-      return saved;
-    }).then(async (saved) => {
-      await this.changes.committed(reviewId);
       return saved;
     });
   }

@@ -1,17 +1,14 @@
 import { Review } from '../review/review.entity';
-import { ContextFactor } from '@peervisit/catalogue';
+import { ContextFactor } from '@peervisit/catalogue/entities';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
+import { UuidEntity } from '@peervisit/platform/entities';
 
 /** The host city's note on one context factor (national legislation, labour market, ...). */
 @ObjectType()
 @Entity()
 @Index(['reviewId', 'contextFactorId'], { unique: true })
-export class ContextNote {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ContextNote extends UuidEntity {
   @Field(() => ID)
   @Column('uuid')
   reviewId: string;

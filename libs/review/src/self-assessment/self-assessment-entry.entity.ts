@@ -1,7 +1,8 @@
 import { Review } from '../review/review.entity';
-import { KeyFactor } from '@peervisit/catalogue';
+import { KeyFactor } from '@peervisit/catalogue/entities';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn } from 'typeorm';
+import { UuidEntity } from '@peervisit/platform/entities';
 
 export enum EntryStatus {
   DRAFT = 'DRAFT',
@@ -21,11 +22,7 @@ export class GuideQuestionAnswer {
 @ObjectType()
 @Entity()
 @Index(['reviewId', 'keyFactorId'], { unique: true })
-export class SelfAssessmentEntry {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class SelfAssessmentEntry extends UuidEntity {
   @Field(() => ID)
   @Column('uuid')
   reviewId: string;

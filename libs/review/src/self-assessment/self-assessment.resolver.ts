@@ -1,8 +1,8 @@
 import { Args, Context, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { ContextFactor, KeyFactor } from '@peervisit/catalogue';
-import { CurrentUser, GraphqlContext, groupInOrder, Me } from '@peervisit/platform';
-import { DataSource, In } from 'typeorm';
-import { ReviewAccessService } from '../access/review-access.service';
+import { ContextFactor, KeyFactor } from '@peervisit/catalogue/entities';
+import { CurrentUser, GraphqlContext, Me } from '@peervisit/platform';
+import { ReviewLoaders } from '../review/review-loaders';
+import { ReviewQueries } from '../review/review-queries.service';
 import { Review } from '../review/review.entity';
 import { ContextNote } from './context-note.entity';
 import { SelfAssessmentEntry } from './self-assessment-entry.entity';
@@ -13,7 +13,7 @@ import { SelfAssessmentService } from './self-assessment.service';
 export class SelfAssessmentResolver {
   constructor(
     private readonly selfAssessment: SelfAssessmentService,
-    private readonly dataSource: DataSource,
+    private readonly loaders: ReviewLoaders,
   ) {}
 
   @Mutation(() => SelfAssessmentEntry, { description: 'Saves the given fields of one key factor\'s entry. Pass expectedVersion to be told when someone saved in between.' })
@@ -59,46 +59,31 @@ export class SelfAssessmentResolver {
 
   @ResolveField(() => KeyFactor)
   keyFactor(@Parent() entry: SelfAssessmentEntry, @Context() ctx: GraphqlContext) {
-    return ctx.loaders
-      .get<string, KeyFactor | null>('KeyFactorById', async (ids) => {
-        const rows = await this.dataSource.getRepository(KeyFactor).findBy({ id: In([...ids]) });
-        return ids.map((id) => rows.find((r) => r.id === id) ?? null);
-      })
-      .load(entry.keyFactorId);
+    return this.loaders.of(ctx).keyFactor.load(entry.keyFactorId);
   }
 }
 
 @Resolver(() => ContextNote)
 export class ContextNoteResolver {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly loaders: ReviewLoaders) {}
 
   @ResolveField(() => ContextFactor)
   contextFactor(@Parent() note: ContextNote, @Context() ctx: GraphqlContext) {
-    return ctx.loaders
-      .get<string, ContextFactor | null>('ContextFactorById', async (ids) => {
-        const rows = await this.dataSource.getRepository(ContextFactor).findBy({ id: In([...ids]) });
-        return ids.map((id) => rows.find((r) => r.id === id) ?? null);
-      })
-      .load(note.contextFactorId);
+    return this.loaders.of(ctx).contextFactor.load(note.contextFactorId);
   }
 }
 
 @Resolver(() => Review)
 export class ReviewSelfAssessmentResolver {
-  constructor(
-    private readonly entries: SelfAssessmentService,
-    private readonly access: ReviewAccessService,
-  ) {}
+  constructor(private readonly queries: ReviewQueries) {}
 
   @ResolveField(() => [SelfAssessmentEntry], { description: 'Entries saved so far (key factors without one have no entry yet).' })
-  async selfAssessment(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
-    await this.access.require(user, review.id, 'selfAssessment.read', ctx);
-    return ctx.loaders.get<string, SelfAssessmentEntry[]>('Review.selfAssessment', async (ids) => groupInOrder(ids, await this.entries.entries(ids), (e) => e.reviewId)).load(review.id);
+  selfAssessment(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+    return this.queries.selfAssessmentEntries(user, review, ctx);
   }
 
   @ResolveField(() => [ContextNote])
-  async contextNotes(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
-    await this.access.require(user, review.id, 'selfAssessment.read', ctx);
-    return ctx.loaders.get<string, ContextNote[]>('Review.contextNotes', async (ids) => groupInOrder(ids, await this.entries.contextNotes(ids), (n) => n.reviewId)).load(review.id);
+  contextNotes(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+    return this.queries.contextNotes(user, review, ctx);
   }
 }

@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { Benchmark, ContextFactor, GuideQuestion, KeyFactor } from '@peervisit/catalogue';
+import { Benchmark, ContextFactor, GuideQuestion, KeyFactor } from '@peervisit/catalogue/entities';
 import { assertNoProblems, badInput, conflict, CurrentUser, forbidden, invalidTransition, notFound, Problem } from '@peervisit/platform';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { AuditLog } from '../audit/audit-log.service';
 import { Document } from '../document/document.entity';
-import { Review, ReviewStatus } from '../review/review.entity';
+import { Review } from '../review/review.entity';
+import { assertAllowed } from '../review/review-capabilities';
 import { ReviewChanges } from '../review/review-changes';
 import { ReviewService } from '../review/review.service';
 import { ReviewRole, TeamMember } from '../team/team-member.entity';
 import { ContextNote } from './context-note.entity';
 import { EntryStatus, SelfAssessmentEntry } from './self-assessment-entry.entity';
 import { SelfAssessmentEntryInput } from './self-assessment.inputs';
-
-const EDITABLE = [ReviewStatus.PREPARATION, ReviewStatus.SELF_ASSESSMENT];
 
 /** The host city's self-assessment: one entry per key factor in scope, and notes on the context factors. */
 @Injectable()
@@ -123,7 +122,7 @@ export class SelfAssessmentService {
     return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
       const review = await manager.findOne(Review, { where: { id: reviewId }, lock: { mode: 'pessimistic_write' } });
       if (!review) throw notFound(`Review ${reviewId}`);
-      if (review.status !== ReviewStatus.SELF_ASSESSMENT) throw invalidTransition(`The self-assessment can be submitted while the review is in SELF_ASSESSMENT; it is ${review.status}.`);
+      assertAllowed(review, 'submitSelfAssessment');
       if (review.selfAssessmentSubmittedAt) throw invalidTransition('The self-assessment has already been submitted.');
       const incomplete = await this.incompleteness(review, manager);
       if (incomplete.length) {
@@ -160,9 +159,7 @@ export class SelfAssessmentService {
   private async editableReview(manager: EntityManager, reviewId: string): Promise<Review> {
     const review = await manager.findOneBy(Review, { id: reviewId });
     if (!review) throw notFound(`Review ${reviewId}`);
-    if (!EDITABLE.includes(review.status)) {
-      throw invalidTransition(`The self-assessment can be edited while the review is in PREPARATION or SELF_ASSESSMENT; it is ${review.status}.`);
-    }
+    assertAllowed(review, 'editSelfAssessment');
     return review;
   }
 

@@ -1,7 +1,8 @@
 import { Review } from '../review/review.entity';
-import { Person } from '@peervisit/directory';
+import { Person } from '@peervisit/directory/entities';
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { UuidEntity } from '@peervisit/platform/entities';
 
 export enum ReviewRole {
   EXPERT_LEADER = 'EXPERT_LEADER',
@@ -21,11 +22,7 @@ export const ALL_ROLES = Object.values(ReviewRole);
 @ObjectType()
 @Entity()
 @Index(['reviewId', 'personId'], { unique: true, where: 'removed_at IS NULL' })
-export class TeamMember {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class TeamMember extends UuidEntity {
   @Field(() => ID)
   @Index()
   @Column('uuid')

@@ -1,12 +1,12 @@
-import { Args, Context, Field, ID, InputType, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthToken, Person } from '@peervisit/directory';
-import { CurrentUser, GraphqlContext, groupInOrder, Me } from '@peervisit/platform';
-import { DataSource, In } from 'typeorm';
-import { ReviewAccessService } from '../access/review-access.service';
-import { reviewLoaders } from '../review/review-loaders';
+import { Args, Context, Field, ID, InputType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Person } from '@peervisit/directory/entities';
+import { CurrentUser, GraphqlContext, Me } from '@peervisit/platform';
+import { ReviewLoaders } from '../review/review-loaders';
+import { ReviewQueries } from '../review/review-queries.service';
 import { Review } from '../review/review.entity';
 import { ReviewRole, TeamMember } from './team-member.entity';
 import { TeamService } from './team.service';
+import { AddTeamMemberResult, invitationOf, TeamInvitation } from './team.types';
 
 @InputType()
 export class AddTeamMemberInput {
@@ -15,42 +15,11 @@ export class AddTeamMemberInput {
   @Field(() => ReviewRole) role: ReviewRole;
 }
 
-@ObjectType({ description: 'An invitation to join the team that was not accepted, withdrawn or expired yet.' })
-export class TeamInvitation {
-  @Field(() => ID) id: string;
-  @Field({ description: 'Where the invitation was sent.' }) email: string;
-  @Field(() => ReviewRole) role: ReviewRole;
-  @Field({ description: 'When it was first sent.' }) createdAt: Date;
-  @Field({ description: 'When its link stops working (resending gives a new link and lifetime).' }) expiresAt: Date;
-  invitedById: string | null;
-}
-
-const invitationOf = (row: AuthToken): TeamInvitation => ({
-  id: row.id,
-  email: row.email,
-  role: row.payload.role as ReviewRole,
-  createdAt: row.createdAt,
-  expiresAt: row.expiresAt,
-  invitedById: row.createdById,
-});
-
-@ObjectType()
-export class AddTeamMemberResult {
-  @Field(() => TeamMember, {
-    nullable: true,
-    deprecationReason: 'Always null: everyone joins by accepting the invitation (see invitation).',
-  })
-  member: TeamMember | null;
-  @Field(() => String, { nullable: true, description: 'Where the invitation went.' }) invitedEmail: string | null;
-  @Field(() => TeamInvitation, { description: 'The invitation sent; the person joins the team when they accept it.' }) invitation: TeamInvitation;
-}
-
 @Resolver(() => TeamMember)
 export class TeamResolver {
   constructor(
     private readonly team: TeamService,
-    private readonly access: ReviewAccessService,
-    private readonly dataSource: DataSource,
+    private readonly loaders: ReviewLoaders,
   ) {}
 
   @Mutation(() => AddTeamMemberResult, {
@@ -83,36 +52,26 @@ export class TeamResolver {
 
   @ResolveField(() => Person)
   person(@Parent() member: TeamMember, @Context() ctx: GraphqlContext) {
-    return reviewLoaders(ctx, this.dataSource).personOf(member.reviewId, member.personId);
+    return this.loaders.of(ctx).personOf(member.reviewId, member.personId);
   }
 }
 
 @Resolver(() => TeamInvitation)
 export class TeamInvitationResolver {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly loaders: ReviewLoaders) {}
 
   @ResolveField(() => Person, { nullable: true, description: 'Who sent it.' })
   invitedBy(@Parent() invitation: TeamInvitation, @Context() ctx: GraphqlContext) {
-    if (!invitation.invitedById) return null;
-    return ctx.loaders
-      .get<string, Person | null>('TeamInvitation.invitedBy', async (ids) => {
-        const people = await this.dataSource.getRepository(Person).findBy({ id: In([...ids]) });
-        return ids.map((id) => people.find((p) => p.id === id) ?? null);
-      })
-      .load(invitation.invitedById);
+    return invitation.invitedById ? this.loaders.of(ctx).person.load(invitation.invitedById) : null;
   }
 }
 
 @Resolver(() => Review)
 export class ReviewTeamResolver {
-  constructor(
-    private readonly teamService: TeamService,
-    private readonly access: ReviewAccessService,
-  ) {}
+  constructor(private readonly queries: ReviewQueries) {}
 
   @ResolveField(() => [TeamMember], { description: 'Current members.' })
-  async team(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
-    await this.access.require(user, review.id, 'team.read', ctx);
-    return ctx.loaders.get<string, TeamMember[]>('Review.team', async (ids) => groupInOrder(ids, await this.teamService.active(ids), (m) => m.reviewId)).load(review.id);
+  team(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+    return this.queries.teamMembers(user, review, ctx);
   }
 }

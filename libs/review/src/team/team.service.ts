@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AuthService, AuthToken, normaliseEmail, Person } from '@peervisit/directory';
-import { badInput, conflict, CurrentUser, forbidden, invalidTransition, isUuid, notFound } from '@peervisit/platform';
+import { AuthService, normaliseEmail } from '@peervisit/directory';
+import { AuthToken, Person } from '@peervisit/directory/entities';
+import { badInput, conflict, CurrentUser, forbidden, isUuid, notFound } from '@peervisit/platform';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { ROLE_LABEL } from '../access/review-permissions';
 import { AuditLog } from '../audit/audit-log.service';
-import { Review, ReviewStatus } from '../review/review.entity';
+import { Review } from '../review/review.entity';
+import { assertAllowed } from '../review/review-capabilities';
 import { ReviewChanges } from '../review/review-changes';
 import { ReviewRole, TeamMember } from './team-member.entity';
 
@@ -41,15 +43,14 @@ export class TeamService {
       const reviewId = String(payload.reviewId);
       const role = payload.role as ReviewRole;
       const review = await manager.findOneBy(Review, { id: reviewId });
-      if (!review || [ReviewStatus.CLOSED, ReviewStatus.CANCELLED].includes(review.status)) {
-        throw invalidTransition('The review you were invited to is closed or cancelled.');
-      }
+      if (!review) throw notFound(`Review ${reviewId}`);
+      assertAllowed(review, 'joinTeam');
       if (await manager.existsBy(TeamMember, { reviewId, personId: person.id, removedAt: IsNull() })) return;
       const member = await manager.save(manager.create(TeamMember, { reviewId, personId: person.id, role, addedById: (payload.invitedById as string) ?? null }));
       await this.audit.record(manager, { reviewId, actorId: person.id, action: 'team.join', entityType: 'TeamMember', entityId: member.id, after: member });
-      // Jobs for the new member's reminders are queued when due by the outbox sweeper.
+      // The new member's reminders are planned in this transaction, their jobs queued after its commit.
       await this.changes.changed(manager, reviewId);
-    });
+    }, 'TeamService.registerInvitationHandler');
   }
 
   active(reviewIds: readonly string[]): Promise<TeamMember[]> {
@@ -163,7 +164,7 @@ export class TeamService {
   private async openReview(manager: EntityManager, reviewId: string): Promise<Review> {
     const review = await manager.findOneBy(Review, { id: reviewId });
     if (!review) throw notFound(`Review ${reviewId}`);
-    if ([ReviewStatus.CLOSED, ReviewStatus.CANCELLED].includes(review.status)) throw invalidTransition(`The review is ${review.status.toLowerCase()}; its team can no longer change.`);
+    assertAllowed(review, 'manageTeam');
     return review;
   }
 }

@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Stakeholder } from '@peervisit/directory';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Stakeholder } from '@peervisit/directory/entities';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Review } from '../review/review.entity';
+import { TimestampedEntity, UuidEntity } from '@peervisit/platform/entities';
 
 export enum VisitSessionKind {
   INTERVIEW = 'INTERVIEW',
@@ -24,11 +25,7 @@ registerEnumType(SessionPart, { name: 'SessionPart', description: 'What an assig
 @ObjectType()
 @Entity()
 @Index(['reviewId', 'startsAt'])
-export class VisitSession {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class VisitSession extends TimestampedEntity {
   @Field(() => ID)
   @Column('uuid')
   reviewId: string;
@@ -75,24 +72,13 @@ export class VisitSession {
 
   @Column('uuid')
   createdById: string;
-
-  @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** A team member assigned to a session, with their part. */
 @ObjectType()
 @Entity()
 @Index(['sessionId', 'personId'], { unique: true })
-export class SessionAssignment {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class SessionAssignment extends UuidEntity {
   @Field(() => ID)
   @Column('uuid')
   sessionId: string;
@@ -114,10 +100,7 @@ export class SessionAssignment {
 /** A stakeholder the team meets in a session. */
 @Entity()
 @Index(['sessionId', 'stakeholderId'], { unique: true })
-export class SessionStakeholder {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class SessionStakeholder extends UuidEntity {
   @Column('uuid')
   sessionId: string;
 

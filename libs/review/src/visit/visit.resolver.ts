@@ -1,29 +1,16 @@
-import { Args, Context, Field, ID, InputType, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { KeyFactor } from '@peervisit/catalogue';
-import { DirectoryService, Person, Stakeholder, StakeholderCategory } from '@peervisit/directory';
+import { Args, Context, Field, ID, InputType, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { KeyFactor } from '@peervisit/catalogue/entities';
+import { Person, Stakeholder, StakeholderCategory } from '@peervisit/directory/entities';
 import { CurrentUser, GraphqlContext, groupInOrder, Me } from '@peervisit/platform';
-import { DataSource } from 'typeorm';
-import { ReviewAccessService } from '../access/review-access.service';
-import { reviewLoaders } from '../review/review-loaders';
+import { ReviewLoaders } from '../review/review-loaders';
 import { Review } from '../review/review.entity';
-import { ZonedDateTime } from '../review/review.resolver';
+import { ZonedDateTime } from '../review/review.types';
 import { formatInZone } from '../review/zoned-time';
+import { ReviewStakeholders } from './review-stakeholders.service';
 import { SessionAssignment, VisitSession } from './visit-session.entity';
 import { VisitSessionInput } from './visit.inputs';
 import { VisitService } from './visit.service';
-
-@ObjectType()
-export class ProgrammeDay {
-  @Field({ description: 'The day in the host city, YYYY-MM-DD.' }) date: string;
-  @Field(() => [VisitSession]) sessions: VisitSession[];
-}
-
-@ObjectType()
-export class VisitProgramme {
-  @Field() timeZone: string;
-  @Field(() => [ProgrammeDay], { description: 'Sessions by day, in time order (cancelled ones left out).' }) days: ProgrammeDay[];
-  @Field(() => [KeyFactor], { description: 'Key factors in scope that no session covers yet.' }) uncoveredKeyFactors: KeyFactor[];
-}
+import { VisitProgramme } from './visit.types';
 
 @InputType()
 export class ReviewStakeholderInput {
@@ -38,15 +25,14 @@ export class ReviewStakeholderInput {
 export class VisitResolver {
   constructor(
     private readonly visits: VisitService,
-    private readonly access: ReviewAccessService,
-    private readonly directory: DirectoryService,
-    private readonly dataSource: DataSource,
+    private readonly reviewStakeholders: ReviewStakeholders,
+    private readonly loaders: ReviewLoaders,
   ) {}
 
   @Query(() => VisitProgramme)
   async visitProgramme(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Context() ctx: GraphqlContext): Promise<VisitProgramme> {
     const programme = await this.visits.programme(user, reviewId, ctx);
-    const uncoveredKeyFactors = await reviewLoaders(ctx, this.dataSource).keyFactorsOf(reviewId, programme.uncoveredKeyFactorIds);
+    const uncoveredKeyFactors = await this.loaders.of(ctx).keyFactorsOf(reviewId, programme.uncoveredKeyFactorIds);
     return { timeZone: programme.timeZone, days: programme.days, uncoveredKeyFactors };
   }
 
@@ -71,10 +57,8 @@ export class VisitResolver {
   }
 
   @Mutation(() => Stakeholder, { description: 'Registers someone of the host city the team will meet (expert leader, peers, host coordinator).' })
-  async registerStakeholder(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Args('input') input: ReviewStakeholderInput) {
-    await this.access.require(user, reviewId, 'stakeholder.register');
-    const review = await this.access.reviewOrFail(reviewId);
-    return this.directory.saveStakeholder({ ...input, cityId: review.hostCityId });
+  registerStakeholder(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Args('input') input: ReviewStakeholderInput) {
+    return this.reviewStakeholders.register(user, reviewId, input);
   }
 
   @ResolveField(() => ZonedDateTime)
@@ -89,7 +73,7 @@ export class VisitResolver {
 
   @ResolveField(() => [KeyFactor])
   keyFactors(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
-    return reviewLoaders(ctx, this.dataSource).keyFactorsOf(session.reviewId, session.keyFactorIds);
+    return this.loaders.of(ctx).keyFactorsOf(session.reviewId, session.keyFactorIds);
   }
 
   @ResolveField(() => [SessionAssignment])
@@ -110,7 +94,7 @@ export class VisitResolver {
   }
 
   private async zoned(session: VisitSession, instant: Date, ctx: GraphqlContext): Promise<ZonedDateTime> {
-    const loaders = reviewLoaders(ctx, this.dataSource);
+    const loaders = this.loaders.of(ctx);
     const review = (await loaders.review.load(session.reviewId)) as Review;
     const city = await loaders.city.load(review.hostCityId);
     return { instant, local: formatInZone(instant, city!.timeZone) };
@@ -122,25 +106,21 @@ type AssignmentInReview = SessionAssignment & { reviewId?: string };
 
 @Resolver(() => SessionAssignment)
 export class SessionAssignmentResolver {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly loaders: ReviewLoaders) {}
 
   @ResolveField(() => Person)
   person(@Parent() assignment: AssignmentInReview, @Context() ctx: GraphqlContext) {
-    const loaders = reviewLoaders(ctx, this.dataSource);
+    const loaders = this.loaders.of(ctx);
     return assignment.reviewId ? loaders.personOf(assignment.reviewId, assignment.personId) : loaders.person.load(assignment.personId);
   }
 }
 
 @Resolver(() => Review)
 export class ReviewStakeholdersResolver {
-  constructor(
-    private readonly access: ReviewAccessService,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly reviewStakeholders: ReviewStakeholders) {}
 
   @ResolveField(() => [Stakeholder], { description: "The host city's registered stakeholders." })
-  async stakeholders(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
-    await this.access.require(user, review.id, 'stakeholder.read', ctx);
-    return this.dataSource.getRepository(Stakeholder).find({ where: { cityId: review.hostCityId }, order: { createdAt: 'ASC' } });
+  stakeholders(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+    return this.reviewStakeholders.ofReview(user, review, ctx);
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { City, Person, Stakeholder } from '@peervisit/directory';
+import { City, Person, Stakeholder } from '@peervisit/directory/entities';
 import { assertNoProblems, badInput, conflict, CurrentUser, GraphqlContext, invalidTransition, notFound, Problem } from '@peervisit/platform';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { AuditLog } from '../audit/audit-log.service';
-import { Review, ReviewStatus } from '../review/review.entity';
+import { Review } from '../review/review.entity';
+import { assertAllowed } from '../review/review-capabilities';
 import { ReviewChanges } from '../review/review-changes';
 import { reviewLoaders } from '../review/review-loaders';
 import { ReviewService } from '../review/review.service';
@@ -13,7 +14,6 @@ import { ReviewRole, TeamMember } from '../team/team-member.entity';
 import { SessionAssignment, SessionStakeholder, VisitSession } from './visit-session.entity';
 import { VisitSessionInput } from './visit.inputs';
 
-const PLANNABLE = [ReviewStatus.PREPARATION, ReviewStatus.SELF_ASSESSMENT, ReviewStatus.VISIT, ReviewStatus.DELIBERATION];
 const ON_THE_TEAM = [ReviewRole.EXPERT_LEADER, ReviewRole.PEER, ReviewRole.OBSERVER];
 
 export interface ProgrammeDay {
@@ -123,7 +123,7 @@ export class VisitService {
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`programme:${reviewId}`]);
     const review = await manager.findOneBy(Review, { id: reviewId });
     if (!review) throw notFound(`Review ${reviewId}`);
-    if (!PLANNABLE.includes(review.status)) throw invalidTransition(`The programme can change while the review is in preparation, self-assessment, visit or deliberation; it is ${review.status}.`);
+    assertAllowed(review, 'changeProgramme');
     return review;
   }
 
