@@ -25,8 +25,14 @@ const SCOPES = [
   { sourceTag: 'scope:catalogue', onlyDependOnLibsWithTags: ['scope:catalogue', ...BELOW] },
   { sourceTag: 'scope:directory', onlyDependOnLibsWithTags: ['scope:directory', ...BELOW] },
   { sourceTag: 'scope:review', onlyDependOnLibsWithTags: ['scope:review', 'scope:catalogue', 'scope:directory', ...BELOW] },
-  { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:notifications', 'scope:review', 'scope:catalogue', 'scope:directory', ...BELOW] },
-  { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:reporting', 'scope:review', 'scope:catalogue', 'scope:directory', ...BELOW] },
+  {
+    sourceTag: 'scope:notifications',
+    onlyDependOnLibsWithTags: ['scope:notifications', 'scope:review', 'scope:catalogue', 'scope:directory', ...BELOW],
+  },
+  {
+    sourceTag: 'scope:reporting',
+    onlyDependOnLibsWithTags: ['scope:reporting', 'scope:review', 'scope:catalogue', 'scope:directory', ...BELOW],
+  },
 ];
 const depConstraints = (testingAllowed) => {
   const testing = testingAllowed ? ['type:testing'] : [];

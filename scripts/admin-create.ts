@@ -20,8 +20,13 @@ function readArguments(argv: string[]): { email: string; fullName?: string } {
     throw new UsageError('admin:create takes no password: it prints a one-time link where the administrator chooses one.');
   }
   try {
-    const { values } = parseArgs({ args: argv, options: { email: { type: 'string' }, name: { type: 'string' } }, strict: true, allowPositionals: false });
-    if (values.email === undefined) throw new UsageError('Give the administrator\'s email address with --email.');
+    const { values } = parseArgs({
+      args: argv,
+      options: { email: { type: 'string' }, name: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.email === undefined) throw new UsageError("Give the administrator's email address with --email.");
     return { email: values.email, fullName: values.name };
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -43,9 +48,15 @@ async function main(): Promise<void> {
     throw new Refusal(`Cannot connect to PostgreSQL at DATABASE_URL (${new URL(config.databaseUrl).host}): ${error.message}`);
   });
   try {
-    if (await dataSource.showMigrations()) throw new Refusal('The database schema is missing or not up to date: run `npm run migration:run` (or `npm run seed`) first.');
-    const { person, outcome, link, expiresAt } = await createAdministrator(dataSource, input, { publicUrl: config.publicUrl, linkValidHours: LINK_VALID_HOURS });
-    const what = { created: 'Created the administrator', promoted: 'Made an administrator of', unchanged: 'Already an administrator:' }[outcome];
+    if (await dataSource.showMigrations())
+      throw new Refusal('The database schema is missing or not up to date: run `npm run migration:run` (or `npm run seed`) first.');
+    const { person, outcome, link, expiresAt } = await createAdministrator(dataSource, input, {
+      publicUrl: config.publicUrl,
+      linkValidHours: LINK_VALID_HOURS,
+    });
+    const what = { created: 'Created the administrator', promoted: 'Made an administrator of', unchanged: 'Already an administrator:' }[
+      outcome
+    ];
     process.stdout.write(
       [
         `${what} ${person.fullName} <${person.email}>.`,

@@ -46,16 +46,23 @@ async function main() {
   try {
     const server = await serverVersion(client);
     if (pgDump.major < server.major) {
-      throw new BackupError(`pg_dump ${pgDump.major} cannot dump a PostgreSQL ${server.major} server: install the client tools of version ${server.major} or newer (or set PG_BIN_DIR).`);
+      throw new BackupError(
+        `pg_dump ${pgDump.major} cannot dump a PostgreSQL ${server.major} server: install the client tools of version ${server.major} or newer (or set PG_BIN_DIR).`,
+      );
     }
     // One snapshot for the dump and the counts: rows written meanwhile are in neither.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const { rows } = await client.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
     const dumpPath = join(dir, DATABASE_DUMP);
-    await run(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', `--snapshot=${rows[0].snapshot}`, `--file=${dumpPath}`], libpqEnv(config.databaseUrl));
+    await run(
+      pgTool('pg_dump'),
+      ['--format=custom', '--no-owner', '--no-privileges', `--snapshot=${rows[0].snapshot}`, `--file=${dumpPath}`],
+      libpqEnv(config.databaseUrl),
+    );
     const counts = await rowCounts(client);
     const lastMigration = counts.schema_migration
-      ? ((await client.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY timestamp DESC, id DESC LIMIT 1')).rows[0]?.name ?? null)
+      ? ((await client.query<{ name: string }>('SELECT name FROM schema_migration ORDER BY timestamp DESC, id DESC LIMIT 1')).rows[0]
+          ?.name ?? null)
       : null;
     await client.query('COMMIT');
 
@@ -70,7 +77,13 @@ async function main() {
     const manifest: Manifest = {
       format: BACKUP_FORMAT,
       createdAt: new Date().toISOString(),
-      versions: { peervisit: await peervisitVersion(), node: process.version, postgresServer: server.text, pgDump: pgDump.text, lastMigration },
+      versions: {
+        peervisit: await peervisitVersion(),
+        node: process.version,
+        postgresServer: server.text,
+        pgDump: pgDump.text,
+        lastMigration,
+      },
       database: { file: DATABASE_DUMP, ...(await checksum(dumpPath)), rowCounts: counts },
       files,
     };

@@ -39,7 +39,11 @@ async function main() {
 
 main().catch((error) => {
   if (error instanceof AppError) {
-    console.error(error.details.problems ? `Not imported. Fix these:\n${error.details.problems.map((p) => `  - ${p.path}: ${p.message}`).join('\n')}` : error.message);
+    console.error(
+      error.details.problems
+        ? `Not imported. Fix these:\n${error.details.problems.map((p) => `  - ${p.path}: ${p.message}`).join('\n')}`
+        : error.message,
+    );
   } else console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -79,8 +79,12 @@ export async function loadDemoReview(app: INestApplicationContext): Promise<'cre
   );
 
   // About half of the key factors filled in: 1 to 6 complete, 7 started; 8 and 9 assigned to Kari.
-  const keyFactors = await dataSource.getRepository(KeyFactor).find({ where: { benchmarkId: review.benchmarkId }, order: { number: 'ASC' } });
-  const questions = await dataSource.getRepository(GuideQuestion).find({ where: { keyFactorId: In(keyFactors.map((k) => k.id)) }, order: { position: 'ASC' } });
+  const keyFactors = await dataSource
+    .getRepository(KeyFactor)
+    .find({ where: { benchmarkId: review.benchmarkId }, order: { number: 'ASC' } });
+  const questions = await dataSource
+    .getRepository(GuideQuestion)
+    .find({ where: { keyFactorId: In(keyFactors.map((k) => k.id)) }, order: { position: 'ASC' } });
   for (const keyFactor of keyFactors.slice(0, 7)) {
     const own = questions.filter((q) => q.keyFactorId === keyFactor.id);
     const partial = keyFactor.number === 7;
@@ -89,15 +93,23 @@ export async function loadDemoReview(app: INestApplicationContext): Promise<'cre
         guideQuestionId: q.id,
         answer: `Illustrative answer from Bergen to "${q.text.slice(0, 60)}${q.text.length > 60 ? '…' : ''}".`,
       })),
-      rating: partial ? undefined : ((keyFactor.number % 4) + 1),
+      rating: partial ? undefined : (keyFactor.number % 4) + 1,
       narrative: partial ? '' : `Bergen's illustrative account of "${keyFactor.heading.toLowerCase()}".`,
       documentIds: keyFactor.number <= 2 ? [strategy.id] : keyFactor.number === 6 ? [monitoring.id] : [],
     });
   }
   for (const keyFactor of keyFactors.slice(7, 9)) await selfAssessment.assign(coordinator, review.id, keyFactor.id, contributor.personId);
-  const contextFactors: { id: string; code: string }[] = await dataSource.query('SELECT id, code FROM context_factor WHERE benchmark_id = $1 ORDER BY number', [review.benchmarkId]);
+  const contextFactors: { id: string; code: string }[] = await dataSource.query(
+    'SELECT id, code FROM context_factor WHERE benchmark_id = $1 ORDER BY number',
+    [review.benchmarkId],
+  );
   for (const factor of contextFactors.slice(0, 2)) {
-    await selfAssessment.saveContextNote(coordinator, review.id, factor.id, `Illustrative note from Bergen on ${factor.code.replace(/-/g, ' ')}.`);
+    await selfAssessment.saveContextNote(
+      coordinator,
+      review.id,
+      factor.id,
+      `Illustrative note from Bergen on ${factor.code.replace(/-/g, ' ')}.`,
+    );
   }
   return 'created';
 }

@@ -21,7 +21,8 @@ export function dependencyDrift(root = '.', { omitDev = false } = {}) {
       return `${path.slice('node_modules/'.length)} is not installed`;
     }
     if (got.version !== entry.version) return `${path.slice('node_modules/'.length)} is ${got.version}; the lockfile says ${entry.version}`;
-    if (!got.link && !existsSync(join(root, path, 'package.json'))) return `${path.slice('node_modules/'.length)} was removed from node_modules`;
+    if (!got.link && !existsSync(join(root, path, 'package.json')))
+      return `${path.slice('node_modules/'.length)} was removed from node_modules`;
   }
   const extra = Object.keys(installed).find((path) => path.startsWith('node_modules/') && !locked[path]);
   return extra ? `${extra.slice('node_modules/'.length)} is installed but not in the lockfile` : undefined;

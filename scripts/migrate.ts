@@ -30,7 +30,8 @@ async function main() {
     await revertLastMigration(databaseUrl);
     console.log('Reverted the last migration.');
   } else if (command === 'generate') {
-    if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('Give the migration a PascalCase name: npm run migration:generate -- AddReviews');
+    if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))
+      throw new Error('Give the migration a PascalCase name: npm run migration:generate -- AddReviews');
     const scratch = withDatabaseName(databaseUrl, `peervisit_migration_${process.pid}`);
     await ensureDatabase(scratch);
     try {
@@ -42,7 +43,9 @@ async function main() {
       writeFileSync(file, renderMigration(`${name}${timestamp}`, diff));
       console.log(`Wrote ${file} (${diff.up.length} statements).`);
     } finally {
-      await withAdminClient(scratch, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(new URL(scratch).pathname.slice(1))} WITH (FORCE)`));
+      await withAdminClient(scratch, (c) =>
+        c.query(`DROP DATABASE IF EXISTS ${quoteIdent(new URL(scratch).pathname.slice(1))} WITH (FORCE)`),
+      );
     }
   } else {
     throw new Error('Usage: migrate.ts run | revert | generate <Name>');

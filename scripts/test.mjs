@@ -13,9 +13,17 @@ const paths = jestArgs.filter((arg) => !arg.startsWith('-'));
 // and alone with --browser-only.
 const browserOnly = process.argv.includes('--browser-only') || (paths.length > 0 && paths.every((p) => p.includes('test/browser')));
 const runBrowser = browserOnly || !paths.length || paths.some((p) => p.includes('test/browser'));
-const chromium = runBrowser ? findSystemTool('chromium', [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'], 'chromium', 'set CHROMIUM_PATH to a Chromium binary') : undefined;
+const chromium = runBrowser
+  ? findSystemTool(
+      'chromium',
+      [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'],
+      'chromium',
+      'set CHROMIUM_PATH to a Chromium binary',
+    )
+  : undefined;
 // The browser tests read the PDFs they download with pdftotext, as a person's PDF reader would see the text.
-if (runBrowser) findSystemTool('pdftotext', ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'], 'poppler-utils', 'put pdftotext on /usr/bin');
+if (runBrowser)
+  findSystemTool('pdftotext', ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'], 'poppler-utils', 'put pdftotext on /usr/bin');
 
 const services = await ensureServices();
 const resultsDir = mkdtempSync(join(tmpdir(), 'peervisit-jest-'));
@@ -49,12 +57,15 @@ if (!browserOnly) {
 }
 if (runBrowser) {
   const resultsFile = join(resultsDir, 'playwright.json');
-  const browserCode = await run([join('node_modules', '@playwright', 'test', 'cli.js'), 'test', '--config', join('test', 'browser', 'playwright.config.ts')], {
-    PW_JSON_OUTPUT: resultsFile,
-    PW_OUTPUT_DIR: join(resultsDir, 'playwright'),
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
-    CHROMIUM_PATH: chromium,
-  });
+  const browserCode = await run(
+    [join('node_modules', '@playwright', 'test', 'cli.js'), 'test', '--config', join('test', 'browser', 'playwright.config.ts')],
+    {
+      PW_JSON_OUTPUT: resultsFile,
+      PW_OUTPUT_DIR: join(resultsDir, 'playwright'),
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+      CHROMIUM_PATH: chromium,
+    },
+  );
   code ||= browserCode;
   try {
     const { stats } = JSON.parse(readFileSync(resultsFile, 'utf8'));
@@ -85,9 +96,14 @@ function findSystemTool(name, paths, debianPackage, otherwise) {
   if (process.getuid?.() === 0 && aptGet) {
     console.error(`[test] Installing ${debianPackage} for the browser tests (apt-get install -y ${debianPackage}) ...`);
     spawnSync('apt-get', ['update'], { stdio: 'inherit' });
-    const installed = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', debianPackage], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const installed = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', debianPackage], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     if (installed.status === 0 && found()) return found();
   }
-  console.error(`The browser tests need ${name}: install the Debian package \`${debianPackage}\` (sudo apt-get install ${debianPackage}), or ${otherwise}.`);
+  console.error(
+    `The browser tests need ${name}: install the Debian package \`${debianPackage}\` (sudo apt-get install ${debianPackage}), or ${otherwise}.`,
+  );
   process.exit(1);
 }

@@ -25,7 +25,9 @@ export function buildWebAppIfStale(say = (msg) => process.stderr.write(`${msg}\n
   if (!webAppStale()) return false;
   say('Building the web app (apps/web → apps/web/dist) ...');
   const vite = join('node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('Building the web app failed (vite build): see the output above.');
   return true;
 }

@@ -8,7 +8,18 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const api = process.env.PEERVISIT_API_URL ?? 'http://127.0.0.1:3000';
 
 /** Paths the API answers; the service worker never serves the app shell for them. */
-const apiPaths = [/^\/graphql/, /^\/health/, /^\/metrics/, /^\/admin/, /^\/calendar/, /^\/reports/, /^\/documents/, /^\/explorer/, /^\/good-practices/, /^\/reviews\/[^/]+\/documents/];
+const apiPaths = [
+  /^\/graphql/,
+  /^\/health/,
+  /^\/metrics/,
+  /^\/admin/,
+  /^\/calendar/,
+  /^\/reports/,
+  /^\/documents/,
+  /^\/explorer/,
+  /^\/good-practices/,
+  /^\/reviews\/[^/]+\/documents/,
+];
 
 export default defineConfig({
   root,

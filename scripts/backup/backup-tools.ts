@@ -62,11 +62,15 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
     child.on('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'ENOENT'
-          ? new BackupError(`${command} was not found. Install the PostgreSQL client tools (the same major version as the server, or newer), or set PG_BIN_DIR to their folder.`)
+          ? new BackupError(
+              `${command} was not found. Install the PostgreSQL client tools (the same major version as the server, or newer), or set PG_BIN_DIR to their folder.`,
+            )
           : error,
       ),
     );
-    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new BackupError(`${command} failed (exit ${code}): ${stderr.trim() || stdout.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(stdout) : reject(new BackupError(`${command} failed (exit ${code}): ${stderr.trim() || stdout.trim()}`)),
+    );
   });
 }
 
@@ -79,7 +83,9 @@ export async function toolVersion(command: string): Promise<{ text: string; majo
 }
 
 export async function serverVersion(client: Client): Promise<{ text: string; major: number }> {
-  const { rows } = await client.query<{ server_version: string; num: string }>("SELECT current_setting('server_version') AS server_version, current_setting('server_version_num') AS num");
+  const { rows } = await client.query<{ server_version: string; num: string }>(
+    "SELECT current_setting('server_version') AS server_version, current_setting('server_version_num') AS num",
+  );
   return { text: rows[0].server_version, major: Math.floor(Number(rows[0].num) / 10000) };
 }
 

@@ -69,7 +69,13 @@ export const round = (value: number, digits = 2) => Math.round(value * 10 ** dig
  * Sets up the context of one bench: its own database (migrated), queue prefix and data directory,
  * exported to process.env too so that loadConfig() inside an app booted by the bench sees them.
  */
-export async function withBenchContext<T>(baseDatabaseUrl: string, redisUrl: string, name: string, seconds: number, run: (context: BenchContext) => Promise<T>): Promise<T> {
+export async function withBenchContext<T>(
+  baseDatabaseUrl: string,
+  redisUrl: string,
+  name: string,
+  seconds: number,
+  run: (context: BenchContext) => Promise<T>,
+): Promise<T> {
   const suffix = `${name.replace(/[^a-z0-9]/g, '_')}_${randomBytes(3).toString('hex')}`;
   const databaseUrl = withDatabaseName(baseDatabaseUrl, `pv_bench_${suffix}`);
   const dataDir = mkdtempSync(join(tmpdir(), `peervisit-bench-${name}-`));
@@ -77,7 +83,13 @@ export async function withBenchContext<T>(baseDatabaseUrl: string, redisUrl: str
   await ensureDatabase(databaseUrl);
   await runMigrations(databaseUrl);
   const saved = { ...process.env };
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: queuePrefix, DATA_DIR: dataDir, NODE_ENV: 'test' });
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: queuePrefix,
+    DATA_DIR: dataDir,
+    NODE_ENV: 'test',
+  });
   try {
     return await run({ databaseUrl, redisUrl, queuePrefix, dataDir, seconds, log: (m) => process.stderr.write(`[bench ${name}] ${m}\n`) });
   } finally {

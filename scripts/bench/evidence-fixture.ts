@@ -56,7 +56,14 @@ const freePort = () =>
 export async function startApiProcess(processes: number): Promise<ApiProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', API_PROCESSES: String(processes), WORKERS_IN_PROCESS: 'false', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      API_PROCESSES: String(processes),
+      WORKERS_IN_PROCESS: 'false',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -102,7 +109,10 @@ const VISIT_START = Date.parse('2027-03-08T07:00:00Z');
  * sessions (interviews, focus groups, site visits, 50 minutes every 90, each with two peers
  * assigned and a stakeholder met), scheduled by the expert leader through scheduleVisitSession.
  */
-export async function seedBenchReview(api: BenchApi, options: { peers: number; sessions: number; stakeholders: number }): Promise<BenchReview> {
+export async function seedBenchReview(
+  api: BenchApi,
+  options: { peers: number; sessions: number; stakeholders: number },
+): Promise<BenchReview> {
   const visitEnd = new Date(VISIT_START + (options.sessions * 90 + 120) * 60_000).toISOString();
   const f = await createReviewFixture(api.dataSource, { status: 'VISIT', visitStart: new Date(VISIT_START).toISOString(), visitEnd });
   const gql = new GraphqlClient(api.url);
@@ -113,15 +123,24 @@ export async function seedBenchReview(api: BenchApi, options: { peers: number; s
     peerRows.push(person);
   }
   const peers = [];
-  for (const person of peerRows.slice(0, options.peers)) peers.push({ id: person.id, token: (await gql.signIn(person.email, TEST_PASSWORD)).token as string });
+  for (const person of peerRows.slice(0, options.peers))
+    peers.push({ id: person.id, token: (await gql.signIn(person.email, TEST_PASSWORD)).token as string });
   const leaderClient = await gql.signIn(f.people.leader.email, TEST_PASSWORD);
 
   const stakeholderIds: string[] = [];
   for (let i = 0; i < options.stakeholders; i++) {
-    const data = await leaderClient.ok('mutation($r: ID!, $input: ReviewStakeholderInput!) { registerStakeholder(reviewId: $r, input: $input) { id } }', {
-      r: f.reviewId,
-      input: { category: CATEGORIES[i % CATEGORIES.length], position: `Stakeholder ${i + 1}`, consentToBeNamed: i % 3 === 0, name: i % 3 === 0 ? `Named Person ${i + 1}` : null },
-    });
+    const data = await leaderClient.ok(
+      'mutation($r: ID!, $input: ReviewStakeholderInput!) { registerStakeholder(reviewId: $r, input: $input) { id } }',
+      {
+        r: f.reviewId,
+        input: {
+          category: CATEGORIES[i % CATEGORIES.length],
+          position: `Stakeholder ${i + 1}`,
+          consentToBeNamed: i % 3 === 0,
+          name: i % 3 === 0 ? `Named Person ${i + 1}` : null,
+        },
+      },
+    );
     stakeholderIds.push(data.registerStakeholder.id);
   }
 

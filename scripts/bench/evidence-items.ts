@@ -10,7 +10,16 @@ export interface SessionRef {
   kind: 'INTERVIEW' | 'FOCUS_GROUP' | 'SITE_VISIT';
 }
 
-export const CATEGORIES = ['CITY_OFFICIAL', 'POLITICIAN', 'CIVIL_SOCIETY', 'MIGRANT_ORGANISATION', 'SERVICE_PROVIDER', 'RESIDENT', 'BUSINESS', 'ACADEMIA'];
+export const CATEGORIES = [
+  'CITY_OFFICIAL',
+  'POLITICIAN',
+  'CIVIL_SOCIETY',
+  'MIGRANT_ORGANISATION',
+  'SERVICE_PROVIDER',
+  'RESIDENT',
+  'BUSINESS',
+  'ACADEMIA',
+];
 
 /** The fields of one evidence item as the GraphQL input has them (also mapped to columns for the floor). */
 export interface EvidenceItem {

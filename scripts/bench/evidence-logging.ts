@@ -79,7 +79,9 @@ export const evidenceLoggingBench: Bench = {
         const cpuBefore = process.cpuUsage();
         const outcome = await runLoad({ ...base, mode, seconds });
         const cpu = process.cpuUsage(cpuBefore);
-        context.log(`${mode} ${seconds}s: ${outcome.items} items, ${round((outcome.items * 1000) / outcome.elapsedMs)} items/s, p95 ${round(percentile(outcome.latenciesMs, 95))} ms, ${outcome.errors} errors`);
+        context.log(
+          `${mode} ${seconds}s: ${outcome.items} items, ${round((outcome.items * 1000) / outcome.elapsedMs)} items/s, p95 ${round(percentile(outcome.latenciesMs, 95))} ms, ${outcome.errors} errors`,
+        );
         return { outcome, cpuMs: (cpu.user + cpu.system) / 1000 };
       };
 
@@ -108,12 +110,33 @@ export const evidenceLoggingBench: Bench = {
       const p95 = percentile(graphql.latenciesMs, 95);
 
       const figures: BenchFigure[] = [
-        { name: 'throughput (logEvidence)', value: perSecond(graphql), unit: 'items/s', baseline: perSecond(floor), ratio, target: '≥ 0.25 of floor', pass: ratio >= 0.25 },
+        {
+          name: 'throughput (logEvidence)',
+          value: perSecond(graphql),
+          unit: 'items/s',
+          baseline: perSecond(floor),
+          ratio,
+          target: '≥ 0.25 of floor',
+          pass: ratio >= 0.25,
+        },
         { name: 'p50 latency', value: percentile(graphql.latenciesMs, 50), unit: 'ms', baseline: percentile(floor.latenciesMs, 50) },
         { name: 'p95 latency', value: p95, unit: 'ms', baseline: percentile(floor.latenciesMs, 95), target: '< 50 ms', pass: p95 < 50 },
         { name: 'p99 latency', value: percentile(graphql.latenciesMs, 99), unit: 'ms', baseline: percentile(floor.latenciesMs, 99) },
-        { name: 'errors', value: graphql.errors, unit: '', baseline: floor.errors, target: '0', pass: graphql.errors === 0 && floor.errors === 0 },
-        { name: `throughput (logEvidenceBatch of ${BATCH_SIZE}, info)`, value: perSecond(batched), unit: 'items/s', baseline: perSecond(floor), ratio: perSecond(floor) ? perSecond(batched) / perSecond(floor) : 0 },
+        {
+          name: 'errors',
+          value: graphql.errors,
+          unit: '',
+          baseline: floor.errors,
+          target: '0',
+          pass: graphql.errors === 0 && floor.errors === 0,
+        },
+        {
+          name: `throughput (logEvidenceBatch of ${BATCH_SIZE}, info)`,
+          value: perSecond(batched),
+          unit: 'items/s',
+          baseline: perSecond(floor),
+          ratio: perSecond(floor) ? perSecond(batched) / perSecond(floor) : 0,
+        },
         { name: `p95 per batch request (info)`, value: percentile(batched.latenciesMs, 95), unit: 'ms' },
       ];
       return {

@@ -35,7 +35,9 @@ function summarise(profile: { nodes: ProfileNode[]; samples: number[] }, top: nu
     if (!node.hitCount) continue;
     const { functionName, url, lineNumber } = node.callFrame;
     const file = url.replace(/^file:\/\//, '');
-    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? (file.includes('/libs/') || file.includes('/apps/') ? 'peervisit' : file ? 'node' : functionName || '(vm)');
+    const pkg =
+      /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ??
+      (file.includes('/libs/') || file.includes('/apps/') ? 'peervisit' : file ? 'node' : functionName || '(vm)');
     const key = `${functionName || '(anonymous)'} ${file.split('/').slice(-2).join('/')}:${lineNumber + 1}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + node.hitCount);
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + node.hitCount);
@@ -79,7 +81,9 @@ async function main() {
         const outcome = await runLoad({ ...base, mode, seconds });
         const { profile } = await session.post('Profiler.stop');
         const perSecond = round((outcome.requests * 1000) / outcome.elapsedMs);
-        process.stdout.write(`\n=== ${mode === 'graphql' ? 'logEvidence' : base.probeQuery}: ${perSecond} requests/s, p50 ${round(percentile(outcome.latenciesMs, 50))} ms, p95 ${round(percentile(outcome.latenciesMs, 95))} ms, ${outcome.errors} errors ${outcome.errorSamples.join(' | ')}\n`);
+        process.stdout.write(
+          `\n=== ${mode === 'graphql' ? 'logEvidence' : base.probeQuery}: ${perSecond} requests/s, p50 ${round(percentile(outcome.latenciesMs, 50))} ms, p95 ${round(percentile(outcome.latenciesMs, 95))} ms, ${outcome.errors} errors ${outcome.errorSamples.join(' | ')}\n`,
+        );
         process.stdout.write(`${summarise(profile as unknown as { nodes: ProfileNode[]; samples: number[] }, 40)}\n`);
         if (saveDir) {
           mkdirSync(saveDir, { recursive: true });

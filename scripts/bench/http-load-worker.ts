@@ -41,7 +41,8 @@ export interface LoadOutcome {
   latenciesMs: number[];
 }
 
-const LOG = 'mutation($r: ID!, $input: EvidenceInput!) { logEvidence(reviewId: $r, input: $input) { id outcome evidence { id revision recordedAt } } }';
+const LOG =
+  'mutation($r: ID!, $input: EvidenceInput!) { logEvidence(reviewId: $r, input: $input) { id outcome evidence { id revision recordedAt } } }';
 const BATCH = 'mutation($r: ID!, $items: [EvidenceInput!]!) { logEvidenceBatch(reviewId: $r, items: $items) { id outcome message } }';
 const INSERT = `INSERT INTO evidence (id, review_id, source, session_id, stakeholder_category, key_factor_ids, statement, quote, stance, logged_by_id, observed_at)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
@@ -58,27 +59,43 @@ async function run(plan: LoadPlan): Promise<LoadOutcome> {
   const deadline = Date.now() + plan.seconds * 1000;
 
   if (plan.mode === 'pg') {
-    const clients = await Promise.all(Array.from({ length: plan.concurrency }, async () => {
-      const c = new Client({ connectionString: plan.databaseUrl });
-      await c.connect();
-      return c;
-    }));
+    const clients = await Promise.all(
+      Array.from({ length: plan.concurrency }, async () => {
+        const c = new Client({ connectionString: plan.databaseUrl });
+        await c.connect();
+        return c;
+      }),
+    );
     const t0 = process.hrtime.bigint();
-    await Promise.all(clients.map(async (client, i) => {
-      const peer = plan.peers[i % plan.peers.length];
-      while (Date.now() < deadline) {
-        const item = next();
-        const t = process.hrtime.bigint();
-        try {
-          await client.query(INSERT, [item.id, plan.reviewId, item.source, item.sessionId, item.stakeholderCategory, item.keyFactorIds, item.statement, item.quote, item.stance, peer.id, item.observedAt]);
-          outcome.items++;
-        } catch (error) {
-          fail((error as Error).message);
+    await Promise.all(
+      clients.map(async (client, i) => {
+        const peer = plan.peers[i % plan.peers.length];
+        while (Date.now() < deadline) {
+          const item = next();
+          const t = process.hrtime.bigint();
+          try {
+            await client.query(INSERT, [
+              item.id,
+              plan.reviewId,
+              item.source,
+              item.sessionId,
+              item.stakeholderCategory,
+              item.keyFactorIds,
+              item.statement,
+              item.quote,
+              item.stance,
+              peer.id,
+              item.observedAt,
+            ]);
+            outcome.items++;
+          } catch (error) {
+            fail((error as Error).message);
+          }
+          outcome.requests++;
+          outcome.latenciesMs.push(Number(process.hrtime.bigint() - t) / 1e6);
         }
-        outcome.requests++;
-        outcome.latenciesMs.push(Number(process.hrtime.bigint() - t) / 1e6);
-      }
-    }));
+      }),
+    );
     outcome.elapsedMs = Number(process.hrtime.bigint() - t0) / 1e6;
     await Promise.all(clients.map((c) => c.end()));
     return outcome;
@@ -86,33 +103,41 @@ async function run(plan: LoadPlan): Promise<LoadOutcome> {
 
   const agent = new Agent({ keepAlive: true, maxSockets: plan.concurrency });
   const url = new URL('/graphql', plan.url);
-  await Promise.all(Array.from({ length: plan.concurrency }, async (_, i) => {
-    const peer = plan.peers[i % plan.peers.length];
-    while (Date.now() < deadline) {
-      const items: EvidenceItem[] = plan.mode === 'graphql' ? [next()] : plan.mode === 'graphql-batch' ? Array.from({ length: plan.batchSize }, next) : [];
-      const body =
-        plan.mode === 'graphql-probe' ? { query: plan.probeQuery } : plan.mode === 'graphql' ? { query: LOG, variables: { r: plan.reviewId, input: items[0] } } : { query: BATCH, variables: { r: plan.reviewId, items } };
-      const t = process.hrtime.bigint();
-      try {
-        const { status, text } = await post(agent, url, peer.token, JSON.stringify(body));
-        outcome.latenciesMs.push(Number(process.hrtime.bigint() - t) / 1e6);
-        const answer = JSON.parse(text);
-        if (status !== 200 || answer.errors?.length) fail(`HTTP ${status}: ${text}`);
-        else if (plan.mode === 'graphql-probe') outcome.items++;
-        else {
-          const results: { outcome: string; message?: string }[] = plan.mode === 'graphql' ? [answer.data.logEvidence] : answer.data.logEvidenceBatch;
-          for (const r of results) {
-            if (r.outcome === 'CREATED') outcome.items++;
-            else fail(`${r.outcome}: ${r.message ?? ''}`);
+  await Promise.all(
+    Array.from({ length: plan.concurrency }, async (_, i) => {
+      const peer = plan.peers[i % plan.peers.length];
+      while (Date.now() < deadline) {
+        const items: EvidenceItem[] =
+          plan.mode === 'graphql' ? [next()] : plan.mode === 'graphql-batch' ? Array.from({ length: plan.batchSize }, next) : [];
+        const body =
+          plan.mode === 'graphql-probe'
+            ? { query: plan.probeQuery }
+            : plan.mode === 'graphql'
+              ? { query: LOG, variables: { r: plan.reviewId, input: items[0] } }
+              : { query: BATCH, variables: { r: plan.reviewId, items } };
+        const t = process.hrtime.bigint();
+        try {
+          const { status, text } = await post(agent, url, peer.token, JSON.stringify(body));
+          outcome.latenciesMs.push(Number(process.hrtime.bigint() - t) / 1e6);
+          const answer = JSON.parse(text);
+          if (status !== 200 || answer.errors?.length) fail(`HTTP ${status}: ${text}`);
+          else if (plan.mode === 'graphql-probe') outcome.items++;
+          else {
+            const results: { outcome: string; message?: string }[] =
+              plan.mode === 'graphql' ? [answer.data.logEvidence] : answer.data.logEvidenceBatch;
+            for (const r of results) {
+              if (r.outcome === 'CREATED') outcome.items++;
+              else fail(`${r.outcome}: ${r.message ?? ''}`);
+            }
           }
+        } catch (error) {
+          outcome.latenciesMs.push(Number(process.hrtime.bigint() - t) / 1e6);
+          fail((error as Error).message);
         }
-      } catch (error) {
-        outcome.latenciesMs.push(Number(process.hrtime.bigint() - t) / 1e6);
-        fail((error as Error).message);
+        outcome.requests++;
       }
-      outcome.requests++;
-    }
-  }));
+    }),
+  );
   outcome.elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
   agent.destroy();
   return outcome;
@@ -125,7 +150,12 @@ function post(agent: Agent, url: URL, token: string, body: string): Promise<{ st
       {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'apollo-require-preflight': 'true',
+          authorization: `Bearer ${token}`,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -73,14 +73,22 @@ async function main() {
     process.stderr.write(`[bench] ${bench.name}: ${bench.title}\n`);
     results.push(await withBenchContext(config.databaseUrl, config.redisUrl, bench.name, seconds, (context) => bench.run(context)));
   }
-  const report = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), seconds, machine: await machine(config.databaseUrl, config.redisUrl), results };
+  const report = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    seconds,
+    machine: await machine(config.databaseUrl, config.redisUrl),
+    results,
+  };
   const dir = join(process.cwd(), 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
   writeFileSync(join(dir, `${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(table(results));
-  console.log(`\nMachine: ${report.machine.cores} × ${report.machine.cpu}, ${report.machine.memoryGiB} GiB, ${report.machine.os}, Node ${report.machine.node}, PostgreSQL ${report.machine.postgres}, Redis ${report.machine.redis}`);
+  console.log(
+    `\nMachine: ${report.machine.cores} × ${report.machine.cpu}, ${report.machine.memoryGiB} GiB, ${report.machine.os}, Node ${report.machine.node}, PostgreSQL ${report.machine.postgres}, Redis ${report.machine.redis}`,
+  );
   console.log(`Figures written to bench/results/${stamp}.json and bench/results/latest.json`);
   const missed = results.flatMap((r) => r.figures.filter((f) => f.pass === false).map((f) => `${r.bench}: ${f.name}`));
   if (missed.length) {

@@ -33,7 +33,10 @@ async function seed(ds: DataSource, dueAt: Date): Promise<void> {
        VALUES ('Network-wide visit day', 'PEER_REVIEW', $1, $2, 'PREPARATION', $3::timestamptz + interval '1 day', $3::timestamptz + interval '2 days', $4) RETURNING id`,
       [city.id, benchmark.id, dueAt, persons[0].id],
     );
-    await m.query(`INSERT INTO team_member (review_id, person_id, role) SELECT $1, p, 'PEER' FROM unnest($2::uuid[]) p`, [review.id, persons.map((p) => p.id)]);
+    await m.query(`INSERT INTO team_member (review_id, person_id, role) SELECT $1, p, 'PEER' FROM unnest($2::uuid[]) p`, [
+      review.id,
+      persons.map((p) => p.id),
+    ]);
     // Every session starts one day after the due moment, so every "1 day before" reminder is due then.
     await m.query(
       `INSERT INTO visit_session (review_id, kind, title, starts_at, ends_at, created_by_id, location)
@@ -82,7 +85,11 @@ async function waitUntil(check: () => boolean, what: string, timeoutMs: number):
 }
 
 /** The floor: MailTransport alone, `concurrency` sends at a time, `count` copies of one rendered message. */
-async function smtpFloor(sample: RenderedMessage, concurrency: number, count: number): Promise<{ latenessMs: number[]; elapsedMs: number }> {
+async function smtpFloor(
+  sample: RenderedMessage,
+  concurrency: number,
+  count: number,
+): Promise<{ latenessMs: number[]; elapsedMs: number }> {
   const sink = await startSmtpSink();
   const transport = new MailTransport({ smtpUrl: sink.url, from: 'PeerVisit <no-reply@peervisit.local>', captureDir: '/nonexistent' });
   const started = Date.now();
@@ -90,7 +97,14 @@ async function smtpFloor(sample: RenderedMessage, concurrency: number, count: nu
   const lane = async () => {
     while (next < count) {
       const i = next++;
-      await transport.send({ to: `floor-${i}@bench.example.org`, subject: sample.subject, text: sample.text, html: sample.html, attachments: sample.attachments, icalEvent: sample.icalEvent });
+      await transport.send({
+        to: `floor-${i}@bench.example.org`,
+        subject: sample.subject,
+        text: sample.text,
+        html: sample.html,
+        attachments: sample.attachments,
+        icalEvent: sample.icalEvent,
+      });
     }
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
@@ -102,7 +116,10 @@ async function smtpFloor(sample: RenderedMessage, concurrency: number, count: nu
   return { latenessMs, elapsedMs };
 }
 
-export async function benchReminderBurst(app: INestApplication, log: (m: string) => void): Promise<{ figures: BenchFigure[]; details: Record<string, unknown> }> {
+export async function benchReminderBurst(
+  app: INestApplication,
+  log: (m: string) => void,
+): Promise<{ figures: BenchFigure[]; details: Record<string, unknown> }> {
   const ds = app.get(DataSource);
   const outbox = app.get(OutboxService);
   const renderer = app.get<MessageRenderer>(MESSAGE_RENDERER, { strict: false });
@@ -110,7 +127,9 @@ export async function benchReminderBurst(app: INestApplication, log: (m: string)
 
   const dueAt = new Date(Date.now() + LEAD_MS);
   await seed(ds, dueAt);
-  const rows = await ds.getRepository(OutboxMessage).find({ where: { template: 'session-reminder', dueAt }, select: { id: true, version: true, dueAt: true, messageId: true } });
+  const rows = await ds
+    .getRepository(OutboxMessage)
+    .find({ where: { template: 'session-reminder', dueAt }, select: { id: true, version: true, dueAt: true, messageId: true } });
   if (rows.length !== MESSAGES) throw new Error(`Seeded ${rows.length} reminders due at ${dueAt.toISOString()}; expected ${MESSAGES}.`);
   // What a reminder looks like when it goes out: rendered from a real row, for the floor.
   const sample = await renderer.render(await ds.getRepository(OutboxMessage).findOneByOrFail({ id: rows[0].id }));
@@ -121,7 +140,11 @@ export async function benchReminderBurst(app: INestApplication, log: (m: string)
   const sink: SmtpSink = await startSmtpSink();
   const worker = startWorker(sink.url);
   try {
-    await waitUntil(() => worker.output().includes('PeerVisit worker running') || worker.child.exitCode !== null, 'the worker to start', 60_000);
+    await waitUntil(
+      () => worker.output().includes('PeerVisit worker running') || worker.child.exitCode !== null,
+      'the worker to start',
+      60_000,
+    );
     if (worker.child.exitCode !== null) throw new Error(`The worker exited: ${worker.errors().slice(-2000)}`);
     const spare = dueAt.getTime() - Date.now();
     if (spare < 5000) throw new Error(`Set-up took too long: only ${spare} ms left before the reminders are due; raise LEAD_MS.`);
@@ -129,9 +152,11 @@ export async function benchReminderBurst(app: INestApplication, log: (m: string)
 
     const accepted = () => sink.deliveries.filter((d) => d.outcome === 'accepted').length;
     const deadline = Math.max(300_000, MESSAGES * 50);
-    await waitUntil(() => accepted() >= MESSAGES || worker.child.exitCode !== null, `${MESSAGES} messages at the sink (got ${accepted()})`, spare + deadline).catch((e) =>
-      log(String(e)),
-    );
+    await waitUntil(
+      () => accepted() >= MESSAGES || worker.child.exitCode !== null,
+      `${MESSAGES} messages at the sink (got ${accepted()})`,
+      spare + deadline,
+    ).catch((e) => log(String(e)));
     // Anything sent twice would come now.
     await new Promise((r) => setTimeout(r, 5000));
   } finally {
@@ -151,7 +176,9 @@ export async function benchReminderBurst(app: INestApplication, log: (m: string)
   const lost = rows.filter((r) => !firstAcceptance.has(r.messageId)).length;
   const lateness = [...firstAcceptance.values()].map((t) => t - due);
   const lastMs = Math.max(...lateness);
-  const [statuses] = await Promise.all([ds.query(`SELECT status, count(*)::int AS n FROM outbox_message WHERE due_at = $1 GROUP BY status`, [dueAt])]);
+  const [statuses] = await Promise.all([
+    ds.query(`SELECT status, count(*)::int AS n FROM outbox_message WHERE due_at = $1 GROUP BY status`, [dueAt]),
+  ]);
   log(
     `sent ${firstAcceptance.size}/${MESSAGES}: lateness p50 ${round(percentile(lateness, 50))} ms, p99 ${round(percentile(lateness, 99))} ms, last ${round(lastMs)} ms; duplicates ${duplicates}, lost ${lost}; rows ${JSON.stringify(statuses)}`,
   );
@@ -164,8 +191,22 @@ export async function benchReminderBurst(app: INestApplication, log: (m: string)
   const p99 = percentile(lateness, 99);
   return {
     figures: [
-      { name: `burst: lateness p50, ${MESSAGES} due at once`, value: percentile(lateness, 50), unit: 'ms', baseline: percentile(floor.latenessMs, 50), ratio: percentile(lateness, 50) / percentile(floor.latenessMs, 50) },
-      { name: `burst: lateness p99, ${MESSAGES} due at once`, value: p99, unit: 'ms', baseline: percentile(floor.latenessMs, 99), ratio: p99 / percentile(floor.latenessMs, 99), target: `< ${P99_TARGET_MS} ms`, pass: p99 < P99_TARGET_MS && lost === 0 },
+      {
+        name: `burst: lateness p50, ${MESSAGES} due at once`,
+        value: percentile(lateness, 50),
+        unit: 'ms',
+        baseline: percentile(floor.latenessMs, 50),
+        ratio: percentile(lateness, 50) / percentile(floor.latenessMs, 50),
+      },
+      {
+        name: `burst: lateness p99, ${MESSAGES} due at once`,
+        value: p99,
+        unit: 'ms',
+        baseline: percentile(floor.latenessMs, 99),
+        ratio: p99 / percentile(floor.latenessMs, 99),
+        target: `< ${P99_TARGET_MS} ms`,
+        pass: p99 < P99_TARGET_MS && lost === 0,
+      },
       { name: 'burst: throughput', value: rate, unit: 'msg/s', baseline: floorRate, ratio: rate / floorRate },
       { name: 'burst: duplicates', value: duplicates, unit: 'messages', target: '0', pass: duplicates === 0 },
       { name: 'burst: lost', value: lost, unit: 'messages', target: '0', pass: lost === 0 },

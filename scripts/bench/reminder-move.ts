@@ -33,7 +33,9 @@ async function seed(ds: DataSource): Promise<Seeded> {
   return ds.transaction(async (m) => {
     const [benchmark] = await m.query("SELECT id FROM benchmark WHERE code = 'EUROCITIES-PCD' ORDER BY version DESC LIMIT 1");
     const [city] = await m.query("INSERT INTO city (name, country, time_zone) VALUES ('Moveville', 'NO', 'Europe/Oslo') RETURNING id");
-    const [admin] = await m.query("INSERT INTO person (email, full_name, is_admin) VALUES ('secretariat@bench.example.org', 'Bench Secretariat', true) RETURNING id, email");
+    const [admin] = await m.query(
+      "INSERT INTO person (email, full_name, is_admin) VALUES ('secretariat@bench.example.org', 'Bench Secretariat', true) RETURNING id, email",
+    );
     const people: { id: string }[] = await m.query(
       `INSERT INTO person (email, full_name) SELECT 'move-' || g || '@bench.example.org', 'Team Member ' || g FROM generate_series(1, $1::int + 1) g RETURNING id`,
       [PEOPLE],
@@ -47,11 +49,10 @@ async function seed(ds: DataSource): Promise<Seeded> {
       [city.id, benchmark.id, day0, visitEnd, admin.id],
     );
     const roles = ['EXPERT_LEADER', ...Array(PEOPLE - 2).fill('PEER'), 'OBSERVER', 'HOST_COORDINATOR'];
-    await m.query('INSERT INTO team_member (review_id, person_id, role) SELECT $1, p, r::review_role FROM unnest($2::uuid[], $3::text[]) AS t(p, r)', [
-      review.id,
-      people.map((p) => p.id),
-      roles,
-    ]);
+    await m.query(
+      'INSERT INTO team_member (review_id, person_id, role) SELECT $1, p, r::review_role FROM unnest($2::uuid[], $3::text[]) AS t(p, r)',
+      [review.id, people.map((p) => p.id), roles],
+    );
     const stakeholders: { id: string }[] = await m.query(
       `INSERT INTO stakeholder (city_id, category, name) SELECT $1, 'CIVIL_SOCIETY', 'Stakeholder ' || g FROM generate_series(1, 20) g RETURNING id`,
       [city.id],
@@ -99,7 +100,10 @@ async function sessionReminders(ds: DataSource, reviewId: string): Promise<{ tot
 
 /** How many scheduled rows of the review have a job for their current version waiting in Redis. */
 async function rowsWithLiveJob(ds: DataSource, queue: Queue, reviewId: string): Promise<{ rows: number; withJob: number }> {
-  const rows: { id: string; version: number }[] = await ds.query(`SELECT id, version FROM outbox_message WHERE review_id = $1 AND status = 'SCHEDULED'`, [reviewId]);
+  const rows: { id: string; version: number }[] = await ds.query(
+    `SELECT id, version FROM outbox_message WHERE review_id = $1 AND status = 'SCHEDULED'`,
+    [reviewId],
+  );
   let withJob = 0;
   for (const row of rows) {
     const job = await queue.getJob(sendJobId(row));
@@ -108,7 +112,10 @@ async function rowsWithLiveJob(ds: DataSource, queue: Queue, reviewId: string): 
   return { rows: rows.length, withJob };
 }
 
-export async function benchVisitMove(app: INestApplication, log: (m: string) => void): Promise<{ figures: BenchFigure[]; details: Record<string, unknown> }> {
+export async function benchVisitMove(
+  app: INestApplication,
+  log: (m: string) => void,
+): Promise<{ figures: BenchFigure[]; details: Record<string, unknown> }> {
   const ds = app.get(DataSource);
   const queue = app.get<Queue>(getQueueToken('mail'), { strict: false });
   const reviews = app.get(ReviewService);
@@ -119,7 +126,8 @@ export async function benchVisitMove(app: INestApplication, log: (m: string) => 
   await changes.transaction(ds, s.reviewId, async () => undefined);
   const expected = SESSIONS * PEOPLE * SESSION_OFFSETS_DAYS.length;
   const before = await sessionReminders(ds, s.reviewId);
-  if (before.total !== expected || before.matching !== expected) throw new Error(`Planned ${before.total} session reminders (${before.matching} at the right time); expected ${expected}.`);
+  if (before.total !== expected || before.matching !== expected)
+    throw new Error(`Planned ${before.total} session reminders (${before.matching} at the right time); expected ${expected}.`);
   log(`planned ${before.total} session reminders for ${SESSIONS} sessions × ${PEOPLE} people × ${SESSION_OFFSETS_DAYS.length} offsets`);
 
   const iso = (d: Date) => new Date(d.getTime() + SHIFT_MS).toISOString();
@@ -131,7 +139,9 @@ export async function benchVisitMove(app: INestApplication, log: (m: string) => 
   // The statement count is the figure the machine's load cannot move.
   const { count: statements } = await countQueries(ds, async () => {
     const started = process.hrtime.bigint();
-    await reviews.update(s.admin, s.reviewId, { timeline: { visitStart: iso(review.visit_starts_at), visitEnd: iso(review.visit_ends_at) } });
+    await reviews.update(s.admin, s.reviewId, {
+      timeline: { visitStart: iso(review.visit_starts_at), visitEnd: iso(review.visit_ends_at) },
+    });
     windowMs = msSince(started);
     for (const session of s.sessions) {
       const t = process.hrtime.bigint();
@@ -152,8 +162,12 @@ export async function benchVisitMove(app: INestApplication, log: (m: string) => 
 
   const after = await sessionReminders(ds, s.reviewId);
   const jobs = await rowsWithLiveJob(ds, queue, s.reviewId);
-  log(`moved in ${round(totalMs)} ms with ${statements} SQL statements and ${jobsAdded} new jobs (window ${round(windowMs)} ms, sessions p50 ${round(percentile(perSession, 50))} ms, p95 ${round(percentile(perSession, 95))} ms)`);
-  log(`after the move: ${after.matching}/${after.total} session reminders at their new time; ${jobs.withJob}/${jobs.rows} scheduled rows with a delayed job of their version`);
+  log(
+    `moved in ${round(totalMs)} ms with ${statements} SQL statements and ${jobsAdded} new jobs (window ${round(windowMs)} ms, sessions p50 ${round(percentile(perSession, 50))} ms, p95 ${round(percentile(perSession, 95))} ms)`,
+  );
+  log(
+    `after the move: ${after.matching}/${after.total} session reminders at their new time; ${jobs.withJob}/${jobs.rows} scheduled rows with a delayed job of their version`,
+  );
 
   // Baseline: the plain SQL that rewrites the same rows (moves them back, in one statement).
   const b = process.hrtime.bigint();
@@ -167,11 +181,29 @@ export async function benchVisitMove(app: INestApplication, log: (m: string) => 
 
   return {
     figures: [
-      { name: `move visit: ${SESSIONS} sessions × ${PEOPLE} people`, value: totalMs, unit: 'ms', baseline: baselineMs, ratio: totalMs / baselineMs },
+      {
+        name: `move visit: ${SESSIONS} sessions × ${PEOPLE} people`,
+        value: totalMs,
+        unit: 'ms',
+        baseline: baselineMs,
+        ratio: totalMs / baselineMs,
+      },
       { name: 'move visit: one session moved (p95)', value: percentile(perSession, 95), unit: 'ms' },
       { name: 'move visit: SQL statements', value: statements, unit: 'statements' },
-      { name: 'move visit: jobs queued', value: jobsAdded, unit: 'jobs', target: `${expected + 1} (one per rewritten row)`, pass: jobsAdded === expected + 1 },
-      { name: 'move visit: reminders right after the move', value: after.matching, unit: `of ${expected}`, target: `${expected}, each with its job`, pass: correct },
+      {
+        name: 'move visit: jobs queued',
+        value: jobsAdded,
+        unit: 'jobs',
+        target: `${expected + 1} (one per rewritten row)`,
+        pass: jobsAdded === expected + 1,
+      },
+      {
+        name: 'move visit: reminders right after the move',
+        value: after.matching,
+        unit: `of ${expected}`,
+        target: `${expected}, each with its job`,
+        pass: correct,
+      },
     ],
     details: {
       sessions: SESSIONS,

@@ -36,10 +36,15 @@ async function readRowsAsJson(ds: DataSource, reviewId: string): Promise<number>
   const [review] = await ds.query('SELECT * FROM review WHERE id = $1', [reviewId]);
   const rows = await Promise.all([
     ds.query('SELECT * FROM key_factor WHERE benchmark_id = $1', [review.benchmark_id]),
-    ds.query('SELECT e.* FROM key_factor_example e JOIN key_factor k ON k.id = e.key_factor_id WHERE k.benchmark_id = $1', [review.benchmark_id]),
+    ds.query('SELECT e.* FROM key_factor_example e JOIN key_factor k ON k.id = e.key_factor_id WHERE k.benchmark_id = $1', [
+      review.benchmark_id,
+    ]),
     ds.query('SELECT t.*, p.full_name FROM team_member t JOIN person p ON p.id = t.person_id WHERE t.review_id = $1', [reviewId]),
     ds.query('SELECT * FROM visit_session WHERE review_id = $1', [reviewId]),
-    ds.query('SELECT ss.*, st.* FROM session_stakeholder ss JOIN visit_session s ON s.id = ss.session_id JOIN stakeholder st ON st.id = ss.stakeholder_id WHERE s.review_id = $1', [reviewId]),
+    ds.query(
+      'SELECT ss.*, st.* FROM session_stakeholder ss JOIN visit_session s ON s.id = ss.session_id JOIN stakeholder st ON st.id = ss.stakeholder_id WHERE s.review_id = $1',
+      [reviewId],
+    ),
     ds.query('SELECT * FROM stakeholder WHERE city_id = $1', [review.host_city_id]),
     ds.query('SELECT * FROM evidence WHERE review_id = $1 AND retracted_at IS NULL', [reviewId]),
     ds.query('SELECT * FROM conclusion WHERE review_id = $1', [reviewId]),

@@ -22,7 +22,9 @@ export async function seedReportReview(ds: DataSource, items: number, label = `$
   return ds.transaction(async (m) => {
     const [benchmark] = await m.query("SELECT id FROM benchmark WHERE code = 'EUROCITIES-PCD' ORDER BY version DESC LIMIT 1");
     if (!benchmark) throw new Error('The EUROCITIES-PCD benchmark is not loaded; run seedReportCatalogue first.');
-    const [city] = await m.query("INSERT INTO city (name, country, time_zone) VALUES ($1, 'NO', 'Europe/Oslo') RETURNING id", [`Scaleville ${label}`]);
+    const [city] = await m.query("INSERT INTO city (name, country, time_zone) VALUES ($1, 'NO', 'Europe/Oslo') RETURNING id", [
+      `Scaleville ${label}`,
+    ]);
     const people: { id: string }[] = await m.query(
       `INSERT INTO person (email, full_name)
        SELECT 'scale-' || $1 || '-' || g || '@example.org', 'Scale Person ' || g FROM generate_series(1, 6) g RETURNING id`,
@@ -35,11 +37,10 @@ export async function seedReportReview(ds: DataSource, items: number, label = `$
       [`Scale review (${items} items)`, city.id, benchmark.id, leader],
     );
     const roles = ['EXPERT_LEADER', 'PEER', 'PEER', 'PEER', 'OBSERVER', 'HOST_COORDINATOR'];
-    await m.query(`INSERT INTO team_member (review_id, person_id, role) SELECT $1, p, r::review_role FROM unnest($2::uuid[], $3::text[]) AS t(p, r)`, [
-      review.id,
-      people.map((p) => p.id),
-      roles,
-    ]);
+    await m.query(
+      `INSERT INTO team_member (review_id, person_id, role) SELECT $1, p, r::review_role FROM unnest($2::uuid[], $3::text[]) AS t(p, r)`,
+      [review.id, people.map((p) => p.id), roles],
+    );
     // Stakeholders in several categories, some consenting to be named, so the anonymisation rules run.
     await m.query(
       `INSERT INTO stakeholder (city_id, category, name, position, consent_to_be_named)

@@ -19,10 +19,14 @@ const TWO_THOUSAND_LIMIT_MS = 5000;
 
 function measure(databaseUrl: string, reviewId: string, repeats: number): Promise<ReportMeasurement> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '-r', '@swc-node/register', 'scripts/bench/report-measure.ts', databaseUrl, reviewId, String(repeats)], {
-      env: { ...process.env, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '-r', '@swc-node/register', 'scripts/bench/report-measure.ts', databaseUrl, reviewId, String(repeats)],
+      {
+        env: { ...process.env, LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (c) => (out += c));
@@ -56,7 +60,9 @@ export const reportsBench: Bench = {
       context.log(
         `${size} items: model ${round(r.modelMs)} ms, ${Object.entries(r.formatMs)
           .map(([f, ms]) => `${f} ${round(ms)} ms`)
-          .join(', ')}, total ${round(r.totalMs)} ms (rows as JSON ${round(r.baselineMs)} ms); peak RSS ${r.peakRssMiB} MiB, heap ${r.peakHeapMiB} MiB`,
+          .join(
+            ', ',
+          )}, total ${round(r.totalMs)} ms (rows as JSON ${round(r.baselineMs)} ms); peak RSS ${r.peakRssMiB} MiB, heap ${r.peakHeapMiB} MiB`,
       );
     }
 

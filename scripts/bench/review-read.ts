@@ -107,7 +107,20 @@ async function addFindings(api: BenchApi, review: BenchReview, items: number) {
       await m.query(
         `INSERT INTO evidence (id, review_id, source, session_id, stakeholder_category, key_factor_ids, statement, quote, stance, logged_by_id, observed_at, revision)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [item.id, review.reviewId, item.source, item.sessionId, item.stakeholderCategory, item.keyFactorIds, item.statement, item.quote, item.stance, by, item.observedAt, edited ? 2 : 1],
+        [
+          item.id,
+          review.reviewId,
+          item.source,
+          item.sessionId,
+          item.stakeholderCategory,
+          item.keyFactorIds,
+          item.statement,
+          item.quote,
+          item.stance,
+          by,
+          item.observedAt,
+          edited ? 2 : 1,
+        ],
       );
       if (edited) {
         await m.query('INSERT INTO evidence_revision (evidence_id, revision, edited_by_id, changes) VALUES ($1, 2, $2, $3)', [
@@ -118,15 +131,30 @@ async function addFindings(api: BenchApi, review: BenchReview, items: number) {
       }
       for (const kf of item.keyFactorIds) byKeyFactor.get(kf)!.push(item.id);
     }
-    const [{ ids: exampleIds }] = await m.query('SELECT array_agg(id ORDER BY position) AS ids FROM key_factor_example WHERE key_factor_id = ANY ($1)', [review.keyFactorIds]);
+    const [{ ids: exampleIds }] = await m.query(
+      'SELECT array_agg(id ORDER BY position) AS ids FROM key_factor_example WHERE key_factor_id = ANY ($1)',
+      [review.keyFactorIds],
+    );
     for (const [i, keyFactorId] of review.keyFactorIds.entries()) {
       const cited = byKeyFactor.get(keyFactorId)!;
       const [conclusion] = await m.query(
         `INSERT INTO conclusion (review_id, key_factor_id, rating, summary, strengths, areas_to_develop, evidence_ids, status, agreed_at, agreed_by_id, version, updated_by_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'AGREED', now(), $8, 2, $8) RETURNING id`,
-        [review.reviewId, keyFactorId, 1 + (i % 4), `Summary of key factor ${i + 1}.`, 'What works well.', 'What to develop.', cited, review.leader.id],
+        [
+          review.reviewId,
+          keyFactorId,
+          1 + (i % 4),
+          `Summary of key factor ${i + 1}.`,
+          'What works well.',
+          'What to develop.',
+          cited,
+          review.leader.id,
+        ],
       );
-      for (const [version, status] of [[1, 'DRAFT'], [2, 'AGREED']] as const) {
+      for (const [version, status] of [
+        [1, 'DRAFT'],
+        [2, 'AGREED'],
+      ] as const) {
         await m.query(
           `INSERT INTO conclusion_revision (conclusion_id, version, rating, summary, strengths, areas_to_develop, evidence_ids, status, saved_by_id)
            VALUES ($1, $2, $3, $4, 'What works well.', 'What to develop.', $5, $6, $7)`,
@@ -137,7 +165,14 @@ async function addFindings(api: BenchApi, review: BenchReview, items: number) {
         await m.query(
           `INSERT INTO recommendation (review_id, text, key_factor_ids, priority, horizon, suggested_owner, related_example_ids, created_by_id)
            VALUES ($1, $2, $3, $4, 'MEDIUM_TERM', 'Diversity office', $5, $6)`,
-          [review.reviewId, `Recommendation ${priority.toLowerCase()} for key factor ${i + 1}.`, [keyFactorId], priority, (exampleIds ?? []).slice(i, i + 1), review.leader.id],
+          [
+            review.reviewId,
+            `Recommendation ${priority.toLowerCase()} for key factor ${i + 1}.`,
+            [keyFactorId],
+            priority,
+            (exampleIds ?? []).slice(i, i + 1),
+            review.leader.id,
+          ],
         );
       }
     }
@@ -168,14 +203,16 @@ export function missingFromWholeReview(data: WholeReview, expected: { items: num
   const cited = data.reviewConclusions.flatMap((c) => c.citedEvidence);
   const sessions = data.visitProgramme.days.flatMap((d) => d.sessions);
   const missing = [];
-  if (new Set(cited.map((e) => e.id)).size !== expected.items) missing.push(`${new Set(cited.map((e) => e.id)).size}/${expected.items} evidence items`);
+  if (new Set(cited.map((e) => e.id)).size !== expected.items)
+    missing.push(`${new Set(cited.map((e) => e.id)).size}/${expected.items} evidence items`);
   if (sessions.length !== expected.sessions) missing.push(`${sessions.length}/${expected.sessions} sessions`);
   if (data.reviewConclusions.length !== 13) missing.push(`${data.reviewConclusions.length}/13 conclusions`);
   if (data.reviewRecommendations.length !== 26) missing.push(`${data.reviewRecommendations.length}/26 recommendations`);
   if (data.review.keyFactorsInScope.length !== 13) missing.push(`${data.review.keyFactorsInScope.length}/13 key factors in scope`);
   // Fields served by the per-review loaders: a wrong key would give nulls or empty lists, not errors.
   if (cited.some((e) => !e.loggedBy || e.keyFactors.length === 0)) missing.push('an evidence item without its author or key factors');
-  if (sessions.some((x) => x.assignments.length !== 2 || x.assignments.some((a) => !a.person))) missing.push('a session without its two assigned people');
+  if (sessions.some((x) => x.assignments.length !== 2 || x.assignments.some((a) => !a.person)))
+    missing.push('a session without its two assigned people');
   if (data.review.team.some((m) => !m.person)) missing.push('a team member without the person');
   return missing;
 }
@@ -186,7 +223,10 @@ export const reviewReadBench: Bench = {
   async run(context): Promise<BenchResult> {
     const api = await startBenchApi();
     try {
-      const sizes: Record<number, { statements: number; statementsSeen: number[]; texts: string[]; p50: number; p95: number; max: number; bytes: number }> = {};
+      const sizes: Record<
+        number,
+        { statements: number; statementsSeen: number[]; texts: string[]; p50: number; p95: number; max: number; bytes: number }
+      > = {};
       for (const items of SIZES) {
         context.log(`seeding a review with 60 sessions and ${items} evidence items`);
         const { review, leader } = await seedWholeReview(api, { items, sessions: 60 });
@@ -218,14 +258,22 @@ export const reviewReadBench: Bench = {
           max: Math.max(...times),
           bytes: JSON.stringify(data).length,
         };
-        context.log(`${items} items: ${sizes[items].statementsSeen.join('/')} statements, p50 ${round(sizes[items].p50)} ms, p95 ${round(sizes[items].p95)} ms`);
+        context.log(
+          `${items} items: ${sizes[items].statementsSeen.join('/')} statements, p50 ${round(sizes[items].p50)} ms, p95 ${round(sizes[items].p95)} ms`,
+        );
       }
       const [small, large] = SIZES.map((s) => sizes[s]);
       // Met only when every count at both sizes is one and the same number, within the enumerated bound.
       const steady = (size: typeof small) => size.statementsSeen.length === 1 && size.statements <= STATEMENT_LIMIT;
       const target = `every run the same, ≤ ${STATEMENT_LIMIT} (one per kind of thing read)`;
       const figures: BenchFigure[] = [
-        { name: `SQL statements, 200 items (most of ${COUNT_RUNS} runs)`, value: small.statements, unit: 'statements', target, pass: steady(small) },
+        {
+          name: `SQL statements, 200 items (most of ${COUNT_RUNS} runs)`,
+          value: small.statements,
+          unit: 'statements',
+          target,
+          pass: steady(small),
+        },
         {
           name: `SQL statements, 2,000 items (most of ${COUNT_RUNS} runs)`,
           value: large.statements,
@@ -251,7 +299,9 @@ export const reviewReadBench: Bench = {
             `Latency over ${RUNS} sequential requests at each size, client side, same process.`,
           statementLimit: STATEMENT_LIMIT,
           reads: WHOLE_REVIEW_READS,
-          sizes: Object.fromEntries(SIZES.map((s) => [s, { ...sizes[s], p50: round(sizes[s].p50), p95: round(sizes[s].p95), max: round(sizes[s].max) }])),
+          sizes: Object.fromEntries(
+            SIZES.map((s) => [s, { ...sizes[s], p50: round(sizes[s].p50), p95: round(sizes[s].p95), max: round(sizes[s].max) }]),
+          ),
         },
       };
     } finally {

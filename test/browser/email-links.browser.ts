@@ -5,7 +5,9 @@ import { BrowserFixture, expect, expectAccessible, PHONE, screenshot, signIn, sq
 
 async function mailTo(fx: BrowserFixture, to: string, subject: RegExp) {
   // The API sends mail through its queue and writes it under DATA_DIR/mail: wait for it to arrive.
-  await expect.poll(async () => (await capturedMail(fx.dataDir)).some((m) => m.to.includes(to) && subject.test(m.subject)), { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(async () => (await capturedMail(fx.dataDir)).some((m) => m.to.includes(to) && subject.test(m.subject)), { timeout: 30_000 })
+    .toBe(true);
   return (await capturedMail(fx.dataDir)).find((m) => m.to.includes(to) && subject.test(m.subject))!;
 }
 
@@ -56,12 +58,18 @@ test('7b. the invitation link from the email creates the account with its time z
   const signedIn = await fetch(`${fx.baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }', variables: { e: fx.review.people.leader.email, p: TEST_PASSWORD } }),
+    body: JSON.stringify({
+      query: 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }',
+      variables: { e: fx.review.people.leader.email, p: TEST_PASSWORD },
+    }),
   }).then((r) => r.json());
   const invited = await fetch(`${fx.baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${signedIn.data.signIn.accessToken}` },
-    body: JSON.stringify({ query: 'mutation($r: ID!, $input: AddTeamMemberInput!) { addTeamMember(reviewId: $r, input: $input) { __typename } }', variables: { r: fx.review.reviewId, input: { email: invitee, role: 'PEER' } } }),
+    body: JSON.stringify({
+      query: 'mutation($r: ID!, $input: AddTeamMemberInput!) { addTeamMember(reviewId: $r, input: $input) { __typename } }',
+      variables: { r: fx.review.reviewId, input: { email: invitee, role: 'PEER' } },
+    }),
   }).then((r) => r.json());
   expect(invited.errors).toBeUndefined();
 
@@ -81,7 +89,10 @@ test('7b. the invitation link from the email creates the account with its time z
     await page.getByRole('button', { name: 'Accept and sign in' }).click();
     await expect(page.getByRole('heading', { name: 'My reviews' })).toBeVisible();
     await expect(page.getByRole('link', { name: /^Review of / })).toBeVisible();
-    const [person] = await sql<{ full_name: string; time_zone: string; locale: string }>('SELECT full_name, time_zone, locale FROM person WHERE email = $1', [invitee]);
+    const [person] = await sql<{ full_name: string; time_zone: string; locale: string }>(
+      'SELECT full_name, time_zone, locale FROM person WHERE email = $1',
+      [invitee],
+    );
     expect(person).toEqual({ full_name: 'Ines Invitee', time_zone: 'America/Toronto', locale: 'fr' });
     await page.goto('/profile');
     await expect(page.getByText('America/Toronto')).toBeVisible();

@@ -6,13 +6,16 @@ import { join } from 'node:path';
 import { graphql } from './support/global-setup';
 import { DESKTOP, expect, expectAccessible, fixture, screenshot, signIn, sql, test, TEST_PASSWORD } from './support/fixture';
 
-const RECOMMENDATION = 'Commission research on structural racism in the city services and discuss the findings with minority ethnic residents.';
+const RECOMMENDATION =
+  'Commission research on structural racism in the city services and discuss the findings with minority ethnic residents.';
 const LEADER_TEXT = 'The council leads on diversity, as the evidence from the town hall shows.';
 const PEER_TEXT = 'Piet saw the mayor open the forum with the diversity statement.';
 const STRENGTHS_DRAFT = 'A public commitment that every department knows about.';
 
 const gql = (query: string, variables: Record<string, unknown>, token?: string) => graphql(fixture().baseUrl, query, variables, token);
-const tokenOf = async (email: string) => (await gql('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }', { e: email, p: TEST_PASSWORD })).signIn.accessToken as string;
+const tokenOf = async (email: string) =>
+  (await gql('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }', { e: email, p: TEST_PASSWORD }))
+    .signIn.accessToken as string;
 
 /**
  * The expert leader's findings and report (issue 17), through the UI alone once the review is in
@@ -37,11 +40,26 @@ test.describe.serial("the expert leader's findings and report", () => {
     const f = r();
     const leaderToken = await tokenOf(f.people.leader.email);
     const peerToken = await tokenOf(f.people.peer.email);
-    const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - 24 * 3600 * 1000));
-    await gql('mutation($r: ID!, $input: VisitSessionInput!) { scheduleVisitSession(reviewId: $r, input: $input) { id } }', {
-      r: f.reviewId,
-      input: { kind: 'FEEDBACK_SESSION', title: 'Feedback to the city', start: `${yesterday}T14:00`, end: `${yesterday}T15:00`, location: 'City hall' },
-    }, leaderToken);
+    const yesterday = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Oslo',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date(Date.now() - 24 * 3600 * 1000));
+    await gql(
+      'mutation($r: ID!, $input: VisitSessionInput!) { scheduleVisitSession(reviewId: $r, input: $input) { id } }',
+      {
+        r: f.reviewId,
+        input: {
+          kind: 'FEEDBACK_SESSION',
+          title: 'Feedback to the city',
+          start: `${yesterday}T14:00`,
+          end: `${yesterday}T15:00`,
+          location: 'City hall',
+        },
+      },
+      leaderToken,
+    );
     const items = [
       [0, 'SUPPORTS', 'The mayor opened the forum by reading the diversity statement.'],
       [0, 'SUPPORTS', 'Every department has a diversity contact.'],
@@ -49,25 +67,43 @@ test.describe.serial("the expert leader's findings and report", () => {
       [2, 'CONTRADICTS', 'Migrant organisations are not consulted on the budget.'],
     ] as const;
     for (const [k, stance, statement] of items) {
-      await gql('mutation($r: ID!, $input: EvidenceInput!) { logEvidence(reviewId: $r, input: $input) { outcome } }', {
-        r: f.reviewId,
-        input: { id: crypto.randomUUID(), source: 'OBSERVATION', keyFactorIds: [f.keyFactors[k].id], stance, statement },
-      }, peerToken);
+      await gql(
+        'mutation($r: ID!, $input: EvidenceInput!) { logEvidence(reviewId: $r, input: $input) { outcome } }',
+        {
+          r: f.reviewId,
+          input: { id: crypto.randomUUID(), source: 'OBSERVATION', keyFactorIds: [f.keyFactors[k].id], stance, statement },
+        },
+        peerToken,
+      );
     }
     await gql('mutation($r: ID!) { startDeliberation(reviewId: $r) { status } }', { r: f.reviewId }, leaderToken);
     for (const [k, rating, summary] of [
       [1, 2, 'Amira Haddad told us a strategy is being drafted.'],
       [2, 1, 'Migrant organisations are not consulted.'],
     ] as const) {
-      const saved = (await gql('mutation($r: ID!, $k: ID!, $input: ConclusionInput!) { saveConclusion(reviewId: $r, keyFactorId: $k, input: $input) { id version } }', { r: f.reviewId, k: f.keyFactors[k].id, input: { rating, summary } }, peerToken)).saveConclusion;
-      await gql('mutation($c: ID!, $v: Int!) { agreeConclusion(conclusionId: $c, expectedVersion: $v) { id } }', { c: saved.id, v: saved.version }, leaderToken);
+      const saved = (
+        await gql(
+          'mutation($r: ID!, $k: ID!, $input: ConclusionInput!) { saveConclusion(reviewId: $r, keyFactorId: $k, input: $input) { id version } }',
+          { r: f.reviewId, k: f.keyFactors[k].id, input: { rating, summary } },
+          peerToken,
+        )
+      ).saveConclusion;
+      await gql(
+        'mutation($c: ID!, $v: Int!) { agreeConclusion(conclusionId: $c, expectedVersion: $v) { id } }',
+        { c: saved.id, v: saved.version },
+        leaderToken,
+      );
     }
     // The catalogue's example practice, imported and published by the secretariat.
-    const [admin] = await sql<{ email: string }>("INSERT INTO person (email, full_name, is_admin, password_hash) SELECT 'secretariat-' || gen_random_uuid() || '@example.org', 'Sam Secretariat', true, password_hash FROM person WHERE id = $1 RETURNING email", [f.people.leader.id]);
+    const [admin] = await sql<{ email: string }>(
+      "INSERT INTO person (email, full_name, is_admin, password_hash) SELECT 'secretariat-' || gen_random_uuid() || '@example.org', 'Sam Secretariat', true, password_hash FROM person WHERE id = $1 RETURNING email",
+      [f.people.leader.id],
+    );
     const adminToken = await tokenOf(admin.email);
     const bergen = JSON.parse(readFileSync('libs/catalogue/src/data/icc-good-practice-bergen.json', 'utf8'));
     practice = bergen.action.title;
-    const imported = (await gql('mutation($d: JSON!) { importGoodPractice(document: $d) { id } }', { d: bergen }, adminToken)).importGoodPractice.id;
+    const imported = (await gql('mutation($d: JSON!) { importGoodPractice(document: $d) { id } }', { d: bergen }, adminToken))
+      .importGoodPractice.id;
     await gql('mutation($id: ID!) { submitGoodPractice(id: $id) { id } }', { id: imported }, adminToken);
     await gql('mutation($id: ID!) { publishGoodPractice(id: $id) { id } }', { id: imported }, adminToken);
 
@@ -121,8 +157,13 @@ test.describe.serial("the expert leader's findings and report", () => {
     await expect(merge.getByTestId('merge-rating')).toContainText('Your version');
     // Nothing typed was lost by the refusal, on screen or on the device.
     await expect(editor(leader).getByRole('textbox', { name: 'Summary' })).toHaveValue(LEADER_TEXT);
-    expect(await leader.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('peervisit.conclusion-draft.')).length)).toBe(1);
-    const [stored] = await sql<{ version: number; summary: string }>('SELECT version, summary FROM conclusion WHERE review_id = $1 AND key_factor_id = $2', [r().reviewId, kf(0).id]);
+    expect(await leader.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('peervisit.conclusion-draft.')).length)).toBe(
+      1,
+    );
+    const [stored] = await sql<{ version: number; summary: string }>(
+      'SELECT version, summary FROM conclusion WHERE review_id = $1 AND key_factor_id = $2',
+      [r().reviewId, kf(0).id],
+    );
     expect(stored).toEqual({ version: 1, summary: PEER_TEXT });
     await expectAccessible(leader, 'conclusion conflict');
     await screenshot(leader, 'leader-conclusion-conflict', merge);
@@ -139,7 +180,9 @@ test.describe.serial("the expert leader's findings and report", () => {
       [r().reviewId, kf(0).id],
     );
     expect(merged).toEqual({ version: 2, summary: `${LEADER_TEXT}\n\n${PEER_TEXT}`, strengths: STRENGTHS_DRAFT, rating: 3, cited: 2 });
-    expect(await leader.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('peervisit.conclusion-draft.')).length)).toBe(0);
+    expect(await leader.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('peervisit.conclusion-draft.')).length)).toBe(
+      0,
+    );
 
     // Agree, reopen with a reason, agree again.
     await editor(leader).getByRole('button', { name: 'Agree this conclusion' }).click();
@@ -217,12 +260,18 @@ test.describe.serial("the expert leader's findings and report", () => {
 
     await version.getByRole('button', { name: 'Publish this version' }).click();
     await expect(version).toContainText('Published');
-    const [report] = await sql<{ published_at: Date | null }>('SELECT published_at FROM report WHERE review_id = $1 ORDER BY version DESC LIMIT 1', [r().reviewId]);
+    const [report] = await sql<{ published_at: Date | null }>(
+      'SELECT published_at FROM report WHERE review_id = $1 ORDER BY version DESC LIMIT 1',
+      [r().reviewId],
+    );
     expect(report.published_at).not.toBeNull();
 
     const dir = mkdtempSync(join(tmpdir(), 'leader-report-'));
     const fetchFile = async (label: string, name: string) => {
-      const [download] = await Promise.all([leader.waitForEvent('download') as Promise<Download>, version.getByRole('button', { name: label }).click()]);
+      const [download] = await Promise.all([
+        leader.waitForEvent('download') as Promise<Download>,
+        version.getByRole('button', { name: label }).click(),
+      ]);
       const path = join(dir, name);
       await download.saveAs(path);
       return { path, suggested: download.suggestedFilename() };

@@ -28,7 +28,11 @@ test.describe.serial('the evidence notebook', () => {
   const item = (page: Page, statement: string) => items(page).filter({ hasText: statement });
 
   /** Fills the form and logs; returns how long (ms) until the item is in the list, measured in the page. */
-  async function logItem(page: Page, statement: string, options: { keyFactor?: string; quote?: string; stance?: 'Supports' | 'Neutral' | 'Contradicts' } = {}) {
+  async function logItem(
+    page: Page,
+    statement: string,
+    options: { keyFactor?: string; quote?: string; stance?: 'Supports' | 'Neutral' | 'Contradicts' } = {},
+  ) {
     await page.getByLabel('What did you hear or see?').fill(statement);
     if (options.quote) await page.getByLabel('Quote (optional)').fill(options.quote);
     if (options.stance) await page.locator('.choice-options label', { hasText: options.stance }).click();
@@ -72,8 +76,15 @@ test.describe.serial('the evidence notebook', () => {
     await screenshot(peer, 'phone-my-reviews');
 
     // The first load of the app shell: JavaScript under 200 kB compressed (gzip, as served).
-    const scripts = await peer.evaluate(() => performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script' || e.name.endsWith('.js')).map((e) => e.name));
-    const mainScripts = await peer.evaluate(() => Array.from(document.querySelectorAll('script[src]')).map((s) => (s as HTMLScriptElement).src));
+    const scripts = await peer.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script' || e.name.endsWith('.js'))
+        .map((e) => e.name),
+    );
+    const mainScripts = await peer.evaluate(() =>
+      Array.from(document.querySelectorAll('script[src]')).map((s) => (s as HTMLScriptElement).src),
+    );
     let gzipBytes = 0;
     const { gzipSync } = await import('node:zlib');
     for (const url of new Set([...scripts, ...mainScripts].filter((u) => u.startsWith(fx.baseUrl)))) {
@@ -90,7 +101,11 @@ test.describe.serial('the evidence notebook', () => {
     for (const size of ['192x192', '512x512']) {
       const icon = manifest.icons.find((i: { sizes: string }) => i.sizes === size);
       const response = await fetch(new URL(icon.src, fx.baseUrl));
-      expect({ size, status: response.status, type: response.headers.get('content-type') }).toEqual({ size, status: 200, type: 'image/png' });
+      expect({ size, status: response.status, type: response.headers.get('content-type') }).toEqual({
+        size,
+        status: 200,
+        type: 'image/png',
+      });
     }
 
     await peer.getByRole('link', { name: /^Review of / }).click();
@@ -121,10 +136,15 @@ test.describe.serial('the evidence notebook', () => {
     await expectAccessible(peer, 'notebook (phone)');
     await screenshot(peer, 'phone-notebook');
 
-    const stored = await sql<{ source: string; session_id: string; stakeholder_category: string }>('SELECT source, session_id, stakeholder_category FROM evidence WHERE logged_by_id = $1', [fx.review.people.peer.id]);
+    const stored = await sql<{ source: string; session_id: string; stakeholder_category: string }>(
+      'SELECT source, session_id, stakeholder_category FROM evidence WHERE logged_by_id = $1',
+      [fx.review.people.peer.id],
+    );
     expect(stored).toHaveLength(3);
     const interview = fx.sessions.find((s) => s.title.startsWith('Interview'));
-    expect(stored.every((row) => row.source === 'INTERVIEW' && row.session_id === interview?.id && row.stakeholder_category === 'CITY_OFFICIAL')).toBe(true);
+    expect(
+      stored.every((row) => row.source === 'INTERVIEW' && row.session_id === interview?.id && row.stakeholder_category === 'CITY_OFFICIAL'),
+    ).toBe(true);
   });
 
   const offlineStatements = [1, 2, 3, 4, 5].map((n) => `Offline note ${n}: the library hosts language cafés.`);
@@ -148,7 +168,9 @@ test.describe.serial('the evidence notebook', () => {
     await screenshot(peer, 'phone-notebook-offline', item(peer, offlineStatements[4]));
   });
 
-  test('3-5. the access token expires offline; back online the items sync once, and the leader sees the board change live', async ({ fx }) => {
+  test('3-5. the access token expires offline; back online the items sync once, and the leader sees the board change live', async ({
+    fx,
+  }) => {
     // The leader watches the coverage board on a desktop.
     await signIn(leader, fx.review.people.leader.email);
     await leader.goto(`/reviews/${fx.review.reviewId}/coverage`);
@@ -156,10 +178,17 @@ test.describe.serial('the evidence notebook', () => {
     await expect(leader.locator('.coverage-row[data-key-factor="01"]')).toHaveAttribute('data-total', '3');
 
     // Offline, the access token expires (a real token, signed by the API's secret, past its exp).
-    const expired = jwt.sign({ sub: fx.review.people.peer.id, email: fx.review.people.peer.email, admin: false, exp: Math.floor(Date.now() / 1000) - 60 }, fx.jwtSecret, { algorithm: 'HS256', issuer: 'peervisit' });
+    const expired = jwt.sign(
+      { sub: fx.review.people.peer.id, email: fx.review.people.peer.email, admin: false, exp: Math.floor(Date.now() / 1000) - 60 },
+      fx.jwtSecret,
+      { algorithm: 'HS256', issuer: 'peervisit' },
+    );
     await peer.evaluate((token) => {
       const session = JSON.parse(localStorage.getItem('peervisit.session') as string);
-      localStorage.setItem('peervisit.session', JSON.stringify({ ...session, accessToken: token, expiresAt: new Date(Date.now() - 60_000).toISOString() }));
+      localStorage.setItem(
+        'peervisit.session',
+        JSON.stringify({ ...session, accessToken: token, expiresAt: new Date(Date.now() - 60_000).toISOString() }),
+      );
     }, expired);
 
     await peerContext.setOffline(false);
@@ -172,7 +201,10 @@ test.describe.serial('the evidence notebook', () => {
     const ids = await items(peer).evaluateAll((lis) => lis.map((li) => li.getAttribute('data-item-id')));
     const rows = await sql<{ id: string }>('SELECT id FROM evidence WHERE logged_by_id = $1', [fx.review.people.peer.id]);
     expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
-    const audits = await sql<{ entity_id: string; n: string }>("SELECT entity_id, count(*) AS n FROM audit_entry WHERE action = 'evidence.log' AND actor_id = $1 GROUP BY entity_id", [fx.review.people.peer.id]);
+    const audits = await sql<{ entity_id: string; n: string }>(
+      "SELECT entity_id, count(*) AS n FROM audit_entry WHERE action = 'evidence.log' AND actor_id = $1 GROUP BY entity_id",
+      [fx.review.people.peer.id],
+    );
     expect(audits).toHaveLength(8);
     expect(audits.every((a) => Number(a.n) === 1)).toBe(true);
 
@@ -189,7 +221,10 @@ test.describe.serial('the evidence notebook', () => {
     await logItem(peer, statement, { keyFactor: '08' });
     await expect(item(peer, statement)).toHaveAttribute('data-state', 'waiting');
     // Meanwhile the leader narrows the scope: key factor 08 is out.
-    await sql('UPDATE review SET scope_key_factor_ids = array_remove(scope_key_factor_ids, $2::uuid) WHERE id = $1', [fx.review.reviewId, kf8.id]);
+    await sql('UPDATE review SET scope_key_factor_ids = array_remove(scope_key_factor_ids, $2::uuid) WHERE id = $1', [
+      fx.review.reviewId,
+      kf8.id,
+    ]);
     await peerContext.setOffline(false);
     const refused = item(peer, statement);
     await expect(refused).toHaveAttribute('data-state', 'refused');
@@ -222,7 +257,11 @@ test.describe.serial('the evidence notebook', () => {
     const leaderEdit = await fetch(`${fx.baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${leaderToken}` },
-      body: JSON.stringify({ query: 'mutation($id: ID!) { editEvidence(evidenceId: $id, expectedRevision: 1, patch: { statement: "Staff are trained in mediation (leader\'s wording)." }) { revision } }', variables: { id } }),
+      body: JSON.stringify({
+        query:
+          'mutation($id: ID!) { editEvidence(evidenceId: $id, expectedRevision: 1, patch: { statement: "Staff are trained in mediation (leader\'s wording)." }) { revision } }',
+        variables: { id },
+      }),
     }).then((r) => r.json());
     expect(leaderEdit.data.editEvidence.revision).toBe(2);
 
@@ -239,12 +278,17 @@ test.describe.serial('the evidence notebook', () => {
     await expect(edited).toContainText('twice a year');
     await expect(edited).toContainText('revision 3');
 
-    const retracted = peer.locator(`li[data-item-id="${await item(peer, 'No budget line exists for interpreters.').getAttribute('data-item-id')}"]`);
+    const retracted = peer.locator(
+      `li[data-item-id="${await item(peer, 'No budget line exists for interpreters.').getAttribute('data-item-id')}"]`,
+    );
     await retracted.getByRole('button', { name: 'Retract' }).click();
     await retracted.getByLabel('Why retract it?').fill('Heard wrong: there is a budget line.');
     await retracted.getByRole('button', { name: 'Retract' }).click();
     await expect(retracted).toContainText('Retracted: Heard wrong: there is a budget line.');
-    const [row] = await sql<{ retraction_reason: string; revision: number }>('SELECT retraction_reason, revision FROM evidence WHERE id = $1', [id]);
+    const [row] = await sql<{ retraction_reason: string; revision: number }>(
+      'SELECT retraction_reason, revision FROM evidence WHERE id = $1',
+      [id],
+    );
     expect(row.revision).toBe(3);
   });
 

@@ -17,12 +17,26 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   globalSetup: join(__dirname, 'support', 'global-setup.ts'),
   outputDir: process.env.PW_OUTPUT_DIR ?? join(__dirname, '..', '..', 'node_modules', '.cache', 'playwright-results'),
-  reporter: [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT ?? join(__dirname, '..', '..', 'node_modules', '.cache', 'playwright-results.json') }]],
+  reporter: [
+    ['list'],
+    [
+      'json',
+      { outputFile: process.env.PW_JSON_OUTPUT ?? join(__dirname, '..', '..', 'node_modules', '.cache', 'playwright-results.json') },
+    ],
+  ],
   use: {
     browserName: 'chromium',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
     trace: 'off',
     screenshot: 'only-on-failure',

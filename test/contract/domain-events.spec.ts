@@ -22,13 +22,19 @@ describe('the domain events table in docs/architecture.md', () => {
   /** `event PHASE Owner.method` for each handler the table names: a `Class.method` in backticks, then an optional (…), then a colon. */
   function documented(): string[] {
     const doc = readFileSync('docs/architecture.md', 'utf8');
-    const section = doc.slice(doc.indexOf('## What happens after a change'), doc.indexOf('\n## ', doc.indexOf('## What happens after a change') + 1));
+    const section = doc.slice(
+      doc.indexOf('## What happens after a change'),
+      doc.indexOf('\n## ', doc.indexOf('## What happens after a change') + 1),
+    );
     const rows = section.split('\n').filter((line) => /^\| `[a-z]+\.[A-Za-z]+`/.test(line));
     return rows.flatMap((row) => {
       const [event, , inTransaction, afterCommit] = row.split(' | ');
       const name = /`([^`]+)`/.exec(event)![1];
       const handlers = (cell: string) => [...cell.matchAll(/`([A-Z]\w+\.\w+)`(?: \([^)]*\))?:/g)].map((m) => m[1]);
-      return [...handlers(inTransaction).map((h) => `${name} IN_TRANSACTION ${h}`), ...handlers(afterCommit).map((h) => `${name} AFTER_COMMIT ${h}`)];
+      return [
+        ...handlers(inTransaction).map((h) => `${name} IN_TRANSACTION ${h}`),
+        ...handlers(afterCommit).map((h) => `${name} AFTER_COMMIT ${h}`),
+      ];
     });
   }
 

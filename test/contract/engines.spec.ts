@@ -19,7 +19,9 @@ const semver = createRequire(__filename)('semver') as Semver;
 const LTS_RELEASES = ['22.23.3', '24.21.0'];
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { engines: { node: string } };
-const locked = Object.entries(JSON.parse(readFileSync('package-lock.json', 'utf8')).packages as Record<string, { version?: string; engines?: unknown }>)
+const locked = Object.entries(
+  JSON.parse(readFileSync('package-lock.json', 'utf8')).packages as Record<string, { version?: string; engines?: unknown }>,
+)
   .filter(([path]) => path.startsWith('node_modules/'))
   .flatMap(([path, entry]) => {
     const node = (entry.engines as { node?: unknown } | undefined)?.node;
@@ -45,9 +47,16 @@ describe('Node.js versions (package.json engines, and every locked package)', ()
     expect(locked.filter((p) => !semver.satisfies(version, p.node)).map((p) => `${p.name} needs node ${p.node}`)).toEqual([]);
   });
 
-  it.each(LTS_RELEASES.map((v) => semver.major(v)))('the oldest Node %i release package.json accepts satisfies every locked package too', (major) => {
-    const oldest = oldestAccepted(major) as string;
-    expect(oldest).toBeDefined();
-    expect(locked.filter((p) => !semver.satisfies(oldest, p.node)).map((p) => `${p.name} needs node ${p.node}, package.json accepts ${oldest}`)).toEqual([]);
-  });
+  it.each(LTS_RELEASES.map((v) => semver.major(v)))(
+    'the oldest Node %i release package.json accepts satisfies every locked package too',
+    (major) => {
+      const oldest = oldestAccepted(major) as string;
+      expect(oldest).toBeDefined();
+      expect(
+        locked
+          .filter((p) => !semver.satisfies(oldest, p.node))
+          .map((p) => `${p.name} needs node ${p.node}, package.json accepts ${oldest}`),
+      ).toEqual([]);
+    },
+  );
 });

@@ -67,10 +67,13 @@ describe('entity entry points', () => {
     added = libFilesAddedBy([...LIBS.map((lib) => `libs/${lib}/src/entities.ts`), 'libs/review/src/index.ts']);
   }, CHILD_TIMEOUT_MS);
 
-  it.each(LIBS.map((lib, i) => [lib, i] as const))('@peervisit/%s/entities loads entity files only, no module, service or resolver', (lib, i) => {
-    expect(added[i]).toContain(`libs/${lib}/src/entities.ts`);
-    expect(added[i].filter((f) => !ENTITY_SUPPORT.test(f))).toEqual([]);
-  });
+  it.each(LIBS.map((lib, i) => [lib, i] as const))(
+    '@peervisit/%s/entities loads entity files only, no module, service or resolver',
+    (lib, i) => {
+      expect(added[i]).toContain(`libs/${lib}/src/entities.ts`);
+      expect(added[i].filter((f) => !ENTITY_SUPPORT.test(f))).toEqual([]);
+    },
+  );
 
   it('the check above sees what a barrel loads (so it would see a regression)', () => {
     const barrel = added[LIBS.length];
@@ -88,7 +91,13 @@ describe('entity entry points', () => {
         if (!names[lib]) continue;
         const viaBarrel = specifiers
           .split(',')
-          .map((s) => s.trim().replace(/^type\s+/, '').split(' as ')[0].trim())
+          .map((s) =>
+            s
+              .trim()
+              .replace(/^type\s+/, '')
+              .split(' as ')[0]
+              .trim(),
+          )
           .filter((name) => names[lib].has(name));
         if (viaBarrel.length) offenders.push(`${relative(root, file)}: ${viaBarrel.join(', ')} from @peervisit/${lib}`);
       }

@@ -22,8 +22,18 @@ describe('the lockfile', () => {
   it('is accepted by npm ci with npm defaults (no .npmrc, no legacy-peer-deps)', () => {
     // Settings npm passes to scripts as npm_config_* would leak the project's own configuration in.
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_config_')));
-    const run = spawnSync('npm', ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund', '--userconfig', join(dir, 'empty-npmrc')], { cwd: dir, env, encoding: 'utf8' });
-    expect({ status: run.status, errors: run.stderr.split('\n').filter((l) => l.startsWith('npm error')).slice(0, 20) }).toEqual({ status: 0, errors: [] });
+    const run = spawnSync(
+      'npm',
+      ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund', '--userconfig', join(dir, 'empty-npmrc')],
+      { cwd: dir, env, encoding: 'utf8' },
+    );
+    expect({
+      status: run.status,
+      errors: run.stderr
+        .split('\n')
+        .filter((l) => l.startsWith('npm error'))
+        .slice(0, 20),
+    }).toEqual({ status: 0, errors: [] });
     expect(run.stdout).toMatch(/added \d+ packages/);
   }, 180000);
 

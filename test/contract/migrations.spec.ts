@@ -32,7 +32,9 @@ describe('entities and migrations', () => {
         await ds.undoLastMigration({ transaction: 'each' });
         undone++;
       }
-      const left = await ds.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migration'");
+      const left = await ds.query(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migration'",
+      );
       expect(left).toEqual([]);
     } finally {
       await ds.destroy();

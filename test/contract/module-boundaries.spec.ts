@@ -12,7 +12,10 @@ interface Probe {
   code: string;
 }
 
-const probe = (lib: string, from: string): Probe => ({ file: `libs/${lib}/src/boundary-probe.ts`, code: `import * as other from '${from}';\nexport const probe = other;\n` });
+const probe = (lib: string, from: string): Probe => ({
+  file: `libs/${lib}/src/boundary-probe.ts`,
+  code: `import * as other from '${from}';\nexport const probe = other;\n`,
+});
 
 /** The boundary messages ESLint gives each probe, from a separate Node process (eslint.config.mjs is an ES module). */
 function boundaryMessages(probes: Probe[]): string[][] {
@@ -29,7 +32,11 @@ function boundaryMessages(probes: Probe[]): string[][] {
       process.stdout.write(JSON.stringify(out));
     })().catch((e) => { console.error(e); process.exit(1); });
   `;
-  const out = execFileSync(process.execPath, ['-e', script, JSON.stringify(probes)], { cwd: join(__dirname, '../..'), encoding: 'utf8', timeout: 240_000 });
+  const out = execFileSync(process.execPath, ['-e', script, JSON.stringify(probes)], {
+    cwd: join(__dirname, '../..'),
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
   return JSON.parse(out) as string[][];
 }
 
@@ -56,7 +63,11 @@ describe('feature lib order, enforced by lint', () => {
   let messages: string[][];
 
   beforeAll(() => {
-    messages = boundaryMessages([...refused.map(([lib, from]) => probe(lib, from)), ...allowed.map(([lib, from]) => probe(lib, from)), ...upward.map(([lib, from]) => probe(lib, from))]);
+    messages = boundaryMessages([
+      ...refused.map(([lib, from]) => probe(lib, from)),
+      ...allowed.map(([lib, from]) => probe(lib, from)),
+      ...upward.map(([lib, from]) => probe(lib, from)),
+    ]);
   }, 300_000);
 
   it.each(refused.map((row, i) => [...row, i] as const))('libs/%s importing %s fails: only the libs below it', (_lib, _from, tag, i) => {
@@ -67,7 +78,10 @@ describe('feature lib order, enforced by lint', () => {
     expect(messages[i]).toEqual([]);
   });
 
-  it.each(upward.map((row, i) => [...row, refused.length + allowed.length + i] as const))('libs/%s importing %s fails', (_lib, _from, i) => {
-    expect(messages[i]).toHaveLength(1);
-  });
+  it.each(upward.map((row, i) => [...row, refused.length + allowed.length + i] as const))(
+    'libs/%s importing %s fails',
+    (_lib, _from, i) => {
+      expect(messages[i]).toHaveLength(1);
+    },
+  );
 });

@@ -33,13 +33,23 @@ describe('evidence live and coverage cost', () => {
     const peerOnA = await a.gql.signIn(f.people.peer.email, TEST_PASSWORD);
     const leaderOnB = await b.gql.signIn(f.people.leader.email, TEST_PASSWORD);
     const token = leaderOnB.token as string;
-    const feed = await subscribe(b.url, token, 'subscription($r: ID!) { evidenceChanged(reviewId: $r) { id statement stance observedAt loggedBy { id } keyFactors { code } } }', { r: f.reviewId });
+    const feed = await subscribe(
+      b.url,
+      token,
+      'subscription($r: ID!) { evidenceChanged(reviewId: $r) { id statement stance observedAt loggedBy { id } keyFactors { code } } }',
+      { r: f.reviewId },
+    );
     try {
       const item = observation([f.keyFactors[1].id]);
       await peerOnA.ok(logMutation, { r: f.reviewId, input: item });
       const event = await feed.next();
       expect(event.errors).toBeUndefined();
-      expect(event.data?.evidenceChanged).toMatchObject({ id: item.id, statement: item.statement, loggedBy: { id: f.people.peer.id }, keyFactors: [{ code: '02' }] });
+      expect(event.data?.evidenceChanged).toMatchObject({
+        id: item.id,
+        statement: item.statement,
+        loggedBy: { id: f.people.peer.id },
+        keyFactors: [{ code: '02' }],
+      });
       expect(new Date(event.data?.evidenceChanged.observedAt).getTime()).not.toBeNaN();
       // A retry of the same item is not news.
       await peerOnA.ok(logMutation, { r: f.reviewId, input: item });
@@ -57,7 +67,9 @@ describe('evidence live and coverage cost', () => {
   it('the host city cannot subscribe to raw evidence', async () => {
     const f = await createReviewFixture(a.dataSource, { status: 'VISIT', scope: [1] });
     const coordinator = await b.gql.signIn(f.people.coordinator.email, TEST_PASSWORD);
-    const feed = await subscribe(b.url, coordinator.token as string, 'subscription($r: ID!) { evidenceChanged(reviewId: $r) { id } }', { r: f.reviewId });
+    const feed = await subscribe(b.url, coordinator.token as string, 'subscription($r: ID!) { evidenceChanged(reviewId: $r) { id } }', {
+      r: f.reviewId,
+    });
     try {
       const event = await feed.next();
       expect(event.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
@@ -73,10 +85,19 @@ describe('evidence live and coverage cost', () => {
     const measure = async (scope: number[] | undefined, items: number) => {
       const f = await createReviewFixture(a.dataSource, { status: 'VISIT', scope });
       const peer = await a.gql.signIn(f.people.peer.email, TEST_PASSWORD);
-      const batch = Array.from({ length: items }, (_, i) => observation([f.keyFactors[i % f.keyFactors.length].id], `Observation number ${i}.`));
-      await peer.ok('mutation($r: ID!, $items: [EvidenceInput!]!) { logEvidenceBatch(reviewId: $r, items: $items) { outcome } }', { r: f.reviewId, items: batch });
+      const batch = Array.from({ length: items }, (_, i) =>
+        observation([f.keyFactors[i % f.keyFactors.length].id], `Observation number ${i}.`),
+      );
+      await peer.ok('mutation($r: ID!, $items: [EvidenceInput!]!) { logEvidenceBatch(reviewId: $r, items: $items) { outcome } }', {
+        r: f.reviewId,
+        items: batch,
+      });
       const { count, result } = await countQueries(a.dataSource, () => peer.ok(query, { r: f.reviewId }));
-      return { count, keyFactors: result.evidenceCoverage.keyFactors.length, total: result.evidenceCoverage.keyFactors.reduce((n: number, k: { total: number }) => n + k.total, 0) };
+      return {
+        count,
+        keyFactors: result.evidenceCoverage.keyFactors.length,
+        total: result.evidenceCoverage.keyFactors.reduce((n: number, k: { total: number }) => n + k.total, 0),
+      };
     };
     const small = await measure([1, 2], 3);
     const large = await measure(undefined, 60);

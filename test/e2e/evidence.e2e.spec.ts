@@ -37,8 +37,18 @@ describe('evidence, end to end', () => {
     peer = await t.gql.signIn(f.people.peer.email, TEST_PASSWORD);
     peer2 = await t.gql.signIn(f.people.peer2.email, TEST_PASSWORD);
     const schedule = 'mutation($id: ID!, $input: VisitSessionInput!) { scheduleVisitSession(reviewId: $id, input: $input) { id } }';
-    interviewId = (await leader.ok(schedule, { id: f.reviewId, input: { kind: 'INTERVIEW', title: 'Mayor', start: '2027-03-10T10:00', end: '2027-03-10T11:00' } })).scheduleVisitSession.id;
-    focusGroupId = (await leader.ok(schedule, { id: f.reviewId, input: { kind: 'FOCUS_GROUP', title: 'Migrant council', start: '2027-03-10T13:00', end: '2027-03-10T15:00' } })).scheduleVisitSession.id;
+    interviewId = (
+      await leader.ok(schedule, {
+        id: f.reviewId,
+        input: { kind: 'INTERVIEW', title: 'Mayor', start: '2027-03-10T10:00', end: '2027-03-10T11:00' },
+      })
+    ).scheduleVisitSession.id;
+    focusGroupId = (
+      await leader.ok(schedule, {
+        id: f.reviewId,
+        input: { kind: 'FOCUS_GROUP', title: 'Migrant council', start: '2027-03-10T13:00', end: '2027-03-10T15:00' },
+      })
+    ).scheduleVisitSession.id;
   });
   afterAll(() => t?.close());
 
@@ -46,7 +56,11 @@ describe('evidence, end to end', () => {
     const first = item();
     ids.mayor = first.id;
     const created = await peer.ok(log, { r: f.reviewId, input: first });
-    expect(created.logEvidence).toMatchObject({ id: first.id, outcome: 'CREATED', evidence: { revision: 1, loggedBy: { id: f.people.peer.id }, keyFactors: [{ code: '01' }] } });
+    expect(created.logEvidence).toMatchObject({
+      id: first.id,
+      outcome: 'CREATED',
+      evidence: { revision: 1, loggedBy: { id: f.people.peer.id }, keyFactors: [{ code: '01' }] },
+    });
     const retried = await peer.ok(log, { r: f.reviewId, input: first });
     expect(retried.logEvidence).toMatchObject({ id: first.id, outcome: 'ALREADY_THERE' });
     const different = await peer.request(log, { r: f.reviewId, input: { ...first, statement: 'Something else.' } });
@@ -58,18 +72,51 @@ describe('evidence, end to end', () => {
   });
 
   it('a batch answers per item and keeps the valid ones whatever the others', async () => {
-    const good = item({ sessionId: focusGroupId, source: 'FOCUS_GROUP', stakeholderCategory: 'MIGRANT_ORGANISATION', statement: 'Participants had never heard of the diversity statement.', quote: null, stance: 'CONTRADICTS' });
-    const observation = item({ source: 'OBSERVATION', sessionId: null, stakeholderCategory: null, keyFactorIds: [f.keyFactors[1].id], statement: 'Posters about the anti-rumour campaign in the city hall lobby.', quote: null, stance: 'SUPPORTS' });
+    const good = item({
+      sessionId: focusGroupId,
+      source: 'FOCUS_GROUP',
+      stakeholderCategory: 'MIGRANT_ORGANISATION',
+      statement: 'Participants had never heard of the diversity statement.',
+      quote: null,
+      stance: 'CONTRADICTS',
+    });
+    const observation = item({
+      source: 'OBSERVATION',
+      sessionId: null,
+      stakeholderCategory: null,
+      keyFactorIds: [f.keyFactors[1].id],
+      statement: 'Posters about the anti-rumour campaign in the city hall lobby.',
+      quote: null,
+      stance: 'SUPPORTS',
+    });
     const noSession = item({ sessionId: null, statement: 'An interview without a session.' });
     const outOfScope = item({ keyFactorIds: ['00000000-0000-0000-0000-000000000000'] });
     const notUuid = item({ id: 'phone-item-7' });
-    const results = await peer.ok(batch, { r: f.reviewId, items: [good, observation, noSession, outOfScope, notUuid, { ...item(), id: ids.mayor }] });
+    const results = await peer.ok(batch, {
+      r: f.reviewId,
+      items: [good, observation, noSession, outOfScope, notUuid, { ...item(), id: ids.mayor }],
+    });
     expect(results.logEvidenceBatch).toEqual([
       { id: good.id, outcome: 'CREATED', message: null, problems: [] },
       { id: observation.id, outcome: 'CREATED', message: null, problems: [] },
-      { id: noSession.id, outcome: 'INVALID', message: 'The evidence was not logged: sessionId: say which interview it came from', problems: [{ path: 'sessionId', message: 'say which interview it came from' }] },
-      { id: outOfScope.id, outcome: 'INVALID', message: expect.stringContaining("not key factors in the review's scope"), problems: [{ path: 'keyFactorIds', message: "not key factors in the review's scope: 00000000-0000-0000-0000-000000000000" }] },
-      { id: 'phone-item-7', outcome: 'INVALID', message: expect.any(String), problems: [{ path: 'id', message: 'must be a UUID the client generated (e.g. crypto.randomUUID())' }] },
+      {
+        id: noSession.id,
+        outcome: 'INVALID',
+        message: 'The evidence was not logged: sessionId: say which interview it came from',
+        problems: [{ path: 'sessionId', message: 'say which interview it came from' }],
+      },
+      {
+        id: outOfScope.id,
+        outcome: 'INVALID',
+        message: expect.stringContaining("not key factors in the review's scope"),
+        problems: [{ path: 'keyFactorIds', message: "not key factors in the review's scope: 00000000-0000-0000-0000-000000000000" }],
+      },
+      {
+        id: 'phone-item-7',
+        outcome: 'INVALID',
+        message: expect.any(String),
+        problems: [{ path: 'id', message: 'must be a UUID the client generated (e.g. crypto.randomUUID())' }],
+      },
       { id: ids.mayor, outcome: 'ALREADY_THERE', message: null, problems: [] },
     ]);
     ids.focus = good.id;
@@ -81,19 +128,48 @@ describe('evidence, end to end', () => {
   });
 
   it('edits keep every revision (who, when, what changed); only the author or the expert leader edits', async () => {
-    const edit = 'mutation($e: ID!, $p: EvidencePatch!, $v: Int) { editEvidence(evidenceId: $e, patch: $p, expectedRevision: $v) { revision statement stance revisions { revision editedById changes } } }';
+    const edit =
+      'mutation($e: ID!, $p: EvidencePatch!, $v: Int) { editEvidence(evidenceId: $e, patch: $p, expectedRevision: $v) { revision statement stance revisions { revision editedById changes } } }';
     const refused = await peer2.request(edit, { e: ids.mayor, p: { statement: 'Not mine to change.' } });
-    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: 'Only the peer who logged this evidence or the expert leader can edit it.' });
-    const first = await peer.ok(edit, { e: ids.mayor, p: { statement: 'The mayor says the diversity statement is read out at council meetings.' }, v: 1 });
-    expect(first.editEvidence).toMatchObject({ revision: 2, revisions: [{ revision: 2, editedById: f.people.peer.id, changes: { statement: { from: 'The mayor says the diversity statement is read out at every council meeting.', to: 'The mayor says the diversity statement is read out at council meetings.' } } }] });
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+      message: 'Only the peer who logged this evidence or the expert leader can edit it.',
+    });
+    const first = await peer.ok(edit, {
+      e: ids.mayor,
+      p: { statement: 'The mayor says the diversity statement is read out at council meetings.' },
+      v: 1,
+    });
+    expect(first.editEvidence).toMatchObject({
+      revision: 2,
+      revisions: [
+        {
+          revision: 2,
+          editedById: f.people.peer.id,
+          changes: {
+            statement: {
+              from: 'The mayor says the diversity statement is read out at every council meeting.',
+              to: 'The mayor says the diversity statement is read out at council meetings.',
+            },
+          },
+        },
+      ],
+    });
     const stale = await leader.request(edit, { e: ids.mayor, p: { stance: 'NEUTRAL' }, v: 1 });
-    expect(stale.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: 'Someone edited this evidence after you opened it (your revision 1, now 2). Reload it, then edit again.' });
+    expect(stale.errors?.[0]).toMatchObject({
+      extensions: { code: 'CONFLICT' },
+      message: 'Someone edited this evidence after you opened it (your revision 1, now 2). Reload it, then edit again.',
+    });
     const second = await leader.ok(edit, { e: ids.mayor, p: { stance: 'NEUTRAL' }, v: 2 });
-    expect(second.editEvidence.revisions.map((r: { revision: number; changes: object }) => [r.revision, Object.keys(r.changes)])).toEqual([[2, ['statement']], [3, ['stance']]]);
+    expect(second.editEvidence.revisions.map((r: { revision: number; changes: object }) => [r.revision, Object.keys(r.changes)])).toEqual([
+      [2, ['statement']],
+      [3, ['stance']],
+    ]);
   });
 
   it('retracting needs a reason, hides the item from lists and coverage, and keeps it', async () => {
-    const retract = 'mutation($e: ID!, $reason: String!) { retractEvidence(evidenceId: $e, reason: $reason) { retractedAt retractionReason } }';
+    const retract =
+      'mutation($e: ID!, $reason: String!) { retractEvidence(evidenceId: $e, reason: $reason) { retractedAt retractionReason } }';
     expect((await peer.request(retract, { e: ids.observation, reason: ' ' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const done = await peer.ok(retract, { e: ids.observation, reason: 'The posters were from another city.' });
     expect(done.retractEvidence.retractionReason).toBe('The posters were from another city.');
@@ -105,7 +181,12 @@ describe('evidence, end to end', () => {
 
   it('filters by key factor, session, source, stance and author, searches the text, and pages with cursors', async () => {
     const more = Array.from({ length: 5 }, (_, i) =>
-      item({ statement: `Officials describe the intercultural training programme, cohort ${i + 1}.`, quote: null, keyFactorIds: [f.keyFactors[2].id], stakeholderCategory: 'CITY_OFFICIAL' }),
+      item({
+        statement: `Officials describe the intercultural training programme, cohort ${i + 1}.`,
+        quote: null,
+        keyFactorIds: [f.keyFactors[2].id],
+        stakeholderCategory: 'CITY_OFFICIAL',
+      }),
     );
     await peer2.ok(batch, { r: f.reviewId, items: more });
     const q = `query($r: ID!, $kf: ID, $s: ID, $src: EvidenceSource, $st: EvidenceStance, $by: ID, $q: String, $first: Int, $after: String) {
@@ -130,14 +211,23 @@ describe('evidence, end to end', () => {
   });
 
   it('coverage: per key factor, counts by source and stance, and the ones lacking interview or focus-group evidence', async () => {
-    const { evidenceCoverage } = await leader.ok(`query($r: ID!) { evidenceCoverage(reviewId: $r) {
+    const { evidenceCoverage } = await leader.ok(
+      `query($r: ID!) { evidenceCoverage(reviewId: $r) {
       keyFactors { keyFactor { code } total bySource { source count } byStance { stance count } lacksInterviewOrFocusGroup }
-      lackingInterviewOrFocusGroup { code } } }`, { r: f.reviewId });
+      lackingInterviewOrFocusGroup { code } } }`,
+      { r: f.reviewId },
+    );
     const kf1 = evidenceCoverage.keyFactors[0];
     expect(kf1.keyFactor.code).toBe('01');
     expect(kf1.total).toBe(2);
-    expect(kf1.bySource.filter((s: { count: number }) => s.count)).toEqual([{ source: 'INTERVIEW', count: 1 }, { source: 'FOCUS_GROUP', count: 1 }]);
-    expect(kf1.byStance.filter((s: { count: number }) => s.count)).toEqual([{ stance: 'CONTRADICTS', count: 1 }, { stance: 'NEUTRAL', count: 1 }]);
+    expect(kf1.bySource.filter((s: { count: number }) => s.count)).toEqual([
+      { source: 'INTERVIEW', count: 1 },
+      { source: 'FOCUS_GROUP', count: 1 },
+    ]);
+    expect(kf1.byStance.filter((s: { count: number }) => s.count)).toEqual([
+      { stance: 'CONTRADICTS', count: 1 },
+      { stance: 'NEUTRAL', count: 1 },
+    ]);
     // 02 only had the (retracted) observation.
     expect(evidenceCoverage.lackingInterviewOrFocusGroup).toEqual([{ code: '02' }]);
   });

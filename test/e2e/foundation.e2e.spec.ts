@@ -35,7 +35,10 @@ describe('foundation, end to end', () => {
     const anonymous = await t.gql.request('{ me { id } }');
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const forged = await t.gql.as('not-a-token').request('{ me { id } }');
-    expect(forged.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: 'The access token is not valid: sign in again.' });
+    expect(forged.errors?.[0]).toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+      message: 'The access token is not valid: sign in again.',
+    });
   });
 
   it('serves the EUROCITIES benchmark with its 13 key factors, guide questions, examples and context factors', async () => {
@@ -54,7 +57,9 @@ describe('foundation, end to end', () => {
     expect(benchmark.keyFactors.map((k: { number: number }) => k.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     for (const keyFactor of benchmark.keyFactors) {
       expect(keyFactor.guideQuestions.length).toBeGreaterThan(0);
-      expect(keyFactor.guideQuestions.map((q: { position: number }) => q.position)).toEqual(keyFactor.guideQuestions.map((_: unknown, i: number) => i + 1));
+      expect(keyFactor.guideQuestions.map((q: { position: number }) => q.position)).toEqual(
+        keyFactor.guideQuestions.map((_: unknown, i: number) => i + 1),
+      );
     }
     const total = benchmark.keyFactors.reduce((n: number, k: { guideQuestions: unknown[] }) => n + k.guideQuestions.length, 0);
     expect(total).toBe(61);
@@ -79,7 +84,10 @@ describe('foundation, end to end', () => {
       title: 'Anti-discrimination',
       standard: 'The city prevents discrimination.',
       source: { title: 'A toolkit', organisation: 'EUROCITIES', attribution: 'Credit.' },
-      ratingScale: [{ value: 1, label: 'No', description: 'Not in place' }, { value: 2, label: 'Yes', description: 'In place' }],
+      ratingScale: [
+        { value: 1, label: 'No', description: 'Not in place' },
+        { value: 2, label: 'Yes', description: 'In place' },
+      ],
       keyFactors: [
         { number: 1, heading: 'Monitoring', statement: 'The city monitors.', guideQuestions: ['Does it?'] },
         { number: 1, heading: 'Training' },
@@ -106,7 +114,9 @@ describe('foundation, end to end', () => {
     const { benchmarkExport } = await gql.ok('{ benchmarkExport(code: "EUROCITIES-PCD", version: 1) }');
     const shipped = JSON.parse(readFileSync('libs/catalogue/src/data/eurocities-promoting-cultural-diversity.benchmark.json', 'utf8'));
     expect(benchmarkExport).toEqual(shipped);
-    const same = await gql.ok('mutation($d: JSON!) { importBenchmark(document: $d) { outcome benchmark { version } } }', { d: benchmarkExport });
+    const same = await gql.ok('mutation($d: JSON!) { importBenchmark(document: $d) { outcome benchmark { version } } }', {
+      d: benchmarkExport,
+    });
     expect(same.importBenchmark).toEqual({ outcome: 'unchanged', benchmark: { version: 1 } });
     const peerGql = await t.gql.signIn(peer.email, TEST_PASSWORD);
     const refused = await peerGql.request('mutation($d: JSON!) { importBenchmark(document: $d) { outcome } }', { d: benchmarkExport });
@@ -126,13 +136,24 @@ describe('foundation, end to end', () => {
     // Nothing went to the unknown address (the only other message would have been queued with it).
     expect((await capturedMail()).map((m) => m.to)).toEqual(['peer@example.org']);
 
-    const tooShort = await anonymous.request('mutation($t: String!) { resetPassword(token: $t, newPassword: "short") { accessToken } }', { t: token });
-    expect(tooShort.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: 'The new password must be at least 10 characters long.' });
+    const tooShort = await anonymous.request('mutation($t: String!) { resetPassword(token: $t, newPassword: "short") { accessToken } }', {
+      t: token,
+    });
+    expect(tooShort.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: 'The new password must be at least 10 characters long.',
+    });
 
-    const reset = await anonymous.ok('mutation($t: String!) { resetPassword(token: $t, newPassword: "a-brand-new-password") { person { email } } }', { t: token });
+    const reset = await anonymous.ok(
+      'mutation($t: String!) { resetPassword(token: $t, newPassword: "a-brand-new-password") { person { email } } }',
+      { t: token },
+    );
     expect(reset.resetPassword.person.email).toBe('peer@example.org');
     await expect(t.gql.signIn('peer@example.org', 'a-brand-new-password')).resolves.toBeDefined();
-    const reused = await anonymous.request('mutation($t: String!) { resetPassword(token: $t, newPassword: "another-new-password") { accessToken } }', { t: token });
+    const reused = await anonymous.request(
+      'mutation($t: String!) { resetPassword(token: $t, newPassword: "another-new-password") { accessToken } }',
+      { t: token },
+    );
     expect(reused.errors?.[0].message).toBe('This password-reset link has already been used.');
   });
 
@@ -176,7 +197,10 @@ describe('foundation, end to end', () => {
     const deep = await gql.request(`{ fieldsOfAction { ${nested} } }`);
     expect(deep.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(deep.errors?.[0].message).toContain('the limit is 10');
-    const aliases = Array.from({ length: 60 }, (_, i) => `b${i}: benchmarks(first: 100) { nodes { keyFactors { guideQuestions { text } } } }`).join('\n');
+    const aliases = Array.from(
+      { length: 60 },
+      (_, i) => `b${i}: benchmarks(first: 100) { nodes { keyFactors { guideQuestions { text } } } }`,
+    ).join('\n');
     const costly = await gql.request(`{ ${aliases} }`);
     expect(costly.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(costly.errors?.[0].message).toMatch(/The query costs \d+, above the limit of 5000/);
@@ -196,7 +220,9 @@ describe('foundation, end to end', () => {
   });
   it('keeps the directory: admins add cities, organisations, people and stakeholders; bad input says what to fix and writes nothing', async () => {
     const gql = await t.gql.signIn(admin.email, TEST_PASSWORD);
-    const bad = await gql.request('mutation($i: CityInput!) { createCity(input: $i) { id } }', { i: { name: ' ', country: 'Norway', timeZone: 'Bergen/Time', population: -5 } });
+    const bad = await gql.request('mutation($i: CityInput!) { createCity(input: $i) { id } }', {
+      i: { name: ' ', country: 'Norway', timeZone: 'Bergen/Time', population: -5 },
+    });
     expect(bad.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       problems: [
@@ -208,21 +234,49 @@ describe('foundation, end to end', () => {
     });
     expect(await t.dataSource.query("SELECT id FROM city WHERE country = 'Norway'")).toEqual([]);
 
-    const { createCity } = await gql.ok('mutation { createCity(input: { name: "Oslo", country: "NO", timeZone: "Europe/Oslo", eurocitiesCharterSignatory: true }) { id } }');
-    const { createOrganisation } = await gql.ok('mutation($c: ID!) { createOrganisation(input: { name: "Oslo migrant forum", kind: MIGRANT_ORGANISATION, cityId: $c }) { id city { name } } }', { c: createCity.id });
+    const { createCity } = await gql.ok(
+      'mutation { createCity(input: { name: "Oslo", country: "NO", timeZone: "Europe/Oslo", eurocitiesCharterSignatory: true }) { id } }',
+    );
+    const { createOrganisation } = await gql.ok(
+      'mutation($c: ID!) { createOrganisation(input: { name: "Oslo migrant forum", kind: MIGRANT_ORGANISATION, cityId: $c }) { id city { name } } }',
+      { c: createCity.id },
+    );
     expect(createOrganisation.city).toEqual({ name: 'Oslo' });
-    const person = await gql.ok('mutation($o: ID!) { createPerson(input: { email: "Amir@Example.org", fullName: "Amir Haddad", organisationId: $o, timeZone: "Europe/Oslo" }) { email organisation { name } } }', { o: createOrganisation.id });
+    const person = await gql.ok(
+      'mutation($o: ID!) { createPerson(input: { email: "Amir@Example.org", fullName: "Amir Haddad", organisationId: $o, timeZone: "Europe/Oslo" }) { email organisation { name } } }',
+      { o: createOrganisation.id },
+    );
     expect(person.createPerson).toEqual({ email: 'amir@example.org', organisation: { name: 'Oslo migrant forum' } });
     const duplicate = await gql.request('mutation { createPerson(input: { email: "amir@example.org", fullName: "Someone Else" }) { id } }');
-    expect(duplicate.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: 'Someone already has the email amir@example.org.' });
+    expect(duplicate.errors?.[0]).toMatchObject({
+      extensions: { code: 'CONFLICT' },
+      message: 'Someone already has the email amir@example.org.',
+    });
 
-    const nameless = await gql.request('mutation($c: ID!) { createStakeholder(input: { cityId: $c, category: CITY_OFFICIAL }) { id } }', { c: createCity.id });
-    expect(nameless.errors?.[0].extensions?.problems).toEqual([{ path: 'position', message: 'give a name or a position, so the team knows whom they met' }]);
-    const stakeholder = await gql.ok('mutation($c: ID!, $o: ID!) { createStakeholder(input: { cityId: $c, organisationId: $o, position: "Chair", category: MIGRANT_ORGANISATION }) { name consentToBeNamed organisation { name } city { name } } }', { c: createCity.id, o: createOrganisation.id });
-    expect(stakeholder.createStakeholder).toEqual({ name: null, consentToBeNamed: false, organisation: { name: 'Oslo migrant forum' }, city: { name: 'Oslo' } });
+    const nameless = await gql.request('mutation($c: ID!) { createStakeholder(input: { cityId: $c, category: CITY_OFFICIAL }) { id } }', {
+      c: createCity.id,
+    });
+    expect(nameless.errors?.[0].extensions?.problems).toEqual([
+      { path: 'position', message: 'give a name or a position, so the team knows whom they met' },
+    ]);
+    const stakeholder = await gql.ok(
+      'mutation($c: ID!, $o: ID!) { createStakeholder(input: { cityId: $c, organisationId: $o, position: "Chair", category: MIGRANT_ORGANISATION }) { name consentToBeNamed organisation { name } city { name } } }',
+      { c: createCity.id, o: createOrganisation.id },
+    );
+    expect(stakeholder.createStakeholder).toEqual({
+      name: null,
+      consentToBeNamed: false,
+      organisation: { name: 'Oslo migrant forum' },
+      city: { name: 'Oslo' },
+    });
 
     const someone = await t.gql.signIn((await createPerson(t.dataSource, {})).email, TEST_PASSWORD);
-    const refused = await someone.request('mutation { createCity(input: { name: "Nowhere", country: "NO", timeZone: "Europe/Oslo" }) { id } }');
-    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: 'Only the network secretariat (an admin) can do this.' });
+    const refused = await someone.request(
+      'mutation { createCity(input: { name: "Nowhere", country: "NO", timeZone: "Europe/Oslo" }) { id } }',
+    );
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+      message: 'Only the network secretariat (an admin) can do this.',
+    });
   });
 });

@@ -26,7 +26,8 @@ describe('good practices, end to end', () => {
   const create = `mutation($input: GoodPracticeInput!) { createGoodPractice(input: $input) { ${fields} } }`;
   const update = `mutation($id: ID!, $input: GoodPracticeInput!, $v: Int!) { updateGoodPractice(id: $id, input: $input, expectedVersion: $v) { ${fields} } }`;
   const submit = 'mutation($id: ID!) { submitGoodPractice(id: $id) { id status version submittedAt } }';
-  const back = 'mutation($id: ID!, $reason: String) { returnGoodPracticeToDraft(id: $id, reason: $reason) { id status version submittedAt } }';
+  const back =
+    'mutation($id: ID!, $reason: String) { returnGoodPracticeToDraft(id: $id, reason: $reason) { id status version submittedAt } }';
   const publish = 'mutation($id: ID!) { publishGoodPractice(id: $id) { id status version publishedAt } }';
   const get = `query($id: ID!) { goodPractice(id: $id) { ${fields} revisions { version action status document note savedById } } }`;
   const importJson = `mutation($d: JSON!) { importGoodPractice(document: $d) { ${fields} } }`;
@@ -36,7 +37,14 @@ describe('good practices, end to end', () => {
       totalCount pageInfo { hasNextPage endCursor } nodes { id title city country implementationPeriod teaser fieldsOfAction { code } publishedAt } } }`;
 
   const input = (overrides: { contact?: object; action?: object; description?: object; criteria?: object[] } = {}) => ({
-    contact: { city: 'Oslo', country: 'NO', department: 'Education Agency', completedOn: '2023-05-02', contactPerson: 'Kari Nordmann', ...overrides.contact },
+    contact: {
+      city: 'Oslo',
+      country: 'NO',
+      department: 'Education Agency',
+      completedOn: '2023-05-02',
+      contactPerson: 'Kari Nordmann',
+      ...overrides.contact,
+    },
     action: {
       title: 'Educational equality in Oslo',
       mainFieldOfAction: '5',
@@ -46,7 +54,8 @@ describe('good practices, end to end', () => {
       ...overrides.action,
     },
     description: {
-      purpose: 'The aim of this project is to combat educational segregation through organizational structures, activities and curricula that increase diversity and intercultural learning in public schools. Schools in different districts were paired, and teachers were trained together.',
+      purpose:
+        'The aim of this project is to combat educational segregation through organizational structures, activities and curricula that increase diversity and intercultural learning in public schools. Schools in different districts were paired, and teachers were trained together.',
       stimulus: 'Segregation between schools was growing.',
       process: 'Schools were paired across districts.',
       impact: 'More pupils chose schools outside their district.',
@@ -63,7 +72,15 @@ describe('good practices, end to end', () => {
     await as.admin.ok(publish, { id: importGoodPractice.id });
     return importGoodPractice.id as string;
   };
-  const practice = (city: string, country: string, title: string, main: string, further: string[], period: string | undefined, purpose: string) => ({
+  const practice = (
+    city: string,
+    country: string,
+    title: string,
+    main: string,
+    further: string[],
+    period: string | undefined,
+    purpose: string,
+  ) => ({
     contact: { city, country },
     action: { title, mainFieldOfAction: main, furtherFieldsOfAction: further, ...(period ? { implementationPeriod: period } : {}) },
     description: { purpose, keyReferenceDocuments: [] },
@@ -72,20 +89,35 @@ describe('good practices, end to end', () => {
 
   /** The ICC template's own example (Bergen, "Research on structural racism"), with every field of the template filled. */
   const structuralRacism = {
-    contact: { city: 'Bergen', country: 'NO', department: 'Diversity and Equality Section', completedOn: '2022-06-30', contactPerson: 'Ola Nordmann' },
+    contact: {
+      city: 'Bergen',
+      country: 'NO',
+      department: 'Diversity and Equality Section',
+      completedOn: '2022-06-30',
+      contactPerson: 'Ola Nordmann',
+    },
     action: {
       title: 'Research on structural racism',
       mainFieldOfAction: '3',
       furtherFieldsOfAction: ['13'],
-      mainPurpose: 'Provoking debate, enabling understanding and stimulating action through research on structural racism in Bergen, Norway',
+      mainPurpose:
+        'Provoking debate, enabling understanding and stimulating action through research on structural racism in Bergen, Norway',
       implementationPeriod: '12 months, Jan/dec 2021',
     },
     description: {
-      purpose: 'This research initiative was undertaken by Bergen Municipality to establish how minority ethnic populations perceived the way they were treated by the city’s services and how they experienced living in Bergen.',
+      purpose:
+        'This research initiative was undertaken by Bergen Municipality to establish how minority ethnic populations perceived the way they were treated by the city’s services and how they experienced living in Bergen.',
       stimulus: 'The primary driver for this initiative was political commitment.',
-      process: 'The contracting of an external research team, with expertise in structural racism, was central to the approach taken.\n\nA qualitative aspect to the research involved one-to-one interviews with a small number of minority ethnic people.',
+      process:
+        'The contracting of an external research team, with expertise in structural racism, was central to the approach taken.\n\nA qualitative aspect to the research involved one-to-one interviews with a small number of minority ethnic people.',
       impact: 'The research report provoked debate. Politicians on the City Council took it seriously.',
-      keyReferenceDocuments: [{ title: 'Sindre Bangstad, Edvard Nergård Larsen & Lise B.Grung, Structural Racism in Bergen, Report 2021/09, Vista Analysis and KIFO, 2021 (Norwegian)', url: 'https://example.org/structural-racism-in-bergen' }],
+      keyReferenceDocuments: [
+        {
+          title:
+            'Sindre Bangstad, Edvard Nergård Larsen & Lise B.Grung, Structural Racism in Bergen, Report 2021/09, Vista Analysis and KIFO, 2021 (Norwegian)',
+          url: 'https://example.org/structural-racism-in-bergen',
+        },
+      ],
     },
     criteria: {
       goalOriented: { met: true, justification: 'It aims at reducing inequalities.' },
@@ -107,7 +139,8 @@ describe('good practices, end to end', () => {
     for (const who of ['admin', 'author', 'other'] as const) as[who] = await t.gql.signIn(people[who].email, TEST_PASSWORD);
     bergenCityId = (await createCity(t.dataSource, { name: 'Bergen', country: 'NO', timeZone: 'Europe/Oslo' })).id;
     f = await createReviewFixture(t.dataSource, { status: 'DELIBERATION', scope: [1, 2, 3] });
-    for (const who of ['leader', 'peer', 'coordinator', 'observer'] as const) as[who] = await t.gql.signIn(f.people[who].email, TEST_PASSWORD);
+    for (const who of ['leader', 'peer', 'coordinator', 'observer'] as const)
+      as[who] = await t.gql.signIn(f.people[who].email, TEST_PASSWORD);
   });
   afterAll(() => t?.close());
 
@@ -139,8 +172,12 @@ describe('good practices, end to end', () => {
       { path: 'action.furtherFieldsOfAction[2]', message: '"3a" is listed twice' },
     ]);
     const sameAsMain = await as.author.request(create, { input: input({ action: { furtherFieldsOfAction: ['3', '5'] } }) });
-    expect(sameAsMain.errors?.[0].extensions?.problems).toEqual([{ path: 'action.furtherFieldsOfAction[1]', message: '"5" is already the main field of action' }]);
-    expect(bad.errors?.[0].message).toMatch(/^The good practice was not saved: criteria\[1\]\.key: goalOriented is given twice; contact\.city: /);
+    expect(sameAsMain.errors?.[0].extensions?.problems).toEqual([
+      { path: 'action.furtherFieldsOfAction[1]', message: '"5" is already the main field of action' },
+    ]);
+    expect(bad.errors?.[0].message).toMatch(
+      /^The good practice was not saved: criteria\[1\]\.key: goalOriented is given twice; contact\.city: /,
+    );
     expect(await count('good_practice')).toBe(0);
   });
 
@@ -158,7 +195,10 @@ describe('good practices, end to end', () => {
       title: 'Educational equality in Oslo',
       mainFieldOfAction: { code: '5' },
       furtherFieldsOfAction: [{ code: '3' }],
-      fieldsOfAction: [{ code: '5', title: 'Education' }, { code: '3', title: 'Anti-discrimination and equality' }],
+      fieldsOfAction: [
+        { code: '5', title: 'Education' },
+        { code: '3', title: 'Anti-discrimination and equality' },
+      ],
       implementationPeriod: '2016-',
       periodStartYear: 2016,
       periodEndYear: null,
@@ -167,7 +207,12 @@ describe('good practices, end to end', () => {
       sourceReviewId: null,
     });
     expect(p.criteria).toHaveLength(6);
-    expect(p.criteria[0]).toEqual({ key: 'goalOriented', label: 'Goal-oriented', met: true, justification: 'It reduces inequalities between schools.' });
+    expect(p.criteria[0]).toEqual({
+      key: 'goalOriented',
+      label: 'Goal-oriented',
+      met: true,
+      justification: 'It reduces inequalities between schools.',
+    });
     expect(p.criteria[1]).toEqual({ key: 'customerResponsive', label: 'Customer-responsive', met: null, justification: '' });
     expect(p.teaser.length).toBeLessThanOrEqual(200);
     expect(p.teaser).toMatch(/^The aim of this project is to combat educational segregation .*…$/);
@@ -187,15 +232,25 @@ describe('good practices, end to end', () => {
   });
 
   it('refuses a change based on an old version, and keeps every version', async () => {
-    const v2 = (await as.author.ok(update, { id: ids.oslo, input: input({ action: { title: 'Educational equality in Oslo schools' } }), v: 1 })).updateGoodPractice;
+    const v2 = (
+      await as.author.ok(update, { id: ids.oslo, input: input({ action: { title: 'Educational equality in Oslo schools' } }), v: 1 })
+    ).updateGoodPractice;
     expect(v2).toMatchObject({ version: 2, title: 'Educational equality in Oslo schools' });
     const stale = await as.admin.request(update, { id: ids.oslo, input: input({ action: { title: 'Overwritten' } }), v: 1 });
     expect(stale.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', currentVersion: 2 } });
     expect(stale.errors?.[0].message).toMatch(/you started from version 1; it is now version 2/);
-    const v3 = (await as.admin.ok(update, { id: ids.oslo, input: input({ action: { title: 'Educational equality in Oslo' }, description: { stimulus: null } }), v: 2 })).updateGoodPractice;
+    const v3 = (
+      await as.admin.ok(update, {
+        id: ids.oslo,
+        input: input({ action: { title: 'Educational equality in Oslo' }, description: { stimulus: null } }),
+        v: 2,
+      })
+    ).updateGoodPractice;
     expect(v3).toMatchObject({ version: 3, stimulus: null });
     const { goodPractice } = await as.author.ok(get, { id: ids.oslo });
-    expect(goodPractice.revisions.map((r: { version: number; action: string; savedById: string }) => [r.version, r.action, r.savedById])).toEqual([
+    expect(
+      goodPractice.revisions.map((r: { version: number; action: string; savedById: string }) => [r.version, r.action, r.savedById]),
+    ).toEqual([
       [1, 'create', people.author.id],
       [2, 'update', people.author.id],
       [3, 'update', people.admin.id],
@@ -206,7 +261,9 @@ describe('good practices, end to end', () => {
   });
 
   it('goes draft → submitted → published; only an admin publishes; a submitted one can go back to draft', async () => {
-    const { createGoodPractice: empty } = await as.author.ok(create, { input: input({ contact: { country: null }, description: { purpose: null } }) });
+    const { createGoodPractice: empty } = await as.author.ok(create, {
+      input: input({ contact: { country: null }, description: { purpose: null } }),
+    });
     const refused = await as.author.request(submit, { id: empty.id });
     expect(refused.errors?.[0]).toMatchObject({
       message: 'The good practice cannot be submitted without a purpose and a country.',
@@ -218,20 +275,32 @@ describe('good practices, end to end', () => {
     expect(submitted).toMatchObject({ status: 'SUBMITTED', version: 4 });
     expect(submitted.submittedAt).toBeTruthy();
     const locked = await as.author.request(update, { id: ids.oslo, input: input(), v: 4 });
-    expect(locked.errors?.[0]).toMatchObject({ extensions: { code: 'INVALID_TRANSITION' }, message: expect.stringMatching(/^This good practice is submitted; send it back to draft/) });
+    expect(locked.errors?.[0]).toMatchObject({
+      extensions: { code: 'INVALID_TRANSITION' },
+      message: expect.stringMatching(/^This good practice is submitted; send it back to draft/),
+    });
 
     const notAdmin = await as.author.request(publish, { id: ids.oslo });
-    expect(notAdmin.errors?.[0]).toMatchObject({ message: 'Only the network secretariat (an admin) can do this.', extensions: { code: 'FORBIDDEN' } });
+    expect(notAdmin.errors?.[0]).toMatchObject({
+      message: 'Only the network secretariat (an admin) can do this.',
+      extensions: { code: 'FORBIDDEN' },
+    });
     expect(notAdmin.data).toBeNull();
 
     const returned = (await as.admin.ok(back, { id: ids.oslo, reason: 'Please add the contact person.' })).returnGoodPracticeToDraft;
     expect(returned).toMatchObject({ status: 'DRAFT', submittedAt: null, version: 5 });
-    expect((await as.admin.request(publish, { id: ids.oslo })).errors?.[0]).toMatchObject({ extensions: { code: 'INVALID_TRANSITION' }, message: 'A good practice goes from SUBMITTED to PUBLISHED; this one is DRAFT.' });
+    expect((await as.admin.request(publish, { id: ids.oslo })).errors?.[0]).toMatchObject({
+      extensions: { code: 'INVALID_TRANSITION' },
+      message: 'A good practice goes from SUBMITTED to PUBLISHED; this one is DRAFT.',
+    });
     await as.author.ok(submit, { id: ids.oslo });
     const done = (await as.admin.ok(publish, { id: ids.oslo })).publishGoodPractice;
     expect(done).toMatchObject({ status: 'PUBLISHED', version: 7 });
     const after = await as.author.request(update, { id: ids.oslo, input: input(), v: 7 });
-    expect(after.errors?.[0]).toMatchObject({ message: 'This good practice is published and no longer changes.', extensions: { code: 'INVALID_TRANSITION' } });
+    expect(after.errors?.[0]).toMatchObject({
+      message: 'This good practice is published and no longer changes.',
+      extensions: { code: 'INVALID_TRANSITION' },
+    });
     const { goodPractice } = await as.author.ok(get, { id: ids.oslo });
     expect(goodPractice.revisions.map((r: { action: string; status: string }) => `${r.action}:${r.status}`)).toEqual([
       'create:DRAFT',
@@ -254,8 +323,13 @@ describe('good practices, end to end', () => {
 
   it('imports the Bergen example from JSON with every field where the template puts it, and exports it back unchanged', async () => {
     // Importing is the secretariat's (docs/security.md); everyone else drafts with the form.
-    expect((await as.author.request(importJson, { d: bergen })).errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: 'Only the network secretariat (an admin) can do this.' });
-    const invalid = await as.admin.request(importJson, { d: { ...bergen, contact: {}, action: { ...bergen.action, mainFieldOfAction: 'Leadership' }, extra: 1 } });
+    expect((await as.author.request(importJson, { d: bergen })).errors?.[0]).toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+      message: 'Only the network secretariat (an admin) can do this.',
+    });
+    const invalid = await as.admin.request(importJson, {
+      d: { ...bergen, contact: {}, action: { ...bergen.action, mainFieldOfAction: 'Leadership' }, extra: 1 },
+    });
     expect(invalid.errors?.[0].extensions?.problems).toEqual([
       { path: 'contact.city', message: 'city is required' },
       { path: 'extra', message: 'unknown field "extra"' },
@@ -291,17 +365,55 @@ describe('good practices, end to end', () => {
     expect((await as.admin.ok(exportJson, { id: p.id })).goodPracticeExport).toEqual(bergen);
 
     const { importGoodPractice: full } = await as.admin.ok(importJson, { d: structuralRacism });
-    expect(full).toMatchObject({ department: 'Diversity and Equality Section', completedOn: '2022-06-30', periodStartYear: 2021, periodEndYear: 2021 });
-    expect(full.criteria.find((c: { key: string }) => c.key === 'contextSensitive')).toEqual({ key: 'contextSensitive', label: 'Context-sensitive', met: false, justification: '' });
+    expect(full).toMatchObject({
+      department: 'Diversity and Equality Section',
+      completedOn: '2022-06-30',
+      periodStartYear: 2021,
+      periodEndYear: 2021,
+    });
+    expect(full.criteria.find((c: { key: string }) => c.key === 'contextSensitive')).toEqual({
+      key: 'contextSensitive',
+      label: 'Context-sensitive',
+      met: false,
+      justification: '',
+    });
     expect((await as.admin.ok(exportJson, { id: full.id })).goodPracticeExport).toEqual(structuralRacism);
   });
 
   it('browses like the ICC listing: field of action (with sub-fields), country, city, year, words; newest published first, page by page', async () => {
-    ids.neukolln = await published(practice('Berlin-Neukölln', 'DE', 'District Mothers', '3a', [], '2016', 'Migrant mothers reaching out to and integrating other migrant mothers.'));
-    ids.amadora = await published(
-      practice('Amadora', 'PT', 'Don’t Feed the Rumour', '4', ['2'], 'From September 2014 to May 2015', 'Fight against misconceptions, prejudices, rumours and stereotypes about migrants and the city of Amadora.'),
+    ids.neukolln = await published(
+      practice(
+        'Berlin-Neukölln',
+        'DE',
+        'District Mothers',
+        '3a',
+        [],
+        '2016',
+        'Migrant mothers reaching out to and integrating other migrant mothers.',
+      ),
     );
-    ids.stavanger = await published(practice('Stavanger', 'NO', 'Welcoming internationals to the city', '14', ['8'], 'Ongoing for several years', 'Several years ago, the Stavanger Chamber of Commerce started a program to introduce international employees to the city.'));
+    ids.amadora = await published(
+      practice(
+        'Amadora',
+        'PT',
+        'Don’t Feed the Rumour',
+        '4',
+        ['2'],
+        'From September 2014 to May 2015',
+        'Fight against misconceptions, prejudices, rumours and stereotypes about migrants and the city of Amadora.',
+      ),
+    );
+    ids.stavanger = await published(
+      practice(
+        'Stavanger',
+        'NO',
+        'Welcoming internationals to the city',
+        '14',
+        ['8'],
+        'Ongoing for several years',
+        'Several years ago, the Stavanger Chamber of Commerce started a program to introduce international employees to the city.',
+      ),
+    );
     ids.bergen = await published(bergen);
     const list = async (vars: Record<string, unknown>) => (await as.other.ok(browse, vars)).goodPractices;
     const titles = async (vars: Record<string, unknown>) => (await list(vars)).nodes.map((n: { city: string }) => n.city);
@@ -339,7 +451,9 @@ describe('good practices, end to end', () => {
     const second = await list({ first: 2, after: first.pageInfo.endCursor });
     const third = await list({ first: 2, after: second.pageInfo.endCursor });
     expect(third.pageInfo.hasNextPage).toBe(false);
-    expect([...first.nodes, ...second.nodes, ...third.nodes].map((n: { id: string }) => n.id)).toEqual(all.nodes.map((n: { id: string }) => n.id));
+    expect([...first.nodes, ...second.nodes, ...third.nodes].map((n: { id: string }) => n.id)).toEqual(
+      all.nodes.map((n: { id: string }) => n.id),
+    );
 
     const unknown = await as.other.request(browse, { foa: '42', country: 'Norway' });
     expect(unknown.errors?.[0].extensions?.problems).toEqual([
@@ -353,7 +467,8 @@ describe('good practices, end to end', () => {
     let recommendationId: string;
     const promoteEvidence = `mutation($id: ID!, $foa: String!) { promoteEvidenceToGoodPractice(evidenceId: $id, mainFieldOfAction: $foa) { ${fields} } }`;
     const promoteRecommendation = `mutation($id: ID!, $foa: String!) { promoteRecommendationToGoodPractice(recommendationId: $id, mainFieldOfAction: $foa) { ${fields} } }`;
-    const suggest = 'query($id: ID!, $first: Int) { suggestGoodPractices(recommendationId: $id, first: $first) { score why goodPractice { id city status } } }';
+    const suggest =
+      'query($id: ID!, $first: Int) { suggestGoodPractices(recommendationId: $id, first: $first) { score why goodPractice { id city status } } }';
 
     beforeAll(async () => {
       evidenceId = randomUUID();
@@ -387,10 +502,14 @@ describe('good practices, end to end', () => {
       for (const who of ['coordinator', 'observer'] as const) {
         expect((await as[who].request(promoteEvidence, { id: evidenceId, foa: '1' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       }
-      expect((await as.other.request(promoteEvidence, { id: evidenceId, foa: '1' })).errors?.[0].message).toBe('You are not a member of this review.');
+      expect((await as.other.request(promoteEvidence, { id: evidenceId, foa: '1' })).errors?.[0].message).toBe(
+        'You are not a member of this review.',
+      );
       expect((await as.peer.request(promoteEvidence, { id: randomUUID(), foa: '1' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
       const badField = await as.peer.request(promoteEvidence, { id: evidenceId, foa: '77' });
-      expect(badField.errors?.[0].extensions?.problems).toEqual([{ path: 'action.mainFieldOfAction', message: '"77" is not an ICC field of action (use a code such as "1" or "3a")' }]);
+      expect(badField.errors?.[0].extensions?.problems).toEqual([
+        { path: 'action.mainFieldOfAction', message: '"77" is not an ICC field of action (use a code such as "1" or "3a")' },
+      ]);
 
       const { promoteEvidenceToGoodPractice: p } = await as.peer.ok(promoteEvidence, { id: evidenceId, foa: '1' });
       expect(p).toMatchObject({
@@ -400,7 +519,8 @@ describe('good practices, end to end', () => {
         cityId: f.city.id,
         country: 'NO',
         title: 'The mayor opens every council term by reading the city diversity statement aloud',
-        purpose: 'The mayor opens every council term by reading the city diversity statement aloud. Officials say it sets the tone for the whole administration.',
+        purpose:
+          'The mayor opens every council term by reading the city diversity statement aloud. Officials say it sets the tone for the whole administration.',
         mainFieldOfAction: { code: '1' },
         sourceReviewId: f.reviewId,
         sourceEvidenceId: evidenceId,
@@ -414,7 +534,9 @@ describe('good practices, end to end', () => {
     });
 
     it('the team drafts a good practice from a recommendation, pre-filled and linked to it', async () => {
-      expect((await as.coordinator.request(promoteRecommendation, { id: recommendationId, foa: '2' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await as.coordinator.request(promoteRecommendation, { id: recommendationId, foa: '2' })).errors?.[0].extensions?.code).toBe(
+        'FORBIDDEN',
+      );
       const { promoteRecommendationToGoodPractice: p } = await as.leader.ok(promoteRecommendation, { id: recommendationId, foa: '2' });
       expect(p).toMatchObject({
         status: 'DRAFT',
@@ -422,7 +544,8 @@ describe('good practices, end to end', () => {
         city: f.city.name,
         country: 'NO',
         title: 'Publish the diversity statement of the city council and give a diversity award each year to…',
-        purpose: 'Publish the diversity statement of the city council and give a diversity award each year to services that succeed with diversity.',
+        purpose:
+          'Publish the diversity statement of the city council and give a diversity award each year to services that succeed with diversity.',
         mainFieldOfAction: { code: '2' },
         sourceReviewId: f.reviewId,
         sourceEvidenceId: null,
@@ -444,7 +567,9 @@ describe('good practices, end to end', () => {
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
       // Amadora shares a typical field (2) and the word "city"; Oslo (education) shares the word "diversity".
       const amadora = s.find((x: { goodPractice: { id: string } }) => x.goodPractice.id === ids.amadora);
-      expect(amadora.why).toContain('same field of action: 2. Communication and public awareness on the value of interculturality (typical of key factor 01 Public commitment)');
+      expect(amadora.why).toContain(
+        'same field of action: 2. Communication and public awareness on the value of interculturality (typical of key factor 01 Public commitment)',
+      );
       expect(s.find((x: { goodPractice: { id: string } }) => x.goodPractice.id === ids.oslo).why).toEqual(['shares the words "diversity"']);
       expect((await as.peer.ok(suggest, { id: recommendationId, first: 1 })).suggestGoodPractices).toHaveLength(1);
       expect((await as.peer.request(suggest, { id: recommendationId, first: 50 })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -465,14 +590,21 @@ describe('good practices, end to end', () => {
     const post = (client: GraphqlClient, body: Buffer, name = 'practice.docx') => {
       const form = new FormData();
       form.append('file', new Blob([body]), name);
-      return fetch(`${t.url}/good-practices/import.docx`, { method: 'POST', headers: client.token ? { authorization: `Bearer ${client.token}` } : {}, body: form });
+      return fetch(`${t.url}/good-practices/import.docx`, {
+        method: 'POST',
+        headers: client.token ? { authorization: `Bearer ${client.token}` } : {},
+        body: form,
+      });
     };
     const download = (client: GraphqlClient, id: string) =>
       fetch(`${t.url}/good-practices/${id}/export.docx`, { headers: client.token ? { authorization: `Bearer ${client.token}` } : {} });
 
     it('imports a .docx in the template as a draft of the caller (the secretariat), and exports it back (round trip)', async () => {
       const docx = await writeGoodPracticeDocx(structuralRacism);
-      expect(await (await post(as.author, docx)).json()).toEqual({ code: 'FORBIDDEN', message: 'Only the network secretariat (an admin) can do this.' });
+      expect(await (await post(as.author, docx)).json()).toEqual({
+        code: 'FORBIDDEN',
+        message: 'Only the network secretariat (an admin) can do this.',
+      });
       const created = await post(as.admin, docx);
       expect(created.status).toBe(201);
       const body = (await created.json()) as { id: string };
@@ -498,11 +630,20 @@ describe('good practices, end to end', () => {
       expect(notDocx.status).toBe(400);
       const refusal = await notDocx.json();
       expect(refusal).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ path: 'file' }] });
-      const invalid = await post(as.admin, await writeGoodPracticeDocx({ ...structuralRacism, action: { ...structuralRacism.action, title: '' } } as never));
+      const invalid = await post(
+        as.admin,
+        await writeGoodPracticeDocx({ ...structuralRacism, action: { ...structuralRacism.action, title: '' } } as never),
+      );
       expect(invalid.status).toBe(400);
-      expect(((await invalid.json()) as { problems: { path: string }[] }).problems.map((p: { path: string }) => p.path)).toContain('action.title');
+      expect(((await invalid.json()) as { problems: { path: string }[] }).problems.map((p: { path: string }) => p.path)).toContain(
+        'action.title',
+      );
       expect((await post(t.gql, Buffer.from('x'))).status).toBe(401);
-      const missing = await fetch(`${t.url}/good-practices/import.docx`, { method: 'POST', headers: { authorization: `Bearer ${as.admin.token}` }, body: new FormData() });
+      const missing = await fetch(`${t.url}/good-practices/import.docx`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${as.admin.token}` },
+        body: new FormData(),
+      });
       expect(missing.status).toBe(400);
     });
   });

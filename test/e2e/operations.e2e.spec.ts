@@ -144,7 +144,11 @@ describe('operations: request ids, health, metrics and the queue dashboard', () 
       expect(sample(text, 'peervisit_db_pool_max')).toBe(loadConfig().databasePoolSize);
       for (const queue of ['mail', 'reminders', 'reports', 'maintenance']) {
         for (const state of ['waiting', 'active', 'delayed', 'failed']) {
-          expect({ queue, state, value: sample(text, `peervisit_queue_jobs{queue="${queue}",state="${state}"}`) }).toEqual({ queue, state, value: expect.any(Number) });
+          expect({ queue, state, value: sample(text, `peervisit_queue_jobs{queue="${queue}",state="${state}"}`) }).toEqual({
+            queue,
+            state,
+            value: expect.any(Number),
+          });
         }
       }
       expect(sample(text, 'peervisit_outbox_messages{status="SCHEDULED"}')).toBeGreaterThanOrEqual(1);
@@ -182,11 +186,16 @@ describe('operations: request ids, health, metrics and the queue dashboard', () 
         const anonymous = await fetch(`${t.url}${path}`);
         expect({ path, status: anonymous.status }).toEqual({ path, status: 401 });
         // An access token is no way in, neither as a bearer nor as the cookie.
-        const withToken = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${member.token}`, cookie: `pv_queue_dashboard=${member.token}` } });
+        const withToken = await fetch(`${t.url}${path}`, {
+          headers: { authorization: `Bearer ${member.token}`, cookie: `pv_queue_dashboard=${member.token}` },
+        });
         expect({ path, status: withToken.status }).toEqual({ path, status: 401 });
       }
       // A ticket signed with another secret is refused.
-      const forged = jwt.sign({ sub: 'x', jti: 'y' }, 'another-secret-another-secret-0123', { audience: 'peervisit:queue-dashboard-ticket', issuer: 'peervisit' });
+      const forged = jwt.sign({ sub: 'x', jti: 'y' }, 'another-secret-another-secret-0123', {
+        audience: 'peervisit:queue-dashboard-ticket',
+        issuer: 'peervisit',
+      });
       expect((await fetch(`${t.url}/admin/queues/sign-in?ticket=${forged}`, { redirect: 'manual' })).status).toBe(401);
     });
 

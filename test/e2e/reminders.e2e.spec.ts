@@ -34,8 +34,17 @@ async function startControllableSmtp() {
             return callback(error);
           }
           // Unfolded (RFC 5545 folds long lines), so tests can look for whole properties.
-          const calendar = mail.attachments.find((a) => a.contentType.includes('calendar'))?.content.toString('utf8').replace(/\r?\n[ \t]/g, '');
-          delivered.push({ to: (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text ?? '', subject: mail.subject ?? '', text: mail.text ?? '', messageId: mail.messageId, calendar });
+          const calendar = mail.attachments
+            .find((a) => a.contentType.includes('calendar'))
+            ?.content.toString('utf8')
+            .replace(/\r?\n[ \t]/g, '');
+          delivered.push({
+            to: (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text ?? '',
+            subject: mail.subject ?? '',
+            text: mail.text ?? '',
+            messageId: mail.messageId,
+            calendar,
+          });
           callback();
         })
         .catch(callback);
@@ -54,19 +63,40 @@ describe('reminders and calendar invites, end to end', () => {
   let leader: GraphqlClient;
   let sessionId: string;
 
-  const row = async (keyLike: string) => (await t.dataSource.query('SELECT * FROM outbox_message WHERE dedupe_key LIKE $1 ORDER BY created_at', [keyLike]))[0];
+  const row = async (keyLike: string) =>
+    (await t.dataSource.query('SELECT * FROM outbox_message WHERE dedupe_key LIKE $1 ORDER BY created_at', [keyLike]))[0];
   /** "Time travel": makes scheduled rows due now (a new version, so the sweeper queues a fresh job). */
   const dueNow = (keyLike: string) =>
-    t.dataSource.query("UPDATE outbox_message SET due_at = now() - interval '1 second', version = version + 1 WHERE dedupe_key LIKE $1 AND status = 'SCHEDULED'", [keyLike]);
-  const sessionInput = (start: string, end: string) => ({ kind: 'INTERVIEW', title: 'Interview with the mayor', start, end, location: 'City hall', assignments: [{ personId: f.people.peer.id, part: 'INTERVIEWER' }] });
+    t.dataSource.query(
+      "UPDATE outbox_message SET due_at = now() - interval '1 second', version = version + 1 WHERE dedupe_key LIKE $1 AND status = 'SCHEDULED'",
+      [keyLike],
+    );
+  const sessionInput = (start: string, end: string) => ({
+    kind: 'INTERVIEW',
+    title: 'Interview with the mayor',
+    start,
+    end,
+    location: 'City hall',
+    assignments: [{ personId: f.people.peer.id, part: 'INTERVIEWER' }],
+  });
 
   beforeAll(async () => {
     smtp = await startControllableSmtp();
-    Object.assign(process.env, { SMTP_URL: smtp.url, OUTBOX_RETRY_DELAY_MS: '100', OUTBOX_SWEEP_INTERVAL_MS: '300', OUTBOX_MAX_ATTEMPTS: '3' });
+    Object.assign(process.env, {
+      SMTP_URL: smtp.url,
+      OUTBOX_RETRY_DELAY_MS: '100',
+      OUTBOX_SWEEP_INTERVAL_MS: '300',
+      OUTBOX_MAX_ATTEMPTS: '3',
+    });
     t = await createTestApp({ module: AppModule.register({ workers: true }) });
     const { CatalogueSeed } = await import('@peervisit/catalogue');
     await t.app.get(CatalogueSeed).run();
-    f = await createReviewFixture(t.dataSource, { status: 'VISIT', scope: [1], visitStart: '2027-03-10T08:00:00Z', visitEnd: '2027-03-12T17:00:00Z' });
+    f = await createReviewFixture(t.dataSource, {
+      status: 'VISIT',
+      scope: [1],
+      visitStart: '2027-03-10T08:00:00Z',
+      visitEnd: '2027-03-12T17:00:00Z',
+    });
     leader = await t.gql.signIn(f.people.leader.email, TEST_PASSWORD);
   });
   afterAll(async () => {
@@ -75,13 +105,25 @@ describe('reminders and calendar invites, end to end', () => {
   });
 
   it('scheduling a session writes its reminders to the outbox: 7 and 1 day before, and the evening nudge', async () => {
-    const { scheduleVisitSession } = await leader.ok('mutation($id: ID!, $input: VisitSessionInput!) { scheduleVisitSession(reviewId: $id, input: $input) { id } }', {
-      id: f.reviewId,
-      input: sessionInput('2027-03-10T10:00', '2027-03-10T11:00'),
-    });
+    const { scheduleVisitSession } = await leader.ok(
+      'mutation($id: ID!, $input: VisitSessionInput!) { scheduleVisitSession(reviewId: $id, input: $input) { id } }',
+      {
+        id: f.reviewId,
+        input: sessionInput('2027-03-10T10:00', '2027-03-10T11:00'),
+      },
+    );
     sessionId = scheduleVisitSession.id;
-    const rows = await t.dataSource.query("SELECT dedupe_key, template, due_at, status FROM outbox_message WHERE dedupe_key LIKE '%' || $1 || '%' ORDER BY due_at", [sessionId]);
-    expect(rows.map((r: { dedupe_key: string; due_at: Date; status: string }) => [r.dedupe_key.split(':').slice(2).join(':'), r.due_at.toISOString(), r.status])).toEqual([
+    const rows = await t.dataSource.query(
+      "SELECT dedupe_key, template, due_at, status FROM outbox_message WHERE dedupe_key LIKE '%' || $1 || '%' ORDER BY due_at",
+      [sessionId],
+    );
+    expect(
+      rows.map((r: { dedupe_key: string; due_at: Date; status: string }) => [
+        r.dedupe_key.split(':').slice(2).join(':'),
+        r.due_at.toISOString(),
+        r.status,
+      ]),
+    ).toEqual([
       [`session:${sessionId}:${f.people.peer.id}:7d`, '2027-03-03T09:00:00.000Z', 'SCHEDULED'],
       [`session:${sessionId}:${f.people.peer.id}:1d`, '2027-03-09T09:00:00.000Z', 'SCHEDULED'],
       [`nudge:${sessionId}:${f.people.peer.id}`, '2027-03-10T18:00:00.000Z', 'SCHEDULED'],
@@ -90,7 +132,10 @@ describe('reminders and calendar invites, end to end', () => {
 
   it('a moved session: the old reminder is never sent, the new one is, with the updated invite', async () => {
     const before = await row(`%session:${sessionId}:%:7d`);
-    await leader.ok('mutation($s: ID!, $input: VisitSessionInput!) { updateVisitSession(sessionId: $s, input: $input) { version } }', { s: sessionId, input: sessionInput('2027-03-11T10:00', '2027-03-11T11:00') });
+    await leader.ok('mutation($s: ID!, $input: VisitSessionInput!) { updateVisitSession(sessionId: $s, input: $input) { version } }', {
+      s: sessionId,
+      input: sessionInput('2027-03-11T10:00', '2027-03-11T11:00'),
+    });
     const after = await row(`%session:${sessionId}:%:7d`);
     expect(after).toMatchObject({ id: before.id, status: 'SCHEDULED', due_at: new Date('2027-03-04T09:00:00Z') });
     expect(after.version).toBeGreaterThan(before.version);
@@ -117,7 +162,10 @@ describe('reminders and calendar invites, end to end', () => {
 
   it('moving it again after the invite went out sends the update at once', async () => {
     smtp.delivered.length = 0;
-    await leader.ok('mutation($s: ID!, $input: VisitSessionInput!) { updateVisitSession(sessionId: $s, input: $input) { version } }', { s: sessionId, input: sessionInput('2027-03-11T13:00', '2027-03-11T14:00') });
+    await leader.ok('mutation($s: ID!, $input: VisitSessionInput!) { updateVisitSession(sessionId: $s, input: $input) { version } }', {
+      s: sessionId,
+      input: sessionInput('2027-03-11T13:00', '2027-03-11T14:00'),
+    });
     const update = await until('the invite update', async () => smtp.delivered.find((m) => m.calendar));
     expect(update.calendar).toContain('SEQUENCE:3');
     expect(update.calendar).toContain('DTSTART:20270311T120000Z');
@@ -125,15 +173,21 @@ describe('reminders and calendar invites, end to end', () => {
 
   it('a cancelled session: a cancel goes to whoever had the invite, and no reminder follows', async () => {
     smtp.delivered.length = 0;
-    await leader.ok('mutation($s: ID!) { cancelVisitSession(sessionId: $s, reason: "The mayor is ill.") { cancelledAt } }', { s: sessionId });
+    await leader.ok('mutation($s: ID!) { cancelVisitSession(sessionId: $s, reason: "The mayor is ill.") { cancelledAt } }', {
+      s: sessionId,
+    });
     const cancel = await until('the cancellation', async () => smtp.delivered.find((m) => m.calendar?.includes('METHOD:CANCEL')));
     expect(cancel.calendar).toContain('STATUS:CANCELLED');
-    const left = await t.dataSource.query("SELECT dedupe_key, status FROM outbox_message WHERE dedupe_key LIKE 'reminder:%' || $1 || '%'", [sessionId]);
+    const left = await t.dataSource.query("SELECT dedupe_key, status FROM outbox_message WHERE dedupe_key LIKE 'reminder:%' || $1 || '%'", [
+      sessionId,
+    ]);
     expect(left.filter((r: { status: string }) => r.status === 'SCHEDULED')).toEqual([]);
     await dueNow(`reminder:%${sessionId}%`);
     // The sweeper queues any due scheduled row: once it has looked twice, a reminder would be on its way.
     const maintenanceQueue = t.app.get<Queue>(getQueueToken('maintenance'));
-    await never('a reminder after the cancellation', ranAgain(maintenanceQueue, 'sweep-outbox', Date.now(), 2), () => smtp.delivered.filter((m) => m !== cancel));
+    await never('a reminder after the cancellation', ranAgain(maintenanceQueue, 'sweep-outbox', Date.now(), 2), () =>
+      smtp.delivered.filter((m) => m !== cancel),
+    );
     expect(smtp.delivered).toHaveLength(1);
   });
 
@@ -157,29 +211,49 @@ describe('reminders and calendar invites, end to end', () => {
     smtp.control.refuseAll = true;
     await t.gql.ok(`mutation { requestPasswordReset(email: "${f.people.contributor.email}") }`);
     const failed = await until('the row to fail', async () => {
-      const rows = await t.dataSource.query("SELECT * FROM outbox_message WHERE recipient_email = $1 AND status = 'FAILED'", [f.people.contributor.email]);
+      const rows = await t.dataSource.query("SELECT * FROM outbox_message WHERE recipient_email = $1 AND status = 'FAILED'", [
+        f.people.contributor.email,
+      ]);
       return rows[0];
     });
     expect(failed).toMatchObject({ attempts: 3, last_error: expect.stringContaining('Try again later') });
     const { createPerson } = await import('@peervisit/testing');
     const admin = await t.gql.signIn((await createPerson(t.dataSource, { isAdmin: true })).email, TEST_PASSWORD);
-    const listed = await admin.ok('{ outboxMessages(status: FAILED) { totalCount nodes { id template recipientEmail attempts lastError } } }');
-    expect(listed.outboxMessages.nodes).toEqual([{ id: failed.id, template: 'password-reset', recipientEmail: f.people.contributor.email, attempts: 3, lastError: expect.stringContaining('451') }]);
+    const listed = await admin.ok(
+      '{ outboxMessages(status: FAILED) { totalCount nodes { id template recipientEmail attempts lastError } } }',
+    );
+    expect(listed.outboxMessages.nodes).toEqual([
+      {
+        id: failed.id,
+        template: 'password-reset',
+        recipientEmail: f.people.contributor.email,
+        attempts: 3,
+        lastError: expect.stringContaining('451'),
+      },
+    ]);
     expect((await leader.request('{ outboxMessages { totalCount } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     smtp.control.refuseAll = false;
     await admin.ok('mutation($id: ID!) { retryOutboxMessage(id: $id) { status } }', { id: failed.id });
     await until('the retried message', async () => smtp.delivered.find((m) => m.to === f.people.contributor.email));
-    expect((await admin.ok('{ outboxMessages(status: SENT) { nodes { id } } }')).outboxMessages.nodes.map((n: { id: string }) => n.id)).toContain(failed.id);
+    expect(
+      (await admin.ok('{ outboxMessages(status: SENT) { nodes { id } } }')).outboxMessages.nodes.map((n: { id: string }) => n.id),
+    ).toContain(failed.id);
   });
 
   it('optional reminders can be turned off; the reminder is then cancelled, not sent', async () => {
     smtp.delivered.length = 0;
     const peer = await t.gql.signIn(f.people.peer2.email, TEST_PASSWORD);
     await peer.ok('mutation { setMyOptionalReminders(enabled: false) { optionalRemindersOff } }');
-    const { scheduleVisitSession } = await leader.ok('mutation($id: ID!, $input: VisitSessionInput!) { scheduleVisitSession(reviewId: $id, input: $input) { id } }', {
-      id: f.reviewId,
-      input: { ...sessionInput('2027-03-12T10:00', '2027-03-12T11:00'), assignments: [{ personId: f.people.peer2.id, part: 'NOTE_TAKER' }] },
-    });
+    const { scheduleVisitSession } = await leader.ok(
+      'mutation($id: ID!, $input: VisitSessionInput!) { scheduleVisitSession(reviewId: $id, input: $input) { id } }',
+      {
+        id: f.reviewId,
+        input: {
+          ...sessionInput('2027-03-12T10:00', '2027-03-12T11:00'),
+          assignments: [{ personId: f.people.peer2.id, part: 'NOTE_TAKER' }],
+        },
+      },
+    );
     await dueNow(`%session:${scheduleVisitSession.id}:%:7d`);
     const cancelled = await until('the reminder to be cancelled', async () => {
       const r = await row(`%session:${scheduleVisitSession.id}:%:7d`);
@@ -190,9 +264,17 @@ describe('reminders and calendar invites, end to end', () => {
   });
 
   it('the expert leader edits a reminder rule; the outbox follows', async () => {
-    const rules = await leader.ok('mutation($r: ID!) { setReminderRule(reviewId: $r, kind: VISIT_SESSION, enabled: true, offsets: [2]) { kind offsets } }', { r: f.reviewId });
+    const rules = await leader.ok(
+      'mutation($r: ID!) { setReminderRule(reviewId: $r, kind: VISIT_SESSION, enabled: true, offsets: [2]) { kind offsets } }',
+      { r: f.reviewId },
+    );
     expect(rules.setReminderRule.find((r: { kind: string }) => r.kind === 'VISIT_SESSION').offsets).toEqual([2]);
-    const keys = (await t.dataSource.query("SELECT dedupe_key FROM outbox_message WHERE review_id = $1 AND status = 'SCHEDULED' AND dedupe_key LIKE '%:session:%'", [f.reviewId])).map((r: { dedupe_key: string }) => r.dedupe_key.split(':').pop());
+    const keys = (
+      await t.dataSource.query(
+        "SELECT dedupe_key FROM outbox_message WHERE review_id = $1 AND status = 'SCHEDULED' AND dedupe_key LIKE '%:session:%'",
+        [f.reviewId],
+      )
+    ).map((r: { dedupe_key: string }) => r.dedupe_key.split(':').pop());
     expect(keys.length).toBeGreaterThan(0);
     expect(new Set(keys)).toEqual(new Set(['2d']));
   });
@@ -214,7 +296,10 @@ describe('reminders and calendar invites, end to end', () => {
     smtp.delivered.length = 0;
     const g = await createReviewFixture(t.dataSource, { status: 'SELF_ASSESSMENT', scope: [1, 2] });
     const gLeader = await t.gql.signIn(g.people.leader.email, TEST_PASSWORD);
-    await gLeader.ok('mutation($r: ID!) { updateReview(reviewId: $r, input: { timeline: { selfAssessmentDue: "2027-02-20T16:00" } }) { id } }', { r: g.reviewId });
+    await gLeader.ok(
+      'mutation($r: ID!) { updateReview(reviewId: $r, input: { timeline: { selfAssessmentDue: "2027-02-20T16:00" } }) { id } }',
+      { r: g.reviewId },
+    );
     // Nothing assigned to the contributor yet: their reminder is dropped at send time.
     await dueNow(`reminder:${g.reviewId}:self-assessment:${g.people.contributor.id}:14d`);
     const skipped = await until('the contributor reminder to be skipped', async () => {
@@ -223,14 +308,21 @@ describe('reminders and calendar invites, end to end', () => {
     });
     expect(skipped.last_error).toBe('no open self-assessment entries are assigned to the recipient');
     const coordinator = await t.gql.signIn(g.people.coordinator.email, TEST_PASSWORD);
-    await coordinator.ok('mutation($r: ID!, $kf: ID!, $who: ID) { assignSelfAssessmentEntry(reviewId: $r, keyFactorId: $kf, assigneeId: $who) { id } }', {
-      r: g.reviewId,
-      kf: g.keyFactors[1].id,
-      who: g.people.contributor.id,
-    });
+    await coordinator.ok(
+      'mutation($r: ID!, $kf: ID!, $who: ID) { assignSelfAssessmentEntry(reviewId: $r, keyFactorId: $kf, assigneeId: $who) { id } }',
+      {
+        r: g.reviewId,
+        kf: g.keyFactors[1].id,
+        who: g.people.contributor.id,
+      },
+    );
     await dueNow(`reminder:${g.reviewId}:self-assessment:%:3d`);
-    const toCoordinator = await until('the coordinator reminder', async () => smtp.delivered.find((m) => m.to === g.people.coordinator.email));
-    const toContributor = await until('the contributor reminder', async () => smtp.delivered.find((m) => m.to === g.people.contributor.email));
+    const toCoordinator = await until('the coordinator reminder', async () =>
+      smtp.delivered.find((m) => m.to === g.people.coordinator.email),
+    );
+    const toContributor = await until('the contributor reminder', async () =>
+      smtp.delivered.find((m) => m.to === g.people.contributor.email),
+    );
     expect(toCoordinator.text).toContain('01');
     expect(toCoordinator.text).toContain('02');
     expect(toContributor.text).toContain('02');

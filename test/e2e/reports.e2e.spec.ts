@@ -1,4 +1,13 @@
-import { createReviewFixture, createTestApp, GraphqlClient, subscribe, TEST_PASSWORD, TestApp, until, waitForMail } from '@peervisit/testing';
+import {
+  createReviewFixture,
+  createTestApp,
+  GraphqlClient,
+  subscribe,
+  TEST_PASSWORD,
+  TestApp,
+  until,
+  waitForMail,
+} from '@peervisit/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 
 /** Follow-up reports generated in the background, versioned, published to the city with an email. */
@@ -30,7 +39,9 @@ describe('follow-up reports, end to end', () => {
   let first: { id: string; contentHash: string };
 
   it('a peer requests a report: it is queued, rendered by the worker, and its progress is live', async () => {
-    const feed = await subscribe(t.url, leader.token, 'subscription($r: ID!) { reportChanged(reviewId: $r) { version status } }', { r: f.reviewId });
+    const feed = await subscribe(t.url, leader.token, 'subscription($r: ID!) { reportChanged(reviewId: $r) { version status } }', {
+      r: f.reviewId,
+    });
     try {
       const { requestReport } = await peer.ok('mutation($r: ID!) { requestReport(reviewId: $r) { id version status } }', { r: f.reviewId });
       expect(requestReport).toMatchObject({ version: 1, status: 'QUEUED' });
@@ -55,9 +66,17 @@ describe('follow-up reports, end to end', () => {
     expect(html).toContain('Conclusion on key factor 01.');
     const pdf = await fetch(`${t.url}/reports/${first.id}/pdf`, { headers: { authorization: `Bearer ${leader.token}` } });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const docx = await fetch(`${t.url}/reports/${first.id}/docx`, { headers: { authorization: `Bearer ${leader.token}` } });
-    expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await docx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     expect((await coordinator.ok(list, { r: f.reviewId })).reviewReports).toEqual([]);
     const asCity = await fetch(`${t.url}/reports/${first.id}/html`, { headers: { authorization: `Bearer ${coordinator.token}` } });
     expect(asCity.status).toBe(403);
@@ -66,7 +85,11 @@ describe('follow-up reports, end to end', () => {
 
   it('the same data gives the same content hash in a new version', async () => {
     await leader.ok('mutation($r: ID!) { requestReport(reviewId: $r) { id } }', { r: f.reviewId });
-    const second = await until('version 2', async () => (await leader.ok(list, { r: f.reviewId })).reviewReports.find((r: { version: number; status: string }) => r.version === 2 && r.status === 'READY'));
+    const second = await until('version 2', async () =>
+      (await leader.ok(list, { r: f.reviewId })).reviewReports.find(
+        (r: { version: number; status: string }) => r.version === 2 && r.status === 'READY',
+      ),
+    );
     expect(second.contentHash).toBe(first.contentHash);
   });
 
@@ -96,7 +119,10 @@ describe('follow-up reports, end to end', () => {
     const g = await createReviewFixture(t.dataSource, { status: 'REPORTING', scope: [1] });
     const gLeader = await t.gql.signIn(g.people.leader.email, TEST_PASSWORD);
     const refused = await gLeader.request('mutation($r: ID!) { startFollowUp(reviewId: $r) { status } }', { r: g.reviewId });
-    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'INVALID_TRANSITION' }, message: 'The review cannot move to FOLLOW_UP yet. It needs a published follow-up report.' });
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'INVALID_TRANSITION' },
+      message: 'The review cannot move to FOLLOW_UP yet. It needs a published follow-up report.',
+    });
     await t.dataSource.query("UPDATE review SET status = 'REPORTING' WHERE id = $1", [f.reviewId]);
     const moved = await leader.ok('mutation($r: ID!) { startFollowUp(reviewId: $r) { status } }', { r: f.reviewId });
     expect(moved.startFollowUp.status).toBe('FOLLOW_UP');
@@ -119,7 +145,9 @@ describe('follow-up reports, end to end', () => {
     try {
       const { requestReport } = await peer.ok('mutation($r: ID!) { requestReport(reviewId: $r) { id } }', { r: f.reviewId });
       const failed = await until('the report to fail', async () => {
-        const { report } = await leader.ok('query($id: ID!) { report(id: $id) { status failureReason formats } }', { id: requestReport.id });
+        const { report } = await leader.ok('query($id: ID!) { report(id: $id) { status failureReason formats } }', {
+          id: requestReport.id,
+        });
         return report.status === 'FAILED' ? report : undefined;
       });
       expect(failed.failureReason).toMatch(/ENOTDIR|EEXIST|not a directory/i);

@@ -30,7 +30,8 @@ describe('review authorization matrix', () => {
       as[caller] = await t.gql.signIn(person.email, TEST_PASSWORD);
     }
     spareId = (await createPerson(t.dataSource, { email: 'spare@example.org' })).id;
-    const create = 'mutation($input: CreateReviewInput!) { createReview(input: $input) { id keyFactorsInScope { id } benchmark { contextFactors { id } } } }';
+    const create =
+      'mutation($input: CreateReviewInput!) { createReview(input: $input) { id keyFactorsInScope { id } benchmark { contextFactors { id } } } }';
     const input = { kind: 'PEER_REVIEW', hostCityId: city.id, benchmarkCode: 'EUROCITIES-PCD', scopeKeyFactorNumbers: [1, 2] };
     const review = (await as.admin.ok(create, { input: { ...input, title: 'Bergen 2027' } })).createReview;
     reviewId = review.id;
@@ -41,7 +42,13 @@ describe('review authorization matrix', () => {
     const add = 'mutation($id: ID!, $input: AddTeamMemberInput!) { addTeamMember(reviewId: $id, input: $input) { invitation { id } } }';
     const join = async (review: string, personId: string, role: string) =>
       acceptInvitation(t, (await as.admin.ok(add, { id: review, input: { personId, role } })).addTeamMember.invitation.id, TEST_PASSWORD);
-    const roles: [Caller, string][] = [['leader', 'EXPERT_LEADER'], ['peer', 'PEER'], ['coordinator', 'HOST_COORDINATOR'], ['contributor', 'HOST_CONTRIBUTOR'], ['observer', 'OBSERVER']];
+    const roles: [Caller, string][] = [
+      ['leader', 'EXPERT_LEADER'],
+      ['peer', 'PEER'],
+      ['coordinator', 'HOST_COORDINATOR'],
+      ['contributor', 'HOST_CONTRIBUTOR'],
+      ['observer', 'OBSERVER'],
+    ];
     for (const [caller, role] of roles) await join(reviewId, ids[caller], role);
     await join(otherReviewId, ids.otherReviewLeader, 'EXPERT_LEADER');
     await as.leader.ok('mutation($id: ID!) { startPreparation(reviewId: $id) { id } }', { id: reviewId });
@@ -49,7 +56,10 @@ describe('review authorization matrix', () => {
   }, 180_000);
   afterAll(() => t?.close());
 
-  const operations: Record<string, { run: (c: GraphqlClient) => Promise<{ errors?: { extensions?: { code?: string } }[] }>; allowed: Caller[] }> = {
+  const operations: Record<
+    string,
+    { run: (c: GraphqlClient) => Promise<{ errors?: { extensions?: { code?: string } }[] }>; allowed: Caller[] }
+  > = {
     'query review': {
       run: (c) => c.request('query($id: ID!) { review(id: $id) { id title status timeline { timeZone } } }', { id: reviewId }),
       allowed: ['admin', 'leader', 'peer', 'coordinator', 'contributor', 'observer'],
@@ -59,48 +69,80 @@ describe('review authorization matrix', () => {
       allowed: ['admin', 'leader', 'peer', 'coordinator', 'contributor', 'observer'],
     },
     'review.selfAssessment and contextNotes': {
-      run: (c) => c.request('query($id: ID!) { review(id: $id) { selfAssessment { id } contextNotes { id } progress { keyFactorsInScope } } }', { id: reviewId }),
+      run: (c) =>
+        c.request('query($id: ID!) { review(id: $id) { selfAssessment { id } contextNotes { id } progress { keyFactorsInScope } } }', {
+          id: reviewId,
+        }),
       allowed: ['admin', 'leader', 'peer', 'coordinator', 'contributor', 'observer'],
     },
     'review.auditTrail': {
       run: (c) => c.request('query($id: ID!) { review(id: $id) { auditTrail { totalCount } } }', { id: reviewId }),
       allowed: ['admin', 'leader'],
     },
-    'updateReview': {
-      run: (c) => c.request('mutation($id: ID!) { updateReview(reviewId: $id, input: { timeline: { selfAssessmentDue: "2027-02-01" } }) { id } }', { id: reviewId }),
+    updateReview: {
+      run: (c) =>
+        c.request('mutation($id: ID!) { updateReview(reviewId: $id, input: { timeline: { selfAssessmentDue: "2027-02-01" } }) { id } }', {
+          id: reviewId,
+        }),
       allowed: ['admin', 'leader'],
     },
     'addTeamMember (peer)': {
       run: async (c) => {
-        const result = await c.request('mutation($id: ID!, $p: ID!) { addTeamMember(reviewId: $id, input: { personId: $p, role: PEER }) { invitation { id } } }', { id: reviewId, p: spareId });
+        const result = await c.request(
+          'mutation($id: ID!, $p: ID!) { addTeamMember(reviewId: $id, input: { personId: $p, role: PEER }) { invitation { id } } }',
+          { id: reviewId, p: spareId },
+        );
         const invitationId = (result.data as { addTeamMember?: { invitation?: { id: string } } } | null)?.addTeamMember?.invitation?.id;
-        if (invitationId) await as.admin.ok('mutation($id: ID!, $i: ID!) { withdrawTeamInvitation(reviewId: $id, invitationId: $i) { id } }', { id: reviewId, i: invitationId });
+        if (invitationId)
+          await as.admin.ok('mutation($id: ID!, $i: ID!) { withdrawTeamInvitation(reviewId: $id, invitationId: $i) { id } }', {
+            id: reviewId,
+            i: invitationId,
+          });
         return result;
       },
       allowed: ['admin', 'leader'],
     },
     'addTeamMember (host contributor)': {
       run: async (c) => {
-        const result = await c.request('mutation($id: ID!, $p: ID!) { addTeamMember(reviewId: $id, input: { personId: $p, role: HOST_CONTRIBUTOR }) { invitation { id } } }', { id: reviewId, p: spareId });
+        const result = await c.request(
+          'mutation($id: ID!, $p: ID!) { addTeamMember(reviewId: $id, input: { personId: $p, role: HOST_CONTRIBUTOR }) { invitation { id } } }',
+          { id: reviewId, p: spareId },
+        );
         const invitationId = (result.data as { addTeamMember?: { invitation?: { id: string } } } | null)?.addTeamMember?.invitation?.id;
-        if (invitationId) await as.admin.ok('mutation($id: ID!, $i: ID!) { withdrawTeamInvitation(reviewId: $id, invitationId: $i) { id } }', { id: reviewId, i: invitationId });
+        if (invitationId)
+          await as.admin.ok('mutation($id: ID!, $i: ID!) { withdrawTeamInvitation(reviewId: $id, invitationId: $i) { id } }', {
+            id: reviewId,
+            i: invitationId,
+          });
         return result;
       },
       allowed: ['admin', 'leader', 'coordinator'],
     },
     'saveSelfAssessmentEntry (unassigned entry)': {
-      run: (c) => c.request('mutation($id: ID!, $kf: ID!) { saveSelfAssessmentEntry(reviewId: $id, keyFactorId: $kf, input: { narrative: "text" }) { id } }', { id: reviewId, kf: keyFactorId }),
+      run: (c) =>
+        c.request(
+          'mutation($id: ID!, $kf: ID!) { saveSelfAssessmentEntry(reviewId: $id, keyFactorId: $kf, input: { narrative: "text" }) { id } }',
+          { id: reviewId, kf: keyFactorId },
+        ),
       allowed: ['admin', 'coordinator'],
     },
-    'assignSelfAssessmentEntry': {
-      run: (c) => c.request('mutation($id: ID!, $kf: ID!, $who: ID) { assignSelfAssessmentEntry(reviewId: $id, keyFactorId: $kf, assigneeId: $who) { id } }', { id: reviewId, kf: keyFactorId, who: null }),
+    assignSelfAssessmentEntry: {
+      run: (c) =>
+        c.request(
+          'mutation($id: ID!, $kf: ID!, $who: ID) { assignSelfAssessmentEntry(reviewId: $id, keyFactorId: $kf, assigneeId: $who) { id } }',
+          { id: reviewId, kf: keyFactorId, who: null },
+        ),
       allowed: ['admin', 'coordinator'],
     },
-    'saveContextNote': {
-      run: (c) => c.request('mutation($id: ID!, $cf: ID!) { saveContextNote(reviewId: $id, contextFactorId: $cf, note: "Competences are shared.") { id } }', { id: reviewId, cf: contextFactorId }),
+    saveContextNote: {
+      run: (c) =>
+        c.request(
+          'mutation($id: ID!, $cf: ID!) { saveContextNote(reviewId: $id, contextFactorId: $cf, note: "Competences are shared.") { id } }',
+          { id: reviewId, cf: contextFactorId },
+        ),
       allowed: ['admin', 'coordinator', 'contributor'],
     },
-    'submitSelfAssessment': {
+    submitSelfAssessment: {
       run: (c) => c.request('mutation($id: ID!) { submitSelfAssessment(reviewId: $id) { id } }', { id: reviewId }),
       allowed: ['admin', 'coordinator'],
     },

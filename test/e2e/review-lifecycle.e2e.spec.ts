@@ -1,4 +1,13 @@
-import { acceptInvitation, createCity, waitForMail, createPerson, createTestApp, GraphqlClient, TEST_PASSWORD, TestApp } from '@peervisit/testing';
+import {
+  acceptInvitation,
+  createCity,
+  waitForMail,
+  createPerson,
+  createTestApp,
+  GraphqlClient,
+  TEST_PASSWORD,
+  TestApp,
+} from '@peervisit/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 
 /**
@@ -45,7 +54,15 @@ describe('review lifecycle, end to end', () => {
         id status kind benchmark { code version }
         keyFactorsInScope { id code guideQuestions { id } }
       } }`,
-      { input: { title: 'Bergen peer review 2027', kind: 'PEER_REVIEW', hostCityId: cityId, benchmarkCode: 'EUROCITIES-PCD', scopeKeyFactorNumbers: [1, 4, 9] } },
+      {
+        input: {
+          title: 'Bergen peer review 2027',
+          kind: 'PEER_REVIEW',
+          hostCityId: cityId,
+          benchmarkCode: 'EUROCITIES-PCD',
+          scopeKeyFactorNumbers: [1, 4, 9],
+        },
+      },
     );
     expect(createReview).toMatchObject({ status: 'DRAFT', kind: 'PEER_REVIEW', benchmark: { code: 'EUROCITIES-PCD', version: 1 } });
     expect(createReview.keyFactorsInScope.map((k: { code: string }) => k.code)).toEqual(['01', '04', '09']);
@@ -56,7 +73,14 @@ describe('review lifecycle, end to end', () => {
   it('refuses bad input with every problem listed and writes nothing', async () => {
     const before = await t.dataSource.query('SELECT count(*)::int AS n FROM review');
     const result = await admin.request('mutation($input: CreateReviewInput!) { createReview(input: $input) { id } }', {
-      input: { title: ' ', kind: 'PEER_REVIEW', hostCityId: cityId, benchmarkCode: 'EUROCITIES-PCD', scopeKeyFactorNumbers: [4, 14], timeline: { visitStart: 'soon' } },
+      input: {
+        title: ' ',
+        kind: 'PEER_REVIEW',
+        hostCityId: cityId,
+        benchmarkCode: 'EUROCITIES-PCD',
+        scopeKeyFactorNumbers: [4, 14],
+        timeline: { visitStart: 'soon' },
+      },
     });
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].extensions?.problems).toEqual([
@@ -73,10 +97,13 @@ describe('review lifecycle, end to end', () => {
       message: 'The review cannot move to PREPARATION yet. It needs an expert leader on the team.',
       extensions: { code: 'INVALID_TRANSITION', missing: ['an expert leader on the team'] },
     });
-    const invited = await admin.ok('mutation($id: ID!, $input: AddTeamMemberInput!) { addTeamMember(reviewId: $id, input: $input) { invitation { id } } }', {
-      id: reviewId,
-      input: { personId: people.leader.id, role: 'EXPERT_LEADER' },
-    });
+    const invited = await admin.ok(
+      'mutation($id: ID!, $input: AddTeamMemberInput!) { addTeamMember(reviewId: $id, input: $input) { invitation { id } } }',
+      {
+        id: reviewId,
+        input: { personId: people.leader.id, role: 'EXPERT_LEADER' },
+      },
+    );
     await acceptInvitation(t, invited.addTeamMember.invitation.id, TEST_PASSWORD);
     const moved = await leader.ok('mutation($id: ID!) { startPreparation(reviewId: $id) { status } }', { id: reviewId });
     expect(moved.startPreparation.status).toBe('PREPARATION');
@@ -95,20 +122,36 @@ describe('review lifecycle, end to end', () => {
     expect(refused.errors?.[0].message).toBe(
       'The review cannot move to SELF_ASSESSMENT yet. It needs at least one peer on the team; a host coordinator on the team; and a self-assessment due date in the timeline.',
     );
-    const add = 'mutation($id: ID!, $input: AddTeamMemberInput!) { addTeamMember(reviewId: $id, input: $input) { member { id } invitedEmail invitation { id email role } } }';
+    const add =
+      'mutation($id: ID!, $input: AddTeamMemberInput!) { addTeamMember(reviewId: $id, input: $input) { member { id } invitedEmail invitation { id email role } } }';
     const peerInvited = (await leader.ok(add, { id: reviewId, input: { email: 'Peer@Example.org', role: 'PEER' } })).addTeamMember;
     const invited = await leader.ok(add, { id: reviewId, input: { email: 'Ingrid@Bergen.example', role: 'HOST_COORDINATOR' } });
     // An existing account and a new address get answers of the same shape: nothing says which has an account.
-    expect(peerInvited).toEqual({ member: null, invitedEmail: 'peer@example.org', invitation: { id: expect.any(String), email: 'peer@example.org', role: 'PEER' } });
-    expect(invited.addTeamMember).toEqual({ member: null, invitedEmail: 'ingrid@bergen.example', invitation: { id: expect.any(String), email: 'ingrid@bergen.example', role: 'HOST_COORDINATOR' } });
+    expect(peerInvited).toEqual({
+      member: null,
+      invitedEmail: 'peer@example.org',
+      invitation: { id: expect.any(String), email: 'peer@example.org', role: 'PEER' },
+    });
+    expect(invited.addTeamMember).toEqual({
+      member: null,
+      invitedEmail: 'ingrid@bergen.example',
+      invitation: { id: expect.any(String), email: 'ingrid@bergen.example', role: 'HOST_COORDINATOR' },
+    });
     // The peer is not on the team until they accept.
-    expect((await leader.ok('query($id: ID!) { review(id: $id) { team { person { email } } } }', { id: reviewId })).review.team.map((m: { person: { email: string } }) => m.person.email)).not.toContain('peer@example.org');
+    expect(
+      (await leader.ok('query($id: ID!) { review(id: $id) { team { person { email } } } }', { id: reviewId })).review.team.map(
+        (m: { person: { email: string } }) => m.person.email,
+      ),
+    ).not.toContain('peer@example.org');
     await acceptInvitation(t, peerInvited.invitation.id, TEST_PASSWORD);
 
     const mail = await waitForMail((m) => m.to === 'ingrid@bergen.example');
     expect(mail.subject).toContain('Bergen peer review 2027');
     const token = /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
-    const accepted = await t.gql.ok('mutation($t: String!) { acceptInvitation(token: $t, password: "ingrid-password", fullName: "Ingrid Solheim") { accessToken payload } }', { t: token });
+    const accepted = await t.gql.ok(
+      'mutation($t: String!) { acceptInvitation(token: $t, password: "ingrid-password", fullName: "Ingrid Solheim") { accessToken payload } }',
+      { t: token },
+    );
     expect(accepted.acceptInvitation.payload).toMatchObject({ reviewId, role: 'HOST_COORDINATOR' });
     coordinator = t.gql.as(accepted.acceptInvitation.accessToken);
     const { review } = await coordinator.ok('query($id: ID!) { review(id: $id) { myRoles } }', { id: reviewId });
@@ -118,14 +161,21 @@ describe('review lifecycle, end to end', () => {
       id: reviewId,
       input: { timeline: { selfAssessmentDue: '2027-02-15T12:00' } },
     });
-    const moved = await leader.ok('mutation($id: ID!) { openSelfAssessment(reviewId: $id) { status timeline { selfAssessmentDue { instant local } } } }', { id: reviewId });
-    expect(moved.openSelfAssessment).toEqual({ status: 'SELF_ASSESSMENT', timeline: { selfAssessmentDue: { instant: '2027-02-15T11:00:00.000Z', local: '2027-02-15T12:00:00+01:00' } } });
+    const moved = await leader.ok(
+      'mutation($id: ID!) { openSelfAssessment(reviewId: $id) { status timeline { selfAssessmentDue { instant local } } } }',
+      { id: reviewId },
+    );
+    expect(moved.openSelfAssessment).toEqual({
+      status: 'SELF_ASSESSMENT',
+      timeline: { selfAssessmentDue: { instant: '2027-02-15T11:00:00.000Z', local: '2027-02-15T12:00:00+01:00' } },
+    });
   });
 
   it('SELF_ASSESSMENT → VISIT needs the submitted self-assessment of every key factor in scope, and the visit dates', async () => {
     const refused = await leader.request('mutation($id: ID!) { startVisit(reviewId: $id) { status } }', { id: reviewId });
     expect(refused.errors?.[0]).toMatchObject({
-      message: 'The review cannot move to VISIT yet. It needs a submitted self-assessment entry for key factors 01, 04, 09; and the visit start and end in the timeline.',
+      message:
+        'The review cannot move to VISIT yet. It needs a submitted self-assessment entry for key factors 01, 04, 09; and the visit start and end in the timeline.',
       extensions: { code: 'INVALID_TRANSITION' },
     });
   });
@@ -145,7 +195,8 @@ describe('review lifecycle, end to end', () => {
       await acceptInvitation(t, addTeamMember.invitation.id, TEST_PASSWORD);
     }
     const [kf01, kf04, kf09] = keyFactors;
-    const assign = 'mutation($id: ID!, $kf: ID!, $who: ID) { assignSelfAssessmentEntry(reviewId: $id, keyFactorId: $kf, assigneeId: $who) { assigneeId } }';
+    const assign =
+      'mutation($id: ID!, $kf: ID!, $who: ID) { assignSelfAssessmentEntry(reviewId: $id, keyFactorId: $kf, assigneeId: $who) { assigneeId } }';
     await coordinator.ok(assign, { id: reviewId, kf: kf04.id, who: people.contributorA.id });
     await coordinator.ok(assign, { id: reviewId, kf: kf09.id, who: people.contributorB.id });
 
@@ -164,7 +215,10 @@ describe('review lifecycle, end to end', () => {
       ]);
       expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
     }
-    const rows = await t.dataSource.query('SELECT key_factor_id, narrative, version FROM self_assessment_entry WHERE review_id = $1 ORDER BY narrative', [reviewId]);
+    const rows = await t.dataSource.query(
+      'SELECT key_factor_id, narrative, version FROM self_assessment_entry WHERE review_id = $1 ORDER BY narrative',
+      [reviewId],
+    );
     expect(rows).toEqual([
       { key_factor_id: kf04.id, narrative: 'Kari 4 wrote this.', version: 7 },
       { key_factor_id: kf09.id, narrative: 'Ola 4 wrote this.', version: 7 },
@@ -172,23 +226,40 @@ describe('review lifecycle, end to end', () => {
 
     // A contributor edits only the entry assigned to them.
     const notMine = await contributorA.request(save, { id: reviewId, kf: kf09.id, input: { narrative: 'overwrite' } });
-    expect(notMine.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: 'The entry for key factor 09 is assigned to someone else; the host coordinator can assign it to you.' });
+    expect(notMine.errors?.[0]).toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+      message: 'The entry for key factor 09 is assigned to someone else; the host coordinator can assign it to you.',
+    });
     // A save based on an old version is refused instead of silently overwriting.
     const stale = await contributorA.request(save, { id: reviewId, kf: kf04.id, input: { narrative: 'from an old tab' }, v: 3 });
     expect(stale.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
-    expect(stale.errors?.[0].message).toBe('Someone saved the entry for key factor 04 after you opened it (your version 3, now 7). Reload it, then save again.');
+    expect(stale.errors?.[0].message).toBe(
+      'Someone saved the entry for key factor 04 after you opened it (your version 3, now 7). Reload it, then save again.',
+    );
     // A rating off the benchmark's scale says what the scale is.
     const badRating = await coordinator.request(save, { id: reviewId, kf: kf01.id, input: { rating: 7 } });
     expect(badRating.errors?.[0].extensions?.problems).toEqual([
-      { path: 'rating', message: 'must be one of 1, 2, 3, 4 (1 = Not in place, 2 = Partly in place, 3 = Largely in place, 4 = Fully in place)' },
+      {
+        path: 'rating',
+        message: 'must be one of 1, 2, 3, 4 (1 = Not in place, 2 = Partly in place, 3 = Largely in place, 4 = Fully in place)',
+      },
     ]);
 
     // Half of key factor 01: the submission names exactly what is missing.
-    await coordinator.ok(save, { id: reviewId, kf: kf01.id, input: { answers: [{ guideQuestionId: kf01.guideQuestions[0].id, answer: 'Yes, since 2019.' }] } });
+    await coordinator.ok(save, {
+      id: reviewId,
+      kf: kf01.id,
+      input: { answers: [{ guideQuestionId: kf01.guideQuestions[0].id, answer: 'Yes, since 2019.' }] },
+    });
     const refused = await coordinator.request('mutation($id: ID!) { submitSelfAssessment(reviewId: $id) { id } }', { id: reviewId });
-    expect(refused.errors?.[0].message).toBe('The self-assessment was not submitted: key factor 01 is incomplete (01: guide questions 2, 3, 4 unanswered, no rating).');
+    expect(refused.errors?.[0].message).toBe(
+      'The self-assessment was not submitted: key factor 01 is incomplete (01: guide questions 2, 3, 4 unanswered, no rating).',
+    );
     await coordinator.ok(save, { id: reviewId, kf: kf01.id, input: fill(kf01, 'Ingrid') });
-    const submitted = await coordinator.ok('mutation($id: ID!) { submitSelfAssessment(reviewId: $id) { selfAssessmentSubmittedAt progress { entriesComplete selfAssessmentSubmitted } } }', { id: reviewId });
+    const submitted = await coordinator.ok(
+      'mutation($id: ID!) { submitSelfAssessment(reviewId: $id) { selfAssessmentSubmittedAt progress { entriesComplete selfAssessmentSubmitted } } }',
+      { id: reviewId },
+    );
     expect(submitted.submitSelfAssessment.progress).toEqual({ entriesComplete: 3, selfAssessmentSubmitted: true });
     const afterSubmit = await contributorA.request(save, { id: reviewId, kf: kf04.id, input: { narrative: 'late change' } });
     expect(codeOf(afterSubmit)).toBe('INVALID_TRANSITION');
@@ -197,11 +268,22 @@ describe('review lifecycle, end to end', () => {
   it('then needs only the visit dates; a visit that ends before it starts is refused', async () => {
     const refused = await leader.request('mutation($id: ID!) { startVisit(reviewId: $id) { status } }', { id: reviewId });
     expect(refused.errors?.[0].message).toBe('The review cannot move to VISIT yet. It needs the visit start and end in the timeline.');
-    const update = 'mutation($id: ID!, $input: UpdateReviewInput!) { updateReview(reviewId: $id, input: $input) { timeline { timeZone visitStart { local } visitEnd { instant } } } }';
-    const backwards = await leader.request(update, { id: reviewId, input: { timeline: { visitStart: '2027-03-12T09:00', visitEnd: '2027-03-10T17:00' } } });
+    const update =
+      'mutation($id: ID!, $input: UpdateReviewInput!) { updateReview(reviewId: $id, input: $input) { timeline { timeZone visitStart { local } visitEnd { instant } } } }';
+    const backwards = await leader.request(update, {
+      id: reviewId,
+      input: { timeline: { visitStart: '2027-03-12T09:00', visitEnd: '2027-03-10T17:00' } },
+    });
     expect(backwards.errors?.[0].extensions?.problems).toEqual([{ path: 'timeline', message: 'the visit must end after it starts' }]);
-    const ok = await leader.ok(update, { id: reviewId, input: { timeline: { visitStart: '2027-03-10T09:00', visitEnd: '2027-03-12T17:00' } } });
-    expect(ok.updateReview.timeline).toEqual({ timeZone: 'Europe/Oslo', visitStart: { local: '2027-03-10T09:00:00+01:00' }, visitEnd: { instant: '2027-03-12T16:00:00.000Z' } });
+    const ok = await leader.ok(update, {
+      id: reviewId,
+      input: { timeline: { visitStart: '2027-03-10T09:00', visitEnd: '2027-03-12T17:00' } },
+    });
+    expect(ok.updateReview.timeline).toEqual({
+      timeZone: 'Europe/Oslo',
+      visitStart: { local: '2027-03-10T09:00:00+01:00' },
+      visitEnd: { instant: '2027-03-12T16:00:00.000Z' },
+    });
     const moved = await leader.ok('mutation($id: ID!) { startVisit(reviewId: $id) { status } }', { id: reviewId });
     expect(moved.startVisit.status).toBe('VISIT');
   });
@@ -210,18 +292,40 @@ describe('review lifecycle, end to end', () => {
     const query = 'query($id: ID!) { review(id: $id) { auditTrail(first: 100) { totalCount nodes { action actorId before after } } } }';
     const { review } = await leader.ok(query, { id: reviewId });
     const actions = review.auditTrail.nodes.map((n: { action: string }) => n.action);
-    expect(actions).toEqual(expect.arrayContaining(['review.create', 'team.invite', 'team.join', 'review.transition', 'review.update', 'selfAssessment.assign', 'selfAssessment.save', 'selfAssessment.submit']));
-    const toVisit = review.auditTrail.nodes.find((n: { action: string; after: { status?: string } }) => n.action === 'review.transition' && n.after.status === 'VISIT');
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'review.create',
+        'team.invite',
+        'team.join',
+        'review.transition',
+        'review.update',
+        'selfAssessment.assign',
+        'selfAssessment.save',
+        'selfAssessment.submit',
+      ]),
+    );
+    const toVisit = review.auditTrail.nodes.find(
+      (n: { action: string; after: { status?: string } }) => n.action === 'review.transition' && n.after.status === 'VISIT',
+    );
     expect(toVisit).toMatchObject({ actorId: people.leader.id, before: { status: 'SELF_ASSESSMENT' }, after: { status: 'VISIT' } });
-    const save = review.auditTrail.nodes.find((n: { action: string; after: { narrative?: string } }) => n.action === 'selfAssessment.save' && n.after.narrative === 'Kari 4 wrote this.');
+    const save = review.auditTrail.nodes.find(
+      (n: { action: string; after: { narrative?: string } }) =>
+        n.action === 'selfAssessment.save' && n.after.narrative === 'Kari 4 wrote this.',
+    );
     expect(save.before.narrative).toBe('Kari 3 wrote this.');
     expect(codeOf(await contributorA.request(query, { id: reviewId }))).toBe('FORBIDDEN');
   });
 
   it('cancelling needs a reason and is recorded', async () => {
     const noReason = await leader.request('mutation($id: ID!) { cancelReview(reviewId: $id, reason: " ") { status } }', { id: reviewId });
-    expect(noReason.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: 'Say why the review moves to CANCELLED.' });
-    const cancelled = await leader.ok('mutation($id: ID!) { cancelReview(reviewId: $id, reason: "The city asked to postpone.") { status cancellationReason } }', { id: reviewId });
+    expect(noReason.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: 'Say why the review moves to CANCELLED.',
+    });
+    const cancelled = await leader.ok(
+      'mutation($id: ID!) { cancelReview(reviewId: $id, reason: "The city asked to postpone.") { status cancellationReason } }',
+      { id: reviewId },
+    );
     expect(cancelled.cancelReview).toEqual({ status: 'CANCELLED', cancellationReason: 'The city asked to postpone.' });
     const again = await leader.request('mutation($id: ID!) { startVisit(reviewId: $id) { status } }', { id: reviewId });
     expect(again.errors?.[0].message).toBe('A peer review cannot move from CANCELLED to VISIT.');

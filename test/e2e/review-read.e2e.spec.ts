@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { countQueries, createPerson, createTestApp, GraphqlClient, TEST_PASSWORD, TestApp } from '@peervisit/testing';
 import { AppModule } from '../../apps/api/src/app.module';
-import { missingFromWholeReview, seedWholeReview, WHOLE_REVIEW_QUERY, WHOLE_REVIEW_READS, WholeReview } from '../../scripts/bench/review-read';
+import {
+  missingFromWholeReview,
+  seedWholeReview,
+  WHOLE_REVIEW_QUERY,
+  WHOLE_REVIEW_READS,
+  WholeReview,
+} from '../../scripts/bench/review-read';
 
 /**
  * Issue #9, reading a whole review in one query: the number of SQL statements is a constant, not a
@@ -61,7 +67,14 @@ describe('reading a whole review in one query', () => {
       [id, reviews[20].id, admin.id],
     );
     const client = await t.gql.signIn(admin.email, TEST_PASSWORD);
-    const page = await client.ok('query($r: ID!) { reviewEvidence(reviewId: $r, first: 1) { nodes { id loggedBy { fullName } keyFactors { code } } } }', { r: reviews[20].id });
-    expect(page.reviewEvidence.nodes[0]).toMatchObject({ id, loggedBy: { fullName: 'Sam Secretariat' }, keyFactors: [{ code: expect.any(String) }] });
+    const page = await client.ok(
+      'query($r: ID!) { reviewEvidence(reviewId: $r, first: 1) { nodes { id loggedBy { fullName } keyFactors { code } } } }',
+      { r: reviews[20].id },
+    );
+    expect(page.reviewEvidence.nodes[0]).toMatchObject({
+      id,
+      loggedBy: { fullName: 'Sam Secretariat' },
+      keyFactors: [{ code: expect.any(String) }],
+    });
   });
 });

@@ -39,7 +39,10 @@ describe('PostgreSQL connections killed during mutations', () => {
       const { CatalogueSeed } = await import('@peervisit/catalogue');
       await t.app.get(CatalogueSeed).run();
       const f = await createReviewFixture(t.dataSource, { status: 'VISIT' });
-      const peers: GraphqlClient[] = [await t.gql.signIn(f.people.peer.email, TEST_PASSWORD), await t.gql.signIn(f.people.peer2.email, TEST_PASSWORD)];
+      const peers: GraphqlClient[] = [
+        await t.gql.signIn(f.people.peer.email, TEST_PASSWORD),
+        await t.gql.signIn(f.people.peer2.email, TEST_PASSWORD),
+      ];
       const item = () => ({
         id: randomUUID(),
         source: 'OBSERVATION',
@@ -54,7 +57,12 @@ describe('PostgreSQL connections killed during mutations', () => {
       const counts = { log: [0, 0], batch: [0, 0], edit: [0, 0] } as Record<'log' | 'batch' | 'edit', [number, number]>;
 
       /** Runs one mutation; a failure must be a clean GraphQL error (kept for the checks below). */
-      const run = async <T,>(mutation: 'log' | 'batch' | 'edit', peer: GraphqlClient, query: string, variables: Record<string, unknown>): Promise<T | undefined> => {
+      const run = async <T>(
+        mutation: 'log' | 'batch' | 'edit',
+        peer: GraphqlClient,
+        query: string,
+        variables: Record<string, unknown>,
+      ): Promise<T | undefined> => {
         const result = await peer.request<T>(query, variables);
         if (result.errors?.length) {
           counts[mutation][1]++;
@@ -79,12 +87,20 @@ describe('PostgreSQL connections killed during mutations', () => {
           } else if (roll < 0.7) {
             const items = [item(), item(), item(), item(), item()];
             const data = await run<{ logEvidenceBatch: { id: string; outcome: string }[] }>('batch', peer, BATCH, { r: f.reviewId, items });
-            for (const input of items) logged.set(input.id, { ok: !!data && data.logEvidenceBatch.some((r) => r.id === input.id && r.outcome === 'CREATED'), by, input });
+            for (const input of items)
+              logged.set(input.id, {
+                ok: !!data && data.logEvidenceBatch.some((r) => r.id === input.id && r.outcome === 'CREATED'),
+                by,
+                input,
+              });
             if (data) mine.push(...items.map((i) => i.id));
           } else if (mine.length) {
             const id = mine[Math.floor(Math.random() * mine.length)];
             const statement = `Edited: ${randomUUID()}`;
-            const data = await run<{ editEvidence: { revision: number; statement: string } }>('edit', peer, EDIT, { id, patch: { statement } });
+            const data = await run<{ editEvidence: { revision: number; statement: string } }>('edit', peer, EDIT, {
+              id,
+              patch: { statement },
+            });
             if (data) edits.push({ id, revision: data.editEvidence.revision, statement });
           }
         }
@@ -141,10 +157,19 @@ describe('PostgreSQL connections killed during mutations', () => {
 
       // Nothing half-written, read through a connection of the test's own.
       checker = await connectDatabase();
-      const q = async <R,>(sql: string, params: unknown[] = []) => (await checker!.query(sql, params)).rows as R[];
-      const stored = new Map((await q<{ id: string; statement: string; revision: number }>(`SELECT id, statement, revision FROM evidence WHERE review_id = $1`, [f.reviewId])).map((r) => [r.id, r]));
+      const q = async <R>(sql: string, params: unknown[] = []) => (await checker!.query(sql, params)).rows as R[];
+      const stored = new Map(
+        (
+          await q<{ id: string; statement: string; revision: number }>(
+            `SELECT id, statement, revision FROM evidence WHERE review_id = $1`,
+            [f.reviewId],
+          )
+        ).map((r) => [r.id, r]),
+      );
       // Each item with its audit entry, or neither (both are written in one transaction).
-      const logAudits = await q<{ entity_id: string; n: number }>(`SELECT entity_id, count(*)::int AS n FROM audit_entry WHERE action = 'evidence.log' GROUP BY entity_id`);
+      const logAudits = await q<{ entity_id: string; n: number }>(
+        `SELECT entity_id, count(*)::int AS n FROM audit_entry WHERE action = 'evidence.log' GROUP BY entity_id`,
+      );
       expect(logAudits.filter((a) => a.n !== 1 || !stored.has(a.entity_id))).toEqual([]);
       expect(logAudits.length).toBe(stored.size);
       // Each edit with its revision row, its audit entry and the bumped revision, or none of them.
@@ -155,13 +180,19 @@ describe('PostgreSQL connections killed during mutations', () => {
            FROM evidence e WHERE e.review_id = $1`,
         [f.reviewId],
       );
-      const inconsistent = revisionCounts.filter((r) => r.audits !== r.revisions || stored.get(r.id)!.revision !== 1 + r.revisions || (r.max ?? 1) !== stored.get(r.id)!.revision);
+      const inconsistent = revisionCounts.filter(
+        (r) => r.audits !== r.revisions || stored.get(r.id)!.revision !== 1 + r.revisions || (r.max ?? 1) !== stored.get(r.id)!.revision,
+      );
       expect(inconsistent).toEqual([]);
       // What was acknowledged is there.
       const lost = [...logged].filter(([id, l]) => l.ok && !stored.has(id)).map(([id]) => id);
       expect(lost).toEqual([]);
-      const revisions = await q<{ evidence_id: string; revision: number; changes: { statement?: { to: string } } }>(`SELECT evidence_id, revision, changes FROM evidence_revision`);
-      const missingEdits = edits.filter((e) => !revisions.some((r) => r.evidence_id === e.id && r.revision === e.revision && r.changes.statement?.to === e.statement));
+      const revisions = await q<{ evidence_id: string; revision: number; changes: { statement?: { to: string } } }>(
+        `SELECT evidence_id, revision, changes FROM evidence_revision`,
+      );
+      const missingEdits = edits.filter(
+        (e) => !revisions.some((r) => r.evidence_id === e.id && r.revision === e.revision && r.changes.statement?.to === e.statement),
+      );
       expect(missingEdits).toEqual([]);
       // A failed log is safe to retry with the same id: stored once, whether the first attempt had committed or not.
       const failed = [...logged].filter(([, l]) => !l.ok).slice(0, 20);
@@ -169,7 +200,9 @@ describe('PostgreSQL connections killed during mutations', () => {
         const { logEvidence } = await peers[l.by].ok<{ logEvidence: { outcome: string } }>(LOG, { r: f.reviewId, input: l.input });
         expect([stored.has(l.input.id) ? 'ALREADY_THERE' : 'CREATED', 'ALREADY_THERE']).toContain(logEvidence.outcome);
       }
-      const [{ n }] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM evidence WHERE id = ANY($1::uuid[])`, [failed.map(([id]) => id)]);
+      const [{ n }] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM evidence WHERE id = ANY($1::uuid[])`, [
+        failed.map(([id]) => id),
+      ]);
       expect(n).toBe(failed.length);
     },
     KILLING_MS + 90_000,

@@ -25,7 +25,9 @@ export function startProcess(name: string, entry: string, env: Record<string, st
   let stderr = '';
   child.stdout?.on('data', (c) => (stdout += c));
   child.stderr?.on('data', (c) => (stderr += c));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return {
     name,
     child,
@@ -51,7 +53,13 @@ export const startWorker = (name: string, env: Record<string, string>) => startP
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls until `check` is true; throws after `timeoutMs` saying what it waited for (and `detail()`). */
-export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs: number, detail?: () => string | Promise<string>, intervalMs = 100): Promise<number> {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs: number,
+  detail?: () => string | Promise<string>,
+  intervalMs = 100,
+): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (await check()) return Date.now() - started;
@@ -67,7 +75,8 @@ export async function waitForWorker(worker: AppProcess, timeoutMs = 30000): Prom
     timeoutMs,
     () => worker.stderr().slice(-2000),
   );
-  if (worker.child.exitCode !== null) throw new Error(`${worker.name} exited with ${worker.child.exitCode}: ${worker.stderr().slice(-2000)}`);
+  if (worker.child.exitCode !== null)
+    throw new Error(`${worker.name} exited with ${worker.child.exitCode}: ${worker.stderr().slice(-2000)}`);
 }
 
 /** Resolves with `promise`, or with `fallback` after `ms` (the timer is cleared either way). */
@@ -105,7 +114,14 @@ export async function connectDatabase(): Promise<Client> {
  * The row data every test message uses: an invitation renders without an account (a password reset
  * to an address without one is skipped by design, so that requests reveal nothing about accounts).
  */
-export const INVITATION_DATA = { secret: 'abc', linkBase: 'http://x/accept-invitation?token=', inviterName: 'Ana Test', reviewTitle: 'Fault test review', roleLabel: 'Peer', validDays: 14 };
+export const INVITATION_DATA = {
+  secret: 'abc',
+  linkBase: 'http://x/accept-invitation?token=',
+  inviterName: 'Ana Test',
+  reviewTitle: 'Fault test review',
+  roleLabel: 'Peer',
+  validDays: 14,
+};
 
 /** Counts messages by Message-ID. */
 export function countBy<T>(items: T[], key: (item: T) => string | undefined): Map<string, number> {

@@ -58,14 +58,23 @@ describe('Redis flushed with reminders scheduled', () => {
 
     // A worker comes up on the empty Redis; its sweeper finds 5 due rows without a job.
     sink = await startSmtpSink();
-    const worker = startWorker('worker', { SMTP_URL: sink.url, OUTBOX_SWEEP_INTERVAL_MS: '500', OUTBOX_RETRY_DELAY_MS: '200', LOG_LEVEL: 'log' });
+    const worker = startWorker('worker', {
+      SMTP_URL: sink.url,
+      OUTBOX_SWEEP_INTERVAL_MS: '500',
+      OUTBOX_RETRY_DELAY_MS: '200',
+      LOG_LEVEL: 'log',
+    });
     processes.push(worker);
     await waitForWorker(worker);
     const sentAfterMs = await waitFor(
       async () => (await t!.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE status = 'SENT'`))[0].n === 5,
       'all 5 rows to be SENT',
       30000,
-      async () => JSON.stringify({ rows: await t!.dataSource.query(`SELECT dedupe_key, status, attempts, last_error FROM outbox_message`), stdout: worker.stdout().slice(-2000) }),
+      async () =>
+        JSON.stringify({
+          rows: await t!.dataSource.query(`SELECT dedupe_key, status, attempts, last_error FROM outbox_message`),
+          stdout: worker.stdout().slice(-2000),
+        }),
     );
     // Two more sweeps, started after the last send, with no send job left: nothing more may arrive.
     const maintenanceQueue = t.app.get<Queue>(getQueueToken('maintenance'));
@@ -74,7 +83,9 @@ describe('Redis flushed with reminders scheduled', () => {
     );
 
     const copies = countBy(sink.received, (m) => m.messageId);
-    console.log(`redis-flush: ${sink.received.length} messages delivered for 5 rows, SENT ${sentAfterMs} ms after the worker started; copies per Message-ID: ${JSON.stringify(Object.fromEntries(copies))}`);
+    console.log(
+      `redis-flush: ${sink.received.length} messages delivered for 5 rows, SENT ${sentAfterMs} ms after the worker started; copies per Message-ID: ${JSON.stringify(Object.fromEntries(copies))}`,
+    );
     expect(Object.fromEntries(copies)).toEqual(Object.fromEntries(KEYS.map((k) => [messageIdOf(k), 1])));
     const rows = await t.dataSource.query(`SELECT dedupe_key AS key, status, attempts FROM outbox_message ORDER BY dedupe_key`);
     expect(rows).toEqual(KEYS.map((key) => ({ key, status: 'SENT', attempts: 1 })));

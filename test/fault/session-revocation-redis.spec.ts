@@ -56,7 +56,10 @@ describe('session revocation when Redis goes away and comes back empty', () => {
     await redis.start();
     const probe = new Redis(redis.url);
     try {
-      await waitFor('the revocation mark to be written again', async () => (await probe.keys(`${process.env.QUEUE_PREFIX}:session-revoked:*`)).length > 0);
+      await waitFor(
+        'the revocation mark to be written again',
+        async () => (await probe.keys(`${process.env.QUEUE_PREFIX}:session-revoked:*`)).length > 0,
+      );
     } finally {
       probe.disconnect();
     }

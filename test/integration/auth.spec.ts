@@ -50,7 +50,10 @@ describe('AuthService (on a fresh database, with the workers running on Redis)',
     const mail = await waitForMail((m) => m.to === 'pieter@example.org');
     const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1] as string;
     await t.dataSource.query("UPDATE auth_token SET expires_at = now() - interval '1 minute' WHERE email = 'pieter@example.org'");
-    await expect(auth.resetPassword(token, 'a-long-new-password')).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/^This password-reset link expired on /) });
+    await expect(auth.resetPassword(token, 'a-long-new-password')).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringMatching(/^This password-reset link expired on /),
+    });
   });
 
   it('accepting an invitation creates the account and runs the handler of its kind, once', async () => {
@@ -66,7 +69,9 @@ describe('AuthService (on a fresh database, with the workers running on Redis)',
     expect(accepted.person).toMatchObject({ email: 'new.peer@example.org', fullName: 'New Peer' });
     expect(joined).toEqual([{ personId: accepted.person.id, payload: { reviewId: 'r-1', role: 'PEER', kind: 'test-team' } }]);
     await expect(auth.signIn('new.peer@example.org', 'a-good-password')).resolves.toBeDefined();
-    await expect(auth.acceptInvitation(token, 'a-good-password', { fullName: 'New Peer' })).rejects.toMatchObject({ message: 'This invitation has already been used.' });
+    await expect(auth.acceptInvitation(token, 'a-good-password', { fullName: 'New Peer' })).rejects.toMatchObject({
+      message: 'This invitation has already been used.',
+    });
   });
 
   it('an existing account accepts with its own password, and a wrong one changes nothing', async () => {
@@ -81,7 +86,9 @@ describe('AuthService (on a fresh database, with the workers running on Redis)',
 
   it('a new account chooses its time zone and language when accepting, and a wrong one is refused saying what to write', async () => {
     const { token } = await invite('zoned@example.org');
-    await expect(auth.acceptInvitation(token, 'a-good-password', { fullName: 'Zoned', timeZone: 'Mars/Olympus', locale: 'not a tag!' })).rejects.toMatchObject({
+    await expect(
+      auth.acceptInvitation(token, 'a-good-password', { fullName: 'Zoned', timeZone: 'Mars/Olympus', locale: 'not a tag!' }),
+    ).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       details: {
         problems: [
@@ -91,7 +98,11 @@ describe('AuthService (on a fresh database, with the workers running on Redis)',
       },
     });
     expect(await t.dataSource.query("SELECT id FROM person WHERE email = 'zoned@example.org'")).toEqual([]);
-    const accepted = await auth.acceptInvitation(token, 'a-good-password', { fullName: 'Zoned', timeZone: 'America/Sao_Paulo', locale: 'pt-br' });
+    const accepted = await auth.acceptInvitation(token, 'a-good-password', {
+      fullName: 'Zoned',
+      timeZone: 'America/Sao_Paulo',
+      locale: 'pt-br',
+    });
     expect(accepted.person).toMatchObject({ timeZone: 'America/Sao_Paulo', locale: 'pt-BR' });
     expect(accepted.refreshToken).toEqual(expect.any(String));
   });
@@ -101,16 +112,22 @@ describe('AuthService (on a fresh database, with the workers running on Redis)',
     await auth.requestPasswordReset('has-account@example.org');
     await auth.requestPasswordReset('no-account@example.org');
     await waitForMail((m) => m.to === 'has-account@example.org');
-    const statusOf = async () => (await t.dataSource.query("SELECT status FROM outbox_message WHERE recipient_email = 'no-account@example.org'"))[0]?.status;
+    const statusOf = async () =>
+      (await t.dataSource.query("SELECT status FROM outbox_message WHERE recipient_email = 'no-account@example.org'"))[0]?.status;
     const until = Date.now() + 15000;
     while ((await statusOf()) !== 'CANCELLED' && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
-    expect(await t.dataSource.query("SELECT status, last_error FROM outbox_message WHERE recipient_email = 'no-account@example.org'")).toEqual([
-      { status: 'CANCELLED', last_error: 'no account has this address' },
-    ]);
+    expect(
+      await t.dataSource.query("SELECT status, last_error FROM outbox_message WHERE recipient_email = 'no-account@example.org'"),
+    ).toEqual([{ status: 'CANCELLED', last_error: 'no account has this address' }]);
     expect((await capturedMail()).filter((m) => m.to === 'no-account@example.org')).toEqual([]);
     // And its token resets nothing.
-    const [row] = await t.dataSource.query("SELECT data->>'secret' AS secret FROM outbox_message WHERE recipient_email = 'no-account@example.org'");
-    await expect(auth.resetPassword(row.secret, 'a-long-new-password')).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: 'This password-reset link is not valid. Check you copied the whole link.' });
+    const [row] = await t.dataSource.query(
+      "SELECT data->>'secret' AS secret FROM outbox_message WHERE recipient_email = 'no-account@example.org'",
+    );
+    await expect(auth.resetPassword(row.secret, 'a-long-new-password')).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: 'This password-reset link is not valid. Check you copied the whole link.',
+    });
   });
 
   it('the maintenance worker purges tokens that can no longer be used, through a real BullMQ job', async () => {

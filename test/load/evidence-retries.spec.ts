@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createPerson, createReviewFixture, createTestApp, GraphqlClient, GraphqlResponse, TEST_PASSWORD, TestApp } from '@peervisit/testing';
+import {
+  createPerson,
+  createReviewFixture,
+  createTestApp,
+  GraphqlClient,
+  GraphqlResponse,
+  TEST_PASSWORD,
+  TestApp,
+} from '@peervisit/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 
 /** How long the peers keep logging (the issue asks for 60 s). */
@@ -83,7 +91,11 @@ describe('50 peers logging evidence for 60 s with retries of the same ids', () =
       };
 
       /** One request; answers 'aborted' when the client gave up on it, otherwise checks the answer. */
-      const send = async (peer: { id: string; gql: GraphqlClient }, item: Item, abortAfterMs?: number): Promise<'ack' | 'aborted' | 'error'> => {
+      const send = async (
+        peer: { id: string; gql: GraphqlClient },
+        item: Item,
+        abortAfterMs?: number,
+      ): Promise<'ack' | 'aborted' | 'error'> => {
         const record = sent.get(item.id)!;
         const controller = new AbortController();
         const timer = abortAfterMs ? setTimeout(() => controller.abort(), abortAfterMs) : undefined;
@@ -120,7 +132,14 @@ describe('50 peers logging evidence for 60 s with retries of the same ids', () =
         else unexpected.push(`${item.id}: outcome ${answer.outcome}`);
         // Whichever request stored it, the answer shows the item as sent, unedited.
         const e = answer.evidence;
-        if (e.id !== item.id || e.statement !== item.statement || e.quote !== item.quote || e.stance !== item.stance || e.revision !== 1 || e.loggedBy.id !== peer.id) {
+        if (
+          e.id !== item.id ||
+          e.statement !== item.statement ||
+          e.quote !== item.quote ||
+          e.stance !== item.stance ||
+          e.revision !== 1 ||
+          e.loggedBy.id !== peer.id
+        ) {
           unexpected.push(`${item.id}: answered ${JSON.stringify(e)} for ${JSON.stringify(item)}`);
         }
         record.acknowledged = true;
@@ -187,13 +206,25 @@ describe('50 peers logging evidence for 60 s with retries of the same ids', () =
       expect(records.filter((r) => r.aborted === 0 && r.created !== 1).map((r) => r.item.id)).toEqual([]);
 
       // The table: exactly the acknowledged ids, once each, with the content sent, unedited.
-      const rows: { id: string; source: string; session_id: string | null; stakeholder_category: string | null; key_factor_ids: string[]; statement: string; quote: string | null; stance: string; logged_by_id: string; revision: number }[] =
-        await t.dataSource.query(
-          `SELECT id, source, session_id, stakeholder_category, key_factor_ids, statement, quote, stance, logged_by_id, revision FROM evidence WHERE review_id = $1`,
-          [f.reviewId],
-        );
+      const rows: {
+        id: string;
+        source: string;
+        session_id: string | null;
+        stakeholder_category: string | null;
+        key_factor_ids: string[];
+        statement: string;
+        quote: string | null;
+        stance: string;
+        logged_by_id: string;
+        revision: number;
+      }[] = await t.dataSource.query(
+        `SELECT id, source, session_id, stakeholder_category, key_factor_ids, statement, quote, stance, logged_by_id, revision FROM evidence WHERE review_id = $1`,
+        [f.reviewId],
+      );
       expect(rows.length).toBe(acknowledged.length);
-      const [{ duplicates }] = await t.dataSource.query(`SELECT count(*)::int AS duplicates FROM (SELECT id FROM evidence GROUP BY id HAVING count(*) > 1) d`);
+      const [{ duplicates }] = await t.dataSource.query(
+        `SELECT count(*)::int AS duplicates FROM (SELECT id FROM evidence GROUP BY id HAVING count(*) > 1) d`,
+      );
       expect(duplicates).toBe(0);
       const mismatched: string[] = [];
       for (const row of rows) {

@@ -7,7 +7,11 @@ const PUBLIC_URL = 'https://peervisit.example.net';
 
 /** `npm run admin:create -- ...args` as an operator types it. */
 const adminCreate = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync('npm', ['run', '--silent', 'admin:create', '--', ...args], { env: { ...process.env, PUBLIC_URL, ...env }, encoding: 'utf8', timeout: 90000 });
+  spawnSync('npm', ['run', '--silent', 'admin:create', '--', ...args], {
+    env: { ...process.env, PUBLIC_URL, ...env },
+    encoding: 'utf8',
+    timeout: 90000,
+  });
 
 const linkIn = (stdout: string) => new RegExp(`${PUBLIC_URL}/reset-password\\?token=([A-Za-z0-9_-]+)`).exec(stdout)?.[1];
 
@@ -18,7 +22,10 @@ describe('npm run admin:create', () => {
   });
   afterAll(() => t?.close());
 
-  const people = async () => (await t.dataSource.query('SELECT email, full_name AS "fullName", is_admin AS "isAdmin", password_hash IS NOT NULL AS "hasPassword" FROM person ORDER BY email')) as object[];
+  const people = async () =>
+    (await t.dataSource.query(
+      'SELECT email, full_name AS "fullName", is_admin AS "isAdmin", password_hash IS NOT NULL AS "hasPassword" FROM person ORDER BY email',
+    )) as object[];
   const tokens = async () => Number((await t.dataSource.query('SELECT count(*)::int AS n FROM auth_token'))[0].n);
 
   it('creates an administrator without a password and prints a one-time link, valid 24 hours, that sets it', async () => {
@@ -35,12 +42,18 @@ describe('npm run admin:create', () => {
     expect(Number(row.hours)).toBeLessThanOrEqual(24);
 
     // The link's page calls resetPassword with the token; the new administrator then signs in.
-    const reset = await t.gql.request(`mutation ($token: String!) { resetPassword(token: $token, newPassword: "chosen-by-ada-1") { accessToken } }`, { token });
+    const reset = await t.gql.request(
+      `mutation ($token: String!) { resetPassword(token: $token, newPassword: "chosen-by-ada-1") { accessToken } }`,
+      { token },
+    );
     expect(reset.errors).toBeUndefined();
     const ada = await t.gql.signIn('ada.admin@city.example', 'chosen-by-ada-1');
     expect(await ada.ok(`{ me { email isAdmin } }`)).toEqual({ me: { email: 'ada.admin@city.example', isAdmin: true } });
     // One time only.
-    const again = await t.gql.request(`mutation ($token: String!) { resetPassword(token: $token, newPassword: "someone-else-1") { accessToken } }`, { token });
+    const again = await t.gql.request(
+      `mutation ($token: String!) { resetPassword(token: $token, newPassword: "someone-else-1") { accessToken } }`,
+      { token },
+    );
     expect(again.errors?.[0].message).toBe('This password-reset link has already been used.');
   }, 120000);
 
@@ -58,10 +71,19 @@ describe('npm run admin:create', () => {
     const cases: [string[], string][] = [
       [[], "Give the administrator's email address with --email."],
       [['--email'], "Option '--email <value>' argument missing."],
-      [['--email', 'not-an-address', '--name', 'X'], 'No administrator was created: email: expected an email address like name@example.org'],
-      [['--email', 'new@city.example'], 'No administrator was created: name: no account has the email new@city.example: give the new administrator\'s name'],
+      [
+        ['--email', 'not-an-address', '--name', 'X'],
+        'No administrator was created: email: expected an email address like name@example.org',
+      ],
+      [
+        ['--email', 'new@city.example'],
+        "No administrator was created: name: no account has the email new@city.example: give the new administrator's name",
+      ],
       [['--email', 'new@city.example', '--name', '  '], 'No administrator was created: name: must not be empty'],
-      [['--email', 'new@city.example', '--name', 'N', '--password', 'secret-123'], 'admin:create takes no password: it prints a one-time link where the administrator chooses one.'],
+      [
+        ['--email', 'new@city.example', '--name', 'N', '--password', 'secret-123'],
+        'admin:create takes no password: it prints a one-time link where the administrator chooses one.',
+      ],
       [['--email', 'new@city.example', '--name', 'N', '--password=secret-123'], 'admin:create takes no password'],
       [['--mail', 'new@city.example'], "Unknown option '--mail'."],
     ];
@@ -83,7 +105,9 @@ describe('npm run admin:create', () => {
     try {
       const run = adminCreate(['--email', 'a@city.example', '--name', 'A'], { DATABASE_URL: url });
       expect(run.status).toBe(1);
-      expect(run.stderr.trim()).toBe('The database schema is missing or not up to date: run `npm run migration:run` (or `npm run seed`) first.');
+      expect(run.stderr.trim()).toBe(
+        'The database schema is missing or not up to date: run `npm run migration:run` (or `npm run seed`) first.',
+      );
     } finally {
       await withAdminClient(url, (c) => c.query(`DROP DATABASE ${name}`));
     }

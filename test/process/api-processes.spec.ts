@@ -27,8 +27,14 @@ describe('the api on several processes (API_PROCESSES)', () => {
     const port = 30000 + Math.floor(Math.random() * 20000);
     const api = startProcess('api', 'apps/api/src/main.ts', { PORT: String(port), API_PROCESSES: '2' });
     try {
-      const listening = () => api.logs().filter((l) => l.msg?.startsWith('PeerVisit API listening')) as { pid: number; apiProcess: number }[];
-      await waitFor(() => listening().length >= 2 || api.child.exitCode !== null, 'two API processes to listen', 60000, () => api.stderr().slice(-2000));
+      const listening = () =>
+        api.logs().filter((l) => l.msg?.startsWith('PeerVisit API listening')) as { pid: number; apiProcess: number }[];
+      await waitFor(
+        () => listening().length >= 2 || api.child.exitCode !== null,
+        'two API processes to listen',
+        60000,
+        () => api.stderr().slice(-2000),
+      );
       const workers = listening();
       const pids = workers.map((w) => w.pid);
       expect(new Set(pids).size).toBe(2);
@@ -43,7 +49,12 @@ describe('the api on several processes (API_PROCESSES)', () => {
 
       // A worker that dies is replaced, and the port keeps being served meanwhile.
       process.kill(pids[0], 'SIGKILL');
-      await waitFor(() => listening().length >= 3, 'a replacement API process', 60000, () => api.stdout().slice(-2000));
+      await waitFor(
+        () => listening().length >= 3,
+        'a replacement API process',
+        60000,
+        () => api.stdout().slice(-2000),
+      );
       const replacement = listening()[2];
       expect(pids).not.toContain(replacement.pid);
       expect(api.stdout()).toContain(`API process ${pids[0]} exited unexpectedly (code null, signal SIGKILL); starting another`);

@@ -5,13 +5,25 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Client } from 'pg';
 import { withDatabaseName } from '@peervisit/platform';
-import { baseDatabaseUrl, createReviewFixture, createTestApp, dropDatabase, GraphqlClient, TEST_PASSWORD, TestApp, until } from '@peervisit/testing';
+import {
+  baseDatabaseUrl,
+  createReviewFixture,
+  createTestApp,
+  dropDatabase,
+  GraphqlClient,
+  TEST_PASSWORD,
+  TestApp,
+  until,
+} from '@peervisit/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 
 /** Runs `npm run backup` / `npm run restore` the way npm does (node with swc), with this env. */
 function runScript(script: 'backup' | 'restore', dir: string, env: Record<string, string | undefined> = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', `scripts/${script}.ts`, dir], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', `scripts/${script}.ts`, dir], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
@@ -36,10 +48,14 @@ async function fingerprint(databaseUrl: string) {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows: tables } = await client.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name");
+    const { rows: tables } = await client.query(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name",
+    );
     const rowCounts: Record<string, number> = {};
-    for (const { table_name } of tables) rowCounts[table_name] = Number((await client.query(`SELECT count(*) AS n FROM "${table_name}"`)).rows[0].n);
-    const reports = (await client.query('SELECT id, version, status, content_hash, files, published, published_at FROM report ORDER BY id')).rows;
+    for (const { table_name } of tables)
+      rowCounts[table_name] = Number((await client.query(`SELECT count(*) AS n FROM "${table_name}"`)).rows[0].n);
+    const reports = (await client.query('SELECT id, version, status, content_hash, files, published, published_at FROM report ORDER BY id'))
+      .rows;
     const documents = (await client.query('SELECT * FROM document ORDER BY id')).rows;
     const migrations = (await client.query('SELECT name FROM schema_migration ORDER BY id')).rows.map((r) => r.name);
     return { rowCounts, reports, documents, migrations };
@@ -84,18 +100,34 @@ describe('npm run backup, then npm run restore into an empty installation', () =
     }
     const leader = await t.gql.signIn(f.people.leader.email, TEST_PASSWORD);
     coordinator = await t.gql.signIn(f.people.coordinator.email, TEST_PASSWORD);
-    for (const [title, content] of [['Annual report', '%PDF-1.4\n% the annual report\n'], ['Integration strategy', '%PDF-1.4\n% the strategy, other bytes\n']]) {
+    for (const [title, content] of [
+      ['Annual report', '%PDF-1.4\n% the annual report\n'],
+      ['Integration strategy', '%PDF-1.4\n% the strategy, other bytes\n'],
+    ]) {
       const form = new FormData();
       form.append('title', title);
       form.append('type', 'ANNUAL_REPORT');
       form.append('file', new Blob([content], { type: 'application/pdf' }), `${title}.pdf`);
-      const upload = await fetch(`${t.url}/reviews/${f.reviewId}/documents`, { method: 'POST', body: form, headers: { authorization: `Bearer ${leader.token}` } });
+      const upload = await fetch(`${t.url}/reviews/${f.reviewId}/documents`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${leader.token}` },
+      });
       if (upload.status !== 201) throw new Error(`Upload failed: ${upload.status} ${await upload.text()}`);
     }
     reportId = (await leader.ok('mutation($r: ID!) { requestReport(reviewId: $r) { id } }', { r: f.reviewId })).requestReport.id;
-    await until('the report to be rendered', async () => (await leader.ok('query($r: ID!) { reviewReports(reviewId: $r) { id status } }', { r: f.reviewId })).reviewReports.find((r: { id: string; status: string }) => r.id === reportId && r.status === 'READY'), 60000);
+    await until(
+      'the report to be rendered',
+      async () =>
+        (await leader.ok('query($r: ID!) { reviewReports(reviewId: $r) { id status } }', { r: f.reviewId })).reviewReports.find(
+          (r: { id: string; status: string }) => r.id === reportId && r.status === 'READY',
+        ),
+      60000,
+    );
     await leader.ok('mutation($id: ID!) { publishReport(reportId: $id) { published } }', { id: reportId });
-    publishedPdf = sha256(await (await fetch(`${t.url}/reports/${reportId}/pdf`, { headers: { authorization: `Bearer ${coordinator.token}` } })).arrayBuffer());
+    publishedPdf = sha256(
+      await (await fetch(`${t.url}/reports/${reportId}/pdf`, { headers: { authorization: `Bearer ${coordinator.token}` } })).arrayBuffer(),
+    );
   }, 120000);
 
   afterAll(async () => {
@@ -110,7 +142,12 @@ describe('npm run backup, then npm run restore into an empty installation', () =
     expect({ code: backup.code, stderr: backup.stderr }).toEqual({ code: 0, stderr: '' });
     expect(backup.stdout).toMatch(/Backup written to .*: \d+ tables/);
     const manifest = JSON.parse(readFileSync(join(backupDir, 'manifest.json'), 'utf8'));
-    expect(manifest.versions).toMatchObject({ peervisit: expect.any(String), lastMigration: expect.any(String), postgresServer: expect.any(String), pgDump: expect.stringContaining('pg_dump') });
+    expect(manifest.versions).toMatchObject({
+      peervisit: expect.any(String),
+      lastMigration: expect.any(String),
+      postgresServer: expect.any(String),
+      pgDump: expect.stringContaining('pg_dump'),
+    });
     expect(manifest.files.length).toBeGreaterThanOrEqual(5); // two documents, three report formats
 
     const original = await fingerprint(process.env.DATABASE_URL as string);
@@ -146,7 +183,9 @@ describe('npm run backup, then npm run restore into an empty installation', () =
     const before = await fingerprint(restoredDatabaseUrl);
     const again = await runScript('restore', backupDir, { DATABASE_URL: restoredDatabaseUrl, DATA_DIR: join(scratch, 'another-data-dir') });
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/^The database "pv_restore_\w+" is not empty \(\d+ tables or other relations, e\.g\. .*\)\. Restore only into an empty database/);
+    expect(again.stderr).toMatch(
+      /^The database "pv_restore_\w+" is not empty \(\d+ tables or other relations, e\.g\. .*\)\. Restore only into an empty database/,
+    );
     expect(again.stderr).not.toContain('    at '); // a sentence, not a stack
     expect(await fingerprint(restoredDatabaseUrl)).toEqual(before);
     const intoFiles = await runScript('restore', backupDir, { DATABASE_URL: damagedDatabaseUrl, DATA_DIR: restoredDataDir });

@@ -24,7 +24,8 @@ function cloneWorkingTree(): string {
     } else rmSync(join(dir, file), { force: true });
   }
   git(dir, 'add', '-A');
-  if (git(dir, 'status', '--porcelain')) git(dir, '-c', 'user.name=test', '-c', 'user.email=test@localhost', 'commit', '--quiet', '-m', 'The working tree under test');
+  if (git(dir, 'status', '--porcelain'))
+    git(dir, '-c', 'user.name=test', '-c', 'user.email=test@localhost', 'commit', '--quiet', '-m', 'The working tree under test');
   execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(dir, 'node_modules')]);
   return dir;
 }
@@ -40,7 +41,15 @@ const freePort = () =>
 
 /** What scripts/installed-dependencies.mjs says about the clone's node_modules (undefined: it matches). */
 const drift = (dir: string) =>
-  spawnSync(process.execPath, ['--input-type=module', '-e', "import { dependencyDrift } from './scripts/installed-dependencies.mjs'; console.log(dependencyDrift() ?? 'matches')"], { cwd: dir, encoding: 'utf8' }).stdout.trim();
+  spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      "import { dependencyDrift } from './scripts/installed-dependencies.mjs'; console.log(dependencyDrift() ?? 'matches')",
+    ],
+    { cwd: dir, encoding: 'utf8' },
+  ).stdout.trim();
 
 describe('npm start on a fresh clone', () => {
   let dir: string;
@@ -65,8 +74,23 @@ describe('npm start on a fresh clone', () => {
     start.stdout?.on('data', (c) => (output += c));
     start.stderr?.on('data', (c) => (output += c));
     const exited = new Promise<number | null>((resolve) => start?.on('exit', (code) => resolve(code)));
-    await waitFor(() => fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false), 'npm start in the clone to serve /health', 420000, () => output.slice(-3000), 1000);
-    await waitFor(() => output.includes('Press Ctrl-C to stop.'), 'the start banner', 30000, () => output.slice(-3000));
+    await waitFor(
+      () =>
+        fetch(`http://127.0.0.1:${port}/health`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      'npm start in the clone to serve /health',
+      420000,
+      () => output.slice(-3000),
+      1000,
+    );
+    await waitFor(
+      () => output.includes('Press Ctrl-C to stop.'),
+      'the start banner',
+      30000,
+      () => output.slice(-3000),
+    );
 
     // The lockfile is newer than node_modules in a clone, yet node_modules matches it: no npm ci ran.
     expect(output).not.toContain('Installing dependencies');
@@ -91,13 +115,18 @@ describe('npm start on a fresh clone', () => {
     const record = join(dir, 'node_modules', '.package-lock.json');
     expect(drift(dir)).toBe('matches');
     const installed = JSON.parse(readFileSync(record, 'utf8'));
-    const [path, entry] = Object.entries(installed.packages as Record<string, { version: string }>).find(([p]) => p === 'node_modules/semver') as [string, { version: string }];
+    const [path, entry] = Object.entries(installed.packages as Record<string, { version: string }>).find(
+      ([p]) => p === 'node_modules/semver',
+    ) as [string, { version: string }];
     // The clone's node_modules is hard-linked to the real one: replace the file, never write through it.
     unlinkSync(record);
     writeFileSync(record, JSON.stringify({ ...installed, packages: { ...installed.packages, [path]: { ...entry, version: '0.0.1' } } }));
     expect(drift(dir)).toBe(`semver is 0.0.1; the lockfile says ${entry.version}`);
     unlinkSync(record);
-    writeFileSync(record, JSON.stringify({ ...installed, packages: { ...installed.packages, 'node_modules/left-over': { version: '1.0.0' } } }));
+    writeFileSync(
+      record,
+      JSON.stringify({ ...installed, packages: { ...installed.packages, 'node_modules/left-over': { version: '1.0.0' } } }),
+    );
     expect(drift(dir)).toBe('left-over is installed but not in the lockfile');
     unlinkSync(record);
     expect(drift(dir)).toBe('node_modules is missing (or was not installed by npm 7 or later)');

@@ -6,12 +6,20 @@ import { connectDatabase, startProcess, waitFor } from '../fault/processes';
 const PRODUCTION = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters' };
 
 const seed = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/seed.ts', ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120000 });
+  spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/seed.ts', ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 120000,
+  });
 
 async function counts() {
   const db = await connectDatabase();
   try {
-    return (await db.query('SELECT (SELECT count(*)::int FROM person) AS people, (SELECT count(*)::int FROM review) AS reviews, (SELECT count(*)::int FROM key_factor) AS key_factors')).rows[0];
+    return (
+      await db.query(
+        'SELECT (SELECT count(*)::int FROM person) AS people, (SELECT count(*)::int FROM review) AS reviews, (SELECT count(*)::int FROM key_factor) AS key_factors',
+      )
+    ).rows[0];
   } finally {
     await db.end();
   }
@@ -57,8 +65,12 @@ describe('the demo data loads only when asked, and never into production', () =>
       expect(stillAdmin.stderr()).not.toContain('leader@example.org');
 
       // Any administrator is checked, not only the demo's.
-      await db.query(`INSERT INTO person (email, full_name, is_admin, password_hash) VALUES ('boss@city.example', 'A Boss', true, (SELECT password_hash FROM person WHERE email = 'secretariat@example.org'))`);
-      await db.query(`UPDATE person SET password_hash = $1 WHERE email = 'secretariat@example.org'`, [await hashPassword('another-new-password')]);
+      await db.query(
+        `INSERT INTO person (email, full_name, is_admin, password_hash) VALUES ('boss@city.example', 'A Boss', true, (SELECT password_hash FROM person WHERE email = 'secretariat@example.org'))`,
+      );
+      await db.query(`UPDATE person SET password_hash = $1 WHERE email = 'secretariat@example.org'`, [
+        await hashPassword('another-new-password'),
+      ]);
       const otherAdmin = startProcess('api', 'apps/api/src/main.ts', PRODUCTION);
       expect((await otherAdmin.exited).code).toBe(1);
       expect(otherAdmin.stderr()).toContain('  - boss@city.example');
@@ -69,7 +81,12 @@ describe('the demo data loads only when asked, and never into production', () =>
     const port = String(30000 + Math.floor(Math.random() * 20000));
     const api = startProcess('api', 'apps/api/src/main.ts', { ...PRODUCTION, PORT: port });
     try {
-      await waitFor(() => api.stdout().includes('PeerVisit API listening') || api.child.exitCode !== null, 'the API to listen', 60000, () => api.stderr().slice(-2000));
+      await waitFor(
+        () => api.stdout().includes('PeerVisit API listening') || api.child.exitCode !== null,
+        'the API to listen',
+        60000,
+        () => api.stderr().slice(-2000),
+      );
       expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
     } finally {
       api.child.kill('SIGTERM');

@@ -33,7 +33,12 @@ describe('request ids across processes, and the worker health port', () => {
     const api = startProcess('api', 'apps/api/src/main.ts', { PORT: String(apiPort), WORKERS_IN_PROCESS: 'false' });
     processes.push(worker, api);
     await waitForWorker(worker, 60000);
-    await waitFor(() => api.stdout().includes('PeerVisit API listening') || api.child.exitCode !== null, 'the API to listen', 60000, () => api.stderr().slice(-2000));
+    await waitFor(
+      () => api.stdout().includes('PeerVisit API listening') || api.child.exitCode !== null,
+      'the API to listen',
+      60000,
+      () => api.stderr().slice(-2000),
+    );
   }, 130000);
   afterAll(() => stopProcesses(processes));
 
@@ -47,10 +52,12 @@ describe('request ids across processes, and the worker health port', () => {
     expect((await fetch(`http://127.0.0.1:${healthPort}/metrics`)).status).toBe(404);
   });
 
-  it("a reset email requested with X-Request-Id is sent by the worker under that id, and its row records it", async () => {
+  it('a reset email requested with X-Request-Id is sent by the worker under that id, and its row records it', async () => {
     const requestId = `trace-reset-${Date.now()}`;
     const db = await connectDatabase();
-    await db.query("INSERT INTO person (email, full_name, password_hash) VALUES ('someone@example.org', 'Some One', 'not-a-hash')").finally(() => db.end());
+    await db
+      .query("INSERT INTO person (email, full_name, password_hash) VALUES ('someone@example.org', 'Some One', 'not-a-hash')")
+      .finally(() => db.end());
     const response = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': requestId },
@@ -60,11 +67,26 @@ describe('request ids across processes, and the worker health port', () => {
     expect(await response.json()).toEqual({ data: { requestPasswordReset: true } });
 
     const sent = () => (worker.logs() as LogLine[]).find((l) => l.context === 'OutboxSender' && l.msg?.startsWith('Sent message'));
-    await waitFor(() => sent() !== undefined, 'the worker to log the sending', 30000, async () => {
-      const db = await connectDatabase();
-      const { rows } = await db.query('SELECT status, request_id, last_error, attempts FROM outbox_message').finally(() => db.end());
-      return `${JSON.stringify(rows)}; worker: ${worker.stdout().split('\n').filter((l) => !l.includes('InstanceLoader')).join('\n').slice(-3000)}; api: ${processes[1].stdout().split('\n').filter((l) => !l.includes('InstanceLoader') && !l.includes('RouterExplorer')).join('\n').slice(-3000)}`;
-    });
+    await waitFor(
+      () => sent() !== undefined,
+      'the worker to log the sending',
+      30000,
+      async () => {
+        const db = await connectDatabase();
+        const { rows } = await db.query('SELECT status, request_id, last_error, attempts FROM outbox_message').finally(() => db.end());
+        return `${JSON.stringify(rows)}; worker: ${worker
+          .stdout()
+          .split('\n')
+          .filter((l) => !l.includes('InstanceLoader'))
+          .join('\n')
+          .slice(-3000)}; api: ${processes[1]
+          .stdout()
+          .split('\n')
+          .filter((l) => !l.includes('InstanceLoader') && !l.includes('RouterExplorer'))
+          .join('\n')
+          .slice(-3000)}`;
+      },
+    );
     expect(sent()).toMatchObject({ requestId, job: expect.stringMatching(/^mail\/send-outbox-message\//) });
 
     const after = await connectDatabase();
@@ -86,7 +108,10 @@ describe('request ids across processes, and the worker health port', () => {
     });
     expect(await response.json()).toEqual({ data: { requestPasswordReset: true } });
     // Redis loses the job (as after a flush): only the row remembers the request now.
-    const mail = new Queue('mail', { connection: redisConnectionOptions(process.env.REDIS_URL as string), prefix: process.env.QUEUE_PREFIX });
+    const mail = new Queue('mail', {
+      connection: redisConnectionOptions(process.env.REDIS_URL as string),
+      prefix: process.env.QUEUE_PREFIX,
+    });
     try {
       expect(await mail.getJobCounts('waiting', 'delayed')).toMatchObject({ waiting: 1, delayed: 0 });
       await mail.drain(true);
@@ -100,7 +125,12 @@ describe('request ids across processes, and the worker health port', () => {
     await waitForWorker(sweeper, 60000);
     const lines = () => sweeper.logs() as LogLine[];
     const sent = () => lines().find((l) => l.context === 'OutboxSender' && l.msg?.startsWith('Sent message'));
-    await waitFor(() => sent() !== undefined, 'the re-queued message to be sent', 30000, () => sweeper.stdout().slice(-3000));
+    await waitFor(
+      () => sent() !== undefined,
+      'the re-queued message to be sent',
+      30000,
+      () => sweeper.stdout().slice(-3000),
+    );
     const swept = lines().find((l) => l.msg?.startsWith('Sweeper queued 1 due message'));
     // The sweep ran under an id of its own; the send under the one of the request that caused it.
     expect(swept?.requestId).toBeDefined();

@@ -2,7 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { DataSource } from 'typeorm';
 
 const seed = () =>
-  spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/seed.ts', '--demo'], { env: process.env, encoding: 'utf8', timeout: 120000 });
+  spawnSync(process.execPath, ['-r', '@swc-node/register', 'scripts/seed.ts', '--demo'], {
+    env: process.env,
+    encoding: 'utf8',
+    timeout: 120000,
+  });
 
 describe('npm run seed -- --demo (the demo data npm start loads in development)', () => {
   it('loads the catalogue, the demo directory, a review in self-assessment and one in the visit, and a second run changes nothing', async () => {
@@ -25,7 +29,15 @@ describe('npm run seed -- --demo (the demo data npm start loads in development)'
             (SELECT string_agg(status::text, ',' ORDER BY title) FROM review) AS statuses`)
         )[0];
       const before = await counts();
-      expect(before).toMatchObject({ people: 7, key_factors: 13, members: 9, documents: 3, sessions: 9, evidence: 30, statuses: 'SELF_ASSESSMENT,VISIT' });
+      expect(before).toMatchObject({
+        people: 7,
+        key_factors: 13,
+        members: 9,
+        documents: 3,
+        sessions: 9,
+        evidence: 30,
+        statuses: 'SELF_ASSESSMENT,VISIT',
+      });
       expect(before.entries).toBeGreaterThanOrEqual(7);
       const second = seed();
       expect(second.status).toBe(0);

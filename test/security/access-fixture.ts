@@ -21,7 +21,7 @@ export async function buildAccessFixture(t: TestApp) {
 
   const organisationId = (
     await asAdmin.ok('mutation($i: OrganisationInput!) { createOrganisation(input: $i) { id } }', {
-      i: { kind: 'CITY_ADMINISTRATION', name: "Host city hall", cityId: a.city.id },
+      i: { kind: 'CITY_ADMINISTRATION', name: 'Host city hall', cityId: a.city.id },
     })
   ).createOrganisation.id as string;
   const stakeholderId = (
@@ -33,21 +33,38 @@ export async function buildAccessFixture(t: TestApp) {
   const sessionId = (
     await leaderA.ok('mutation($r: ID!, $i: VisitSessionInput!) { scheduleVisitSession(reviewId: $r, input: $i) { id } }', {
       r,
-      i: { title: `${MARKER} interview`, kind: 'INTERVIEW', start: '2027-03-10T10:00', end: '2027-03-10T11:00', keyFactorIds: [kf], assignments: [{ personId: a.people.leader.id, part: 'INTERVIEWER' }] },
+      i: {
+        title: `${MARKER} interview`,
+        kind: 'INTERVIEW',
+        start: '2027-03-10T10:00',
+        end: '2027-03-10T11:00',
+        keyFactorIds: [kf],
+        assignments: [{ personId: a.people.leader.id, part: 'INTERVIEWER' }],
+      },
     })
   ).scheduleVisitSession.id as string;
   const evidenceId = randomUUID();
   await leaderA.ok('mutation($r: ID!, $i: EvidenceInput!) { logEvidence(reviewId: $r, input: $i) { outcome } }', {
     r,
-    i: { id: evidenceId, keyFactorIds: [kf], source: 'INTERVIEW', stance: 'SUPPORTS', statement: `${MARKER} statement about language courses`, sessionId },
+    i: {
+      id: evidenceId,
+      keyFactorIds: [kf],
+      source: 'INTERVIEW',
+      stance: 'SUPPORTS',
+      statement: `${MARKER} statement about language courses`,
+      sessionId,
+    },
   });
   const documentId = await uploadDocument(t.url, leaderA.token!, r, { title: `${MARKER} annual report`, type: 'ANNUAL_REPORT' });
   const conclusionId = (
-    await leaderA.ok('mutation($r: ID!, $k: ID!, $i: ConclusionInput!) { saveConclusion(reviewId: $r, keyFactorId: $k, input: $i) { id } }', {
-      r,
-      k: kf,
-      i: { summary: `${MARKER} conclusion`, rating: 2, evidenceIds: [evidenceId] },
-    })
+    await leaderA.ok(
+      'mutation($r: ID!, $k: ID!, $i: ConclusionInput!) { saveConclusion(reviewId: $r, keyFactorId: $k, input: $i) { id } }',
+      {
+        r,
+        k: kf,
+        i: { summary: `${MARKER} conclusion`, rating: 2, evidenceIds: [evidenceId] },
+      },
+    )
   ).saveConclusion.id as string;
   await t.dataSource.query("UPDATE review SET status = 'DELIBERATION' WHERE id = $1", [r]);
   const recommendationId = (
@@ -57,7 +74,9 @@ export async function buildAccessFixture(t: TestApp) {
     })
   ).addRecommendation.id as string;
   const goodPracticeId = (
-    await leaderA.ok('mutation($e: ID!) { promoteEvidenceToGoodPractice(evidenceId: $e, mainFieldOfAction: "1") { id } }', { e: evidenceId })
+    await leaderA.ok('mutation($e: ID!) { promoteEvidenceToGoodPractice(evidenceId: $e, mainFieldOfAction: "1") { id } }', {
+      e: evidenceId,
+    })
   ).promoteEvidenceToGoodPractice.id as string;
   await t.dataSource.query("UPDATE review SET status = 'FEEDBACK' WHERE id = $1", [r]);
   const reportId = (await leaderA.ok('mutation($r: ID!) { requestReport(reviewId: $r) { id } }', { r })).requestReport.id as string;
@@ -65,7 +84,10 @@ export async function buildAccessFixture(t: TestApp) {
   const [contextFactor] = await t.dataSource.query('SELECT id FROM context_factor WHERE benchmark_id = $1 LIMIT 1', [a.benchmarkId]);
   const feedUrl = (await leaderA.ok('mutation { resetMyCalendarFeed { url } }')).resetMyCalendarFeed.url as string;
   const invitationId = (
-    await leaderA.ok('mutation($r: ID!) { addTeamMember(reviewId: $r, input: { email: "invitee-a@example.org", role: OBSERVER }) { invitation { id } } }', { r })
+    await leaderA.ok(
+      'mutation($r: ID!) { addTeamMember(reviewId: $r, input: { email: "invitee-a@example.org", role: OBSERVER }) { invitation { id } } }',
+      { r },
+    )
   ).addTeamMember.invitation.id as string;
   const [leaderSession] = await t.dataSource.query('SELECT id FROM auth_session WHERE person_id = $1 LIMIT 1', [a.people.leader.id]);
 
@@ -110,22 +132,59 @@ export async function buildAccessFixture(t: TestApp) {
     'retryOutboxMessage.id': randomUUID(),
   };
   // What must never show in another person's answer: A's object ids and its marked text.
-  const secrets = [r, sessionId, evidenceId, documentId, conclusionId, recommendationId, reportId, stakeholderId, goodPracticeId, invitationId, MARKER];
+  const secrets = [
+    r,
+    sessionId,
+    evidenceId,
+    documentId,
+    conclusionId,
+    recommendationId,
+    reportId,
+    stakeholderId,
+    goodPracticeId,
+    invitationId,
+    MARKER,
+  ];
   return { a, b, admin, asAdmin, leaderA, otherMember, ids, secrets, feedUrl };
 }
 
-export async function uploadDocument(baseUrl: string, token: string | undefined, reviewId: string, fields: { title: string; type: string }, file?: Blob, fileName = 'report.pdf') {
-  const response = await postDocument(baseUrl, token, reviewId, fields, file ?? new Blob(['%PDF-1.4\n% SECRET-A document\n'], { type: 'application/pdf' }), fileName);
+export async function uploadDocument(
+  baseUrl: string,
+  token: string | undefined,
+  reviewId: string,
+  fields: { title: string; type: string },
+  file?: Blob,
+  fileName = 'report.pdf',
+) {
+  const response = await postDocument(
+    baseUrl,
+    token,
+    reviewId,
+    fields,
+    file ?? new Blob(['%PDF-1.4\n% SECRET-A document\n'], { type: 'application/pdf' }),
+    fileName,
+  );
   if (response.status !== 201) throw new Error(`Upload failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { id: string }).id;
 }
 
-export function postDocument(baseUrl: string, token: string | undefined, reviewId: string, fields: { title: string; type: string }, file: Blob, fileName: string) {
+export function postDocument(
+  baseUrl: string,
+  token: string | undefined,
+  reviewId: string,
+  fields: { title: string; type: string },
+  file: Blob,
+  fileName: string,
+) {
   const form = new FormData();
   form.append('title', fields.title);
   form.append('type', fields.type);
   form.append('file', file, fileName);
-  return fetch(`${baseUrl}/reviews/${reviewId}/documents`, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return fetch(`${baseUrl}/reviews/${reviewId}/documents`, {
+    method: 'POST',
+    body: form,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
 }
 
 /**
@@ -145,7 +204,10 @@ export async function databaseFingerprint(t: TestApp, reviewId: string): Promise
     print[`count:${table_name}`] = n;
   }
   const checksum = async (label: string, sql: string) => {
-    const [{ sum }] = await t.dataSource.query(`SELECT coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '-') AS sum FROM (${sql}) x`, [reviewId]);
+    const [{ sum }] = await t.dataSource.query(
+      `SELECT coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '-') AS sum FROM (${sql}) x`,
+      [reviewId],
+    );
     print[label] = sum;
   };
   for (const { table_name } of withReview) await checksum(`rows:${table_name}`, `SELECT * FROM "${table_name}" WHERE review_id = $1`);

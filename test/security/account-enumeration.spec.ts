@@ -32,7 +32,9 @@ describe('account enumeration', () => {
     expect(known.statements.some((sql) => sql.includes('INSERT INTO outbox_message'))).toBe(true);
     // Both answer true over GraphQL.
     for (const email of ['has-account@example.org', 'no-account@example.org']) {
-      expect(await t.gql.ok('mutation($e: String!) { requestPasswordReset(email: $e) }', { e: email })).toEqual({ requestPasswordReset: true });
+      expect(await t.gql.ok('mutation($e: String!) { requestPasswordReset(email: $e) }', { e: email })).toEqual({
+        requestPasswordReset: true,
+      });
     }
   });
 
@@ -40,12 +42,17 @@ describe('account enumeration', () => {
     const f = await createReviewFixture(t.dataSource, { status: 'PREPARATION' });
     const leader: GraphqlClient = await t.gql.signIn(f.people.leader.email, TEST_PASSWORD);
     await createPerson(t.dataSource, { email: 'existing@example.org' });
-    const add = 'mutation($r: ID!, $e: String!) { addTeamMember(reviewId: $r, input: { email: $e, role: PEER }) { member { id } invitedEmail invitation { email role } } }';
+    const add =
+      'mutation($r: ID!, $e: String!) { addTeamMember(reviewId: $r, input: { email: $e, role: PEER }) { member { id } invitedEmail invitation { email role } } }';
     const existing = await leader.request(add, { r: f.reviewId, e: 'Existing@example.org' });
     const nobody = await leader.request(add, { r: f.reviewId, e: 'Nobody@example.org' });
     const shape = (r: typeof existing) => JSON.stringify(r).replace(/existing|nobody/g, 'X');
     expect(shape(existing)).toEqual(shape(nobody));
-    expect(existing.data?.addTeamMember).toEqual({ member: null, invitedEmail: 'existing@example.org', invitation: { email: 'existing@example.org', role: 'PEER' } });
+    expect(existing.data?.addTeamMember).toEqual({
+      member: null,
+      invitedEmail: 'existing@example.org',
+      invitation: { email: 'existing@example.org', role: 'PEER' },
+    });
     const team = await leader.ok('query($r: ID!) { review(id: $r) { team { person { email } } } }', { r: f.reviewId });
     expect(team.review.team.map((m: { person: { email: string } }) => m.person.email)).not.toContain('existing@example.org');
   });

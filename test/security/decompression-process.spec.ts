@@ -25,7 +25,12 @@ describe('decompression bombs against the real API process', () => {
     const port = 30000 + Math.floor(Math.random() * 20000);
     url = `http://127.0.0.1:${port}`;
     api = startProcess('api', 'apps/api/src/main.ts', { PORT: String(port), WORKERS_IN_PROCESS: 'false', LOG_LEVEL: 'debug' });
-    await waitFor(() => api.stdout().includes('PeerVisit API listening') || api.child.exitCode !== null, 'the API to listen', 60_000, () => api.stderr().slice(-2000));
+    await waitFor(
+      () => api.stdout().includes('PeerVisit API listening') || api.child.exitCode !== null,
+      'the API to listen',
+      60_000,
+      () => api.stderr().slice(-2000),
+    );
     admin = await new GraphqlClient(url).signIn(secretariat.email, TEST_PASSWORD);
   }, 180_000);
   afterAll(() => (api ? stopProcesses([api]) : undefined));
@@ -33,23 +38,40 @@ describe('decompression bombs against the real API process', () => {
   const upload = async (body: Buffer) => {
     const form = new FormData();
     form.append('file', new Blob([body]), 'practice.docx');
-    const response = await fetch(`${url}/good-practices/import.docx`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}` }, body: form });
+    const response = await fetch(`${url}/good-practices/import.docx`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}` },
+      body: form,
+    });
     return { status: response.status, json: (await response.json()) as { code: string; problems?: { path: string; message: string }[] } };
   };
 
   it('imports a real Word document (the worker thread loads under @swc-node/register)', async () => {
-    expect(await upload(await writeGoodPracticeDocx(bergen as never))).toMatchObject({ status: 201, json: { status: 'DRAFT', city: 'Bergen' } });
+    expect(await upload(await writeGoodPracticeDocx(bergen as never))).toMatchObject({
+      status: 201,
+      json: { status: 'DRAFT', city: 'Bergen' },
+    });
   });
 
   it('refuses a bomb and a memory-hungry document with BAD_USER_INPUT, answering /health meanwhile, and lives on', async () => {
-    expect(await upload(bomb)).toMatchObject({ status: 400, json: { code: 'BAD_USER_INPUT', problems: [{ path: 'file', message: expect.stringContaining('expands to more than 50 MB') }] } });
+    expect(await upload(bomb)).toMatchObject({
+      status: 400,
+      json: { code: 'BAD_USER_INPUT', problems: [{ path: 'file', message: expect.stringContaining('expands to more than 50 MB') }] },
+    });
 
     let answered = false;
     const importing = upload(heavy).finally(() => (answered = true));
     // Positive signal: the process logs (at debug level) that the file is being read in a worker thread.
-    const reading = () => api.logs().filter((l) => l.msg === 'Reading the Word document in a worker thread (convertGoodPracticeDocxInThread)').length;
+    const reading = () =>
+      api.logs().filter((l) => l.msg === 'Reading the Word document in a worker thread (convertGoodPracticeDocxInThread)').length;
     const before = reading();
-    await waitFor(() => answered || reading() > before, 'the API process to read the document in a worker thread', 30_000, () => api.stdout().slice(-2000), 20);
+    await waitFor(
+      () => answered || reading() > before,
+      'the API process to read the document in a worker thread',
+      30_000,
+      () => api.stdout().slice(-2000),
+      20,
+    );
     expect(answered).toBe(false);
     const latencies: number[] = [];
     while (!answered && latencies.length < 20) {
@@ -61,7 +83,17 @@ describe('decompression bombs against the real API process', () => {
     expect(Math.max(...latencies)).toBeLessThan(2000);
     expect(await importing).toMatchObject({
       status: 400,
-      json: { code: 'BAD_USER_INPUT', problems: [{ path: 'file', message: expect.stringMatching(/^The Word document (needs more than 256 MB of memory|took longer than 15 s) to read and was stopped\./) }] },
+      json: {
+        code: 'BAD_USER_INPUT',
+        problems: [
+          {
+            path: 'file',
+            message: expect.stringMatching(
+              /^The Word document (needs more than 256 MB of memory|took longer than 15 s) to read and was stopped\./,
+            ),
+          },
+        ],
+      },
     });
     expect(api.child.exitCode).toBeNull();
     expect((await fetch(`${url}/health`)).status).toBe(200);

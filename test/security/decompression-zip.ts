@@ -67,7 +67,9 @@ const RELATIONSHIPS = Buffer.from(
 /** word/document.xml with the given body (WordprocessingML). */
 export function documentXml(body: string | Buffer): Buffer {
   return Buffer.concat([
-    Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'),
+    Buffer.from(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>',
+    ),
     Buffer.isBuffer(body) ? body : Buffer.from(body),
     Buffer.from('</w:body></w:document>'),
   ]);
@@ -98,5 +100,7 @@ export function heavyDocument(count = 80_000): Buffer {
   const words = ['alpha', 'beta', 'gamma', 'delta', 'city', 'bergen', 'oslo', 'rumour', 'school', 'parents'];
   let seed = 1;
   const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
-  return buildDocx(documentXml(paragraphs(count, () => Array.from({ length: 12 }, () => `${words[next() % 10]}${next() % 1000}`).join(' '))));
+  return buildDocx(
+    documentXml(paragraphs(count, () => Array.from({ length: 12 }, () => `${words[next() % 10]}${next() % 1000}`).join(' '))),
+  );
 }

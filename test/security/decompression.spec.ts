@@ -24,12 +24,17 @@ describe('decompression bombs (good-practice Word import)', () => {
     // Built before the app listens: building blocks this process (the server's too) for seconds, and
     // a keep-alive connection the server closed meanwhile would be reset under the next request.
     files.expanded = buildDocx(documentXml(Buffer.alloc(60 * MB, '<w:p/>')));
-    files.parts = buildDocx(documentXml(paragraphs(1, () => 'City: Bergen')), Array.from({ length: 4997 }, (_, i) => ({ name: `word/media/part${i}.xml`, data: Buffer.from('<x/>') })));
+    files.parts = buildDocx(
+      documentXml(paragraphs(1, () => 'City: Bergen')),
+      Array.from({ length: 4997 }, (_, i) => ({ name: `word/media/part${i}.xml`, data: Buffer.from('<x/>') })),
+    );
     files.ratio = buildDocx(documentXml(Buffer.alloc(20 * MB, '<w:p><w:r><w:t>City: Bergen</w:t></w:r></w:p>')));
     files.lie = buildDocx(documentXml(Buffer.alloc(40 * MB, '<w:p/>')), [], 2048);
     files.heavy = heavyDocument();
     const padded = { ...bergen, action: { ...bergen.action, mainPurpose: 'x'.repeat(20 * MB) } };
-    files.gzippedImport = gzipSync(JSON.stringify({ query: 'mutation($d: JSON!) { importGoodPractice(document: $d) { id } }', variables: { d: padded } }));
+    files.gzippedImport = gzipSync(
+      JSON.stringify({ query: 'mutation($d: JSON!) { importGoodPractice(document: $d) { id } }', variables: { d: padded } }),
+    );
     t = await createTestApp({ module: AppModule.register({ workers: false }) });
     const { CatalogueSeed } = await import('@peervisit/catalogue');
     await t.app.get(CatalogueSeed).run();
@@ -43,12 +48,23 @@ describe('decompression bombs (good-practice Word import)', () => {
   const upload = async (client: GraphqlClient, body: Buffer) => {
     const form = new FormData();
     form.append('file', new Blob([body]), 'practice.docx');
-    const response = await fetch(`${t.url}/good-practices/import.docx`, { method: 'POST', headers: { authorization: `Bearer ${client.token}` }, body: form });
-    return { status: response.status, json: (await response.json()) as { code: string; message: string; problems?: { path: string; message: string }[] } };
+    const response = await fetch(`${t.url}/good-practices/import.docx`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${client.token}` },
+      body: form,
+    });
+    return {
+      status: response.status,
+      json: (await response.json()) as { code: string; message: string; problems?: { path: string; message: string }[] },
+    };
   };
   /** Rows a good-practice import writes. */
   const written = async () =>
-    (await t.dataSource.query('SELECT (SELECT count(*) FROM good_practice)::int AS practices, (SELECT count(*) FROM good_practice_revision)::int AS revisions'))[0];
+    (
+      await t.dataSource.query(
+        'SELECT (SELECT count(*) FROM good_practice)::int AS practices, (SELECT count(*) FROM good_practice_revision)::int AS revisions',
+      )
+    )[0];
 
   it('imports a real Word document in the template (the secretariat)', async () => {
     const { status, json } = await upload(admin, await writeGoodPracticeDocx(bergen as never));
@@ -66,14 +82,26 @@ describe('decompression bombs (good-practice Word import)', () => {
   });
 
   it.each([
-    ['a document.xml of 60 MB in a 60 kB upload', 'expanded', 'The Word document expands to more than 50 MB, the most accepted (its parts declare at least 60 MB). Remove large images or embedded files, or split it.'],
-    ['an archive of 5,000 parts', 'parts', 'The Word document holds 5000 parts; at most 1000 are accepted. Remove embedded files or split it.'],
+    [
+      'a document.xml of 60 MB in a 60 kB upload',
+      'expanded',
+      'The Word document expands to more than 50 MB, the most accepted (its parts declare at least 60 MB). Remove large images or embedded files, or split it.',
+    ],
+    [
+      'an archive of 5,000 parts',
+      'parts',
+      'The Word document holds 5000 parts; at most 1000 are accepted. Remove embedded files or split it.',
+    ],
     [
       'a part compressed about 1,000-fold, within the size limit',
       'ratio',
       /^Part "word\/document\.xml" of the Word document expands \d{3,4}-fold \(\d+ kB to 20 MB\); at most 100-fold is accepted, so it looks like a decompression bomb rather than a document\./,
     ],
-    ['a part that declares 2 kB and expands to 40 MB', 'lie', /^Part "word\/document\.xml" of the Word document does not hold the size it declares \(too many bytes in the stream\. expected 2048\./],
+    [
+      'a part that declares 2 kB and expands to 40 MB',
+      'lie',
+      /^Part "word\/document\.xml" of the Word document does not hold the size it declares \(too many bytes in the stream\. expected 2048\./,
+    ],
   ] as const)('refuses %s with BAD_USER_INPUT saying which limit, writing nothing', async (_what, file, message) => {
     const before = await written();
     expect(files[file].length).toBeLessThan(2 * MB);
@@ -92,7 +120,13 @@ describe('decompression bombs (good-practice Word import)', () => {
     const importing = upload(admin, files.heavy).then((r) => ((answeredAt = Date.now()), r));
 
     // Positive signal: the file is being read in a worker thread right now.
-    await waitFor(() => boundedWorkersRunning() > 0 || answeredAt > 0, 'the Word document to be read in a worker thread', 30_000, undefined, 10);
+    await waitFor(
+      () => boundedWorkersRunning() > 0 || answeredAt > 0,
+      'the Word document to be read in a worker thread',
+      30_000,
+      undefined,
+      10,
+    );
     expect(answeredAt).toBe(0);
 
     // Meanwhile the API answers health checks and queries promptly (mammoth alone takes over 15 s and 1 GB on this file).
@@ -147,6 +181,13 @@ describe('decompression bombs (good-practice Word import)', () => {
     const truncated = buildZip([{ name: 'word/document.xml', data: documentXml('<w:p/>') }]).subarray(0, 60);
     const { status, json } = await upload(admin, truncated);
     expect(status).toBe(400);
-    expect(json.problems).toEqual([{ path: 'file', message: expect.stringMatching(/^The file could not be read as a Word document \(\.docx\): The Word document is not a valid ZIP archive \(/) }]);
+    expect(json.problems).toEqual([
+      {
+        path: 'file',
+        message: expect.stringMatching(
+          /^The file could not be read as a Word document \(\.docx\): The Word document is not a valid ZIP archive \(/,
+        ),
+      },
+    ]);
   });
 });

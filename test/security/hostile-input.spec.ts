@@ -23,7 +23,12 @@ const RUNS_PER_OPERATION = Number(process.env.FUZZ_RUNS ?? 25);
  * Limits that would otherwise stop a fuzzer sending a thousand requests from one address and account,
  * or refuse its selections (every field three levels deep) on cost before the arguments reach a resolver.
  */
-const GENEROUS = { SIGN_IN_MAX_FAILURES_PER_IP: '100000', RATE_LIMIT_PER_IP: '10000000', RATE_LIMIT_PER_ACCOUNT: '10000000', GRAPHQL_MAX_COMPLEXITY: '20000' };
+const GENEROUS = {
+  SIGN_IN_MAX_FAILURES_PER_IP: '100000',
+  RATE_LIMIT_PER_IP: '10000000',
+  RATE_LIMIT_PER_ACCOUNT: '10000000',
+  GRAPHQL_MAX_COMPLEXITY: '20000',
+};
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const UUID = '6f1c2a3e-1b2c-4d3e-8f4a-5b6c7d8e9f00';
@@ -64,7 +69,15 @@ const hostileCursor = fc.oneof(
   hostileString,
   fc.jsonValue({ maxDepth: 2 }).map(b64),
   fc.tuple(fc.jsonValue({ maxDepth: 1 }), fc.oneof(fc.uuid(), hostileString)).map(b64),
-  fc.constantFrom(b64(['x', 'y']), b64(['2027-01-01T00:00:00.000Z', 'not-a-uuid']), b64([{ a: 1 }, UUID]), b64(['0000-01-01T00:00:00.000Z', UUID]), b64([2 ** 40, UUID]), b64(['\u0000', UUID]), b64(['a'.repeat(5000), UUID])),
+  fc.constantFrom(
+    b64(['x', 'y']),
+    b64(['2027-01-01T00:00:00.000Z', 'not-a-uuid']),
+    b64([{ a: 1 }, UUID]),
+    b64(['0000-01-01T00:00:00.000Z', UUID]),
+    b64([2 ** 40, UUID]),
+    b64(['\u0000', UUID]),
+    b64(['a'.repeat(5000), UUID]),
+  ),
 );
 
 const hostileInt = fc.oneof(fc.integer(), fc.constantFrom(0, -1, 1, 100, 101, 2_147_483_647, -2_147_483_648, 2 ** 31, 2 ** 53, 1.5));
@@ -74,14 +87,25 @@ const hostileDateTime = fc.oneof(
   fc.constantFrom('0001-01-01T00:00:00.000Z', '+275760-09-13T00:00:00.000Z', '-000001-01-01T00:00:00.000Z', '2027-02-30T10:00:00Z'),
   hostileString,
 );
-const hostileJson = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constant({ 'key\u0000': 'value' }), fc.constant({ text: 'a\u0000b' }), hostileString.map((s) => ({ s })));
+const hostileJson = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.constant({ 'key\u0000': 'value' }),
+  fc.constant({ text: 'a\u0000b' }),
+  hostileString.map((s) => ({ s })),
+);
 
 /** Values for a GraphQL input type: hostile ones, and sometimes plausible ones (real ids of review A), so that resolvers run further. */
 function arbitraryFor(type: GraphQLInputType, name: string, ids: string[], depth: number): fc.Arbitrary<unknown> {
   if (isNonNullType(type)) return arbitraryFor(type.ofType as GraphQLInputType, name, ids, depth);
   const nullable = (value: fc.Arbitrary<unknown>) => fc.oneof({ weight: 6, arbitrary: value }, { weight: 1, arbitrary: fc.constant(null) });
   if (isListType(type)) return nullable(fc.array(arbitraryFor(type.ofType as GraphQLInputType, name, ids, depth), { maxLength: 3 }));
-  if (isEnumType(type)) return nullable(fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...type.getValues().map((v) => v.value)) }, { weight: 1, arbitrary: fc.constant('NOT_A_VALUE') }));
+  if (isEnumType(type))
+    return nullable(
+      fc.oneof(
+        { weight: 9, arbitrary: fc.constantFrom(...type.getValues().map((v) => v.value)) },
+        { weight: 1, arbitrary: fc.constant('NOT_A_VALUE') },
+      ),
+    );
   if (isInputObjectType(type)) {
     if (depth > 3) return fc.constant(null);
     const fields = Object.values(type.getFields());
@@ -92,9 +116,22 @@ function arbitraryFor(type: GraphQLInputType, name: string, ids: string[], depth
   const plausible = stringFor(name);
   switch (type.name) {
     case 'ID':
-      return nullable(fc.oneof(fc.constantFrom(...ids), fc.uuid(), fc.uuid().map((u) => u.toUpperCase()), hostileString, fc.integer().map(String), fc.uuid().map((u) => `${u}\u0000`)));
+      return nullable(
+        fc.oneof(
+          fc.constantFrom(...ids),
+          fc.uuid(),
+          fc.uuid().map((u) => u.toUpperCase()),
+          hostileString,
+          fc.integer().map(String),
+          fc.uuid().map((u) => `${u}\u0000`),
+        ),
+      );
     case 'String':
-      return nullable(/^(after|before|cursor)$/.test(name) ? hostileCursor : fc.oneof({ weight: 1, arbitrary: fc.constant(plausible) }, { weight: 3, arbitrary: hostileString }));
+      return nullable(
+        /^(after|before|cursor)$/.test(name)
+          ? hostileCursor
+          : fc.oneof({ weight: 1, arbitrary: fc.constant(plausible) }, { weight: 3, arbitrary: hostileString }),
+      );
     case 'Int':
       return nullable(hostileInt);
     case 'Float':
@@ -126,7 +163,11 @@ function fuzzedOperation(walker: OperationWalker, kind: FuzzedOperation['kind'],
 }
 
 function operationsOf(schema: GraphQLSchema, walker: OperationWalker): FuzzedOperation[] {
-  const roots = [['query', schema.getQueryType()], ['mutation', schema.getMutationType()], ['subscription', schema.getSubscriptionType()]] as const;
+  const roots = [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+    ['subscription', schema.getSubscriptionType()],
+  ] as const;
   return roots.flatMap(([kind, type]) => Object.values(type?.getFields() ?? {}).map((field) => fuzzedOperation(walker, kind, field)));
 }
 
@@ -170,7 +211,8 @@ describe('hostile input never gets a 500', () => {
 
   /** The callers: a member of review A (reaches its objects), an admin, and no one. Tokens a mutation ended are replaced. */
   async function callers(): Promise<Record<'leader' | 'admin' | 'anonymous', GraphqlClient>> {
-    const fresh = async (client: GraphqlClient, email: string) => ((await client.request('{ me { id } }')).data?.me ? client : t.gql.signIn(email, TEST_PASSWORD));
+    const fresh = async (client: GraphqlClient, email: string) =>
+      (await client.request('{ me { id } }')).data?.me ? client : t.gql.signIn(email, TEST_PASSWORD);
     f.leaderA = await fresh(f.leaderA, f.a.people.leader.email);
     f.asAdmin = await fresh(f.asAdmin, f.admin.email);
     return { leader: f.leaderA, admin: f.asAdmin, anonymous: t.gql };
@@ -179,7 +221,11 @@ describe('hostile input never gets a 500', () => {
   async function post(client: GraphqlClient, document: string, variables: Record<string, unknown>) {
     const response = await fetch(`${t.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...(client.token ? { authorization: `Bearer ${client.token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        'apollo-require-preflight': 'true',
+        ...(client.token ? { authorization: `Bearer ${client.token}` } : {}),
+      },
       body: JSON.stringify({ query: document, variables }),
     });
     return { status: response.status, answer: (await response.json()) as GraphqlResponse };
@@ -193,32 +239,59 @@ describe('hostile input never gets a 500', () => {
     it('a NUL character in a string argument, a variable, an input field or a JSON value', async () => {
       const { leader } = await callers();
       const answers = [
-        await leader.request('query($r: ID!, $s: String) { reviewEvidence(reviewId: $r, search: $s) { totalCount } }', { r: f.ids.reviewId, s: 'a\u0000b' }),
+        await leader.request('query($r: ID!, $s: String) { reviewEvidence(reviewId: $r, search: $s) { totalCount } }', {
+          r: f.ids.reviewId,
+          s: 'a\u0000b',
+        }),
         await leader.request(`query { reviewEvidence(reviewId: "${f.ids.reviewId}", search: "a\\u0000b") { totalCount } }`),
-        await leader.request('mutation($r: ID!, $i: ReviewStakeholderInput!) { registerStakeholder(reviewId: $r, input: $i) { id } }', { r: f.ids.reviewId, i: { category: 'CITY_OFFICIAL', name: 'Nul\u0000Name', consentToBeNamed: false } }),
+        await leader.request('mutation($r: ID!, $i: ReviewStakeholderInput!) { registerStakeholder(reviewId: $r, input: $i) { id } }', {
+          r: f.ids.reviewId,
+          i: { category: 'CITY_OFFICIAL', name: 'Nul\u0000Name', consentToBeNamed: false },
+        }),
         await f.asAdmin.request('mutation($d: JSON!) { importBenchmark(document: $d) { outcome } }', { d: { code: 'X', 'key\u0000': 1 } }),
       ];
       for (const answer of answers) {
-        expect(answer.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', problems: [expect.objectContaining({ message: expect.stringMatching(/^must not contain the NUL character \(\\u0000\)/) })] } });
+        expect(answer.errors?.[0]).toMatchObject({
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            problems: [expect.objectContaining({ message: expect.stringMatching(/^must not contain the NUL character \(\\u0000\)/) })],
+          },
+        });
       }
-      expect(answers[3].errors?.[0].extensions?.problems).toEqual([{ path: '$d', message: 'must not contain the NUL character (\\u0000) in a key' }]);
+      expect(answers[3].errors?.[0].extensions?.problems).toEqual([
+        { path: '$d', message: 'must not contain the NUL character (\\u0000) in a key' },
+      ]);
       expect(answers[0].errors?.[0].message).toBe('The request was not run: $s: must not contain the NUL character (\\u0000).');
     });
 
     it('an id that is not a UUID, as an argument or inside an input object', async () => {
       const { leader } = await callers();
       const asArgument = await leader.request('{ review(id: "not-a-uuid") { id } }');
-      expect(asArgument.errors?.[0]).toMatchObject({ message: 'The request was not run: id: must be an id this API gave out (a UUID).', extensions: { code: 'BAD_USER_INPUT', problems: [{ path: 'id', message: 'must be an id this API gave out (a UUID)' }] } });
-      const inInput = await f.asAdmin.request('mutation($id: ID!, $i: StakeholderInput!) { updateStakeholder(id: $id, input: $i) { id } }', {
-        id: f.ids.stakeholderId,
-        i: { category: 'CITY_OFFICIAL', cityId: f.ids.cityId, organisationId: '-1', consentToBeNamed: false },
+      expect(asArgument.errors?.[0]).toMatchObject({
+        message: 'The request was not run: id: must be an id this API gave out (a UUID).',
+        extensions: { code: 'BAD_USER_INPUT', problems: [{ path: 'id', message: 'must be an id this API gave out (a UUID)' }] },
       });
-      expect(inInput.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', problems: [{ path: 'input.organisationId', message: 'must be an id this API gave out (a UUID)' }] } });
+      const inInput = await f.asAdmin.request(
+        'mutation($id: ID!, $i: StakeholderInput!) { updateStakeholder(id: $id, input: $i) { id } }',
+        {
+          id: f.ids.stakeholderId,
+          i: { category: 'CITY_OFFICIAL', cityId: f.ids.cityId, organisationId: '-1', consentToBeNamed: false },
+        },
+      );
+      expect(inInput.errors?.[0]).toMatchObject({
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          problems: [{ path: 'input.organisationId', message: 'must be an id this API gave out (a UUID)' }],
+        },
+      });
       // A batch of evidence still answers per item (its ids are checked by the service with the rest of the item).
-      const batch = await leader.request('mutation($r: ID!, $items: [EvidenceInput!]!) { logEvidenceBatch(reviewId: $r, items: $items) { id outcome } }', {
-        r: f.ids.reviewId,
-        items: [{ id: 'phone-item-7', source: 'OBSERVATION', keyFactorIds: [f.ids.keyFactorId], statement: 'Seen.', stance: 'SUPPORTS' }],
-      });
+      const batch = await leader.request(
+        'mutation($r: ID!, $items: [EvidenceInput!]!) { logEvidenceBatch(reviewId: $r, items: $items) { id outcome } }',
+        {
+          r: f.ids.reviewId,
+          items: [{ id: 'phone-item-7', source: 'OBSERVATION', keyFactorIds: [f.ids.keyFactorId], statement: 'Seen.', stance: 'SUPPORTS' }],
+        },
+      );
       expect(batch.data?.logEvidenceBatch).toEqual([{ id: 'phone-item-7', outcome: 'INVALID' }]);
     });
 
@@ -226,26 +299,51 @@ describe('hostile input never gets a 500', () => {
       const { leader } = await callers();
       const real = await leader.ok<{ cities: { pageInfo: { endCursor: string } } }>('{ cities(first: 1) { pageInfo { endCursor } } }');
       const [sort, id] = JSON.parse(Buffer.from(real.cities.pageInfo.endCursor, 'base64url').toString('utf8')) as [unknown, string];
-      for (const cursor of [b64(['x', 'y']), b64([sort, 'not-a-uuid']), b64([{ a: 1 }, id]), b64([12, id]), b64(['a\u0000', id]), 'not base64 at all', 'x'.repeat(5000), b64([sort])]) {
+      for (const cursor of [
+        b64(['x', 'y']),
+        b64([sort, 'not-a-uuid']),
+        b64([{ a: 1 }, id]),
+        b64([12, id]),
+        b64(['a\u0000', id]),
+        'not base64 at all',
+        'x'.repeat(5000),
+        b64([sort]),
+      ]) {
         const answer = await leader.request('query($a: String) { cities(after: $a) { totalCount } }', { a: cursor });
-        expect({ cursor, error: answer.errors?.[0] }).toMatchObject({ cursor, error: { extensions: { code: 'BAD_USER_INPUT', problems: [{ path: 'after', message: 'not a cursor this list issued' }] } } });
+        expect({ cursor, error: answer.errors?.[0] }).toMatchObject({
+          cursor,
+          error: { extensions: { code: 'BAD_USER_INPUT', problems: [{ path: 'after', message: 'not a cursor this list issued' }] } },
+        });
       }
       // The cursor this list issued still works (the refusals are about forging, not about cursors).
-      expect((await leader.request('query($a: String) { cities(after: $a) { totalCount } }', { a: real.cities.pageInfo.endCursor })).errors).toBeUndefined();
+      expect(
+        (await leader.request('query($a: String) { cities(after: $a) { totalCount } }', { a: real.cities.pageInfo.endCursor })).errors,
+      ).toBeUndefined();
       // A cursor of a list sorted by time does not fit a list sorted by name, and the other way round.
-      const evidence = await leader.ok<{ reviewEvidence: { pageInfo: { endCursor: string } } }>(`{ reviewEvidence(reviewId: "${f.ids.reviewId}", first: 1) { pageInfo { endCursor } } }`);
-      const crossed = await leader.request('query($a: String) { cities(after: $a) { totalCount } }', { a: evidence.reviewEvidence.pageInfo.endCursor });
+      const evidence = await leader.ok<{ reviewEvidence: { pageInfo: { endCursor: string } } }>(
+        `{ reviewEvidence(reviewId: "${f.ids.reviewId}", first: 1) { pageInfo { endCursor } } }`,
+      );
+      const crossed = await leader.request('query($a: String) { cities(after: $a) { totalCount } }', {
+        a: evidence.reviewEvidence.pageInfo.endCursor,
+      });
       expect(crossed.errors ?? []).toEqual([]); // a time is a valid name to sort after: no error, just a page
-      const back = await leader.request('query($r: ID!, $a: String) { reviewEvidence(reviewId: $r, after: $a) { totalCount } }', { r: f.ids.reviewId, a: real.cities.pageInfo.endCursor });
+      const back = await leader.request('query($r: ID!, $a: String) { reviewEvidence(reviewId: $r, after: $a) { totalCount } }', {
+        r: f.ids.reviewId,
+        a: real.cities.pageInfo.endCursor,
+      });
       expect(back.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     });
 
     it('GET /reports/<id>/constructor, __proto__ and toString: 400, not an inherited property', async () => {
       const { leader } = await callers();
       // A report ready with one file, as the worker leaves it.
-      await t.dataSource.query(`UPDATE report SET status = 'READY', files = '{"html": "reports/none.html"}' WHERE id = $1`, [f.ids.reportId]);
+      await t.dataSource.query(`UPDATE report SET status = 'READY', files = '{"html": "reports/none.html"}' WHERE id = $1`, [
+        f.ids.reportId,
+      ]);
       for (const format of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
-        const response = await fetch(`${t.url}/reports/${f.ids.reportId}/${format}`, { headers: { authorization: `Bearer ${leader.token}` } });
+        const response = await fetch(`${t.url}/reports/${f.ids.reportId}/${format}`, {
+          headers: { authorization: `Bearer ${leader.token}` },
+        });
         expect({ format, status: response.status }).toEqual({ format, status: 400 });
         expect(await response.json()).toEqual({ code: 'BAD_USER_INPUT', message: `Reports come as html, pdf, docx; not ${format}.` });
       }
@@ -260,21 +358,35 @@ describe('hostile input never gets a 500', () => {
         body: JSON.stringify({ query: '{ me { id } }', variables: { x: 'x'.repeat(200_000) } }),
       });
       expect(big.status).toBe(413);
-      expect(await big.json()).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/^The request body is over the size limit of \d+ bytes\./) });
-      const broken = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' }, body: '{"query": ' });
+      expect(await big.json()).toEqual({
+        code: 'PAYLOAD_TOO_LARGE',
+        message: expect.stringMatching(/^The request body is over the size limit of \d+ bytes\./),
+      });
+      const broken = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+        body: '{"query": ',
+      });
       expect(broken.status).toBe(400);
       expect(await broken.json()).toMatchObject({ code: 'BAD_USER_INPUT' });
     });
 
-    it('a NUL character in an upload\'s form fields: 400, nothing stored', async () => {
+    it("a NUL character in an upload's form fields: 400, nothing stored", async () => {
       const before = Number((await t.dataSource.query('SELECT count(*) AS n FROM document'))[0].n);
       const form = new FormData();
       form.append('title', 'Annual\u0000report');
       form.append('type', 'ANNUAL_REPORT');
       form.append('file', new Blob(['%PDF-1.4\n'], { type: 'application/pdf' }), 'a.pdf');
-      const response = await fetch(`${t.url}/reviews/${f.b.reviewId}/documents`, { method: 'POST', body: form, headers: { authorization: `Bearer ${f.otherMember.token}` } });
+      const response = await fetch(`${t.url}/reviews/${f.b.reviewId}/documents`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${f.otherMember.token}` },
+      });
       expect(response.status).toBe(400);
-      expect(await response.json()).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ path: 'form.title', message: 'must not contain the NUL character (\\u0000)' }] });
+      expect(await response.json()).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        problems: [{ path: 'form.title', message: 'must not contain the NUL character (\\u0000)' }],
+      });
       expect(Number((await t.dataSource.query('SELECT count(*) AS n FROM document'))[0].n)).toBe(before);
     });
   });
@@ -319,7 +431,9 @@ describe('hostile input never gets a 500', () => {
       if (newErrors.length) failures.push(`${op.field} logged at error level: ${newErrors[0].slice(0, 400)}`);
     }
     const seconds = Math.round((Date.now() - started) / 1000);
-    process.stderr.write(`hostile-input: ${operations.length} operations, ${requests} requests in ${seconds} s (seed ${SEED}, ${RUNS_PER_OPERATION} runs each)\n`);
+    process.stderr.write(
+      `hostile-input: ${operations.length} operations, ${requests} requests in ${seconds} s (seed ${SEED}, ${RUNS_PER_OPERATION} runs each)\n`,
+    );
     expect(failures).toEqual([]);
     expect(operations.length).toBeGreaterThan(90);
   }, 600_000);

@@ -55,7 +55,12 @@ describe('HTTP header and body timeouts', () => {
       HTTP_HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS),
       HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
     });
-    await waitFor(() => api.stdout().includes('PeerVisit API listening') || api.child.exitCode !== null, 'the API to listen', 60000, () => api.stderr().slice(-2000));
+    await waitFor(
+      () => api.stdout().includes('PeerVisit API listening') || api.child.exitCode !== null,
+      'the API to listen',
+      60000,
+      () => api.stderr().slice(-2000),
+    );
     expect(api.child.exitCode).toBeNull();
     dataSource = await new DataSource({ type: 'postgres', url: process.env.DATABASE_URL }).initialize();
   }, 90000);
@@ -91,13 +96,19 @@ describe('HTTP header and body timeouts', () => {
     await new Promise<void>((resolve) => ws.on('connected', () => resolve()));
 
     // A 10,000-byte body at 10 bytes a second would take over 16 minutes.
-    const client = trickle(port, 'POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n{');
+    const client = trickle(
+      port,
+      'POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n{',
+    );
     try {
       await expectCutOff(client, REQUEST_TIMEOUT_MS);
 
       // The socket opened before the slow request is older than the request timeout, and still answers.
       const answer = await new Promise<unknown>((resolve, reject) =>
-        ws.subscribe({ query: 'subscription { evidenceChanged(reviewId: "00000000-0000-4000-8000-000000000000") { id } }' }, { next: resolve, error: reject, complete: () => undefined }),
+        ws.subscribe(
+          { query: 'subscription { evidenceChanged(reviewId: "00000000-0000-4000-8000-000000000000") { id } }' },
+          { next: resolve, error: reject, complete: () => undefined },
+        ),
       );
       expect(answer).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN' } }] });
       expect(closes).toEqual([]);

@@ -1,4 +1,12 @@
-import { createReviewFixture, createTestApp, subscribe, SubscriptionClosedError, TEST_PASSWORD, TestApp, TestSubscription } from '@peervisit/testing';
+import {
+  createReviewFixture,
+  createTestApp,
+  subscribe,
+  SubscriptionClosedError,
+  TEST_PASSWORD,
+  TestApp,
+  TestSubscription,
+} from '@peervisit/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 
 const MAX = 2;
@@ -35,7 +43,10 @@ describe('open WebSocket connections per person', () => {
         (error: unknown) => error,
       );
       expect(refused).toBeInstanceOf(SubscriptionClosedError);
-      expect(refused).toMatchObject({ code: 4429, reason: `TOO_MANY_CONNECTIONS: you already have ${MAX} live connections open; close one first.` });
+      expect(refused).toMatchObject({
+        code: 4429,
+        reason: `TOO_MANY_CONNECTIONS: you already have ${MAX} live connections open; close one first.`,
+      });
 
       open.push(await listen(f.people.leader.email));
 

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { createReviewFixture, createTestApp, GraphqlClient, subscribe, SubscriptionClosedError, TEST_PASSWORD, TestApp, TestSubscription } from '@peervisit/testing';
+import {
+  createReviewFixture,
+  createTestApp,
+  GraphqlClient,
+  subscribe,
+  SubscriptionClosedError,
+  TEST_PASSWORD,
+  TestApp,
+  TestSubscription,
+} from '@peervisit/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 
 const EVIDENCE_FEED = 'subscription($r: ID!) { evidenceChanged(reviewId: $r) { id statement } }';
@@ -28,7 +37,13 @@ describe('live streams and feeds end when access ends', () => {
     await t?.close();
   });
 
-  const item = (f: Fixture, statement: string) => ({ id: randomUUID(), source: 'OBSERVATION', keyFactorIds: [f.keyFactors[0].id], statement, stance: 'SUPPORTS' });
+  const item = (f: Fixture, statement: string) => ({
+    id: randomUUID(),
+    source: 'OBSERVATION',
+    keyFactorIds: [f.keyFactors[0].id],
+    statement,
+    stance: 'SUPPORTS',
+  });
 
   /** Logs an item as the second peer and waits for a subscriber who still may read to receive it. */
   async function logSeenBy(f: Fixture, witness: TestSubscription, statement: string) {
@@ -52,7 +67,10 @@ describe('live streams and feeds end when access ends', () => {
        VALUES ($1, 'INTERVIEW', $2, '2027-03-10T09:00:00Z', '2027-03-10T10:00:00Z', $3) RETURNING id`,
       [f.reviewId, `Interview ${randomUUID().slice(0, 8)}`, f.people.leader.id],
     );
-    await t.dataSource.query("INSERT INTO session_assignment (session_id, person_id, part) VALUES ($1, $2, 'INTERVIEWER')", [session.id, person.id]);
+    await t.dataSource.query("INSERT INTO session_assignment (session_id, person_id, part) VALUES ($1, $2, 'INTERVIEWER')", [
+      session.id,
+      person.id,
+    ]);
     const me = await t.gql.signIn(person.email, TEST_PASSWORD);
     const { resetMyCalendarFeed } = await me.ok<{ resetMyCalendarFeed: { url: string } }>('mutation { resetMyCalendarFeed { url } }');
     const path = new URL(resetMyCalendarFeed.url).pathname;
@@ -63,7 +81,10 @@ describe('live streams and feeds end when access ends', () => {
    * The peer and the leader each subscribed to the review's evidence, both having received a first
    * item (so both listen and may read); then `steps`, then both sockets closed.
    */
-  async function withFeeds(f: Fixture, steps: (c: { peer: GraphqlClient; leader: GraphqlClient; feed: TestSubscription; leaderFeed: TestSubscription }) => Promise<void>) {
+  async function withFeeds(
+    f: Fixture,
+    steps: (c: { peer: GraphqlClient; leader: GraphqlClient; feed: TestSubscription; leaderFeed: TestSubscription }) => Promise<void>,
+  ) {
     const peer = await t.gql.signIn(f.people.peer.email, TEST_PASSWORD);
     const leader = await t.gql.signIn(f.people.leader.email, TEST_PASSWORD);
     const feed = await subscribe(t.url, tokenOf(peer), EVIDENCE_FEED, { r: f.reviewId }, WAIT);
@@ -79,7 +100,12 @@ describe('live streams and feeds end when access ends', () => {
   }
 
   const memberId = async (f: Fixture, personId: string) =>
-    (await t.dataSource.query('SELECT id FROM team_member WHERE review_id = $1 AND person_id = $2 AND removed_at IS NULL', [f.reviewId, personId]))[0].id as string;
+    (
+      await t.dataSource.query('SELECT id FROM team_member WHERE review_id = $1 AND person_id = $2 AND removed_at IS NULL', [
+        f.reviewId,
+        personId,
+      ])
+    )[0].id as string;
 
   it('removeTeamMember ends the removed peer’s evidence stream at once, and their calendar drops the review’s sessions', async () => {
     const f = await createReviewFixture(t.dataSource, { status: 'VISIT', scope: [1] });
@@ -87,7 +113,10 @@ describe('live streams and feeds end when access ends', () => {
     expect(await calendar.read()).toContain(`session-${calendar.sessionId}-`);
 
     await withFeeds(f, async ({ peer, leader, feed, leaderFeed }) => {
-      await leader.ok('mutation($r: ID!, $m: ID!) { removeTeamMember(reviewId: $r, memberId: $m) { removedAt } }', { r: f.reviewId, m: await memberId(f, f.people.peer.id) });
+      await leader.ok('mutation($r: ID!, $m: ID!) { removeTeamMember(reviewId: $r, memberId: $m) { removedAt } }', {
+        r: f.reviewId,
+        m: await memberId(f, f.people.peer.id),
+      });
       // Ended by the removal itself, before any new evidence.
       await expectEnded(feed, 'FORBIDDEN', /not a member of this review/);
 
@@ -103,7 +132,10 @@ describe('live streams and feeds end when access ends', () => {
     const f = await createReviewFixture(t.dataSource, { status: 'VISIT', scope: [1] });
     await withFeeds(f, async ({ feed, leaderFeed }) => {
       // The role changes in the database alone (no pub-sub message): only the per-event check can catch it.
-      await t.dataSource.query("UPDATE team_member SET role = 'OBSERVER' WHERE review_id = $1 AND person_id = $2", [f.reviewId, f.people.peer.id]);
+      await t.dataSource.query("UPDATE team_member SET role = 'OBSERVER' WHERE review_id = $1 AND person_id = $2", [
+        f.reviewId,
+        f.people.peer.id,
+      ]);
       await logSeenBy(f, leaderFeed, 'Not for observers.');
       await expectEnded(feed, 'FORBIDDEN', /Only the expert leader or peer can do this; you are the observer/);
     });
@@ -155,7 +187,13 @@ describe('live streams and feeds end when access ends', () => {
 
     it('closes the socket when its access token expires; the client reconnects with a fresh token', async () => {
       const f = await createReviewFixture(t.dataSource, { status: 'VISIT', scope: [1] });
-      const feed = await subscribe(short.url, tokenOf(await short.gql.signIn(f.people.peer.email, TEST_PASSWORD)), EVIDENCE_FEED, { r: f.reviewId }, WAIT);
+      const feed = await subscribe(
+        short.url,
+        tokenOf(await short.gql.signIn(f.people.peer.email, TEST_PASSWORD)),
+        EVIDENCE_FEED,
+        { r: f.reviewId },
+        WAIT,
+      );
       try {
         const closed = await feed.next(25000).then(
           (result) => ({ result }),
@@ -166,9 +204,17 @@ describe('live streams and feeds end when access ends', () => {
       } finally {
         await feed.close();
       }
-      const fresh = await subscribe(short.url, tokenOf(await short.gql.signIn(f.people.peer.email, TEST_PASSWORD)), EVIDENCE_FEED, { r: f.reviewId }, WAIT);
+      const fresh = await subscribe(
+        short.url,
+        tokenOf(await short.gql.signIn(f.people.peer.email, TEST_PASSWORD)),
+        EVIDENCE_FEED,
+        { r: f.reviewId },
+        WAIT,
+      );
       try {
-        await (await short.gql.signIn(f.people.peer2.email, TEST_PASSWORD)).ok(LOG, { r: f.reviewId, input: item(f, 'After reconnecting.') });
+        await (
+          await short.gql.signIn(f.people.peer2.email, TEST_PASSWORD)
+        ).ok(LOG, { r: f.reviewId, input: item(f, 'After reconnecting.') });
         expect((await fresh.next()).data?.evidenceChanged.statement).toBe('After reconnecting.');
       } finally {
         await fresh.close();

@@ -20,18 +20,18 @@ const PUBLIC: Record<string, string> = {
  * of another review too, and must not return any of review A's data.
  */
 const OPEN_TO_SIGNED_IN: Record<string, string> = {
-  me: 'the caller\'s own account',
-  mySessions: 'the caller\'s own sessions',
-  endSession: 'ends one of the caller\'s own sessions; another\'s is NOT_FOUND',
-  signOut: 'ends the caller\'s own session (called with a session of its own, see below)',
-  changeMyPassword: 'changes the caller\'s own password, given the current one',
-  setMyOptionalReminders: 'changes the caller\'s own account',
-  resetMyCalendarFeed: 'replaces the caller\'s own feed secret; the feed lists only their own sessions',
-  benchmark: 'the benchmarks are the network\'s shared reference',
-  benchmarks: 'the benchmarks are the network\'s shared reference',
-  benchmarkExport: 'the benchmarks are the network\'s shared reference',
+  me: "the caller's own account",
+  mySessions: "the caller's own sessions",
+  endSession: "ends one of the caller's own sessions; another's is NOT_FOUND",
+  signOut: "ends the caller's own session (called with a session of its own, see below)",
+  changeMyPassword: "changes the caller's own password, given the current one",
+  setMyOptionalReminders: "changes the caller's own account",
+  resetMyCalendarFeed: "replaces the caller's own feed secret; the feed lists only their own sessions",
+  benchmark: "the benchmarks are the network's shared reference",
+  benchmarks: "the benchmarks are the network's shared reference",
+  benchmarkExport: "the benchmarks are the network's shared reference",
   fieldsOfAction: 'the ICC fields of action are shared reference data',
-  goodPractices: 'published practices are the shared catalogue; drafts only the caller\'s own',
+  goodPractices: "published practices are the shared catalogue; drafts only the caller's own",
   createGoodPractice: 'anyone signed in drafts a good practice of their own',
   reviews: 'lists only the reviews the caller is a member of',
   cities: 'the directory of cities is shared by the network',
@@ -70,13 +70,16 @@ describe('every operation is refused to a stranger and to a member of another re
     delete process.env.GRAPHQL_MAX_COMPLEXITY;
   });
 
-  const run = (client: { request: (q: string, v?: Record<string, unknown>) => Promise<GraphqlResponse> }, op: WalkedOperation) => client.request(op.document, op.variables);
+  const run = (client: { request: (q: string, v?: Record<string, unknown>) => Promise<GraphqlResponse> }, op: WalkedOperation) =>
+    client.request(op.document, op.variables);
   const codeOf = (r: GraphqlResponse) => r.errors?.[0]?.extensions?.code;
   const leaked = (value: unknown) => f.secrets.filter((s) => JSON.stringify(value ?? null).includes(s));
 
   it('walks the whole schema (a sanity check on the walker itself)', () => {
     const names = operations.map((o) => o.field);
-    expect(names).toEqual(expect.arrayContaining(['review', 'reviewEvidence', 'logEvidence', 'saveConclusion', 'evidenceChanged', 'signIn', 'me']));
+    expect(names).toEqual(
+      expect.arrayContaining(['review', 'reviewEvidence', 'logEvidence', 'saveConclusion', 'evidenceChanged', 'signIn', 'me']),
+    );
     expect(operations.length).toBeGreaterThan(90);
     for (const name of [...Object.keys(PUBLIC), ...Object.keys(OPEN_TO_SIGNED_IN)]) {
       expect({ listedButGone: name, exists: names.includes(name) }).toEqual({ listedButGone: name, exists: true });
@@ -91,7 +94,8 @@ describe('every operation is refused to a stranger and to a member of another re
       const result = await run(t.gql, op);
       if (PUBLIC[op.field]) {
         // Reachable without a token, and not refused for the lack of one.
-        if (result.errors?.some((e) => e.message === 'Sign in first: this needs an access token.')) wrong.push(`${op.field}: public but asks for a token`);
+        if (result.errors?.some((e) => e.message === 'Sign in first: this needs an access token.'))
+          wrong.push(`${op.field}: public but asks for a token`);
       } else if (codeOf(result) !== 'UNAUTHENTICATED' || (result.data && result.data[op.field] != null)) {
         wrong.push(`${op.field}: expected UNAUTHENTICATED, got ${JSON.stringify(result).slice(0, 300)}`);
       }
@@ -100,7 +104,8 @@ describe('every operation is refused to a stranger and to a member of another re
     expect(wrong).toEqual([]);
     // requestPasswordReset writes a token and a message for any address, known or not, by design: the
     // work must not reveal which addresses have accounts (account-enumeration.spec.ts).
-    const withoutResetWork = (print: Record<string, string>) => Object.fromEntries(Object.entries(print).filter(([k]) => !['count:auth_token', 'count:outbox_message'].includes(k)));
+    const withoutResetWork = (print: Record<string, string>) =>
+      Object.fromEntries(Object.entries(print).filter(([k]) => !['count:auth_token', 'count:outbox_message'].includes(k)));
     expect(withoutResetWork(await databaseFingerprint(t, f.a.reviewId))).toEqual(withoutResetWork(before));
   });
 
@@ -113,7 +118,9 @@ describe('every operation is refused to a stranger and to a member of another re
       if (adminOnly.has(op.field)) {
         if (code !== 'FORBIDDEN') wrong.push(`${op.field} (admin only): expected FORBIDDEN, got ${JSON.stringify(result).slice(0, 300)}`);
       } else if (!REFUSED_TO_OTHERS.includes(code ?? '') || (result.data && result.data[op.field] != null)) {
-        wrong.push(`${op.field}: expected FORBIDDEN or NOT_FOUND, got ${JSON.stringify(result).slice(0, 300)}. If it is meant for everyone signed in, add it to OPEN_TO_SIGNED_IN with the reason.`);
+        wrong.push(
+          `${op.field}: expected FORBIDDEN or NOT_FOUND, got ${JSON.stringify(result).slice(0, 300)}. If it is meant for everyone signed in, add it to OPEN_TO_SIGNED_IN with the reason.`,
+        );
       }
       if (leaked(result.data).length) wrong.push(`${op.field}: returned review A's data ${leaked(result.data).join(', ')}`);
     }
@@ -122,7 +129,7 @@ describe('every operation is refused to a stranger and to a member of another re
     expect(await databaseFingerprint(t, f.a.reviewId)).toEqual(before);
   });
 
-  it('the operations open to everyone signed in return none of review A\'s data to a member of another review, and write nothing of A', async () => {
+  it("the operations open to everyone signed in return none of review A's data to a member of another review, and write nothing of A", async () => {
     const before = await databaseFingerprint(t, f.a.reviewId);
     const aOnly = (print: Record<string, string>) => Object.fromEntries(Object.entries(print).filter(([k]) => k.startsWith('rows:')));
     const wrong: string[] = [];
@@ -132,7 +139,8 @@ describe('every operation is refused to a stranger and to a member of another re
       const result = await run(caller, op);
       if (leaked(result).length) wrong.push(`${op.field}: returned review A's data ${leaked(result).join(', ')}`);
       // Listed as open, so not refused for who is calling (else the list is out of date), and no crash.
-      if (['UNAUTHENTICATED', 'FORBIDDEN', 'INTERNAL_SERVER_ERROR'].includes(codeOf(result) ?? '')) wrong.push(`${op.field}: ${JSON.stringify(result.errors)}`);
+      if (['UNAUTHENTICATED', 'FORBIDDEN', 'INTERNAL_SERVER_ERROR'].includes(codeOf(result) ?? ''))
+        wrong.push(`${op.field}: ${JSON.stringify(result.errors)}`);
     }
     expect(wrong).toEqual([]);
     expect(aOnly(await databaseFingerprint(t, f.a.reviewId))).toEqual(aOnly(before));
@@ -156,7 +164,9 @@ describe('every operation is refused to a stranger and to a member of another re
       }
     }
     // The rejection above is the server's close, not a client failure.
-    await expect(subscribe(t.url, undefined, subscriptions[0].document, subscriptions[0].variables)).rejects.toBeInstanceOf(SubscriptionClosedError);
+    await expect(subscribe(t.url, undefined, subscriptions[0].document, subscriptions[0].variables)).rejects.toBeInstanceOf(
+      SubscriptionClosedError,
+    );
   });
 
   describe('plain HTTP routes', () => {
@@ -167,14 +177,26 @@ describe('every operation is refused to a stranger and to a member of another re
       const anonymous = await postDocument(t.url, undefined, f.a.reviewId, { title: 'Intruder', type: 'ANNUAL_REPORT' }, pdf(), 'x.pdf');
       expect(anonymous.status).toBe(401);
       expect(await anonymous.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
-      const other = await postDocument(t.url, f.otherMember.token, f.a.reviewId, { title: 'Intruder', type: 'ANNUAL_REPORT' }, pdf(), 'x.pdf');
+      const other = await postDocument(
+        t.url,
+        f.otherMember.token,
+        f.a.reviewId,
+        { title: 'Intruder', type: 'ANNUAL_REPORT' },
+        pdf(),
+        'x.pdf',
+      );
       expect(other.status).toBe(403);
       expect(await other.json()).toMatchObject({ code: 'FORBIDDEN', message: 'You are not a member of this review.' });
       expect(await databaseFingerprint(t, f.a.reviewId)).toEqual(before);
     });
 
     it('document download, report download and good-practice export: 401 for a stranger, refused to a member of another review', async () => {
-      const routes = [`/documents/${f.ids.documentId}/file`, `/reports/${f.ids.reportId}/html`, `/reports/${f.ids.reportId}/pdf`, `/good-practices/${f.ids.goodPracticeId}/export.docx`];
+      const routes = [
+        `/documents/${f.ids.documentId}/file`,
+        `/reports/${f.ids.reportId}/html`,
+        `/reports/${f.ids.reportId}/pdf`,
+        `/good-practices/${f.ids.goodPracticeId}/export.docx`,
+      ];
       for (const route of routes) {
         const anonymous = await fetch(`${t.url}${route}`);
         expect({ route, status: anonymous.status }).toEqual({ route, status: 401 });
@@ -194,7 +216,9 @@ describe('every operation is refused to a stranger and to a member of another re
       expect(await own.text()).toContain('SECRET-A interview');
       const token = /\/calendar\/([^/]+)\.ics$/.exec(f.feedUrl)?.[1] as string;
       for (const guess of [token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A'), 'x', "' OR 1=1 --", '..%2F..%2Fetc%2Fpasswd']) {
-        const response = await fetch(`${t.url}/calendar/${encodeURIComponent(guess)}.ics`, { headers: { authorization: `Bearer ${f.otherMember.token}` } });
+        const response = await fetch(`${t.url}/calendar/${encodeURIComponent(guess)}.ics`, {
+          headers: { authorization: `Bearer ${f.otherMember.token}` },
+        });
         expect({ guess, status: response.status }).toEqual({ guess, status: 404 });
         expect(await response.text()).not.toContain('SECRET-A');
       }
@@ -217,7 +241,8 @@ function adminOnlyFields(t: TestApp): Set<string> {
       if (typeof method !== 'function' || key === 'constructor') continue;
       const type = Reflect.getMetadata('graphql:resolver_type', method);
       if (!['Query', 'Mutation', 'Subscription'].includes(type)) continue;
-      if (classAdmin || Reflect.getMetadata(ADMIN_ONLY, method) === true) names.add(Reflect.getMetadata('graphql:resolver_name', method) ?? key);
+      if (classAdmin || Reflect.getMetadata(ADMIN_ONLY, method) === true)
+        names.add(Reflect.getMetadata('graphql:resolver_name', method) ?? key);
     }
   }
   return names;

@@ -60,7 +60,10 @@ describe('production mode', () => {
       ['{ reviw(id: "00000000-0000-4000-8000-000000000000") { id } }'],
       ['{ cities(fist: 1) { totalCount } }'],
       ['query($r: Reviw) { me { id } }'],
-      ['mutation($id: ID!, $r: HostResponse!) { respondToRecommendation(recommendationId: $id, response: $r) { id } }', { id: '00000000-0000-4000-8000-000000000000', r: 'ACCEPT' }],
+      [
+        'mutation($id: ID!, $r: HostResponse!) { respondToRecommendation(recommendationId: $id, response: $r) { id } }',
+        { id: '00000000-0000-4000-8000-000000000000', r: 'ACCEPT' },
+      ],
       ['mutation { signIn(emal: "x@example.org", password: "x") { accessToken } }'],
     ];
     for (const client of [t.gql, gql]) {

@@ -8,7 +8,12 @@ import { buildAccessFixture } from './access-fixture';
 import { OperationWalker } from './operation-walker';
 
 /** Limits set low for this file, so that they can be reached for real. */
-const LIMITS = { GRAPHQL_MAX_RESPONSE_BYTES: '100000', GRAPHQL_MAX_CONCURRENT_PER_ACCOUNT: '2', GRAPHQL_MAX_CONCURRENT_PER_IP: '2', DATABASE_STATEMENT_TIMEOUT_MS: '4000' };
+const LIMITS = {
+  GRAPHQL_MAX_RESPONSE_BYTES: '100000',
+  GRAPHQL_MAX_CONCURRENT_PER_ACCOUNT: '2',
+  GRAPHQL_MAX_CONCURRENT_PER_IP: '2',
+  DATABASE_STATEMENT_TIMEOUT_MS: '4000',
+};
 
 /**
  * Depth and cost limits refuse a whole document before anything runs; batched HTTP bodies are
@@ -39,7 +44,10 @@ describe('query depth, cost and batching limits', () => {
       headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` },
       body: JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[]; data?: unknown } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[]; data?: unknown },
+    };
   }
 
   it('refuses a document with an operation past the depth limit, and runs none of it (not even its mutation)', async () => {
@@ -59,7 +67,10 @@ describe('query depth, cost and batching limits', () => {
   it('refuses a mutation whose aliases cost past the limit, and runs none of them', async () => {
     const before = await cityCount();
     // 60 aliases of one write: each mutation field costs 100 plus its fields, together past 5000.
-    const aliases = Array.from({ length: 60 }, (_, i) => `c${i}: createCity(input: $i) { id name country timeZone createdAt population iccMemberSince eurocitiesCharterSignatory }`).join('\n');
+    const aliases = Array.from(
+      { length: 60 },
+      (_, i) => `c${i}: createCity(input: $i) { id name country timeZone createdAt population iccMemberSince eurocitiesCharterSignatory }`,
+    ).join('\n');
     const { body } = await post({ query: `mutation($i: CityInput!) { ${aliases} }`, variables: { i: city } });
     expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(body.errors?.[0].message).toMatch(/^The query costs \d+, above the limit of 5000\. Ask for fewer fields or smaller pages\.$/);
@@ -71,7 +82,12 @@ describe('query depth, cost and batching limits', () => {
     const before = await cityCount();
     const aliases = Array.from({ length: 3 }, (_, i) => `c${i}: createCity(input: $i${i}) { id }`).join('\n');
     const variables = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`i${i}`, { ...city, name: `Aliasville ${i}` }]));
-    const { body } = await post({ query: `mutation(${Object.keys(variables).map((k) => `$${k}: CityInput!`).join(', ')}) { ${aliases} }`, variables });
+    const { body } = await post({
+      query: `mutation(${Object.keys(variables)
+        .map((k) => `$${k}: CityInput!`)
+        .join(', ')}) { ${aliases} }`,
+      variables,
+    });
     expect(body.errors).toBeUndefined();
     expect(await cityCount()).toBe(before + 3);
   });
@@ -113,14 +129,17 @@ describe('query depth, cost and batching limits', () => {
   });
 
   describe('cost that matches the work, a bounded answer, and no client holding the pool', () => {
-    const exportAliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `e${i}: benchmarkExport(code: "EUROCITIES-PCD")`).join(' ')} }`;
+    const exportAliases = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `e${i}: benchmarkExport(code: "EUROCITIES-PCD")`).join(' ')} }`;
 
     it('prices every query of the live schema at about its answer: at most BYTES_PER_COST bytes per unit of cost', async () => {
       // The access fixture gives every query something to return (a review with one of everything, the seeded catalogue).
       const f = await buildAccessFixture(t);
       const schema = t.app.get(GraphQLSchemaHost).schema;
       const costs = new OperationCosts(() => schema);
-      const ids = new Proxy(f.ids as Record<string, string>, { get: (known, name: string) => known[name] ?? '00000000-0000-4000-8000-000000000000' });
+      const ids = new Proxy(f.ids as Record<string, string>, {
+        get: (known, name: string) => known[name] ?? '00000000-0000-4000-8000-000000000000',
+      });
       const queries = new OperationWalker(schema, ids).operations().filter((o) => o.kind === 'query');
       const tooCheap: string[] = [];
       let measured = 0;
@@ -156,7 +175,9 @@ describe('query depth, cost and batching limits', () => {
       expect(body.data ?? null).toBeNull();
       expect(body.errors).toHaveLength(1);
       expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', reason: 'RESPONSE_TOO_LARGE', maxBytes: 100000 } });
-      expect(body.errors?.[0].message).toMatch(/^The answer is \d+ bytes, above the limit of 100000, and was not sent\. Ask for fewer fields/);
+      expect(body.errors?.[0].message).toMatch(
+        /^The answer is \d+ bytes, above the limit of 100000, and was not sent\. Ask for fewer fields/,
+      );
     });
 
     /** Holds an exclusive lock on a table from outside the app, so that requests reading it stay in flight for real. */
@@ -165,9 +186,16 @@ describe('query depth, cost and batching limits', () => {
       await client.connect();
       await client.query('BEGIN');
       await client.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
-      const waiting = async () => Number((await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")).rows[0].n);
+      const waiting = async () =>
+        Number(
+          (
+            await client.query(
+              "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+            )
+          ).rows[0].n,
+        );
       const until = async (n: number) => {
-        for (const deadline = Date.now() + 5000; (await waiting()) < n; ) {
+        for (const deadline = Date.now() + 5000; (await waiting()) < n;) {
           if (Date.now() > deadline) throw new Error(`Fewer than ${n} statements waited for the lock on ${table}`);
           await new Promise((r) => setTimeout(r, 20));
         }
@@ -185,7 +213,9 @@ describe('query depth, cost and batching limits', () => {
         const third = await post({ query: '{ me { id } }' });
         expect(third.status).toBe(429);
         expect(third.body.errors?.[0]).toMatchObject({ extensions: { code: 'TOO_MANY_REQUESTS', limit: 2 } });
-        expect(third.body.errors?.[0].message).toBe('2 requests from your account are already running; send this one again when one of them has answered.');
+        expect(third.body.errors?.[0].message).toBe(
+          '2 requests from your account are already running; send this one again when one of them has answered.',
+        );
         // Another account is not held up by this one.
         expect((await other.request('{ me { email } }')).data?.me.email).toBe('other-limits@example.org');
       } finally {

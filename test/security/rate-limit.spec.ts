@@ -20,7 +20,11 @@ describe('global rate limit', () => {
   const freshIp = () => `203.0.113.${++ipCounter}`;
 
   beforeAll(async () => {
-    Object.assign(process.env, { RATE_LIMIT_PER_IP: String(PER_IP), RATE_LIMIT_PER_ACCOUNT: String(PER_ACCOUNT), RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS) });
+    Object.assign(process.env, {
+      RATE_LIMIT_PER_IP: String(PER_IP),
+      RATE_LIMIT_PER_ACCOUNT: String(PER_ACCOUNT),
+      RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+    });
     try {
       // Two instances on the same Redis, as behind a load balancer.
       a = await createTestApp({ module: AppModule.register({ workers: false }) });
@@ -40,11 +44,22 @@ describe('global rate limit', () => {
   const post = (t: TestApp, ip: string, query: string, token?: string, variables?: Record<string, unknown>) =>
     fetch(`${t.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', 'x-forwarded-for': ip, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        'apollo-require-preflight': 'true',
+        'x-forwarded-for': ip,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
   const signIn = async (email: string, ip: string) => {
-    const response = await post(a, ip, 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }', undefined, { e: email, p: TEST_PASSWORD });
+    const response = await post(
+      a,
+      ip,
+      'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }',
+      undefined,
+      { e: email, p: TEST_PASSWORD },
+    );
     return ((await response.json()) as { data: { signIn: { accessToken: string } } }).data.signIn.accessToken;
   };
 
@@ -60,9 +75,20 @@ describe('global rate limit', () => {
     const ip = freshIp();
     for (let i = 0; i < PER_IP; i++) expect((await post(i % 2 ? a : b, ip, '{ __typename }')).status).toBe(200);
     const { body } = await expectRefused(await post(a, ip, '{ __typename }'));
-    expect(body).toEqual({ errors: [{ message: expect.stringMatching(/^Too many requests from this address: try again in \d+ s\.$/), extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) } }] });
+    expect(body).toEqual({
+      errors: [
+        {
+          message: expect.stringMatching(/^Too many requests from this address: try again in \d+ s\.$/),
+          extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) },
+        },
+      ],
+    });
     // Plain HTTP routes are counted too, and answer in their own shape.
-    const rest = await expectRefused(await fetch(`${b.url}/documents/00000000-0000-4000-8000-000000000000/file`, { headers: { 'x-forwarded-for': ip, accept: 'application/json' } }));
+    const rest = await expectRefused(
+      await fetch(`${b.url}/documents/00000000-0000-4000-8000-000000000000/file`, {
+        headers: { 'x-forwarded-for': ip, accept: 'application/json' },
+      }),
+    );
     expect(rest.body).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) });
     // Another address is not affected; health checks are never limited.
     expect((await post(a, freshIp(), '{ __typename }')).status).toBe(200);
@@ -77,7 +103,10 @@ describe('global rate limit', () => {
     for (let i = 0; i < PER_ACCOUNT; i++) expect((await post(i % 2 ? a : b, freshIp(), '{ me { id } }', token)).status).toBe(200);
     const ip = freshIp();
     const { body } = await expectRefused(await post(b, ip, '{ me { id } }', token));
-    expect(body.errors[0]).toMatchObject({ message: expect.stringMatching(/^Too many requests from your account/), extensions: { code: 'TOO_MANY_REQUESTS' } });
+    expect(body.errors[0]).toMatchObject({
+      message: expect.stringMatching(/^Too many requests from your account/),
+      extensions: { code: 'TOO_MANY_REQUESTS' },
+    });
     expect((await post(b, ip, '{ __typename }')).status).toBe(200);
   });
 

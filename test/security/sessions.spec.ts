@@ -1,7 +1,8 @@
 import { createPerson, createReviewFixture, createTestApp, GraphqlResponse, TEST_PASSWORD, TestApp } from '@peervisit/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 
-const SIGN_IN = 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken expiresAt refreshToken refreshExpiresAt person { id } } }';
+const SIGN_IN =
+  'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken expiresAt refreshToken refreshExpiresAt person { id } } }';
 const REFRESH = 'mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken refreshToken refreshExpiresAt } }';
 const ME = '{ me { id } }';
 
@@ -67,7 +68,10 @@ describe('sessions: short-lived access tokens, rotating refresh tokens, revocati
 
     // Someone replays the first token (stolen, say): refused, and the session ends for everyone.
     const replay = await refresh(first.refreshToken);
-    expect(replay.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/^This refresh token was already used/) });
+    expect(replay.errors?.[0]).toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+      message: expect.stringMatching(/^This refresh token was already used/),
+    });
     expect(codeOf(await refresh(third.refreshToken))).toBe('UNAUTHENTICATED');
     expect(await meWith(t, third.accessToken)).toBe('UNAUTHENTICATED');
     expect(await meWith(t, first.accessToken)).toBe('UNAUTHENTICATED');
@@ -77,7 +81,10 @@ describe('sessions: short-lived access tokens, rotating refresh tokens, revocati
     const person = await createPerson(t.dataSource, { email: 'offline@example.org' });
     const session = await signIn(person.email);
     // Twenty hours without a word: its access token is long expired, its refresh token is not.
-    await t.dataSource.query("UPDATE auth_session SET last_used_at = now() - interval '20 hours', expires_at = now() + interval '29 days' WHERE person_id = $1", [person.id]);
+    await t.dataSource.query(
+      "UPDATE auth_session SET last_used_at = now() - interval '20 hours', expires_at = now() + interval '29 days' WHERE person_id = $1",
+      [person.id],
+    );
     // The app sends its stale access token along: the public refresh must not be refused for it.
     const back = await t.gql.as(`${session.accessToken}-stale`).request<{ refreshSession: Session }>(REFRESH, { r: session.refreshToken });
     expect(codeOf(back)).toBe('OK');
@@ -85,10 +92,13 @@ describe('sessions: short-lived access tokens, rotating refresh tokens, revocati
 
     await t.dataSource.query("UPDATE auth_session SET expires_at = now() - interval '1 minute' WHERE person_id = $1", [person.id]);
     const late = await refresh(back.data!.refreshSession.refreshToken);
-    expect(late.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/^This session expired on .* after 30 days without use/) });
+    expect(late.errors?.[0]).toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+      message: expect.stringMatching(/^This session expired on .* after 30 days without use/),
+    });
   });
 
-  it('signOut ends this session at once, on this process and on another one, and leaves the person\'s other sessions alone', async () => {
+  it("signOut ends this session at once, on this process and on another one, and leaves the person's other sessions alone", async () => {
     const person = await createPerson(t.dataSource, { email: 'leaving@example.org' });
     const phone = await signIn(person.email, 'phone');
     const laptop = await signIn(person.email, 'laptop');
@@ -103,13 +113,19 @@ describe('sessions: short-lived access tokens, rotating refresh tokens, revocati
     expect(await meWith(t, laptop.accessToken)).toBe('OK');
   });
 
-  it('a person lists their sessions and ends one (a lost phone); nobody can end someone else\'s', async () => {
+  it("a person lists their sessions and ends one (a lost phone); nobody can end someone else's", async () => {
     const person = await createPerson(t.dataSource, { email: 'lister@example.org' });
     const other = await createPerson(t.dataSource, { email: 'nosy@example.org' });
     const phone = await signIn(person.email, 'Phone/1.0');
     const laptop = await signIn(person.email, 'Laptop/2.0');
     const nosy = await signIn(other.email);
-    const list = (await t.gql.as(laptop.accessToken).ok<{ mySessions: { id: string; userAgent: string; current: boolean }[] }>('{ mySessions { id createdAt lastUsedAt userAgent current } }')).mySessions;
+    const list = (
+      await t.gql
+        .as(laptop.accessToken)
+        .ok<{ mySessions: { id: string; userAgent: string; current: boolean }[] }>(
+          '{ mySessions { id createdAt lastUsedAt userAgent current } }',
+        )
+    ).mySessions;
     expect(list.map((s) => [s.userAgent, s.current]).sort()).toEqual([
       ['Laptop/2.0', true],
       ['Phone/1.0', false],
@@ -118,7 +134,10 @@ describe('sessions: short-lived access tokens, rotating refresh tokens, revocati
     const refused = await t.gql.as(nosy.accessToken).request('mutation($id: ID!) { endSession(id: $id) }', { id: phoneId });
     expect(codeOf(refused)).toBe('NOT_FOUND');
     expect(await meWith(t, phone.accessToken)).toBe('OK');
-    expect((await t.gql.as(laptop.accessToken).ok<{ endSession: boolean }>('mutation($id: ID!) { endSession(id: $id) }', { id: phoneId })).endSession).toBe(true);
+    expect(
+      (await t.gql.as(laptop.accessToken).ok<{ endSession: boolean }>('mutation($id: ID!) { endSession(id: $id) }', { id: phoneId }))
+        .endSession,
+    ).toBe(true);
     expect(await meWith(t, phone.accessToken)).toBe('UNAUTHENTICATED');
     expect(await meWith(t, laptop.accessToken)).toBe('OK');
   });
@@ -129,28 +148,43 @@ describe('sessions: short-lived access tokens, rotating refresh tokens, revocati
     const secrets: string[] = [];
     for (let i = 0; i < 2; i++) {
       await t.gql.ok('mutation { requestPasswordReset(email: "reset@example.org") }');
-      const [row] = await t.dataSource.query("SELECT data->>'secret' AS secret FROM outbox_message WHERE template = 'password-reset' AND recipient_email = 'reset@example.org' ORDER BY created_at DESC LIMIT 1");
+      const [row] = await t.dataSource.query(
+        "SELECT data->>'secret' AS secret FROM outbox_message WHERE template = 'password-reset' AND recipient_email = 'reset@example.org' ORDER BY created_at DESC LIMIT 1",
+      );
       secrets.push(row.secret);
     }
     const [older, newer] = secrets;
-    const reset = await t.gql.ok<{ resetPassword: Session }>('mutation($t: String!) { resetPassword(token: $t, newPassword: "a-new-password-1") { accessToken refreshToken refreshExpiresAt } }', { t: newer });
+    const reset = await t.gql.ok<{ resetPassword: Session }>(
+      'mutation($t: String!) { resetPassword(token: $t, newPassword: "a-new-password-1") { accessToken refreshToken refreshExpiresAt } }',
+      { t: newer },
+    );
     expect(await meWith(t, reset.resetPassword.accessToken)).toBe('OK');
     expect(await meWith(t, before.accessToken)).toBe('UNAUTHENTICATED');
     expect(codeOf(await refresh(before.refreshToken))).toBe('UNAUTHENTICATED');
-    const stale = await t.gql.request('mutation($t: String!) { resetPassword(token: $t, newPassword: "an-attacker-password") { accessToken } }', { t: older });
-    expect(stale.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/^This password-reset link no longer works/) });
+    const stale = await t.gql.request(
+      'mutation($t: String!) { resetPassword(token: $t, newPassword: "an-attacker-password") { accessToken } }',
+      { t: older },
+    );
+    expect(stale.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: expect.stringMatching(/^This password-reset link no longer works/),
+    });
     expect(codeOf(await t.gql.request(SIGN_IN, { e: person.email, p: 'a-new-password-1' }))).toBe('OK');
   });
 
-  it('changing one\'s password ends every session and answers a new one', async () => {
+  it("changing one's password ends every session and answers a new one", async () => {
     const person = await createPerson(t.dataSource, { email: 'changer@example.org' });
     const phone = await signIn(person.email);
     const laptop = await signIn(person.email);
-    const wrong = await t.gql.as(laptop.accessToken).request('mutation { changeMyPassword(currentPassword: "not-it", newPassword: "another-password-2") { accessToken } }');
+    const wrong = await t.gql
+      .as(laptop.accessToken)
+      .request('mutation { changeMyPassword(currentPassword: "not-it", newPassword: "another-password-2") { accessToken } }');
     expect(codeOf(wrong)).toBe('BAD_USER_INPUT');
-    const changed = await t.gql.as(laptop.accessToken).ok<{ changeMyPassword: Session }>(
-      `mutation { changeMyPassword(currentPassword: "${TEST_PASSWORD}", newPassword: "another-password-2") { accessToken refreshToken refreshExpiresAt } }`,
-    );
+    const changed = await t.gql
+      .as(laptop.accessToken)
+      .ok<{ changeMyPassword: Session }>(
+        `mutation { changeMyPassword(currentPassword: "${TEST_PASSWORD}", newPassword: "another-password-2") { accessToken refreshToken refreshExpiresAt } }`,
+      );
     expect(await meWith(t, phone.accessToken)).toBe('UNAUTHENTICATED');
     expect(await meWith(t, laptop.accessToken)).toBe('UNAUTHENTICATED');
     expect(await meWith(t, changed.changeMyPassword.accessToken)).toBe('OK');
@@ -162,8 +196,13 @@ describe('sessions: short-lived access tokens, rotating refresh tokens, revocati
     const leader = await signIn(f.people.leader.email);
     const read = 'query($id: ID!) { review(id: $id) { id } }';
     expect(codeOf(await t.gql.as(peer.accessToken).request(read, { id: f.reviewId }))).toBe('OK');
-    const [member] = await t.dataSource.query('SELECT id FROM team_member WHERE review_id = $1 AND person_id = $2', [f.reviewId, f.people.peer.id]);
-    await t.gql.as(leader.accessToken).ok('mutation($r: ID!, $m: ID!) { removeTeamMember(reviewId: $r, memberId: $m) { id } }', { r: f.reviewId, m: member.id });
+    const [member] = await t.dataSource.query('SELECT id FROM team_member WHERE review_id = $1 AND person_id = $2', [
+      f.reviewId,
+      f.people.peer.id,
+    ]);
+    await t.gql
+      .as(leader.accessToken)
+      .ok('mutation($r: ID!, $m: ID!) { removeTeamMember(reviewId: $r, memberId: $m) { id } }', { r: f.reviewId, m: member.id });
     const after = await t.gql.as(peer.accessToken).request(read, { id: f.reviewId });
     expect(after.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: 'You are not a member of this review.' });
     expect(await meWith(t, peer.accessToken)).toBe('OK');

@@ -35,7 +35,13 @@ describe('sign-in throttling', () => {
   afterAll(async () => {
     redis?.disconnect();
     await t?.close();
-    for (const name of ['SIGN_IN_MAX_FAILURES', 'SIGN_IN_MAX_FAILURES_PER_IP', 'SIGN_IN_MAX_FAILURES_PER_ACCOUNT', 'SIGN_IN_LOCKOUT_SECONDS']) delete process.env[name];
+    for (const name of [
+      'SIGN_IN_MAX_FAILURES',
+      'SIGN_IN_MAX_FAILURES_PER_IP',
+      'SIGN_IN_MAX_FAILURES_PER_ACCOUNT',
+      'SIGN_IN_LOCKOUT_SECONDS',
+    ])
+      delete process.env[name];
   });
 
   async function signIn(email: string, password: string, ip: string): Promise<GraphqlResponse> {
@@ -69,7 +75,7 @@ describe('sign-in throttling', () => {
   });
 
   // The lockout used to be per email from anywhere: five wrong passwords by anyone locked the person out.
-  it('an attacker\'s failures do not lock the person out: the right password from the person\'s own address still works', async () => {
+  it("an attacker's failures do not lock the person out: the right password from the person's own address still works", async () => {
     const person = await createPerson(t.dataSource, { email: 'target@example.org' });
     const attacker = freshIp();
     await failTimes(person.email, MAX_FAILURES, attacker);
@@ -96,7 +102,11 @@ describe('sign-in throttling', () => {
     const b = await signIn('nobody-here@example.org', TEST_PASSWORD, unknown);
     expect(codeOf(a)).toBe('TOO_MANY_ATTEMPTS');
     // Same code, same message, same extensions (up to the clock): nothing tells the two apart.
-    const shape = (r: GraphqlResponse) => ({ message: r.errors?.[0].message, keys: Object.keys(r.errors?.[0].extensions ?? {}).sort(), data: r.data ?? null });
+    const shape = (r: GraphqlResponse) => ({
+      message: r.errors?.[0].message,
+      keys: Object.keys(r.errors?.[0].extensions ?? {}).sort(),
+      data: r.data ?? null,
+    });
     expect(shape(b)).toEqual(shape(a));
   });
 
@@ -148,8 +158,13 @@ describe('sign-in throttling', () => {
     expect(codeOf(await signIn(person.email, TEST_PASSWORD, home))).toBe('OK');
     // ...and a password reset lets them in from anywhere.
     await t.app.get(AuthService).requestPasswordReset(person.email);
-    const [row] = await t.dataSource.query("SELECT data->>'secret' AS secret FROM outbox_message WHERE template = 'password-reset' AND recipient_email = $1", [person.email]);
-    await t.gql.ok('mutation($t: String!) { resetPassword(token: $t, newPassword: "botnet-proof-password") { accessToken } }', { t: row.secret });
+    const [row] = await t.dataSource.query(
+      "SELECT data->>'secret' AS secret FROM outbox_message WHERE template = 'password-reset' AND recipient_email = $1",
+      [person.email],
+    );
+    await t.gql.ok('mutation($t: String!) { resetPassword(token: $t, newPassword: "botnet-proof-password") { accessToken } }', {
+      t: row.secret,
+    });
     expect(codeOf(await signIn(person.email, 'botnet-proof-password', freshIp()))).toBe('OK');
   });
 

@@ -1,7 +1,8 @@
 import { createReviewFixture, createTestApp, GraphqlClient, invitationToken, TEST_PASSWORD, TestApp } from '@peervisit/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 
-const INVITE = 'mutation($r: ID!, $e: String!, $role: ReviewRole!) { addTeamMember(reviewId: $r, input: { email: $e, role: $role }) { invitation { id email role expiresAt invitedBy { email } } } }';
+const INVITE =
+  'mutation($r: ID!, $e: String!, $role: ReviewRole!) { addTeamMember(reviewId: $r, input: { email: $e, role: $role }) { invitation { id email role expiresAt invitedBy { email } } } }';
 const LIST = 'query($r: ID!) { teamInvitations(reviewId: $r) { id email role } }';
 const WITHDRAW = 'mutation($r: ID!, $i: ID!) { withdrawTeamInvitation(reviewId: $r, invitationId: $i) { id } }';
 const RESEND = 'mutation($r: ID!, $i: ID!) { resendTeamInvitation(reviewId: $r, invitationId: $i) { id expiresAt } }';
@@ -27,7 +28,8 @@ describe('pending team invitations', () => {
   afterAll(() => t?.close());
 
   const codeOf = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code ?? 'OK';
-  const invite = async (who: GraphqlClient, email: string, role: string) => (await who.ok(INVITE, { r: f.reviewId, e: email, role })).addTeamMember.invitation;
+  const invite = async (who: GraphqlClient, email: string, role: string) =>
+    (await who.ok(INVITE, { r: f.reviewId, e: email, role })).addTeamMember.invitation;
 
   it('lists the pending invitations to whoever may send them: the leader all, the host coordinator host contributors, others none', async () => {
     const peerInvite = await invite(leader, 'new.peer@example.org', 'PEER');
@@ -37,21 +39,31 @@ describe('pending team invitations', () => {
       { id: peerInvite.id, email: 'new.peer@example.org', role: 'PEER' },
       { id: contributorInvite.id, email: 'new.contributor@example.org', role: 'HOST_CONTRIBUTOR' },
     ]);
-    expect((await coordinator.ok(LIST, { r: f.reviewId })).teamInvitations).toEqual([{ id: contributorInvite.id, email: 'new.contributor@example.org', role: 'HOST_CONTRIBUTOR' }]);
+    expect((await coordinator.ok(LIST, { r: f.reviewId })).teamInvitations).toEqual([
+      { id: contributorInvite.id, email: 'new.contributor@example.org', role: 'HOST_CONTRIBUTOR' },
+    ]);
     expect(codeOf(await peer.request(LIST, { r: f.reviewId }))).toBe('FORBIDDEN');
     expect(codeOf(await coordinator.request(WITHDRAW, { r: f.reviewId, i: peerInvite.id }))).toBe('FORBIDDEN');
     // A second invitation to the same address is refused, saying what to do instead.
     const again = await leader.request(INVITE, { r: f.reviewId, e: 'New.Peer@example.org', role: 'OBSERVER' });
-    expect(again.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('resend it (resendTeamInvitation) or withdraw it') });
+    expect(again.errors?.[0]).toMatchObject({
+      extensions: { code: 'CONFLICT' },
+      message: expect.stringContaining('resend it (resendTeamInvitation) or withdraw it'),
+    });
   });
 
-  it('a withdrawn invitation\'s link stops working and it leaves the list', async () => {
+  it("a withdrawn invitation's link stops working and it leaves the list", async () => {
     const invitation = await invite(leader, 'withdrawn@example.org', 'OBSERVER');
     const token = await invitationToken(t, invitation.id);
     await leader.ok(WITHDRAW, { r: f.reviewId, i: invitation.id });
     const refused = await t.gql.request(ACCEPT, { t: token });
-    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: 'This invitation was withdrawn or replaced by a newer one. Ask the person who invited you.' });
-    expect((await leader.ok(LIST, { r: f.reviewId })).teamInvitations.map((i: { email: string }) => i.email)).not.toContain('withdrawn@example.org');
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: 'This invitation was withdrawn or replaced by a newer one. Ask the person who invited you.',
+    });
+    expect((await leader.ok(LIST, { r: f.reviewId })).teamInvitations.map((i: { email: string }) => i.email)).not.toContain(
+      'withdrawn@example.org',
+    );
     expect(codeOf(await leader.request(WITHDRAW, { r: f.reviewId, i: invitation.id }))).toBe('CONFLICT');
   });
 

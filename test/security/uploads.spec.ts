@@ -58,17 +58,51 @@ describe('document uploads', () => {
 
   const upload = async (fileName: string, mediaType: string, content: Buffer, encoded = false) => {
     const { body, contentType } = multipart(fileName, mediaType, content, encoded);
-    const response = await fetch(`${t.url}/reviews/${reviewId}/documents`, { method: 'POST', body, headers: { authorization: `Bearer ${token}`, 'content-type': contentType } });
+    const response = await fetch(`${t.url}/reviews/${reviewId}/documents`, {
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+    });
     return { status: response.status, json: (await response.json()) as Record<string, any> };
   };
   const documentCount = async () => Number((await t.dataSource.query('SELECT count(*) AS n FROM document'))[0].n);
 
   it.each([
-    ['text labelled as a PDF', 'notes.pdf', 'application/pdf', Buffer.from('just some text, not a PDF'), 'is labelled application/pdf but its content is not a PDF'],
-    ['an HTML page labelled as a PNG', 'pic.png', 'image/png', Buffer.from('<html><script>alert(1)</script></html>'), 'is labelled image/png but its content is not a PNG image'],
-    ['a Windows executable labelled as a PNG', 'pic.png', 'image/png', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]), 'is labelled image/png but its content is not a PNG image'],
-    ['a PDF-looking executable labelled as a JPEG', 'photo.jpg', 'image/jpeg', Buffer.from('%PDF-1.4'), 'is labelled image/jpeg but its content is not a JPEG image'],
-    ['a type not on the allow-list', 'setup.exe', 'application/x-msdownload', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]), 'files of type application/x-msdownload are not accepted'],
+    [
+      'text labelled as a PDF',
+      'notes.pdf',
+      'application/pdf',
+      Buffer.from('just some text, not a PDF'),
+      'is labelled application/pdf but its content is not a PDF',
+    ],
+    [
+      'an HTML page labelled as a PNG',
+      'pic.png',
+      'image/png',
+      Buffer.from('<html><script>alert(1)</script></html>'),
+      'is labelled image/png but its content is not a PNG image',
+    ],
+    [
+      'a Windows executable labelled as a PNG',
+      'pic.png',
+      'image/png',
+      Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]),
+      'is labelled image/png but its content is not a PNG image',
+    ],
+    [
+      'a PDF-looking executable labelled as a JPEG',
+      'photo.jpg',
+      'image/jpeg',
+      Buffer.from('%PDF-1.4'),
+      'is labelled image/jpeg but its content is not a JPEG image',
+    ],
+    [
+      'a type not on the allow-list',
+      'setup.exe',
+      'application/x-msdownload',
+      Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]),
+      'files of type application/x-msdownload are not accepted',
+    ],
     ['an HTML page as text/html', 'page.html', 'text/html', Buffer.from('<html></html>'), 'files of type text/html are not accepted'],
   ])('refuses %s with BAD_USER_INPUT, storing nothing', async (_what, fileName, mediaType, content, problem) => {
     const before = await documentCount();

@@ -13,7 +13,17 @@ export class AppModule {
   static register(options: { workers: boolean }): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule, NotificationsModule, ReportingModule, QueueDashboardModule, WebAppModule, ...(options.workers ? [WorkersModule.forRoot()] : [])],
+      imports: [
+        PlatformModule,
+        CatalogueModule,
+        DirectoryModule,
+        ReviewModule,
+        NotificationsModule,
+        ReportingModule,
+        QueueDashboardModule,
+        WebAppModule,
+        ...(options.workers ? [WorkersModule.forRoot()] : []),
+      ],
     };
   }
 }

@@ -2,7 +2,9 @@ import cluster, { Worker } from 'node:cluster';
 
 /** One JSON log line, in the format of the API's JsonLogger (the primary runs no Nest app to log with). */
 function log(level: 'log' | 'warn' | 'error', msg: string, extra: Record<string, unknown> = {}) {
-  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level, context: 'Cluster', msg, pid: process.pid, ...extra }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ time: new Date().toISOString(), level, context: 'Cluster', msg, pid: process.pid, ...extra }) + '\n',
+  );
 }
 
 /** A worker that dies this soon after starting is taken to be failing at start-up, not crashing under use. */

@@ -29,10 +29,14 @@ export class TimeoutExpressAdapter extends ExpressAdapter {
 
 /** Builds the API application (not yet listening); shared by main.ts and the end-to-end tests. */
 export async function createApi(config: AppConfig = loadConfig()): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ workers: config.workersInProcess }), new TimeoutExpressAdapter(config), {
-    logger: new JsonLogger(config.logLevel),
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register({ workers: config.workersInProcess }),
+    new TimeoutExpressAdapter(config),
+    {
+      logger: new JsonLogger(config.logLevel),
+      bufferLogs: true,
+    },
+  );
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   return app;

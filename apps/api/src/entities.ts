@@ -6,4 +6,11 @@ import { NOTIFICATIONS_ENTITIES } from '@peervisit/notifications/entities';
 import { REPORTING_ENTITIES } from '@peervisit/reporting/entities';
 
 /** Every entity of the schema, for the migration CLI and the entities-vs-migrations check. */
-export const ALL_ENTITIES = [...PLATFORM_ENTITIES, ...CATALOGUE_ENTITIES, ...DIRECTORY_ENTITIES, ...REVIEW_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...REPORTING_ENTITIES];
+export const ALL_ENTITIES = [
+  ...PLATFORM_ENTITIES,
+  ...CATALOGUE_ENTITIES,
+  ...DIRECTORY_ENTITIES,
+  ...REVIEW_ENTITIES,
+  ...NOTIFICATIONS_ENTITIES,
+  ...REPORTING_ENTITIES,
+];

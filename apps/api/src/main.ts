@@ -12,7 +12,13 @@ async function main() {
   const app = await createApi(config);
   const workerId = clusterWorkerId();
   // Says which process answered, so that the spread of connections can be checked (e.g. curl -i /health).
-  if (workerId !== undefined) app.use((_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => (res.setHeader('X-PeerVisit-Process', String(workerId)), next()));
+  if (workerId !== undefined)
+    app.use(
+      (_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => (
+        res.setHeader('X-PeerVisit-Process', String(workerId)),
+        next()
+      ),
+    );
   installGracefulShutdown(app);
   await app.listen(config.port, config.host);
   const url = await app.getUrl();

@@ -8,7 +8,9 @@ async function main() {
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: new JsonLogger(config.logLevel) });
   // BullMQ workers close after their running jobs when the app closes.
   installGracefulShutdown(app);
-  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level: 'log', context: 'Main', msg: 'PeerVisit worker running' }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ time: new Date().toISOString(), level: 'log', context: 'Main', msg: 'PeerVisit worker running' }) + '\n',
+  );
 }
 
 main().catch((error) => {

@@ -13,7 +13,16 @@ import { CATALOGUE_ENTITIES } from './entities';
 @Module({
   imports: [TypeOrmModule.forFeature(CATALOGUE_ENTITIES)],
   controllers: [GoodPracticeDocxController],
-  providers: [BenchmarkService, FieldOfActionService, BenchmarkResolver, KeyFactorResolver, FieldOfActionResolver, GoodPracticeService, GoodPracticeResolver, CatalogueSeed],
+  providers: [
+    BenchmarkService,
+    FieldOfActionService,
+    BenchmarkResolver,
+    KeyFactorResolver,
+    FieldOfActionResolver,
+    GoodPracticeService,
+    GoodPracticeResolver,
+    CatalogueSeed,
+  ],
   exports: [BenchmarkService, FieldOfActionService, GoodPracticeService, CatalogueSeed],
 })
 export class CatalogueModule {}

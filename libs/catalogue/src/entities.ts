@@ -12,4 +12,13 @@ export * from './benchmark/key-factor.entity';
 export * from './field-of-action/field-of-action.entity';
 export * from './good-practice/good-practice.entity';
 
-export const CATALOGUE_ENTITIES = [Benchmark, KeyFactor, GuideQuestion, KeyFactorExample, ContextFactor, FieldOfAction, GoodPractice, GoodPracticeRevision];
+export const CATALOGUE_ENTITIES = [
+  Benchmark,
+  KeyFactor,
+  GuideQuestion,
+  KeyFactorExample,
+  ContextFactor,
+  FieldOfAction,
+  GoodPractice,
+  GoodPracticeRevision,
+];

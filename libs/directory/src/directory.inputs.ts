@@ -65,7 +65,8 @@ export const check = {
     if (value && !TIME_ZONES.has(value)) problems.push({ path, message: `"${value}" is not an IANA time zone; expected e.g. Europe/Oslo` });
   },
   email(problems: Problem[], path: string, value: string | undefined | null) {
-    if (value !== undefined && value !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) problems.push({ path, message: 'expected an email address like name@example.org' });
+    if (value !== undefined && value !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value))
+      problems.push({ path, message: 'expected an email address like name@example.org' });
   },
   nonNegative(problems: Problem[], path: string, value: number | undefined | null) {
     if (value !== undefined && value !== null && value < 0) problems.push({ path, message: 'must not be negative' });

@@ -14,7 +14,21 @@ import { DIRECTORY_ENTITIES } from './entities';
 
 @Module({
   imports: [TypeOrmModule.forFeature(DIRECTORY_ENTITIES)],
-  providers: [CityService, OrganisationService, PersonService, StakeholderService, AuthTokenService, AuthService, SessionService, SignInThrottle, AuthResolver, CityResolver, OrganisationResolver, PersonResolver, StakeholderResolver],
+  providers: [
+    CityService,
+    OrganisationService,
+    PersonService,
+    StakeholderService,
+    AuthTokenService,
+    AuthService,
+    SessionService,
+    SignInThrottle,
+    AuthResolver,
+    CityResolver,
+    OrganisationResolver,
+    PersonResolver,
+    StakeholderResolver,
+  ],
   exports: [CityService, OrganisationService, PersonService, StakeholderService, AuthService, SessionService],
 })
 export class DirectoryModule {}

@@ -12,9 +12,16 @@ import { StakeholderService } from './stakeholder/stakeholder.service';
 import { CityConnection, OrganisationConnection, PersonConnection, StakeholderConnection } from './directory.types';
 
 /** Loads one entity per id through the request's DataLoader. */
-function loadOne<T extends { id: string }>(ctx: GraphqlContext, rows: { byIds(ids: readonly string[]): Promise<T[]> }, entity: new () => T, id: string | null | undefined) {
+function loadOne<T extends { id: string }>(
+  ctx: GraphqlContext,
+  rows: { byIds(ids: readonly string[]): Promise<T[]> },
+  entity: new () => T,
+  id: string | null | undefined,
+) {
   if (!id) return null;
-  return ctx.loaders.get<string, T | null>(`${entity.name}ById`, async (ids) => oneInOrder(ids, await rows.byIds(ids), (r) => r.id)).load(id);
+  return ctx.loaders
+    .get<string, T | null>(`${entity.name}ById`, async (ids) => oneInOrder(ids, await rows.byIds(ids), (r) => r.id))
+    .load(id);
 }
 
 @Resolver(() => City)
@@ -114,7 +121,9 @@ export class StakeholderResolver {
   ) {}
 
   @AdminOnly()
-  @Query(() => StakeholderConnection, { description: 'Stakeholders across all cities (secretariat only; review teams see theirs on the review).' })
+  @Query(() => StakeholderConnection, {
+    description: 'Stakeholders across all cities (secretariat only; review teams see theirs on the review).',
+  })
   stakeholders(@Args() args: SearchArgs) {
     return this.stakeholderService.search(args);
   }

@@ -5,7 +5,11 @@ import { Organisation } from './organisation/organisation.entity';
 import { Person } from './person/person.entity';
 import { Stakeholder } from './stakeholder/stakeholder.entity';
 
-@ObjectType() export class CityConnection extends ConnectionType(City) {}
-@ObjectType() export class OrganisationConnection extends ConnectionType(Organisation) {}
-@ObjectType() export class PersonConnection extends ConnectionType(Person) {}
-@ObjectType() export class StakeholderConnection extends ConnectionType(Stakeholder) {}
+@ObjectType()
+export class CityConnection extends ConnectionType(City) {}
+@ObjectType()
+export class OrganisationConnection extends ConnectionType(Organisation) {}
+@ObjectType()
+export class PersonConnection extends ConnectionType(Person) {}
+@ObjectType()
+export class StakeholderConnection extends ConnectionType(Stakeholder) {}

@@ -17,7 +17,13 @@ import { NOTIFICATIONS_ENTITIES } from './entities';
 @Module({
   imports: [TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES), ReviewModule],
   controllers: [CalendarFeedController],
-  providers: [ReminderService, NotificationsRenderer, { provide: MESSAGE_RENDERER, useExisting: NotificationsRenderer }, NotificationsResolver, MyNotificationSettings],
+  providers: [
+    ReminderService,
+    NotificationsRenderer,
+    { provide: MESSAGE_RENDERER, useExisting: NotificationsRenderer },
+    NotificationsResolver,
+    MyNotificationSettings,
+  ],
   exports: [ReminderService, MESSAGE_RENDERER],
 })
 export class NotificationsModule {}

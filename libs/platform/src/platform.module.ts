@@ -76,4 +76,3 @@ import { LocalDiskStorage } from './storage/local-disk-storage';
   exports: [ConfigModule, AccessTokenService, HealthChecks, SessionStore, OutboxService, MAIL_TRANSPORT, FILE_STORAGE, PUB_SUB],
 })
 export class PlatformModule {}
-

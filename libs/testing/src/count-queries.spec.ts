@@ -24,7 +24,13 @@ const smallBenchmark = (code: string) => ({
     { value: 2, label: 'In place', description: 'Yes.' },
   ],
   keyFactors: [
-    { number: 1, heading: 'Access', statement: 'Courses are easy to reach.', guideQuestions: ['Where are they held?', 'When?'], examples: [] },
+    {
+      number: 1,
+      heading: 'Access',
+      statement: 'Courses are easy to reach.',
+      guideQuestions: ['Where are they held?', 'When?'],
+      examples: [],
+    },
     { number: 2, heading: 'Cost', statement: 'Courses are free.', guideQuestions: ['Who pays?'], examples: [] },
   ],
 });
@@ -36,7 +42,11 @@ describe('countQueries', () => {
   beforeAll(async () => {
     t = await createTestApp({ imports: [CatalogueModule] });
     await t.app.get(CatalogueSeed).run();
-    token = await issueAccessToken(t.app, { personId: '00000000-0000-4000-8000-000000000001', email: 'reader@example.org', isAdmin: false });
+    token = await issueAccessToken(t.app, {
+      personId: '00000000-0000-4000-8000-000000000001',
+      email: 'reader@example.org',
+      isAdmin: false,
+    });
   });
   afterAll(() => t?.close());
 

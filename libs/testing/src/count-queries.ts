@@ -69,6 +69,7 @@ function instrument(pool: Pool, client: PoolClient): void {
 
 function textOf(config: unknown): string {
   if (typeof config === 'string') return config;
-  if (config && typeof config === 'object' && typeof (config as { text?: unknown }).text === 'string') return (config as { text: string }).text;
+  if (config && typeof config === 'object' && typeof (config as { text?: unknown }).text === 'string')
+    return (config as { text: string }).text;
   return String(config);
 }

@@ -1,6 +1,10 @@
 export interface GraphqlResponse<T = Record<string, any>> {
   data?: T | null;
-  errors?: { message: string; path?: string[]; extensions?: { code?: string; problems?: { path: string; message: string }[]; [k: string]: unknown } }[];
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions?: { code?: string; problems?: { path: string; message: string }[]; [k: string]: unknown };
+  }[];
 }
 
 /** Posts GraphQL over real HTTP, optionally as a signed-in person. */

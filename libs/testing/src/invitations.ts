@@ -14,8 +14,13 @@ export async function invitationToken(t: TestApp, invitationId: string, timeoutM
   while (Date.now() < until) {
     const [row] = await t.dataSource.query('SELECT email, token_hash FROM auth_token WHERE id = $1', [invitationId]);
     if (!row) throw new Error(`No invitation ${invitationId}`);
-    const waiting: { secret: string }[] = await t.dataSource.query("SELECT data->>'secret' AS secret FROM outbox_message WHERE recipient_email = $1 AND template = 'invitation' AND data ? 'secret'", [row.email]);
-    const mailed = (await capturedMail()).filter((m) => m.to === row.email).map((m) => /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec(m.text)?.[1] ?? '');
+    const waiting: { secret: string }[] = await t.dataSource.query(
+      "SELECT data->>'secret' AS secret FROM outbox_message WHERE recipient_email = $1 AND template = 'invitation' AND data ? 'secret'",
+      [row.email],
+    );
+    const mailed = (await capturedMail())
+      .filter((m) => m.to === row.email)
+      .map((m) => /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec(m.text)?.[1] ?? '');
     const token = [...waiting.map((w) => w.secret), ...mailed].find((secret) => sha256(secret) === row.token_hash);
     if (token) return token;
     await new Promise((r) => setTimeout(r, 100));
@@ -24,7 +29,12 @@ export async function invitationToken(t: TestApp, invitationId: string, timeoutM
 }
 
 /** Accepts an invitation over GraphQL as its invitee (with their password; a name too for a new account). */
-export async function acceptInvitation(t: TestApp, invitationId: string, password: string, fullName?: string): Promise<{ accessToken: string; refreshToken: string; payload: Record<string, unknown> }> {
+export async function acceptInvitation(
+  t: TestApp,
+  invitationId: string,
+  password: string,
+  fullName?: string,
+): Promise<{ accessToken: string; refreshToken: string; payload: Record<string, unknown> }> {
   const token = await invitationToken(t, invitationId);
   const data = await t.gql.ok<{ acceptInvitation: { accessToken: string; refreshToken: string; payload: Record<string, unknown> } }>(
     'mutation($t: String!, $p: String!, $n: String) { acceptInvitation(token: $t, password: $p, fullName: $n) { accessToken refreshToken payload } }',

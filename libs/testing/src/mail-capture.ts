@@ -31,5 +31,7 @@ export async function waitForMail(match: (mail: CapturedMail) => boolean, timeou
     if (found) return found;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`No matching mail arrived within ${timeoutMs} ms; captured: ${JSON.stringify((await capturedMail()).map((m) => [m.to, m.subject]))}`);
+  throw new Error(
+    `No matching mail arrived within ${timeoutMs} ms; captured: ${JSON.stringify((await capturedMail()).map((m) => [m.to, m.subject]))}`,
+  );
 }

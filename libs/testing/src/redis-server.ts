@@ -45,9 +45,13 @@ export async function startOwnRedis(): Promise<OwnRedis> {
   const start = async () => {
     if (child && child.exitCode === null && child.signalCode === null) throw new Error(`redis-server on ${port} is already running`);
     let output = '';
-    const started = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const started = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     started.stdout?.on('data', (c) => (output += c));
     started.stderr?.on('data', (c) => (output += c));
     exited = new Promise((resolve) => started.on('exit', () => resolve()));

@@ -10,10 +10,19 @@ export async function createReviewFixture(
   dataSource: DataSource,
   options: { status?: string; scope?: number[]; visitStart?: string; visitEnd?: string; timeZone?: string; cityName?: string } = {},
 ) {
-  const city = await createCity(dataSource, { name: options.cityName ?? `Host ${Math.random().toString(36).slice(2, 7)}`, country: 'NO', timeZone: options.timeZone ?? 'Europe/Oslo' });
-  const [benchmark] = await dataSource.query("SELECT id FROM benchmark WHERE code = 'EUROCITIES-PCD' AND status = 'PUBLISHED' ORDER BY version DESC LIMIT 1");
+  const city = await createCity(dataSource, {
+    name: options.cityName ?? `Host ${Math.random().toString(36).slice(2, 7)}`,
+    country: 'NO',
+    timeZone: options.timeZone ?? 'Europe/Oslo',
+  });
+  const [benchmark] = await dataSource.query(
+    "SELECT id FROM benchmark WHERE code = 'EUROCITIES-PCD' AND status = 'PUBLISHED' ORDER BY version DESC LIMIT 1",
+  );
   if (!benchmark) throw new Error('Seed the catalogue first (CatalogueSeed.run()).');
-  const keyFactors: { id: string; number: number; code: string }[] = await dataSource.query('SELECT id, number, code FROM key_factor WHERE benchmark_id = $1 ORDER BY number', [benchmark.id]);
+  const keyFactors: { id: string; number: number; code: string }[] = await dataSource.query(
+    'SELECT id, number, code FROM key_factor WHERE benchmark_id = $1 ORDER BY number',
+    [benchmark.id],
+  );
   const scope = options.scope ? keyFactors.filter((k) => options.scope!.includes(k.number)) : keyFactors;
   const leader = await createPerson(dataSource, { fullName: 'Lena Leader' });
   const peer = await createPerson(dataSource, { fullName: 'Piet Peer' });
@@ -35,7 +44,21 @@ export async function createReviewFixture(
       leader.id,
     ],
   );
-  const roles: [{ id: string }, string][] = [[leader, 'EXPERT_LEADER'], [peer, 'PEER'], [peer2, 'PEER'], [coordinator, 'HOST_COORDINATOR'], [contributor, 'HOST_CONTRIBUTOR'], [observer, 'OBSERVER']];
-  for (const [person, role] of roles) await dataSource.query('INSERT INTO team_member (review_id, person_id, role) VALUES ($1, $2, $3)', [review.id, person.id, role]);
-  return { reviewId: review.id as string, city, benchmarkId: benchmark.id as string, keyFactors: scope, people: { leader, peer, peer2, coordinator, contributor, observer } };
+  const roles: [{ id: string }, string][] = [
+    [leader, 'EXPERT_LEADER'],
+    [peer, 'PEER'],
+    [peer2, 'PEER'],
+    [coordinator, 'HOST_COORDINATOR'],
+    [contributor, 'HOST_CONTRIBUTOR'],
+    [observer, 'OBSERVER'],
+  ];
+  for (const [person, role] of roles)
+    await dataSource.query('INSERT INTO team_member (review_id, person_id, role) VALUES ($1, $2, $3)', [review.id, person.id, role]);
+  return {
+    reviewId: review.id as string,
+    city,
+    benchmarkId: benchmark.id as string,
+    keyFactors: scope,
+    people: { leader, peer, peer2, coordinator, contributor, observer },
+  };
 }

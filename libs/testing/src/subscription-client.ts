@@ -135,7 +135,8 @@ export async function subscribe<T = Record<string, any>>(
     },
     async expectNothing(ms = 300) {
       const event = await take(ms);
-      if (event) throw new Error(`Expected nothing from the subscription, got ${JSON.stringify(event.kind === 'next' ? event.value : event)}`);
+      if (event)
+        throw new Error(`Expected nothing from the subscription, got ${JSON.stringify(event.kind === 'next' ? event.value : event)}`);
     },
     close,
   };
@@ -145,7 +146,9 @@ export async function subscribe<T = Record<string, any>>(
 function toError(error: unknown, closeError: SubscriptionClosedError | undefined): Error {
   if (error instanceof Error) return error;
   if (error && typeof error === 'object' && 'code' in error && 'reason' in error) {
-    return closeError ?? new SubscriptionClosedError(Number((error as { code: number }).code), String((error as { reason: unknown }).reason));
+    return (
+      closeError ?? new SubscriptionClosedError(Number((error as { code: number }).code), String((error as { reason: unknown }).reason))
+    );
   }
   return new Error(String(error));
 }

@@ -18,7 +18,9 @@ export interface TestApp {
  */
 export async function createTestApp(options: { imports?: (Type | DynamicModule)[]; module?: Type | DynamicModule }): Promise<TestApp> {
   const config = loadConfig();
-  const moduleRef = await Test.createTestingModule({ imports: options.module ? [options.module] : [PlatformModule, ...(options.imports ?? [])] })
+  const moduleRef = await Test.createTestingModule({
+    imports: options.module ? [options.module] : [PlatformModule, ...(options.imports ?? [])],
+  })
     .setLogger(new JsonLogger(config.logLevel))
     .compile();
   const app = moduleRef.createNestApplication({ logger: new JsonLogger(config.logLevel) });

@@ -4,7 +4,8 @@ import { runMigrations } from '../../platform/src/database/migration-tools';
 import { randomBytes } from 'node:crypto';
 
 /** Base server for tests; scripts/test.mjs sets it to the PostgreSQL it found or started. */
-export const baseDatabaseUrl = () => process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const baseDatabaseUrl = () =>
+  process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Creates the run's template database and migrates it once; every test file copies it. */
 export async function createTemplateDatabase(): Promise<string> {

@@ -26,7 +26,8 @@ export interface Signal {
 export async function never(what: string, after: Signal, happened: () => unknown, timeoutMs = 30000): Promise<void> {
   await until(after.what, async () => (await after.probe()) || undefined, timeoutMs);
   const found = await happened();
-  if (found && !(Array.isArray(found) && found.length === 0)) throw new Error(`Expected ${what} never to happen, but after ${after.what} it did: ${JSON.stringify(found)}`);
+  if (found && !(Array.isArray(found) && found.length === 0))
+    throw new Error(`Expected ${what} never to happen, but after ${after.what} it did: ${JSON.stringify(found)}`);
 }
 
 /**

@@ -80,11 +80,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   };
   delete (env as Record<string, string | undefined>).SMTP_URL;
 
-  const prepared = spawnSync(process.execPath, ['-r', '@swc-node/register', 'test/browser/support/prepare-database.ts'], { env, encoding: 'utf8' });
+  const prepared = spawnSync(process.execPath, ['-r', '@swc-node/register', 'test/browser/support/prepare-database.ts'], {
+    env,
+    encoding: 'utf8',
+  });
   if (prepared.status !== 0) throw new Error(`Preparing the browser tests' database failed:\n${prepared.stderr}`);
   const { leaderReview, findingsReview, ...review } = JSON.parse(prepared.stdout.trim().split('\n').pop() as string);
 
-  let api: ChildProcess | undefined = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  let api: ChildProcess | undefined = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const apiExit = new Promise<number | null>((done) => api?.once('exit', done));
   const teardown = async () => {
     if (api && api.exitCode === null) {
@@ -99,7 +105,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const redis = new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
     try {
       await redis.connect();
-      for (let cursor = '0'; ; ) {
+      for (let cursor = '0'; ;) {
         const [next, keys] = await redis.scan(cursor, 'MATCH', `${env.QUEUE_PREFIX}:*`, 'COUNT', 500);
         if (keys.length) await redis.del(...keys);
         if ((cursor = next) === '0') break;
@@ -114,24 +120,60 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const started = Date.now();
     for (;;) {
       if (api.exitCode !== null) throw new Error(`The API stopped at start-up (exit ${api.exitCode}).`);
-      if (await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${baseUrl}/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (Date.now() - started > 60_000) throw new Error('The API did not answer /health within 60 s.');
       await new Promise((r) => setTimeout(r, 200));
     }
     // Today's programme, scheduled as the expert leader would: one interview for the peer now, a focus group later.
-    const leader = await graphql(baseUrl, 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }', { e: review.people.leader.email, p: 'correct-horse-battery' });
+    const leader = await graphql(baseUrl, 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }', {
+      e: review.people.leader.email,
+      p: 'correct-horse-battery',
+    });
     const schedule = 'mutation($r: ID!, $input: VisitSessionInput!) { scheduleVisitSession(reviewId: $r, input: $input) { id title } }';
     // Today in the host city, whatever the hour: the peer's interview after a focus group of another
     // peer, so "my sessions first" differs from time order.
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      new Date(),
+    );
     const sessions = [];
     for (const input of [
-      { kind: 'FOCUS_GROUP', title: 'Focus group with youth workers', start: `${today}T09:00`, end: `${today}T10:00`, location: 'Library', assignments: [{ personId: review.people.peer2.id, part: 'INTERVIEWER' }], keyFactorIds: [review.keyFactors[2].id] },
-      { kind: 'INTERVIEW', title: 'Interview with the integration officer', start: `${today}T11:00`, end: `${today}T12:00`, location: 'City hall', assignments: [{ personId: review.people.peer.id, part: 'INTERVIEWER' }], keyFactorIds: [review.keyFactors[0].id, review.keyFactors[1].id] },
+      {
+        kind: 'FOCUS_GROUP',
+        title: 'Focus group with youth workers',
+        start: `${today}T09:00`,
+        end: `${today}T10:00`,
+        location: 'Library',
+        assignments: [{ personId: review.people.peer2.id, part: 'INTERVIEWER' }],
+        keyFactorIds: [review.keyFactors[2].id],
+      },
+      {
+        kind: 'INTERVIEW',
+        title: 'Interview with the integration officer',
+        start: `${today}T11:00`,
+        end: `${today}T12:00`,
+        location: 'City hall',
+        assignments: [{ personId: review.people.peer.id, part: 'INTERVIEWER' }],
+        keyFactorIds: [review.keyFactors[0].id, review.keyFactors[1].id],
+      },
     ]) {
       sessions.push((await graphql(baseUrl, schedule, { r: review.reviewId, input }, leader.signIn.accessToken)).scheduleVisitSession);
     }
-    const fixture: BrowserFixture = { baseUrl, databaseUrl, dataDir, jwtSecret: JWT_SECRET, review, sessions, leaderReview, findingsReview };
+    const fixture: BrowserFixture = {
+      baseUrl,
+      databaseUrl,
+      dataDir,
+      jwtSecret: JWT_SECRET,
+      review,
+      sessions,
+      leaderReview,
+      findingsReview,
+    };
     process.env.PV_BROWSER_FIXTURE = JSON.stringify(fixture);
     return teardown;
   } catch (error) {

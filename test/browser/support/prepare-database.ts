@@ -46,7 +46,10 @@ async function main() {
  * week ahead, and the host city's entry for key factor 01 written and submitted.
  */
 async function prepareLeaderReview(dataSource: DataSource) {
-  const osloDay = (offsetDays: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + offsetDays * 24 * 3600 * 1000));
+  const osloDay = (offsetDays: number) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      new Date(Date.now() + offsetDays * 24 * 3600 * 1000),
+    );
   const review = await createReviewFixture(dataSource, {
     status: 'SELF_ASSESSMENT',
     scope: [1, 2, 3, 4],
@@ -55,10 +58,18 @@ async function prepareLeaderReview(dataSource: DataSource) {
     visitStart: `${osloDay(7)}T06:00:00Z`,
     visitEnd: `${osloDay(9)}T17:00:00Z`,
   });
-  const [question] = await dataSource.query('SELECT id FROM guide_question WHERE key_factor_id = $1 ORDER BY position LIMIT 1', [review.keyFactors[0].id]);
+  const [question] = await dataSource.query('SELECT id FROM guide_question WHERE key_factor_id = $1 ORDER BY position LIMIT 1', [
+    review.keyFactors[0].id,
+  ]);
   await dataSource.query(
     `INSERT INTO self_assessment_entry (review_id, key_factor_id, answers, rating, narrative, status, assignee_id) VALUES ($1, $2, $3, 2, $4, 'SUBMITTED', $5)`,
-    [review.reviewId, review.keyFactors[0].id, JSON.stringify([{ guideQuestionId: question.id, answer: 'The council adopted an intercultural strategy in 2024.' }]), 'We consult migrant organisations before every budget.', review.people.contributor.id],
+    [
+      review.reviewId,
+      review.keyFactors[0].id,
+      JSON.stringify([{ guideQuestionId: question.id, answer: 'The council adopted an intercultural strategy in 2024.' }]),
+      'We consult migrant organisations before every budget.',
+      review.people.contributor.id,
+    ],
   );
   await dataSource.query('UPDATE review SET self_assessment_submitted_at = now() WHERE id = $1', [review.reviewId]);
   return review;
@@ -80,17 +91,29 @@ async function prepareFindingsReview(dataSource: DataSource) {
     visitStart: new Date(Date.now() - 3 * day).toISOString(),
     visitEnd: new Date(Date.now() + day).toISOString(),
   });
-  const [self, earlier] = [[2, 3, 1], [1, 2, 2]];
+  const [self, earlier] = [
+    [2, 3, 1],
+    [1, 2, 2],
+  ];
   for (const [i, k] of review.keyFactors.entries()) {
-    await dataSource.query(`INSERT INTO self_assessment_entry (review_id, key_factor_id, answers, rating, narrative, status) VALUES ($1, $2, '[]', $3, '', 'SUBMITTED')`, [review.reviewId, k.id, self[i]]);
+    await dataSource.query(
+      `INSERT INTO self_assessment_entry (review_id, key_factor_id, answers, rating, narrative, status) VALUES ($1, $2, '[]', $3, '', 'SUBMITTED')`,
+      [review.reviewId, k.id, self[i]],
+    );
   }
-  await dataSource.query("INSERT INTO stakeholder (name, category, consent_to_be_named, city_id) VALUES ('Amira Haddad', 'MIGRANT_ORGANISATION', false, $1)", [review.city.id]);
+  await dataSource.query(
+    "INSERT INTO stakeholder (name, category, consent_to_be_named, city_id) VALUES ('Amira Haddad', 'MIGRANT_ORGANISATION', false, $1)",
+    [review.city.id],
+  );
   const [before] = await dataSource.query(
     `INSERT INTO review (title, kind, host_city_id, benchmark_id, scope_key_factor_ids, status, created_by_id, created_at)
      SELECT 'Review of Stavanger, 2024', kind, host_city_id, benchmark_id, scope_key_factor_ids, 'CLOSED', created_by_id, now() - interval '2 years' FROM review WHERE id = $1 RETURNING id`,
     [review.reviewId],
   );
-  await dataSource.query("INSERT INTO team_member (review_id, person_id, role) VALUES ($1, $2, 'EXPERT_LEADER')", [before.id, review.people.leader.id]);
+  await dataSource.query("INSERT INTO team_member (review_id, person_id, role) VALUES ($1, $2, 'EXPERT_LEADER')", [
+    before.id,
+    review.people.leader.id,
+  ]);
   for (const [i, k] of review.keyFactors.entries()) {
     await dataSource.query(
       `INSERT INTO conclusion (review_id, key_factor_id, rating, summary, status, agreed_at, agreed_by_id) VALUES ($1, $2, $3, 'As agreed in 2024.', 'AGREED', now() - interval '2 years', $4)`,

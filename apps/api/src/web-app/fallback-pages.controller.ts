@@ -49,7 +49,14 @@ export class FallbackPagesController {
     const values = { fullName: body.fullName?.trim() || undefined, timeZone: body.timeZone || undefined, locale: body.locale || undefined };
     try {
       const accepted = await this.auth.acceptInvitation(token, String(body.password ?? ''), values);
-      this.html(res, 200, donePage('Invitation accepted', `Welcome, ${accepted.person.fullName}. Your account is ready: sign in with your email and password.`));
+      this.html(
+        res,
+        200,
+        donePage(
+          'Invitation accepted',
+          `Welcome, ${accepted.person.fullName}. Your account is ready: sign in with your email and password.`,
+        ),
+      );
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       this.html(res, 400, acceptInvitationPage(token, values, problemsOf(error)));

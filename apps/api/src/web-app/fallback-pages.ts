@@ -2,7 +2,8 @@
  * Minimal server-rendered pages for when the web app is not built: the links in password-reset and
  * invitation emails must work whatever is deployed. Plain HTML forms, no script.
  */
-const escape = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const escape = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** Languages offered for messages (BCP 47); the list the web app's language menu offers too. */
 export const LANGUAGES: [string, string][] = [
@@ -43,7 +44,9 @@ ${body}
 }
 
 const errors = (messages: string[]) =>
-  messages.length ? `<div class="error" role="alert"><p>Please fix this:</p><ul>${messages.map((m) => `<li>${escape(m)}</li>`).join('')}</ul></div>` : '';
+  messages.length
+    ? `<div class="error" role="alert"><p>Please fix this:</p><ul>${messages.map((m) => `<li>${escape(m)}</li>`).join('')}</ul></div>`
+    : '';
 
 export const notBuiltPage = () =>
   page(
@@ -65,7 +68,11 @@ ${token ? `<input type="hidden" name="token" value="${escape(token)}">` : '<labe
 </form>`,
   );
 
-export const acceptInvitationPage = (token: string, values: { fullName?: string; timeZone?: string; locale?: string }, problems: string[] = []) => {
+export const acceptInvitationPage = (
+  token: string,
+  values: { fullName?: string; timeZone?: string; locale?: string },
+  problems: string[] = [],
+) => {
   const zones = Intl.supportedValuesOf('timeZone');
   const zone = values.timeZone ?? 'Europe/Brussels';
   return page(
@@ -86,7 +93,8 @@ export const acceptInvitationPage = (token: string, values: { fullName?: string;
   );
 };
 
-export const donePage = (title: string, message: string) => page(title, `<p class="ok" role="status">${escape(message)}</p><p><a href="/">Go to PeerVisit</a></p>`);
+export const donePage = (title: string, message: string) =>
+  page(title, `<p class="ok" role="status">${escape(message)}</p><p><a href="/">Go to PeerVisit</a></p>`);
 
 /** The sentences to show for a refused form: each problem the service listed, else its message. */
 export function problemsOf(error: unknown): string[] {

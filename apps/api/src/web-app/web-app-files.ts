@@ -13,7 +13,17 @@ export const webAppBuilt = (dist: string) => existsSync(join(dist, 'index.html')
  * Paths the API itself answers: the SPA fallback never serves index.html under them, so an unknown
  * API path still gets the API's 404 and a client route can never shadow one of the API's.
  */
-export const API_PREFIXES = ['/graphql', '/health', '/metrics', '/admin', '/calendar', '/reports', '/documents', '/explorer', '/good-practices'];
+export const API_PREFIXES = [
+  '/graphql',
+  '/health',
+  '/metrics',
+  '/admin',
+  '/calendar',
+  '/reports',
+  '/documents',
+  '/explorer',
+  '/good-practices',
+];
 
 export const isApiPath = (path: string) => API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 

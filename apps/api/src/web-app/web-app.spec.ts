@@ -64,17 +64,41 @@ describe('the web app on the API origin', () => {
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     for (const path of ['/', '/sw.js', '/manifest.webmanifest']) {
       const response = await get(path);
-      expect({ path, status: response.status, cache: response.headers.get('cache-control') }).toEqual({ path, status: 200, cache: 'no-cache' });
+      expect({ path, status: response.status, cache: response.headers.get('cache-control') }).toEqual({
+        path,
+        status: 200,
+        cache: 'no-cache',
+      });
     }
     expect(await (await get('/')).text()).toContain('PeerVisit app');
   });
 
   it('answers client routes with the app, but never the API routes or missing files', async () => {
-    for (const path of ['/reviews/5d0c3b6e-0000-4000-8000-000000000000', '/reviews/x/coverage', '/profile', '/reset-password?token=abc', '/accept-invitation?token=abc']) {
+    for (const path of [
+      '/reviews/5d0c3b6e-0000-4000-8000-000000000000',
+      '/reviews/x/coverage',
+      '/profile',
+      '/reset-password?token=abc',
+      '/accept-invitation?token=abc',
+    ]) {
       const response = await get(path);
-      expect({ path, status: response.status, body: await response.text() }).toEqual({ path, status: 200, body: expect.stringContaining('PeerVisit app') });
+      expect({ path, status: response.status, body: await response.text() }).toEqual({
+        path,
+        status: 200,
+        body: expect.stringContaining('PeerVisit app'),
+      });
     }
-    for (const path of ['/health', '/graphql', '/explorer', '/calendar/nothing.ics', '/reports/x/pdf', '/documents/x/file', '/metrics', '/admin/queues', '/assets/missing.js']) {
+    for (const path of [
+      '/health',
+      '/graphql',
+      '/explorer',
+      '/calendar/nothing.ics',
+      '/reports/x/pdf',
+      '/documents/x/file',
+      '/metrics',
+      '/admin/queues',
+      '/assets/missing.js',
+    ]) {
       const body = await (await get(path)).text();
       expect({ path, app: body.includes('PeerVisit app') }).toEqual({ path, app: false });
     }
@@ -123,16 +147,25 @@ describe('the email links when the web app is not built', () => {
     const fixture = await createReviewFixture(server.dataSource, { status: 'PREPARATION', scope: [1] });
     const leader = await new GraphqlClient(server.url).signIn(fixture.people.leader.email, TEST_PASSWORD);
     const email = `new-${Date.now()}@example.org`;
-    await leader.ok('mutation($r: ID!, $input: AddTeamMemberInput!) { addTeamMember(reviewId: $r, input: $input) { __typename } }', { r: fixture.reviewId, input: { email, role: 'PEER' } });
+    await leader.ok('mutation($r: ID!, $input: AddTeamMemberInput!) { addTeamMember(reviewId: $r, input: $input) { __typename } }', {
+      r: fixture.reviewId,
+      input: { email, role: 'PEER' },
+    });
     const token = await linkToken(email, '/accept-invitation');
     const page = await (await fetch(`${server.url}/accept-invitation?token=${token}`)).text();
     expect(page).toContain('<select id="timeZone"');
     expect(page).toContain('<select id="locale"');
 
-    const noName = await fetch(`${server.url}/accept-invitation`, form({ token, password: 'invitee-password-1', timeZone: 'Europe/Oslo', locale: 'nb' }));
+    const noName = await fetch(
+      `${server.url}/accept-invitation`,
+      form({ token, password: 'invitee-password-1', timeZone: 'Europe/Oslo', locale: 'nb' }),
+    );
     expect(noName.status).toBe(400);
     expect(await noName.text()).toContain('give your name');
-    const done = await fetch(`${server.url}/accept-invitation`, form({ token, fullName: 'Nora New', password: 'invitee-password-1', timeZone: 'Europe/Oslo', locale: 'nb' }));
+    const done = await fetch(
+      `${server.url}/accept-invitation`,
+      form({ token, fullName: 'Nora New', password: 'invitee-password-1', timeZone: 'Europe/Oslo', locale: 'nb' }),
+    );
     expect(done.status).toBe(200);
     expect(await done.text()).toContain('Welcome, Nora New');
     const [person] = await server.dataSource.query('SELECT full_name, time_zone, locale FROM person WHERE email = $1', [email]);

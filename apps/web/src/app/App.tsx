@@ -41,14 +41,23 @@ const router = createBrowserRouter([
           // The leader's preparation, programme and visit screens, loaded on demand (dnd-kit comes with them, never with the notebook).
           { path: 'overview', lazy: () => import('../leader/OverviewPage').then((m) => ({ Component: m.OverviewPage })) },
           { path: 'team', lazy: () => import('../leader/TeamPage').then((m) => ({ Component: m.TeamPage })) },
-          { path: 'self-assessment', lazy: () => import('../leader/SelfAssessmentPage').then((m) => ({ Component: m.SelfAssessmentPage })) },
+          {
+            path: 'self-assessment',
+            lazy: () => import('../leader/SelfAssessmentPage').then((m) => ({ Component: m.SelfAssessmentPage })),
+          },
           { path: 'programme', lazy: () => import('../leader/ProgrammePage').then((m) => ({ Component: m.ProgrammePage })) },
           { path: 'board', lazy: () => import('../leader/BoardPage').then((m) => ({ Component: m.BoardPage })) },
           { path: 'evidence', lazy: () => import('../leader/EvidencePage').then((m) => ({ Component: m.EvidencePage })) },
           // The leader's findings and report screens load on demand (vega comes with them, never with the notebook).
           { path: 'conclusions', lazy: () => import('../findings/ConclusionsPage').then((m) => ({ Component: m.ConclusionsPage })) },
-          { path: 'recommendations', lazy: () => import('../findings/RecommendationsPage').then((m) => ({ Component: m.RecommendationsPage })) },
-          { path: 'feedback-report', lazy: () => import('../report/FeedbackReportPage').then((m) => ({ Component: m.FeedbackReportPage })) },
+          {
+            path: 'recommendations',
+            lazy: () => import('../findings/RecommendationsPage').then((m) => ({ Component: m.RecommendationsPage })),
+          },
+          {
+            path: 'feedback-report',
+            lazy: () => import('../report/FeedbackReportPage').then((m) => ({ Component: m.FeedbackReportPage })),
+          },
         ],
       },
       { path: '*', element: <MyReviewsPage /> },

@@ -15,7 +15,6 @@ interface Auth {
 
 const AuthContext = createContext<Auth | null>(null);
 
-
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(readSession);
   useEffect(() => onSessionChange(setSession), []);
@@ -35,7 +34,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const current = readSession();
     if (current) writeSession({ ...current, person });
   }, []);
-  const value = useMemo(() => ({ session, person: session?.person ?? null, signedIn, signOut, updatePerson }), [session, signedIn, signOut, updatePerson]);
+  const value = useMemo(
+    () => ({ session, person: session?.person ?? null, signedIn, signOut, updatePerson }),
+    [session, signedIn, signOut, updatePerson],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -47,4 +47,5 @@ if (typeof window !== 'undefined') {
 /** Early enough that a request sent now does not arrive with an expired token. */
 const MARGIN_MS = 15_000;
 export const accessTokenExpired = (session: Session, now = Date.now()) => new Date(session.expiresAt).getTime() - MARGIN_MS <= now;
-export const canRefresh = (session: Session, now = Date.now()) => !!session.refreshToken && (!session.refreshExpiresAt || new Date(session.refreshExpiresAt).getTime() > now);
+export const canRefresh = (session: Session, now = Date.now()) =>
+  !!session.refreshToken && (!session.refreshExpiresAt || new Date(session.refreshExpiresAt).getTime() > now);

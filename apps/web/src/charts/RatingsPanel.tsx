@@ -33,11 +33,17 @@ export function RatingsPanel({ reviewId, cityId }: { reviewId: string; cityId: s
   const labels = { self: t('charts.self'), team: t('charts.team'), keyFactor: t('charts.keyFactor'), rating: t('charts.rating') };
   const comparison = useMemo(() => ratingsComparisonSpec(rows, scale, labels), [rows, scale, labels.self, labels.team]);
   const points: HistoryPoint[] = useMemo(
-    () => history?.cityRatings.flatMap((k) => k.points.map((p) => ({ code: k.keyFactorCode, review: p.review.title, agreedAt: String(p.agreedAt), rating: p.rating ?? null }))) ?? [],
+    () =>
+      history?.cityRatings.flatMap((k) =>
+        k.points.map((p) => ({ code: k.keyFactorCode, review: p.review.title, agreedAt: String(p.agreedAt), rating: p.rating ?? null })),
+      ) ?? [],
     [history],
   );
   const reviews = [...new Set(points.map((p) => p.review))];
-  const historySpec = useMemo(() => ratingsHistorySpec(points, scale, { review: t('charts.review'), rating: t('charts.rating'), keyFactor: t('charts.keyFactor') }), [points, scale]);
+  const historySpec = useMemo(
+    () => ratingsHistorySpec(points, scale, { review: t('charts.review'), rating: t('charts.rating'), keyFactor: t('charts.keyFactor') }),
+    [points, scale],
+  );
   if (!data) return null;
   const show = (n: number | null) => (n == null ? '—' : String(n));
 

@@ -42,8 +42,20 @@ export function ratingsComparisonSpec(rows: RatingRow[], scale: RatingScale, lab
     encoding: {
       y: { field: 'code', type: 'nominal', title: labels.keyFactor, sort: rows.map((r) => r.code) },
       yOffset: { field: 'who', sort: [labels.self, labels.team] },
-      x: { field: 'rating', type: 'quantitative', title: labels.rating, scale: { domain: [Math.min(0, scale.min), scale.max] }, axis: { tickMinStep: 1 } },
-      color: { field: 'who', type: 'nominal', title: null, scale: { domain: [labels.self, labels.team], range: ['#9ca3af', '#1d4ed8'] }, legend: { orient: 'top' } },
+      x: {
+        field: 'rating',
+        type: 'quantitative',
+        title: labels.rating,
+        scale: { domain: [Math.min(0, scale.min), scale.max] },
+        axis: { tickMinStep: 1 },
+      },
+      color: {
+        field: 'who',
+        type: 'nominal',
+        title: null,
+        scale: { domain: [labels.self, labels.team], range: ['#9ca3af', '#1d4ed8'] },
+        legend: { orient: 'top' },
+      },
     },
     config: { font: 'system-ui, sans-serif', view: { stroke: null } },
   };
@@ -59,7 +71,11 @@ export interface HistoryPoint {
 }
 
 /** A city's agreed ratings over its reviews: one line per key factor, the reviews in time order. */
-export function ratingsHistorySpec(points: HistoryPoint[], scale: RatingScale, labels: { review: string; rating: string; keyFactor: string }): TopLevelSpec {
+export function ratingsHistorySpec(
+  points: HistoryPoint[],
+  scale: RatingScale,
+  labels: { review: string; rating: string; keyFactor: string },
+): TopLevelSpec {
   const reviews = [...new Map([...points].sort((a, b) => a.agreedAt.localeCompare(b.agreedAt)).map((p) => [p.review, p.agreedAt])).keys()];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -69,7 +85,13 @@ export function ratingsHistorySpec(points: HistoryPoint[], scale: RatingScale, l
     mark: { type: 'line', point: true, tooltip: true },
     encoding: {
       x: { field: 'review', type: 'ordinal', title: labels.review, sort: reviews },
-      y: { field: 'rating', type: 'quantitative', title: labels.rating, scale: { domain: [Math.min(0, scale.min), scale.max] }, axis: { tickMinStep: 1 } },
+      y: {
+        field: 'rating',
+        type: 'quantitative',
+        title: labels.rating,
+        scale: { domain: [Math.min(0, scale.min), scale.max] },
+        axis: { tickMinStep: 1 },
+      },
       color: { field: 'code', type: 'nominal', title: labels.keyFactor },
     },
     config: { font: 'system-ui, sans-serif', view: { stroke: null } },

@@ -6,7 +6,14 @@ import { apiError, problemFor } from '../graphql/errors';
 import { MessageId, useT } from '../i18n/i18n';
 import { Alert, Button, Select, TextArea } from '../ui/primitives';
 import { bothTexts, ConclusionDraft, dropDraft, readDraft, TEXT_FIELDS, TextField, writeDraft } from './drafts';
-import { AgreeConclusionMutation, DraftRigourQuery, FindingsQuery, KeyFactorEvidenceQuery, ReopenConclusionMutation, SaveConclusionMutation } from './operations';
+import {
+  AgreeConclusionMutation,
+  DraftRigourQuery,
+  FindingsQuery,
+  KeyFactorEvidenceQuery,
+  ReopenConclusionMutation,
+  SaveConclusionMutation,
+} from './operations';
 
 interface Props {
   reviewId: string;
@@ -31,7 +38,8 @@ const fromServer = (c: ConclusionFieldsFragment | null): ConclusionDraft => ({
 });
 
 const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
-const sameContent = (a: ConclusionDraft, b: ConclusionDraft) => a.rating === b.rating && TEXT_FIELDS.every((f) => a[f].trim() === b[f].trim()) && sameIds(a.evidenceIds, b.evidenceIds);
+const sameContent = (a: ConclusionDraft, b: ConclusionDraft) =>
+  a.rating === b.rating && TEXT_FIELDS.every((f) => a[f].trim() === b[f].trim()) && sameIds(a.evidenceIds, b.evidenceIds);
 
 /**
  * One key factor's conclusion. Every change is written to a local draft at once and stays there until
@@ -39,7 +47,17 @@ const sameContent = (a: ConclusionDraft, b: ConclusionDraft) => a.rating === b.r
  * found older than the server's version after a reload, opens the merge: both versions side by side,
  * each field taken from either or both, then saved on top of the other person's version.
  */
-export function ConclusionEditor({ reviewId, personId, keyFactor, conclusion: fromProps, scale, selfRating, isLeader, savedIssues, onChanged }: Props) {
+export function ConclusionEditor({
+  reviewId,
+  personId,
+  keyFactor,
+  conclusion: fromProps,
+  scale,
+  selfRating,
+  isLeader,
+  savedIssues,
+  onChanged,
+}: Props) {
   const t = useT();
   const client = useClient();
   // What this editor last got back from a save, agree or reopen: newer than the list until it refetches.
@@ -54,7 +72,10 @@ export function ConclusionEditor({ reviewId, personId, keyFactor, conclusion: fr
   const [agreeResult, agree] = useMutation(AgreeConclusionMutation);
   const [reopenResult, reopen] = useMutation(ReopenConclusionMutation);
   const [{ data: evidence }] = useQuery({ query: KeyFactorEvidenceQuery, variables: { reviewId, keyFactorId: keyFactor.id } });
-  const rigourVars = useMemo(() => ({ reviewId, rating: form.rating, evidenceIds: form.evidenceIds }), [reviewId, form.rating, form.evidenceIds]);
+  const rigourVars = useMemo(
+    () => ({ reviewId, rating: form.rating, evidenceIds: form.evidenceIds }),
+    [reviewId, form.rating, form.evidenceIds],
+  );
   const [{ data: rigour }] = useQuery({ query: DraftRigourQuery, variables: rigourVars, requestPolicy: 'network-only' });
   const agreed = conclusion?.status === 'AGREED';
 
@@ -81,7 +102,13 @@ export function ConclusionEditor({ reviewId, personId, keyFactor, conclusion: fr
       reviewId,
       keyFactorId: keyFactor.id,
       expectedVersion,
-      input: { rating: form.rating, summary: form.summary, strengths: form.strengths, areasToDevelop: form.areasToDevelop, evidenceIds: form.evidenceIds },
+      input: {
+        rating: form.rating,
+        summary: form.summary,
+        strengths: form.strengths,
+        areasToDevelop: form.areasToDevelop,
+        evidenceIds: form.evidenceIds,
+      },
     });
     const error = apiError(result.error);
     if (result.data) {
@@ -104,22 +131,32 @@ export function ConclusionEditor({ reviewId, personId, keyFactor, conclusion: fr
   const take = (field: TextField | 'rating' | 'evidenceIds', how: 'mine' | 'theirs' | 'both') => {
     if (!theirs || how === 'mine') return;
     if (field === 'rating') change({ rating: theirs.rating ?? null });
-    else if (field === 'evidenceIds') change({ evidenceIds: how === 'both' ? [...new Set([...form.evidenceIds, ...theirs.evidenceIds])] : theirs.evidenceIds });
+    else if (field === 'evidenceIds')
+      change({ evidenceIds: how === 'both' ? [...new Set([...form.evidenceIds, ...theirs.evidenceIds])] : theirs.evidenceIds });
     else change({ [field]: how === 'both' ? bothTexts(form[field], theirs[field]) : theirs[field] });
   };
 
   const saveError = apiError(saveResult.error);
   const problems = saveError?.problems ?? [];
   const issues = rigour?.draftConclusionRigour ?? savedIssues;
-  const ratingLabel = (value: number | null | undefined) => (value == null ? t('findings.noRating') : `${value} – ${scale.find((s) => s.value === value)?.label ?? ''}`);
+  const ratingLabel = (value: number | null | undefined) =>
+    value == null ? t('findings.noRating') : `${value} – ${scale.find((s) => s.value === value)?.label ?? ''}`;
   const fieldLabel = (f: TextField | 'rating' | 'evidenceIds') => t(`findings.field.${f}` as MessageId);
   const differing = theirs
     ? (['rating', ...TEXT_FIELDS, 'evidenceIds'] as const).filter((f) =>
-        f === 'rating' ? form.rating !== (theirs.rating ?? null) : f === 'evidenceIds' ? !sameIds(form.evidenceIds, theirs.evidenceIds) : form[f].trim() !== theirs[f].trim(),
+        f === 'rating'
+          ? form.rating !== (theirs.rating ?? null)
+          : f === 'evidenceIds'
+            ? !sameIds(form.evidenceIds, theirs.evidenceIds)
+            : form[f].trim() !== theirs[f].trim(),
       )
     : [];
   const show = (f: (typeof differing)[number], side: ConclusionDraft | ConclusionFieldsFragment) =>
-    f === 'rating' ? ratingLabel(side.rating) : f === 'evidenceIds' ? t('findings.citedCount', { count: side.evidenceIds.length }) : side[f] || '—';
+    f === 'rating'
+      ? ratingLabel(side.rating)
+      : f === 'evidenceIds'
+        ? t('findings.citedCount', { count: side.evidenceIds.length })
+        : side[f] || '—';
 
   return (
     <article className="conclusion-editor card" aria-labelledby="editor-heading" data-testid="conclusion-editor">
@@ -176,11 +213,19 @@ export function ConclusionEditor({ reviewId, personId, keyFactor, conclusion: fr
                 </div>
               </div>
               <div className="form-actions">
-                <Button variant="secondary" onClick={() => take(f, 'theirs')} aria-label={t('findings.takeTheirsField', { field: fieldLabel(f) })}>
+                <Button
+                  variant="secondary"
+                  onClick={() => take(f, 'theirs')}
+                  aria-label={t('findings.takeTheirsField', { field: fieldLabel(f) })}
+                >
                   <FormattedMessage id="findings.takeTheirs" />
                 </Button>
                 {f !== 'rating' && (
-                  <Button variant="secondary" onClick={() => take(f, 'both')} aria-label={t('findings.keepBothField', { field: fieldLabel(f) })}>
+                  <Button
+                    variant="secondary"
+                    onClick={() => take(f, 'both')}
+                    aria-label={t('findings.keepBothField', { field: fieldLabel(f) })}
+                  >
                     <FormattedMessage id="findings.keepBoth" />
                   </Button>
                 )}
@@ -215,7 +260,14 @@ export function ConclusionEditor({ reviewId, personId, keyFactor, conclusion: fr
             ))}
           </Select>
           {TEXT_FIELDS.map((f) => (
-            <TextArea key={f} label={fieldLabel(f)} rows={f === 'summary' ? 3 : 4} value={form[f]} onChange={(e) => change({ [f]: e.target.value })} error={problemFor(problems, f)} />
+            <TextArea
+              key={f}
+              label={fieldLabel(f)}
+              rows={f === 'summary' ? 3 : 4}
+              value={form[f]}
+              onChange={(e) => change({ [f]: e.target.value })}
+              error={problemFor(problems, f)}
+            />
           ))}
           <fieldset className="cite">
             <legend>
@@ -233,7 +285,11 @@ export function ConclusionEditor({ reviewId, personId, keyFactor, conclusion: fr
                     <input
                       type="checkbox"
                       checked={form.evidenceIds.includes(e.id)}
-                      onChange={(ev) => change({ evidenceIds: ev.target.checked ? [...form.evidenceIds, e.id] : form.evidenceIds.filter((id) => id !== e.id) })}
+                      onChange={(ev) =>
+                        change({
+                          evidenceIds: ev.target.checked ? [...form.evidenceIds, e.id] : form.evidenceIds.filter((id) => id !== e.id),
+                        })
+                      }
                     />
                     <span>
                       {e.statement}
@@ -333,7 +389,13 @@ export function ConclusionEditor({ reviewId, personId, keyFactor, conclusion: fr
             }
           }}
         >
-          <TextArea label={t('findings.reopenReason')} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} error={apiError(reopenResult.error)?.message} />
+          <TextArea
+            label={t('findings.reopenReason')}
+            rows={2}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={apiError(reopenResult.error)?.message}
+          />
           <button type="submit" className="btn btn-secondary" disabled={reopenResult.fetching}>
             <FormattedMessage id="findings.reopen" />
           </button>

@@ -43,8 +43,12 @@ export function ConclusionsPage() {
                   <Link to={`?kf=${k.id}`} aria-current={k.id === chosen?.id ? 'page' : undefined} data-testid={`kf-${k.code}`}>
                     <span className="kf-code">{k.code}</span> <span className="kf-heading">{k.heading}</span>
                     <span className="kf-tags">
-                      <span className={`tag tag-${conclusion?.status ?? 'NONE'}`}>{t(`findings.status.${conclusion?.status ?? 'NONE'}` as MessageId)}</span>
-                      {conclusion?.rating != null && <span className="tag">{t('findings.ratingShort', { rating: conclusion.rating })}</span>}
+                      <span className={`tag tag-${conclusion?.status ?? 'NONE'}`}>
+                        {t(`findings.status.${conclusion?.status ?? 'NONE'}` as MessageId)}
+                      </span>
+                      {conclusion?.rating != null && (
+                        <span className="tag">{t('findings.ratingShort', { rating: conclusion.rating })}</span>
+                      )}
                       {drafted.has(k.id) && <span className="tag tag-unsaved">{t('findings.unsavedTag')}</span>}
                       {issues.length > 0 && <span className="tag tag-warning">{t('findings.rigourTag', { count: issues.length })}</span>}
                     </span>

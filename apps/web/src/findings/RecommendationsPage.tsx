@@ -7,7 +7,14 @@ import { apiError, Problem, problemFor } from '../graphql/errors';
 import { MessageId, useT } from '../i18n/i18n';
 import { Loading } from '../leader/Loading';
 import { Alert, Button, Select, TextArea, TextField } from '../ui/primitives';
-import { AddRecommendationMutation, LinkGoodPracticeMutation, RecommendationsQuery, SuggestGoodPracticesQuery, UnlinkGoodPracticeMutation, UpdateRecommendationMutation } from './operations';
+import {
+  AddRecommendationMutation,
+  LinkGoodPracticeMutation,
+  RecommendationsQuery,
+  SuggestGoodPracticesQuery,
+  UnlinkGoodPracticeMutation,
+  UpdateRecommendationMutation,
+} from './operations';
 import './findings.css';
 
 const PRIORITIES: RecommendationPriority[] = ['HIGH', 'MEDIUM', 'LOW'];
@@ -30,7 +37,19 @@ interface Draft {
 const EMPTY: Draft = { text: '', priority: 'MEDIUM', horizon: 'MEDIUM_TERM', suggestedOwner: '', keyFactorIds: [] };
 
 /** Priority, horizon, owner and key factors of one recommendation: for adding, and for changing one. */
-function RecommendationForm({ keyFactors, initial, submitLabel, onSubmit, onCancel }: { keyFactors: KeyFactor[]; initial: Draft; submitLabel: string; onSubmit(d: Draft): Promise<Problem[] | null>; onCancel?(): void }) {
+function RecommendationForm({
+  keyFactors,
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  keyFactors: KeyFactor[];
+  initial: Draft;
+  submitLabel: string;
+  onSubmit(d: Draft): Promise<Problem[] | null>;
+  onCancel?(): void;
+}) {
   const t = useT();
   const [draft, setDraft] = useState(initial);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -44,23 +63,42 @@ function RecommendationForm({ keyFactors, initial, submitLabel, onSubmit, onCanc
         if (!refused) setDraft(initial);
       }}
     >
-      <TextArea label={t('findings.rec.text')} rows={3} value={draft.text} onChange={(e) => setDraft({ ...draft, text: e.target.value })} error={problemFor(problems, 'text')} required />
+      <TextArea
+        label={t('findings.rec.text')}
+        rows={3}
+        value={draft.text}
+        onChange={(e) => setDraft({ ...draft, text: e.target.value })}
+        error={problemFor(problems, 'text')}
+        required
+      />
       <div className="form-row rec-row">
-        <Select label={t('findings.rec.priority')} value={draft.priority} onChange={(e) => setDraft({ ...draft, priority: e.target.value as RecommendationPriority })}>
+        <Select
+          label={t('findings.rec.priority')}
+          value={draft.priority}
+          onChange={(e) => setDraft({ ...draft, priority: e.target.value as RecommendationPriority })}
+        >
           {PRIORITIES.map((p) => (
             <option key={p} value={p}>
               {t(`findings.priority.${p}` as MessageId)}
             </option>
           ))}
         </Select>
-        <Select label={t('findings.rec.horizon')} value={draft.horizon} onChange={(e) => setDraft({ ...draft, horizon: e.target.value as RecommendationHorizon })}>
+        <Select
+          label={t('findings.rec.horizon')}
+          value={draft.horizon}
+          onChange={(e) => setDraft({ ...draft, horizon: e.target.value as RecommendationHorizon })}
+        >
           {HORIZONS.map((h) => (
             <option key={h} value={h}>
               {t(`findings.horizon.${h}` as MessageId)}
             </option>
           ))}
         </Select>
-        <TextField label={t('findings.rec.owner')} value={draft.suggestedOwner} onChange={(e) => setDraft({ ...draft, suggestedOwner: e.target.value })} />
+        <TextField
+          label={t('findings.rec.owner')}
+          value={draft.suggestedOwner}
+          onChange={(e) => setDraft({ ...draft, suggestedOwner: e.target.value })}
+        />
       </div>
       <fieldset className="rec-kfs">
         <legend>{t('findings.rec.keyFactors')}</legend>
@@ -71,7 +109,12 @@ function RecommendationForm({ keyFactors, initial, submitLabel, onSubmit, onCanc
                 <input
                   type="checkbox"
                   checked={draft.keyFactorIds.includes(k.id)}
-                  onChange={(e) => setDraft({ ...draft, keyFactorIds: e.target.checked ? [...draft.keyFactorIds, k.id] : draft.keyFactorIds.filter((id) => id !== k.id) })}
+                  onChange={(e) =>
+                    setDraft({
+                      ...draft,
+                      keyFactorIds: e.target.checked ? [...draft.keyFactorIds, k.id] : draft.keyFactorIds.filter((id) => id !== k.id),
+                    })
+                  }
                 />
                 {k.code} {k.heading}
               </label>
@@ -111,7 +154,11 @@ function Suggestions({ recommendation }: { recommendation: RecommendationFieldsF
           {recommendation.linkedGoodPractices.map((g) => (
             <li key={g.id} data-testid="linked-practice">
               <span className="tag tag-AGREED">{t('findings.rec.linkedTag')}</span> {g.title} ({g.city})
-              <Button variant="link" onClick={() => void unlink({ recommendationId: recommendation.id, goodPracticeId: g.id })} aria-label={t('findings.rec.unlinkNamed', { title: g.title })}>
+              <Button
+                variant="link"
+                onClick={() => void unlink({ recommendationId: recommendation.id, goodPracticeId: g.id })}
+                aria-label={t('findings.rec.unlinkNamed', { title: g.title })}
+              >
                 <FormattedMessage id="findings.rec.unlink" />
               </Button>
             </li>
@@ -135,7 +182,11 @@ function Suggestions({ recommendation }: { recommendation: RecommendationFieldsF
                   <li key={w}>{w}</li>
                 ))}
               </ul>
-              <Button variant="secondary" onClick={() => void link({ recommendationId: recommendation.id, goodPracticeId: s.goodPractice.id })} aria-label={t('findings.rec.linkNamed', { title: s.goodPractice.title })}>
+              <Button
+                variant="secondary"
+                onClick={() => void link({ recommendationId: recommendation.id, goodPracticeId: s.goodPractice.id })}
+                aria-label={t('findings.rec.linkNamed', { title: s.goodPractice.title })}
+              >
                 <FormattedMessage id="findings.rec.link" />
               </Button>
             </li>
@@ -160,7 +211,13 @@ export function RecommendationsPage() {
 
   if (!data) return <Loading error={error} />;
   const keyFactors = data.review.keyFactorsInScope;
-  const input = (d: Draft) => ({ text: d.text, priority: d.priority, horizon: d.horizon, suggestedOwner: d.suggestedOwner.trim() || null, keyFactorIds: d.keyFactorIds });
+  const input = (d: Draft) => ({
+    text: d.text,
+    priority: d.priority,
+    horizon: d.horizon,
+    suggestedOwner: d.suggestedOwner.trim() || null,
+    keyFactorIds: d.keyFactorIds,
+  });
   const mayDraft = data.review.myRoles.some((r) => r === 'EXPERT_LEADER' || r === 'PEER');
 
   return (
@@ -180,7 +237,13 @@ export function RecommendationsPage() {
               {editing === r.id ? (
                 <RecommendationForm
                   keyFactors={keyFactors}
-                  initial={{ text: r.text, priority: r.priority, horizon: r.horizon, suggestedOwner: r.suggestedOwner ?? '', keyFactorIds: r.keyFactorIds }}
+                  initial={{
+                    text: r.text,
+                    priority: r.priority,
+                    horizon: r.horizon,
+                    suggestedOwner: r.suggestedOwner ?? '',
+                    keyFactorIds: r.keyFactorIds,
+                  }}
                   submitLabel={t('findings.rec.saveChanges')}
                   onCancel={() => setEditing(null)}
                   onSubmit={async (d) => {
@@ -213,7 +276,9 @@ export function RecommendationsPage() {
                   )}
                 </>
               )}
-              {editing === r.id && updateResult.error && <Alert kind="error">{apiError(updateResult.error)?.message ?? t('common.offlineTryLater')}</Alert>}
+              {editing === r.id && updateResult.error && (
+                <Alert kind="error">{apiError(updateResult.error)?.message ?? t('common.offlineTryLater')}</Alert>
+              )}
             </div>
             <Suggestions recommendation={r} />
           </li>

@@ -15,7 +15,8 @@ export interface ConclusionDraft {
   editedAt: number;
 }
 
-const key = (personId: string, reviewId: string, keyFactorId: string) => `peervisit.conclusion-draft.${personId}.${reviewId}.${keyFactorId}`;
+const key = (personId: string, reviewId: string, keyFactorId: string) =>
+  `peervisit.conclusion-draft.${personId}.${reviewId}.${keyFactorId}`;
 
 export function readDraft(personId: string, reviewId: string, keyFactorId: string): ConclusionDraft | null {
   try {

@@ -4,18 +4,26 @@ import { currentAccessToken, refreshSession } from '../auth/refresh';
 import { readSession } from '../auth/session';
 
 const hasUnauthenticated = (body: unknown) =>
-  Array.isArray((body as { errors?: unknown[] })?.errors) && (body as { errors: { extensions?: { code?: string } }[] }).errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+  Array.isArray((body as { errors?: unknown[] })?.errors) &&
+  (body as { errors: { extensions?: { code?: string } }[] }).errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
 
 /**
  * fetch for urql: sends the current access token (refreshed first when it has expired) and, when the
  * API still answers UNAUTHENTICATED (revoked, clock skew), refreshes once and sends the request again.
  */
 export async function authenticatedFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
-  const send = (token: string | null) => fetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  const send = (token: string | null) =>
+    fetch(input, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
   const token = await currentAccessToken();
   const response = await send(token);
   if (!token) return response;
-  const body = await response.clone().json().catch(() => null);
+  const body = await response
+    .clone()
+    .json()
+    .catch(() => null);
   if (!hasUnauthenticated(body)) return response;
   const outcome = await refreshSession(token);
   return outcome.kind === 'refreshed' ? send(outcome.session.accessToken) : response;

@@ -9,7 +9,11 @@ export interface Problem {
 export function apiError(error: CombinedError | undefined): { message: string; problems: Problem[]; code?: string } | null {
   const first = error?.graphQLErrors[0];
   if (!first) return null;
-  return { message: first.message, problems: (first.extensions?.problems as Problem[] | undefined) ?? [], code: first.extensions?.code as string | undefined };
+  return {
+    message: first.message,
+    problems: (first.extensions?.problems as Problem[] | undefined) ?? [],
+    code: first.extensions?.code as string | undefined,
+  };
 }
 
 export const problemFor = (problems: Problem[], path: string) => problems.find((p) => p.path === path)?.message;

@@ -22,7 +22,11 @@ export function BoardPage() {
   const t = useT();
   // The notebook's coverage query, and who contributed: both redrawn when anyone logs, edits or retracts.
   const [{ data, error }, refetch] = useQuery({ query: CoverageQuery, variables: { reviewId }, requestPolicy: 'cache-and-network' });
-  const [contributors, refetchContributors] = useQuery({ query: EvidenceContributorsQuery, variables: { reviewId }, requestPolicy: 'cache-and-network' });
+  const [contributors, refetchContributors] = useQuery({
+    query: EvidenceContributorsQuery,
+    variables: { reviewId },
+    requestPolicy: 'cache-and-network',
+  });
   const [live] = useSubscription({ query: EvidenceChangedSubscription, variables: { reviewId } });
   const changed = live.data?.evidenceChanged;
   useEffect(() => {

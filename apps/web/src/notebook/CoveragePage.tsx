@@ -57,7 +57,12 @@ export function CoveragePage() {
             sources: row.bySource.map((s) => `${t(`source.${s.source}` as MessageId)} ${s.count}`).join(', ') || '—',
           });
           return (
-            <li key={row.keyFactor.id} className={`coverage-row ${row.total === 0 ? 'empty' : ''}`} data-key-factor={row.keyFactor.code} data-total={row.total}>
+            <li
+              key={row.keyFactor.id}
+              className={`coverage-row ${row.total === 0 ? 'empty' : ''}`}
+              data-key-factor={row.keyFactor.code}
+              data-total={row.total}
+            >
               <span className="kf-code">{row.keyFactor.code}</span>
               <span className="kf-heading">{row.keyFactor.heading}</span>
               <span className="bar" role="img" aria-label={description}>

@@ -61,8 +61,23 @@ export function EvidenceForm({
 
   return (
     <form className="evidence-form" onSubmit={submit} noValidate>
-      <TextArea ref={statementRef} label={t('log.statement')} name="statement" rows={3} value={draft.statement} error={errors.statement} onChange={(e) => set('statement', e.target.value)} />
-      <TextArea label={t('log.quote')} hint={t('log.quoteHint')} name="quote" rows={2} value={draft.quote} onChange={(e) => set('quote', e.target.value)} />
+      <TextArea
+        ref={statementRef}
+        label={t('log.statement')}
+        name="statement"
+        rows={3}
+        value={draft.statement}
+        error={errors.statement}
+        onChange={(e) => set('statement', e.target.value)}
+      />
+      <TextArea
+        label={t('log.quote')}
+        hint={t('log.quoteHint')}
+        name="quote"
+        rows={2}
+        value={draft.quote}
+        onChange={(e) => set('quote', e.target.value)}
+      />
       <Choice
         legend={t('log.stance')}
         name="stance"
@@ -70,9 +85,20 @@ export function EvidenceForm({
         onChange={(v) => set('stance', v)}
         options={STANCES.map((s) => ({ value: s, label: <FormattedMessage id={`stance.${s}` as MessageId} /> }))}
       />
-      <KeyFactorPicker options={keyFactors} chosen={draft.keyFactorIds} suggested={suggestedKeyFactors} error={errors.keyFactorIds} onChange={(ids) => set('keyFactorIds', ids)} />
+      <KeyFactorPicker
+        options={keyFactors}
+        chosen={draft.keyFactorIds}
+        suggested={suggestedKeyFactors}
+        error={errors.keyFactorIds}
+        onChange={(ids) => set('keyFactorIds', ids)}
+      />
       <div className="form-row">
-        <Select label={t('log.category')} name="stakeholderCategory" value={draft.stakeholderCategory} onChange={(e) => set('stakeholderCategory', e.target.value as StakeholderCategory | '')}>
+        <Select
+          label={t('log.category')}
+          name="stakeholderCategory"
+          value={draft.stakeholderCategory}
+          onChange={(e) => set('stakeholderCategory', e.target.value as StakeholderCategory | '')}
+        >
           <option value="">{t('log.categoryNone')}</option>
           {CATEGORIES.map((c) => (
             <option key={c} value={c}>
@@ -80,7 +106,12 @@ export function EvidenceForm({
             </option>
           ))}
         </Select>
-        <Select label={t('log.source')} name="source" value={draft.source} onChange={(e) => set('source', e.target.value as EvidenceSource)}>
+        <Select
+          label={t('log.source')}
+          name="source"
+          value={draft.source}
+          onChange={(e) => set('source', e.target.value as EvidenceSource)}
+        >
           {(sources ?? SOURCES).map((s) => (
             <option key={s} value={s}>
               {t(`source.${s}` as MessageId)}

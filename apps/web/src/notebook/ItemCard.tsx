@@ -46,7 +46,17 @@ const patchOf = (draft: EvidenceDraft) => ({
  * synced one is edited on the server with its revision, and an edit made meanwhile by someone else
  * is shown next to mine, to keep one or the other.
  */
-export function ItemCard({ item, keyFactors, online, onChanged }: { item: NotebookItem; keyFactors: KeyFactorOption[]; online: boolean; onChanged(): void }) {
+export function ItemCard({
+  item,
+  keyFactors,
+  online,
+  onChanged,
+}: {
+  item: NotebookItem;
+  keyFactors: KeyFactorOption[];
+  online: boolean;
+  onChanged(): void;
+}) {
   const t = useT();
   const client = useClient();
   const [mode, setMode] = useState<'view' | 'edit' | 'retract'>('view');
@@ -61,7 +71,14 @@ export function ItemCard({ item, keyFactors, online, onChanged }: { item: Notebo
 
   async function saveLocal(draft: EvidenceDraft) {
     // Not on the server yet (or refused): change it here and send it again.
-    await db.items.update(item.id, { ...patchOf(draft), quote: draft.quote.trim() || null, stakeholderCategory: draft.stakeholderCategory || null, source: draft.source, state: 'waiting', refusal: null });
+    await db.items.update(item.id, {
+      ...patchOf(draft),
+      quote: draft.quote.trim() || null,
+      stakeholderCategory: draft.stakeholderCategory || null,
+      source: draft.source,
+      state: 'waiting',
+      refusal: null,
+    });
     setMode('view');
     onChanged();
   }
@@ -78,7 +95,9 @@ export function ItemCard({ item, keyFactors, online, onChanged }: { item: Notebo
     const problem = apiError(error);
     if (problem?.code === 'CONFLICT') {
       // Someone saved a newer revision: fetch it and let me choose.
-      const latest = await client.query(ReviewEvidenceQuery, { reviewId: item.reviewId, loggedById: item.loggedById, first: 100 }, { requestPolicy: 'network-only' }).toPromise();
+      const latest = await client
+        .query(ReviewEvidenceQuery, { reviewId: item.reviewId, loggedById: item.loggedById, first: 100 }, { requestPolicy: 'network-only' })
+        .toPromise();
       const theirs = latest.data?.reviewEvidence.nodes.find((e) => e.id === item.id);
       if (theirs) return setConflict({ theirs, mine: draft });
     }

@@ -9,13 +9,27 @@ export interface KeyFactorOption {
 }
 
 /** Key factors in scope, found by code or words; the chosen ones stay listed above the search. */
-export function KeyFactorPicker({ options, chosen, onChange, error, suggested = [] }: { options: KeyFactorOption[]; chosen: string[]; onChange(ids: string[]): void; error?: string; suggested?: string[] }) {
+export function KeyFactorPicker({
+  options,
+  chosen,
+  onChange,
+  error,
+  suggested = [],
+}: {
+  options: KeyFactorOption[];
+  chosen: string[];
+  onChange(ids: string[]): void;
+  error?: string;
+  suggested?: string[];
+}) {
   const t = useT();
   const id = useId();
   const [search, setSearch] = useState('');
   const visible = useMemo(() => {
     const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
-    const matches = options.filter((o) => words.every((w) => o.code === w.padStart(2, '0') || o.code.includes(w) || o.heading.toLowerCase().includes(w)));
+    const matches = options.filter((o) =>
+      words.every((w) => o.code === w.padStart(2, '0') || o.code.includes(w) || o.heading.toLowerCase().includes(w)),
+    );
     // The session's key factors first: they are the likely ones.
     return [...matches.filter((o) => suggested.includes(o.id)), ...matches.filter((o) => !suggested.includes(o.id))];
   }, [options, search, suggested]);
@@ -47,7 +61,13 @@ export function KeyFactorPicker({ options, chosen, onChange, error, suggested = 
       <label htmlFor={`${id}-search`} className="visually-hidden">
         <FormattedMessage id="log.keyFactorSearch" />
       </label>
-      <input id={`${id}-search`} type="search" placeholder={t('log.keyFactorSearch')} value={search} onChange={(e) => setSearch(e.target.value)} />
+      <input
+        id={`${id}-search`}
+        type="search"
+        placeholder={t('log.keyFactorSearch')}
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
       <div className="kf-list">
         {visible.map((o) => (
           <label key={o.id} className={chosen.includes(o.id) ? 'chosen' : ''}>

@@ -33,7 +33,11 @@ export function NotebookPage() {
     else localStorage.removeItem(choiceKey);
     setSessionId(chosen?.id ?? null);
   };
-  const items = useLive(() => db.items.where('[reviewId+loggedById]').equals([reviewId, personId]).reverse().sortBy('createdAt'), [reviewId, personId], [] as NotebookItem[]);
+  const items = useLive(
+    () => db.items.where('[reviewId+loggedById]').equals([reviewId, personId]).reverse().sortBy('createdAt'),
+    [reviewId, personId],
+    [] as NotebookItem[],
+  );
 
   // What the server has of mine (logged on another device, or before this browser's storage).
   useEffect(() => {
@@ -47,9 +51,19 @@ export function NotebookPage() {
   const days = data?.visitProgramme.days ?? [];
   const session = days.flatMap((d) => d.sessions).find((s) => s.id === sessionId) ?? null;
   const chosenDay = day ?? (data ? defaultDay(days, data.visitProgramme.timeZone) : undefined);
-  const keyFactors = useMemo(() => (data?.review.keyFactorsInScope ?? []).map((k) => ({ id: k.id, code: k.code, heading: k.heading })), [data]);
+  const keyFactors = useMemo(
+    () => (data?.review.keyFactorsInScope ?? []).map((k) => ({ id: k.id, code: k.code, heading: k.heading })),
+    [data],
+  );
   const sources = session ? sourcesForSession(session.kind) : (['OBSERVATION', 'DOCUMENT', 'SELF_ASSESSMENT'] as const).slice();
-  const initial: EvidenceDraft = { statement: '', quote: '', stance: 'SUPPORTS', keyFactorIds: [], stakeholderCategory: '', source: (session && sourceForSession(session.kind)) ?? 'OBSERVATION' };
+  const initial: EvidenceDraft = {
+    statement: '',
+    quote: '',
+    stance: 'SUPPORTS',
+    keyFactorIds: [],
+    stakeholderCategory: '',
+    source: (session && sourceForSession(session.kind)) ?? 'OBSERVATION',
+  };
 
   async function log(draft: EvidenceDraft) {
     const item: NotebookItem = {
@@ -93,14 +107,23 @@ export function NotebookPage() {
         <h2 id="log-heading">
           {session ? <FormattedMessage id="log.titleSession" values={{ session: session.title }} /> : <FormattedMessage id="log.title" />}
         </h2>
-        <EvidenceForm key={session?.id ?? 'none'} keyFactors={keyFactors} suggestedKeyFactors={session?.keyFactorIds} sources={sources} initial={initial} submitLabel="log.submit" onSubmit={log} />
+        <EvidenceForm
+          key={session?.id ?? 'none'}
+          keyFactors={keyFactors}
+          suggestedKeyFactors={session?.keyFactorIds}
+          sources={sources}
+          initial={initial}
+          submitLabel="log.submit"
+          onSubmit={log}
+        />
       </section>
       <section aria-labelledby="items-heading" className="items">
         <h2 id="items-heading">
           <FormattedMessage id="items.title" values={{ count: items.length }} />
         </h2>
         <p className="sync-summary" role="status" aria-live="polite">
-          {waiting > 0 && <FormattedMessage id="items.waiting" values={{ count: waiting }} />} {refused > 0 && <FormattedMessage id="items.refused" values={{ count: refused }} />}
+          {waiting > 0 && <FormattedMessage id="items.waiting" values={{ count: waiting }} />}{' '}
+          {refused > 0 && <FormattedMessage id="items.refused" values={{ count: refused }} />}
           {!waiting && !refused && items.length > 0 && <FormattedMessage id="items.allSynced" />}
         </p>
         {sync.needsSignIn && <Alert kind="error">{t('sync.needsSignIn')}</Alert>}

@@ -14,7 +14,11 @@ export function defaultDay(days: { date: string }[], timeZone: string): string |
 
 /** Sessions I take part in first, then the others, each in time order. */
 export const mineFirst = (sessions: ProgrammeSession[], personId: string) =>
-  [...sessions].sort((a, b) => Number(!a.assignments.some((x) => x.personId === personId)) - Number(!b.assignments.some((x) => x.personId === personId)) || a.start.local.localeCompare(b.start.local));
+  [...sessions].sort(
+    (a, b) =>
+      Number(!a.assignments.some((x) => x.personId === personId)) - Number(!b.assignments.some((x) => x.personId === personId)) ||
+      a.start.local.localeCompare(b.start.local),
+  );
 
 export function Programme({
   days,
@@ -57,7 +61,12 @@ export function Programme({
           const mine = s.assignments.some((a) => a.personId === personId);
           return (
             <li key={s.id}>
-              <button type="button" className={`session ${chosen === s.id ? 'chosen' : ''}`} aria-pressed={chosen === s.id} onClick={() => onChoose(chosen === s.id ? null : s)}>
+              <button
+                type="button"
+                className={`session ${chosen === s.id ? 'chosen' : ''}`}
+                aria-pressed={chosen === s.id}
+                onClick={() => onChoose(chosen === s.id ? null : s)}
+              >
                 <span className="session-time">
                   {hhmm(s.start.local)}–{hhmm(s.end.local)}
                 </span>

@@ -12,7 +12,12 @@ export function SearchPage() {
   const t = useT();
   const [input, setInput] = useState('');
   const [search, setSearch] = useState('');
-  const [{ data, error, fetching }] = useQuery({ query: ReviewEvidenceQuery, variables: { reviewId, search, first: 50 }, pause: !search, requestPolicy: 'network-only' });
+  const [{ data, error, fetching }] = useQuery({
+    query: ReviewEvidenceQuery,
+    variables: { reviewId, search, first: 50 },
+    pause: !search,
+    requestPolicy: 'network-only',
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -25,7 +30,14 @@ export function SearchPage() {
         <FormattedMessage id="search.title" />
       </h2>
       <form className="search-form" onSubmit={submit} role="search">
-        <TextField label={t('search.words')} hint={t('search.hint')} type="search" name="search" value={input} onChange={(e) => setInput(e.target.value)} />
+        <TextField
+          label={t('search.words')}
+          hint={t('search.hint')}
+          type="search"
+          name="search"
+          value={input}
+          onChange={(e) => setInput(e.target.value)}
+        />
         <Button type="submit">
           <FormattedMessage id="search.submit" />
         </Button>

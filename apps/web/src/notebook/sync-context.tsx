@@ -24,7 +24,18 @@ export function SyncProvider({ children }: { children: ReactNode }) {
   const { person } = useAuth();
   const online = useOnline();
   const personId = person?.id;
-  const waiting = useLive(() => (personId ? db.items.where('state').equals('waiting').filter((i) => i.loggedById === personId).count() : Promise.resolve(0)), [personId], 0);
+  const waiting = useLive(
+    () =>
+      personId
+        ? db.items
+            .where('state')
+            .equals('waiting')
+            .filter((i) => i.loggedById === personId)
+            .count()
+        : Promise.resolve(0),
+    [personId],
+    0,
+  );
   const [syncing, setSyncing] = useState(false);
   const [needsSignIn, setNeedsSignIn] = useState(false);
   const running = useRef<Promise<SyncResult> | null>(null);

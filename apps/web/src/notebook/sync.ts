@@ -6,7 +6,8 @@ import { db, fromServer, NotebookItem } from './notebook-db';
 /** Items per logEvidenceBatch (the API takes up to 500; smaller batches show progress sooner). */
 const BATCH = 100;
 
-export type SyncResult = { kind: 'done'; sent: number; refused: number } | { kind: 'offline' } | { kind: 'unauthenticated' } | { kind: 'busy' };
+export type SyncResult =
+  { kind: 'done'; sent: number; refused: number } | { kind: 'offline' } | { kind: 'unauthenticated' } | { kind: 'busy' };
 
 export const toInput = (item: NotebookItem): EvidenceInput => ({
   id: item.id,
@@ -29,7 +30,9 @@ export const toInput = (item: NotebookItem): EvidenceInput => ({
  */
 export async function syncOutbox(client: Client, personId: string): Promise<SyncResult> {
   const run = async (): Promise<SyncResult> => {
-    const waiting = (await db.items.where('state').equals('waiting').toArray()).filter((i) => i.loggedById === personId).sort((a, b) => a.createdAt - b.createdAt);
+    const waiting = (await db.items.where('state').equals('waiting').toArray())
+      .filter((i) => i.loggedById === personId)
+      .sort((a, b) => a.createdAt - b.createdAt);
     let sent = 0;
     let refused = 0;
     const byReview = new Map<string, NotebookItem[]>();
@@ -37,7 +40,9 @@ export async function syncOutbox(client: Client, personId: string): Promise<Sync
     for (const [reviewId, items] of byReview) {
       for (let at = 0; at < items.length; at += BATCH) {
         const chunk = items.slice(at, at + BATCH);
-        const { data, error } = await client.mutation(LogEvidenceBatchMutation, { reviewId, items: chunk.map(toInput) }, { requestPolicy: 'network-only' }).toPromise();
+        const { data, error } = await client
+          .mutation(LogEvidenceBatchMutation, { reviewId, items: chunk.map(toInput) }, { requestPolicy: 'network-only' })
+          .toPromise();
         if (!data) {
           if (error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) return { kind: 'unauthenticated' };
           if (error?.graphQLErrors.length) {
@@ -60,7 +65,11 @@ export async function syncOutbox(client: Client, personId: string): Promise<Sync
               await db.items.put(fromServer(result.evidence, item));
               sent++;
             } else {
-              await db.items.put({ ...item, state: 'refused', refusal: { message: result.message ?? result.outcome, problems: result.problems } });
+              await db.items.put({
+                ...item,
+                state: 'refused',
+                refusal: { message: result.message ?? result.outcome, problems: result.problems },
+              });
               refused++;
             }
           }

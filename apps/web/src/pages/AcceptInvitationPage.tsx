@@ -46,7 +46,15 @@ export function AcceptInvitationPage() {
       )}
       {failure && <Alert kind="error">{failure.message}</Alert>}
       <form onSubmit={submit}>
-        <TextField label={t('invitation.fullName')} hint={t('invitation.fullNameHint')} name="fullName" autoComplete="name" value={fullName} error={problemFor(problems, 'fullName')} onChange={(e) => setFullName(e.target.value)} />
+        <TextField
+          label={t('invitation.fullName')}
+          hint={t('invitation.fullNameHint')}
+          name="fullName"
+          autoComplete="name"
+          value={fullName}
+          error={problemFor(problems, 'fullName')}
+          onChange={(e) => setFullName(e.target.value)}
+        />
         <TextField
           label={t('invitation.password')}
           hint={t('invitation.passwordHint')}
@@ -58,12 +66,24 @@ export function AcceptInvitationPage() {
           error={problemFor(problems, 'password')}
           onChange={(e) => setPassword(e.target.value)}
         />
-        <Select label={t('invitation.timeZone')} name="timeZone" value={timeZone} error={problemFor(problems, 'timeZone')} onChange={(e) => setTimeZone(e.target.value)}>
+        <Select
+          label={t('invitation.timeZone')}
+          name="timeZone"
+          value={timeZone}
+          error={problemFor(problems, 'timeZone')}
+          onChange={(e) => setTimeZone(e.target.value)}
+        >
           {zones.map((z) => (
             <option key={z}>{z}</option>
           ))}
         </Select>
-        <Select label={t('invitation.language')} name="locale" value={locale} error={problemFor(problems, 'locale')} onChange={(e) => setLocale(e.target.value)}>
+        <Select
+          label={t('invitation.language')}
+          name="locale"
+          value={locale}
+          error={problemFor(problems, 'locale')}
+          onChange={(e) => setLocale(e.target.value)}
+        >
           {LANGUAGES.map(([tag, name]) => (
             <option key={tag} value={tag} lang={tag}>
               {name}

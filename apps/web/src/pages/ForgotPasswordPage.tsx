@@ -35,7 +35,15 @@ export function ForgotPasswordPage() {
           <p>
             <FormattedMessage id="forgot.intro" />
           </p>
-          <TextField label={t('signIn.email')} type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <TextField
+            label={t('signIn.email')}
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
           <Button type="submit" disabled={result.fetching}>
             <FormattedMessage id="forgot.submit" />
           </Button>

@@ -50,7 +50,10 @@ export function MyReviewsPage() {
                 </span>
               ))}
               {review.timeline.visitStart && (
-                <FormattedMessage id="reviews.visit" values={{ start: review.timeline.visitStart.local.slice(0, 10), end: review.timeline.visitEnd?.local.slice(0, 10) ?? '' }} />
+                <FormattedMessage
+                  id="reviews.visit"
+                  values={{ start: review.timeline.visitStart.local.slice(0, 10), end: review.timeline.visitEnd?.local.slice(0, 10) ?? '' }}
+                />
               )}
             </p>
           </li>

@@ -60,7 +60,10 @@ export function ProfilePage() {
           <li key={s.id} className="item">
             <p className="item-statement">{s.userAgent ?? <FormattedMessage id="profile.unknownDevice" />}</p>
             <p className="muted">
-              <FormattedMessage id="profile.lastUsed" values={{ when: <FormattedDate value={s.lastUsedAt} dateStyle="medium" timeStyle="short" /> }} />
+              <FormattedMessage
+                id="profile.lastUsed"
+                values={{ when: <FormattedDate value={s.lastUsedAt} dateStyle="medium" timeStyle="short" /> }}
+              />
               {s.current && (
                 <span className="tag">
                   <FormattedMessage id="profile.thisDevice" />
@@ -68,7 +71,10 @@ export function ProfilePage() {
               )}
             </p>
             {!s.current && (
-              <Button variant="link" onClick={() => void endSession({ id: s.id }).then(() => refetchSessions({ requestPolicy: 'network-only' }))}>
+              <Button
+                variant="link"
+                onClick={() => void endSession({ id: s.id }).then(() => refetchSessions({ requestPolicy: 'network-only' }))}
+              >
                 <FormattedMessage id="profile.endSession" />
               </Button>
             )}

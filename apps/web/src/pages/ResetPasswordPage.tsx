@@ -35,7 +35,9 @@ export function ResetPasswordPage() {
       </h1>
       {failure && <Alert kind="error">{failure.message}</Alert>}
       <form onSubmit={submit}>
-        {!params.get('token') && <TextField label={t('reset.code')} name="token" required value={token} onChange={(e) => setToken(e.target.value)} />}
+        {!params.get('token') && (
+          <TextField label={t('reset.code')} name="token" required value={token} onChange={(e) => setToken(e.target.value)} />
+        )}
         <TextField
           label={t('reset.newPassword')}
           hint={t('common.passwordRule')}

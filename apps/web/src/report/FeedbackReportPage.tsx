@@ -8,7 +8,13 @@ import { MessageId, useT } from '../i18n/i18n';
 import { Loading } from '../leader/Loading';
 import { Alert, Button } from '../ui/primitives';
 import { HostPreview } from './HostPreview';
-import { FeedbackReportQuery, ReportChangedSubscription, RequestReportMutation, StartFeedbackMutation, StartReportingMutation } from './operations';
+import {
+  FeedbackReportQuery,
+  ReportChangedSubscription,
+  RequestReportMutation,
+  StartFeedbackMutation,
+  StartReportingMutation,
+} from './operations';
 import { ReportVersion } from './ReportVersion';
 import '../findings/findings.css';
 

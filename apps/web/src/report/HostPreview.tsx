@@ -45,8 +45,7 @@ export function HostPreview({ reviewId, city }: { reviewId: string; city: string
       <ol>
         {recommendations.map((r) => (
           <li key={r.id}>
-            {r.text}{' '}
-            <span className="tag">{t(`findings.priority.${r.priority}` as MessageId)}</span>
+            {r.text} <span className="tag">{t(`findings.priority.${r.priority}` as MessageId)}</span>
             <span className="tag">{t(`findings.horizon.${r.horizon}` as MessageId)}</span>
             {r.keyFactorCodes.map((c) => (
               <span key={c} className="tag">

@@ -1,8 +1,19 @@
-import { ButtonHTMLAttributes, forwardRef, InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes, useId } from 'react';
+import {
+  ButtonHTMLAttributes,
+  forwardRef,
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+  useId,
+} from 'react';
 
 // The few primitives the app needs: native elements, labelled, with errors tied to their field.
 
-export function Button({ variant = 'primary', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' | 'link' }) {
+export function Button({
+  variant = 'primary',
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' | 'link' }) {
   return <button type="button" {...props} className={`btn btn-${variant} ${props.className ?? ''}`} />;
 }
 
@@ -31,7 +42,8 @@ function Field({ id, label, hint, error, children }: FieldProps & { id: string; 
   );
 }
 
-const describedBy = (id: string, hint?: ReactNode, error?: string) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+const describedBy = (id: string, hint?: ReactNode, error?: string) =>
+  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
 export function TextField({ label, hint, error, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const generated = useId();
@@ -43,7 +55,10 @@ export function TextField({ label, hint, error, ...props }: FieldProps & InputHT
   );
 }
 
-export const TextArea = forwardRef<HTMLTextAreaElement, FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>>(function TextArea({ label, hint, error, ...props }, ref) {
+export const TextArea = forwardRef<HTMLTextAreaElement, FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>>(function TextArea(
+  { label, hint, error, ...props },
+  ref,
+) {
   const generated = useId();
   const id = props.id ?? generated;
   return (
@@ -74,7 +89,19 @@ export function Alert({ kind, children }: { kind: 'error' | 'success' | 'info'; 
 }
 
 /** A set of radio buttons shown as large toggles (one-handed use on a phone). */
-export function Choice<T extends string>({ legend, name, value, options, onChange }: { legend: ReactNode; name: string; value: T; options: { value: T; label: ReactNode }[]; onChange(value: T): void }) {
+export function Choice<T extends string>({
+  legend,
+  name,
+  value,
+  options,
+  onChange,
+}: {
+  legend: ReactNode;
+  name: string;
+  value: T;
+  options: { value: T; label: ReactNode }[];
+  onChange(value: T): void;
+}) {
   return (
     <fieldset className="choice">
       <legend>{legend}</legend>

@@ -6,19 +6,26 @@ import { z } from 'zod';
  * language courses, ICC Index areas) load through it without code. Unknown fields are refused so a
  * typo never silently drops content.
  */
-const text = (what: string) => z.string({ message: `${what} is required` }).trim().min(1, `${what} must not be empty`);
+const text = (what: string) =>
+  z
+    .string({ message: `${what} is required` })
+    .trim()
+    .min(1, `${what} must not be empty`);
 
 export const benchmarkDocumentSchema = z.strictObject({
   code: text('code').regex(/^[A-Z0-9][A-Z0-9_-]*$/, 'code must be upper-case letters, digits, - or _ (e.g. EUROCITIES-PCD)'),
   version: z.number().int().positive('version must be a whole number above 0').optional(),
   title: text('title'),
   standard: text('standard'),
-  source: z.strictObject({
-    title: text('source title'),
-    organisation: text('source organisation'),
-    year: z.number().int().min(1900).max(2100).optional(),
-    attribution: text('attribution'),
-  }, { message: 'source is required: an object with title, organisation, attribution (and year)' }),
+  source: z.strictObject(
+    {
+      title: text('source title'),
+      organisation: text('source organisation'),
+      year: z.number().int().min(1900).max(2100).optional(),
+      attribution: text('attribution'),
+    },
+    { message: 'source is required: an object with title, organisation, attribution (and year)' },
+  ),
   ratingScale: z
     .array(z.strictObject({ value: z.number().int(), label: text('label'), description: text('description') }), {
       message: 'ratingScale is required: a list of { value, label, description }',
@@ -41,14 +48,19 @@ export const benchmarkDocumentSchema = z.strictObject({
     )
     .min(1, 'a benchmark needs at least one key factor'),
   contextFactors: z
-    .array(z.strictObject({ number: z.number().int().positive(), code: text('code'), name: text('name'), description: text('description') }))
+    .array(
+      z.strictObject({ number: z.number().int().positive(), code: text('code'), name: text('name'), description: text('description') }),
+    )
     .default([]),
 });
 
 export type BenchmarkDocument = z.infer<typeof benchmarkDocumentSchema>;
 
 function pathOf(path: PropertyKey[]): string {
-  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), '');
+  return path.reduce<string>(
+    (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
+    '',
+  );
 }
 
 function duplicates<T>(items: T[], keyOf: (item: T) => unknown, path: string, label: string): Problem[] {
@@ -56,7 +68,11 @@ function duplicates<T>(items: T[], keyOf: (item: T) => unknown, path: string, la
   const problems: Problem[] = [];
   items.forEach((item, index) => {
     const key = keyOf(item);
-    if (seen.has(key)) problems.push({ path: `${path}[${index}].${label}`, message: `duplicate ${label} ${String(key)} (also at ${path}[${seen.get(key)}])` });
+    if (seen.has(key))
+      problems.push({
+        path: `${path}[${index}].${label}`,
+        message: `duplicate ${label} ${String(key)} (also at ${path}[${seen.get(key)}])`,
+      });
     else seen.set(key, index);
   });
   return problems;

@@ -6,7 +6,10 @@ export enum BenchmarkStatus {
   DRAFT = 'DRAFT',
   PUBLISHED = 'PUBLISHED',
 }
-registerEnumType(BenchmarkStatus, { name: 'BenchmarkStatus', description: 'A published version never changes; a change is a new version.' });
+registerEnumType(BenchmarkStatus, {
+  name: 'BenchmarkStatus',
+  description: 'A published version never changes; a change is a new version.',
+});
 
 @ObjectType({ description: 'One step of the rating scale a benchmark is rated on.' })
 export class RatingLevel {

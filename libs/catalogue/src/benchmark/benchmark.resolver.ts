@@ -37,7 +37,8 @@ export class BenchmarkResolver {
 
   @AdminOnly()
   @Mutation(() => BenchmarkImportResult, {
-    description: 'Imports a benchmark JSON document. Invalid input is refused with every problem listed (extensions.problems) and nothing written.',
+    description:
+      'Imports a benchmark JSON document. Invalid input is refused with every problem listed (extensions.problems) and nothing written.',
   })
   importBenchmark(
     @Args('document', { type: () => JSONScalar }) document: unknown,
@@ -55,14 +56,18 @@ export class BenchmarkResolver {
   @ResolveField(() => [KeyFactor])
   keyFactors(@Parent() benchmark: Benchmark, @Context() ctx: GraphqlContext) {
     return ctx.loaders
-      .get<string, KeyFactor[]>('Benchmark.keyFactors', async (ids) => groupInOrder(ids, await this.catalogue.keyFactorsOf(ids), (k) => k.benchmarkId))
+      .get<string, KeyFactor[]>('Benchmark.keyFactors', async (ids) =>
+        groupInOrder(ids, await this.catalogue.keyFactorsOf(ids), (k) => k.benchmarkId),
+      )
       .load(benchmark.id);
   }
 
   @ResolveField(() => [ContextFactor])
   contextFactors(@Parent() benchmark: Benchmark, @Context() ctx: GraphqlContext) {
     return ctx.loaders
-      .get<string, ContextFactor[]>('Benchmark.contextFactors', async (ids) => groupInOrder(ids, await this.catalogue.contextFactorsOf(ids), (c) => c.benchmarkId))
+      .get<string, ContextFactor[]>('Benchmark.contextFactors', async (ids) =>
+        groupInOrder(ids, await this.catalogue.contextFactorsOf(ids), (c) => c.benchmarkId),
+      )
       .load(benchmark.id);
   }
 }
@@ -74,14 +79,18 @@ export class KeyFactorResolver {
   @ResolveField(() => [GuideQuestion], { description: 'In the order the benchmark gives them.' })
   guideQuestions(@Parent() keyFactor: KeyFactor, @Context() ctx: GraphqlContext) {
     return ctx.loaders
-      .get<string, GuideQuestion[]>('KeyFactor.guideQuestions', async (ids) => groupInOrder(ids, await this.catalogue.guideQuestionsOf(ids), (q) => q.keyFactorId))
+      .get<string, GuideQuestion[]>('KeyFactor.guideQuestions', async (ids) =>
+        groupInOrder(ids, await this.catalogue.guideQuestionsOf(ids), (q) => q.keyFactorId),
+      )
       .load(keyFactor.id);
   }
 
   @ResolveField(() => [KeyFactorExample])
   examples(@Parent() keyFactor: KeyFactor, @Context() ctx: GraphqlContext) {
     return ctx.loaders
-      .get<string, KeyFactorExample[]>('KeyFactor.examples', async (ids) => groupInOrder(ids, await this.catalogue.examplesOf(ids), (e) => e.keyFactorId))
+      .get<string, KeyFactorExample[]>('KeyFactor.examples', async (ids) =>
+        groupInOrder(ids, await this.catalogue.examplesOf(ids), (e) => e.keyFactorId),
+      )
       .load(keyFactor.id);
   }
 }

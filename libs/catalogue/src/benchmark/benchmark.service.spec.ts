@@ -14,7 +14,9 @@ const small = (overrides: Record<string, unknown> = {}) => ({
     { value: 1, label: 'Not in place', description: 'No.' },
     { value: 2, label: 'In place', description: 'Yes.' },
   ],
-  keyFactors: [{ number: 1, heading: 'Access', statement: 'Courses are easy to reach.', guideQuestions: ['Where are they held?'], examples: [] }],
+  keyFactors: [
+    { number: 1, heading: 'Access', statement: 'Courses are easy to reach.', guideQuestions: ['Where are they held?'], examples: [] },
+  ],
   ...overrides,
 });
 
@@ -52,7 +54,9 @@ describe('BenchmarkService (on a fresh database)', () => {
     const error = await service.import(changed).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'CONFLICT' });
-    expect(error.message).toBe('Version 1 of EUROCITIES-PCD is published and cannot change. Import the change as a new version (omit "version" to take 2).');
+    expect(error.message).toBe(
+      'Version 1 of EUROCITIES-PCD is published and cannot change. Import the change as a new version (omit "version" to take 2).',
+    );
     expect((await service.export('EUROCITIES-PCD', 1)).keyFactors[0].statement).toBe(benchmarkDocument.keyFactors[0].statement);
   });
 

@@ -32,7 +32,8 @@ export class BenchmarkService {
       version !== undefined
         ? await repo.findOneBy({ code, version })
         : await repo.findOne({ where: { code, status: BenchmarkStatus.PUBLISHED }, order: { version: 'DESC' } });
-    if (!benchmark) throw notFound(version !== undefined ? `Benchmark ${code} version ${version}` : `A published version of benchmark ${code}`);
+    if (!benchmark)
+      throw notFound(version !== undefined ? `Benchmark ${code} version ${version}` : `A published version of benchmark ${code}`);
     return benchmark;
   }
 
@@ -115,7 +116,9 @@ export class BenchmarkService {
   }
 
   examplesOf(keyFactorIds: readonly string[]): Promise<KeyFactorExample[]> {
-    return this.dataSource.getRepository(KeyFactorExample).find({ where: { keyFactorId: In([...keyFactorIds]) }, order: { position: 'ASC' } });
+    return this.dataSource
+      .getRepository(KeyFactorExample)
+      .find({ where: { keyFactorId: In([...keyFactorIds]) }, order: { position: 'ASC' } });
   }
 
   private async insertChildren(manager: EntityManager, benchmarkId: string, doc: BenchmarkDocument) {
@@ -132,14 +135,23 @@ export class BenchmarkService {
         }),
       );
       if (kf.guideQuestions.length) {
-        await manager.insert(GuideQuestion, kf.guideQuestions.map((text, i) => ({ keyFactorId: keyFactor.id, position: i + 1, text })));
+        await manager.insert(
+          GuideQuestion,
+          kf.guideQuestions.map((text, i) => ({ keyFactorId: keyFactor.id, position: i + 1, text })),
+        );
       }
       if (kf.examples.length) {
-        await manager.insert(KeyFactorExample, kf.examples.map((e, i) => ({ keyFactorId: keyFactor.id, position: i + 1, city: e.city, text: e.text })));
+        await manager.insert(
+          KeyFactorExample,
+          kf.examples.map((e, i) => ({ keyFactorId: keyFactor.id, position: i + 1, city: e.city, text: e.text })),
+        );
       }
     }
     if (doc.contextFactors.length) {
-      await manager.insert(ContextFactor, doc.contextFactors.map((c) => ({ ...c, benchmarkId })));
+      await manager.insert(
+        ContextFactor,
+        doc.contextFactors.map((c) => ({ ...c, benchmarkId })),
+      );
     }
   }
 
@@ -147,7 +159,9 @@ export class BenchmarkService {
     const keyFactors = await manager.find(KeyFactor, { where: { benchmarkId: benchmark.id }, order: { number: 'ASC' } });
     const ids = keyFactors.map((k) => k.id);
     const questions = ids.length ? await manager.find(GuideQuestion, { where: { keyFactorId: In(ids) }, order: { position: 'ASC' } }) : [];
-    const examples = ids.length ? await manager.find(KeyFactorExample, { where: { keyFactorId: In(ids) }, order: { position: 'ASC' } }) : [];
+    const examples = ids.length
+      ? await manager.find(KeyFactorExample, { where: { keyFactorId: In(ids) }, order: { position: 'ASC' } })
+      : [];
     const contextFactors = await manager.find(ContextFactor, { where: { benchmarkId: benchmark.id }, order: { number: 'ASC' } });
     return {
       code: benchmark.code,
@@ -195,6 +209,10 @@ function normalise(doc: BenchmarkDocument) {
   return {
     ...doc,
     ratingScaleEditorial: doc.ratingScaleEditorial ?? false,
-    keyFactors: doc.keyFactors.map((k) => ({ ...k, code: k.code ?? String(k.number).padStart(2, '0'), headingEditorial: k.headingEditorial ?? false })),
+    keyFactors: doc.keyFactors.map((k) => ({
+      ...k,
+      code: k.code ?? String(k.number).padStart(2, '0'),
+      headingEditorial: k.headingEditorial ?? false,
+    })),
   };
 }

@@ -3,7 +3,9 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Benchmark } from './benchmark.entity';
 import { UuidEntity } from '@peervisit/platform/entities';
 
-@ObjectType({ description: 'Circumstances outside the city\'s control that shape what it can do (national legislation, labour market, ...).' })
+@ObjectType({
+  description: "Circumstances outside the city's control that shape what it can do (national legislation, labour market, ...).",
+})
 @Entity()
 @Index(['benchmarkId', 'number'], { unique: true })
 export class ContextFactor extends UuidEntity {

@@ -15,7 +15,9 @@ export class FieldOfActionResolver {
   @ResolveField(() => [FieldOfAction])
   subFields(@Parent() field: FieldOfAction, @Context() ctx: GraphqlContext) {
     return ctx.loaders
-      .get<string, FieldOfAction[]>('FieldOfAction.subFields', async (ids) => groupInOrder(ids, await this.fields.subFieldsOf(ids), (f) => f.parentId as string))
+      .get<string, FieldOfAction[]>('FieldOfAction.subFields', async (ids) =>
+        groupInOrder(ids, await this.fields.subFieldsOf(ids), (f) => f.parentId as string),
+      )
       .load(field.id);
   }
 }

@@ -27,10 +27,16 @@ export class FieldOfActionService {
     await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(FieldOfAction);
       for (const field of fields) {
-        await repo.upsert({ code: field.code, title: field.title, description: field.description ?? null, position: field.number, parentId: null }, ['code']);
+        await repo.upsert(
+          { code: field.code, title: field.title, description: field.description ?? null, position: field.number, parentId: null },
+          ['code'],
+        );
         const parent = await repo.findOneByOrFail({ code: field.code });
         for (const [index, sub] of (field.subFields ?? []).entries()) {
-          await repo.upsert({ code: sub.code, title: sub.title, description: sub.description ?? null, position: index + 1, parentId: parent.id }, ['code']);
+          await repo.upsert(
+            { code: sub.code, title: sub.title, description: sub.description ?? null, position: index + 1, parentId: parent.id },
+            ['code'],
+          );
         }
       }
     });

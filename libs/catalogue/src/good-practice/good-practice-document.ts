@@ -6,11 +6,22 @@ import { z } from 'zod';
  * and the six criteria. This is the JSON form of import and export, and what the DOCX reader and
  * writer map to and from.
  */
-const text = (what: string) => z.string({ message: `${what} is required` }).trim().min(1, `${what} must not be empty`);
+const text = (what: string) =>
+  z
+    .string({ message: `${what} is required` })
+    .trim()
+    .min(1, `${what} must not be empty`);
 const optionalText = z.string().trim().optional();
 const criterion = z.strictObject({ met: z.boolean(), justification: z.string().trim().default('') });
 
-export const CRITERIA_KEYS = ['goalOriented', 'customerResponsive', 'contextSensitive', 'highlyImpacting', 'capableOfBeingModelled', 'canBeGeneralised'] as const;
+export const CRITERIA_KEYS = [
+  'goalOriented',
+  'customerResponsive',
+  'contextSensitive',
+  'highlyImpacting',
+  'capableOfBeingModelled',
+  'canBeGeneralised',
+] as const;
 export type CriterionKey = (typeof CRITERIA_KEYS)[number];
 
 /** How the template names each criterion. */
@@ -26,10 +37,17 @@ export const CRITERIA_LABELS: Record<CriterionKey, string> = {
 export const goodPracticeDocumentSchema = z.strictObject({
   contact: z.strictObject({
     city: text('city'),
-    country: z.string().trim().regex(/^[A-Z]{2}$/, 'country must be a two-letter ISO code, e.g. NO').optional(),
+    country: z
+      .string()
+      .trim()
+      .regex(/^[A-Z]{2}$/, 'country must be a two-letter ISO code, e.g. NO')
+      .optional(),
     department: optionalText,
     /** YYYY-MM-DD; the template writes DD/MM/YYYY. */
-    completedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'completedOn must be a date, YYYY-MM-DD').optional(),
+    completedOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'completedOn must be a date, YYYY-MM-DD')
+      .optional(),
     contactPerson: optionalText,
   }),
   action: z.strictObject({
@@ -48,7 +66,9 @@ export const goodPracticeDocumentSchema = z.strictObject({
     keyReferenceDocuments: z.array(z.strictObject({ title: text('document title'), url: z.string().url().optional() })).default([]),
   }),
   criteria: z
-    .strictObject(Object.fromEntries(CRITERIA_KEYS.map((k) => [k, criterion.optional()])) as Record<CriterionKey, z.ZodOptional<typeof criterion>>)
+    .strictObject(
+      Object.fromEntries(CRITERIA_KEYS.map((k) => [k, criterion.optional()])) as Record<CriterionKey, z.ZodOptional<typeof criterion>>,
+    )
     .default({}),
 });
 

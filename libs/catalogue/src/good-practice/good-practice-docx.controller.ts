@@ -1,6 +1,16 @@
 import { Controller, Get, Inject, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { AdminOnly, APP_CONFIG, AppConfig, assertNoProblems, badInput, CurrentUser, Me, ParsingLimits, parsingLimitsOf } from '@peervisit/platform';
+import {
+  AdminOnly,
+  APP_CONFIG,
+  AppConfig,
+  assertNoProblems,
+  badInput,
+  CurrentUser,
+  Me,
+  ParsingLimits,
+  parsingLimitsOf,
+} from '@peervisit/platform';
 import type { Response } from 'express';
 import { readGoodPracticeDocx } from './docx/read-good-practice-docx';
 import { writeGoodPracticeDocx } from './docx/write-good-practice-docx';
@@ -25,7 +35,11 @@ function contentDisposition(fileName: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-const fileNameOf = (practice: GoodPractice) => `${`${practice.city} - ${practice.title}`.replace(/[\\/:*?"<>|\r\n]+/g, ' ').slice(0, 120).trim()}.docx`;
+const fileNameOf = (practice: GoodPractice) =>
+  `${`${practice.city} - ${practice.title}`
+    .replace(/[\\/:*?"<>|\r\n]+/g, ' ')
+    .slice(0, 120)
+    .trim()}.docx`;
 
 export const practiceJson = (p: GoodPractice) => ({
   id: p.id,
@@ -62,7 +76,8 @@ export class GoodPracticeDocxController {
   @Post('import.docx')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: DOCX_MAX_BYTES + 1, files: 1 } }))
   async importDocx(@Me() user: CurrentUser, @UploadedFile() file: UploadedPart | undefined) {
-    if (!file) throw badInput('Send the Word document as multipart/form-data in a part named "file".', [{ path: 'file', message: 'required' }]);
+    if (!file)
+      throw badInput('Send the Word document as multipart/form-data in a part named "file".', [{ path: 'file', message: 'required' }]);
     if (file.size > DOCX_MAX_BYTES) throw badInput('The file is larger than 10 MB.', [{ path: 'file', message: 'at most 10 MB' }]);
     const { document, problems } = await readGoodPracticeDocx(file.buffer, { limits: this.parsingLimits });
     assertNoProblems(problems, 'The Word document was not imported');
@@ -72,11 +87,19 @@ export class GoodPracticeDocxController {
 
   /** The good practice as a .docx in the layout of the ICC template. */
   @Get(':id/export.docx')
-  async exportDocx(@Me() user: CurrentUser, @Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async exportDocx(
+    @Me() user: CurrentUser,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
     const practice = await this.practices.get(user, id);
     const buffer = await writeGoodPracticeDocx(await this.practices.documentOf(practice));
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(buffer, { type: DOCX_MEDIA_TYPE, length: buffer.length, disposition: contentDisposition(fileNameOf(practice)) });
+    return new StreamableFile(buffer, {
+      type: DOCX_MEDIA_TYPE,
+      length: buffer.length,
+      disposition: contentDisposition(fileNameOf(practice)),
+    });
   }
 }

@@ -8,7 +8,10 @@ describe('periodYears', () => {
     ['2016 onwards', { start: 2016, end: null }],
     ['2018 onwards', { start: 2018, end: null }],
     ['From September 2014 to May 2015', { start: 2014, end: 2015 }],
-    ['From September 2014 to May 2015 (still ongoing as part of the municipal strategy for promoting interculturality)', { start: 2014, end: null }],
+    [
+      'From September 2014 to May 2015 (still ongoing as part of the municipal strategy for promoting interculturality)',
+      { start: 2014, end: null },
+    ],
     ['2019–2021', { start: 2019, end: 2021 }],
     ['12 months, Jan/dec YEAR', { start: null, end: null }],
     ['Ongoing for several years', { start: null, end: null }],
@@ -29,7 +32,9 @@ describe('teasers and titles', () => {
   });
 
   it('makes a title of the first sentence', () => {
-    expect(titleFrom('Publish the diversity statement on the website. Then read it out.')).toBe('Publish the diversity statement on the website');
+    expect(titleFrom('Publish the diversity statement on the website. Then read it out.')).toBe(
+      'Publish the diversity statement on the website',
+    );
     expect(titleFrom('x '.repeat(80)).length).toBeLessThanOrEqual(100);
   });
 });
@@ -60,9 +65,13 @@ describe('parseGoodPracticeDocument', () => {
         { path: 'criteria.pretty', message: 'unknown field "pretty"' },
       ]),
     );
-    expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(['description.keyReferenceDocuments[0].url', 'criteria.goalOriented.met']));
+    expect(problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining(['description.keyReferenceDocuments[0].url', 'criteria.goalOriented.met']),
+    );
     expect(parseGoodPracticeDocument({}).problems.map((p) => p.path)).toEqual(['contact', 'action', 'description']);
-    expect(parseGoodPracticeDocument({ ...bergen, contact: { city: 'Bergen', completedOn: '2021-02-30' } }).problems).toEqual([{ path: 'contact.completedOn', message: 'not a real date' }]);
+    expect(parseGoodPracticeDocument({ ...bergen, contact: { city: 'Bergen', completedOn: '2021-02-30' } }).problems).toEqual([
+      { path: 'contact.completedOn', message: 'not a real date' },
+    ]);
     expect(parseGoodPracticeDocument([]).problems).toHaveLength(1);
   });
 });

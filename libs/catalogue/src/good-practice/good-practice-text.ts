@@ -45,7 +45,10 @@ const isRealDate = (day: string) => {
 };
 
 function pathOf(path: PropertyKey[]): string {
-  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), '');
+  return path.reduce<string>(
+    (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
+    '',
+  );
 }
 
 function at(input: unknown, path: PropertyKey[]): unknown {
@@ -61,7 +64,11 @@ function at(input: unknown, path: PropertyKey[]): unknown {
 export function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, withoutNulls(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== null && v !== undefined)
+        .map(([k, v]) => [k, withoutNulls(v)]),
+    );
   }
   return value;
 }
@@ -82,7 +89,8 @@ export function parseGoodPracticeDocument(input: unknown): { document?: GoodPrac
     return problems.length ? { problems } : { document: parsed.data, problems };
   }
   const problems = parsed.error.issues.flatMap((issue): Problem[] => {
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: `unknown field "${key}"` }));
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: `unknown field "${key}"` }));
     if (issue.code === 'invalid_type' && at(input, issue.path) === undefined) {
       const name = String(issue.path.at(-1) ?? 'value');
       // Our own messages ("city is required") already say it; zod's default ones do not.

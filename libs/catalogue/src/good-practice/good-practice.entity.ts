@@ -11,7 +11,8 @@ export enum GoodPracticeStatus {
 }
 registerEnumType(GoodPracticeStatus, {
   name: 'GoodPracticeStatus',
-  description: 'DRAFT (the author edits) → SUBMITTED (waiting for the network secretariat; can go back to DRAFT) → PUBLISHED (everyone signed in reads it).',
+  description:
+    'DRAFT (the author edits) → SUBMITTED (waiting for the network secretariat; can go back to DRAFT) → PUBLISHED (everyone signed in reads it).',
 });
 
 /**

@@ -5,7 +5,10 @@ import { GoodPracticeStatus } from './good-practice.entity';
 
 /** The six criteria of the ICC template, as a GraphQL enum (values are the document's keys). */
 export const GoodPracticeCriterionKey = Object.fromEntries(CRITERIA_KEYS.map((k) => [k, k])) as { [K in CriterionKey]: K };
-registerEnumType(GoodPracticeCriterionKey, { name: 'GoodPracticeCriterionKey', description: 'The six criteria of a good practice in the ICC template.' });
+registerEnumType(GoodPracticeCriterionKey, {
+  name: 'GoodPracticeCriterionKey',
+  description: 'The six criteria of a good practice in the ICC template.',
+});
 
 // Required fields are nullable here on purpose: the service lists every missing one at once
 // (BAD_USER_INPUT with extensions.problems) instead of GraphQL refusing at the first.
@@ -90,9 +93,15 @@ export class GoodPracticesArgs extends PageArgs {
   country?: string;
   @Field(() => String, { nullable: true, description: 'City name (any case).' })
   city?: string;
-  @Field(() => Int, { nullable: true, description: 'Practices whose implementation period includes this year (an open-ended one runs to today).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Practices whose implementation period includes this year (an open-ended one runs to today).',
+  })
   year?: number;
-  @Field(() => String, { nullable: true, description: 'Words to find in the title, main purpose and description (web-search syntax: "quoted phrase", or, -word).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words to find in the title, main purpose and description (web-search syntax: "quoted phrase", or, -word).',
+  })
   search?: string;
   @Field(() => GoodPracticeStatus, {
     nullable: true,

@@ -11,7 +11,9 @@ import { GoodPracticeConnection, GoodPracticeCriterion } from './good-practice.t
 
 /** Loads fields of action by id once per request. */
 export function fieldOfActionLoader(ctx: GraphqlContext, service: GoodPracticeService) {
-  return ctx.loaders.get<string, FieldOfAction | null>('FieldOfActionById', async (ids) => oneInOrder(ids, await service.fieldsByIds(ids), (f) => f.id));
+  return ctx.loaders.get<string, FieldOfAction | null>('FieldOfActionById', async (ids) =>
+    oneInOrder(ids, await service.fieldsByIds(ids), (f) => f.id),
+  );
 }
 
 @Resolver(() => GoodPractice)
@@ -19,7 +21,8 @@ export class GoodPracticeResolver {
   constructor(private readonly practices: GoodPracticeService) {}
 
   @Query(() => GoodPracticeConnection, {
-    description: 'The good-practice catalogue, newest published first, filtered like the ICC listing (field of action, country, city, year, words).',
+    description:
+      'The good-practice catalogue, newest published first, filtered like the ICC listing (field of action, country, city, year, words).',
   })
   goodPractices(@Me() user: CurrentUser, @Args() args: GoodPracticesArgs) {
     const { first, after, ...filters } = args;
@@ -32,12 +35,17 @@ export class GoodPracticeResolver {
   }
 
   // A few kB of text fields (query cost, BYTES_PER_COST).
-  @Query(() => JSONScalar, { complexity: 40, description: 'A good practice as a GoodPracticeDocument (the JSON form importGoodPractice takes).' })
+  @Query(() => JSONScalar, {
+    complexity: 40,
+    description: 'A good practice as a GoodPracticeDocument (the JSON form importGoodPractice takes).',
+  })
   goodPracticeExport(@Me() user: CurrentUser, @Args('id', { type: () => ID }) id: string) {
     return this.practices.export(user, id);
   }
 
-  @Mutation(() => GoodPractice, { description: 'Drafts a good practice (anyone signed in); every problem with the input is listed at once.' })
+  @Mutation(() => GoodPractice, {
+    description: 'Drafts a good practice (anyone signed in); every problem with the input is listed at once.',
+  })
   createGoodPractice(@Me() user: CurrentUser, @Args('input') input: GoodPracticeInput) {
     return this.practices.createFromInput(user, input);
   }
@@ -51,7 +59,9 @@ export class GoodPracticeResolver {
     return this.practices.import(user, document);
   }
 
-  @Mutation(() => GoodPractice, { description: 'Replaces every field of a draft (its author or an admin). An outdated expectedVersion is a CONFLICT.' })
+  @Mutation(() => GoodPractice, {
+    description: 'Replaces every field of a draft (its author or an admin). An outdated expectedVersion is a CONFLICT.',
+  })
   updateGoodPractice(
     @Me() user: CurrentUser,
     @Args('id', { type: () => ID }) id: string,
@@ -66,8 +76,14 @@ export class GoodPracticeResolver {
     return this.practices.submit(user, id);
   }
 
-  @Mutation(() => GoodPractice, { description: 'Sends a submitted good practice back to draft (its author or an admin), optionally saying why.' })
-  returnGoodPracticeToDraft(@Me() user: CurrentUser, @Args('id', { type: () => ID }) id: string, @Args('reason', { type: () => String, nullable: true }) reason?: string | null) {
+  @Mutation(() => GoodPractice, {
+    description: 'Sends a submitted good practice back to draft (its author or an admin), optionally saying why.',
+  })
+  returnGoodPracticeToDraft(
+    @Me() user: CurrentUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => String, nullable: true }) reason?: string | null,
+  ) {
     return this.practices.returnToDraft(user, id, reason);
   }
 
@@ -94,7 +110,9 @@ export class GoodPracticeResolver {
 
   @ResolveField(() => [FieldOfAction], { description: 'The main field of action, then the further ones.' })
   async fieldsOfAction(@Parent() practice: GoodPractice, @Context() ctx: GraphqlContext) {
-    return (await fieldOfActionLoader(ctx, this.practices).loadMany([practice.mainFieldOfActionId, ...practice.furtherFieldOfActionIds])).filter(Boolean);
+    return (
+      await fieldOfActionLoader(ctx, this.practices).loadMany([practice.mainFieldOfActionId, ...practice.furtherFieldOfActionIds])
+    ).filter(Boolean);
   }
 
   @ResolveField(() => [GoodPracticeCriterion], { description: 'All six criteria, in the template order.' })
@@ -107,11 +125,16 @@ export class GoodPracticeResolver {
     }));
   }
 
-  @ResolveField(() => [GoodPracticeRevision], { nullable: true, description: 'Every version, oldest first: for its author and admins (null for others).' })
+  @ResolveField(() => [GoodPracticeRevision], {
+    nullable: true,
+    description: 'Every version, oldest first: for its author and admins (null for others).',
+  })
   async revisions(@Me() user: CurrentUser, @Parent() practice: GoodPractice, @Context() ctx: GraphqlContext) {
     if (!this.practices.mayEdit(user, practice)) return null;
     return ctx.loaders
-      .get<string, GoodPracticeRevision[]>('GoodPractice.revisions', async (ids) => groupInOrder(ids, await this.practices.revisionsOf(ids), (r) => r.goodPracticeId))
+      .get<string, GoodPracticeRevision[]>('GoodPractice.revisions', async (ids) =>
+        groupInOrder(ids, await this.practices.revisionsOf(ids), (r) => r.goodPracticeId),
+      )
       .load(practice.id);
   }
 }

@@ -1,12 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, assertNoProblems, Connection, CurrentUser, ErrorCode, forbidden, invalidTransition, isUuid, notFound, PageArgs, paginate, Problem } from '@peervisit/platform';
+import {
+  AppError,
+  assertNoProblems,
+  Connection,
+  CurrentUser,
+  ErrorCode,
+  forbidden,
+  invalidTransition,
+  isUuid,
+  notFound,
+  PageArgs,
+  paginate,
+  Problem,
+} from '@peervisit/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { FieldOfAction } from '../field-of-action/field-of-action.entity';
 import { CRITERIA_KEYS, GoodPracticeDocument } from './good-practice-document';
 import { GoodPractice, GoodPracticeRevision, GoodPracticeStatus, goodPracticeSearchVector } from './good-practice.entity';
 import { GoodPracticeInput } from './good-practice.inputs';
 import { parseGoodPracticeDocument, periodYears, withoutNulls } from './good-practice-text';
-
 
 /** Where a good practice came from, when it was promoted from a review (set by the review lib). */
 export interface GoodPracticeSource {
@@ -47,12 +59,18 @@ export function documentFromInput(input: GoodPracticeInput | null | undefined): 
   const criteria: Record<string, unknown> = {};
   (input?.criteria ?? []).forEach((c, index) => {
     if (c.key in criteria) problems.push({ path: `criteria[${index}].key`, message: `${c.key} is given twice` });
-    criteria[c.key] = { met: c.met, ...(c.justification !== null && c.justification !== undefined ? { justification: c.justification } : {}) };
+    criteria[c.key] = {
+      met: c.met,
+      ...(c.justification !== null && c.justification !== undefined ? { justification: c.justification } : {}),
+    };
   });
   const raw = withoutNulls({
     contact: { ...(input?.contact ?? {}) },
     action: { ...(input?.action ?? {}) },
-    description: { ...(input?.description ?? {}), keyReferenceDocuments: (input?.description?.keyReferenceDocuments ?? []).map((d) => ({ ...d })) },
+    description: {
+      ...(input?.description ?? {}),
+      keyReferenceDocuments: (input?.description?.keyReferenceDocuments ?? []).map((d) => ({ ...d })),
+    },
     criteria,
   }) as Record<string, unknown>;
   return { raw, problems };
@@ -73,7 +91,13 @@ export class GoodPracticeService {
   async create(
     user: CurrentUser,
     document: unknown,
-    options: { action?: 'create' | 'import' | 'promote'; source?: GoodPracticeSource; cityId?: string | null; extraProblems?: Problem[]; summary?: string } = {},
+    options: {
+      action?: 'create' | 'import' | 'promote';
+      source?: GoodPracticeSource;
+      cityId?: string | null;
+      extraProblems?: Problem[];
+      summary?: string;
+    } = {},
   ): Promise<GoodPractice> {
     return this.dataSource.transaction(async (manager) => {
       const { validated, problems } = await this.validate(manager, document);
@@ -154,9 +178,17 @@ export class GoodPracticeService {
 
   /** SUBMITTED → DRAFT (author or admin), with an optional reason kept in the revision. */
   returnToDraft(user: CurrentUser, id: string, reason?: string | null): Promise<GoodPractice> {
-    return this.transition(user, id, 'returnToDraft', GoodPracticeStatus.SUBMITTED, GoodPracticeStatus.DRAFT, (p) => {
-      p.submittedAt = null;
-    }, reason?.trim() || null);
+    return this.transition(
+      user,
+      id,
+      'returnToDraft',
+      GoodPracticeStatus.SUBMITTED,
+      GoodPracticeStatus.DRAFT,
+      (p) => {
+        p.submittedAt = null;
+      },
+      reason?.trim() || null,
+    );
   }
 
   /** SUBMITTED → PUBLISHED: the network secretariat only (@AdminOnly on publishGoodPractice). */
@@ -193,7 +225,8 @@ export class GoodPracticeService {
     const ids = [practice.mainFieldOfActionId, ...practice.furtherFieldOfActionIds];
     const fields = await manager.findBy(FieldOfAction, { id: In(ids) });
     const code = (fieldId: string) => fields.find((f) => f.id === fieldId)?.code ?? fieldId;
-    const opt = <K extends string>(key: K, value: string | null) => (value === null || value === undefined ? {} : ({ [key]: value } as Record<K, string>));
+    const opt = <K extends string>(key: K, value: string | null) =>
+      value === null || value === undefined ? {} : ({ [key]: value } as Record<K, string>);
     return {
       contact: {
         city: practice.city,
@@ -240,10 +273,15 @@ export class GoodPracticeService {
     }
     if (filters.city?.trim()) q.andWhere('lower(gp.city) = lower(:city)', { city: filters.city.trim() });
     if (filters.year !== undefined && filters.year !== null) {
-      if (!Number.isInteger(filters.year) || filters.year < 1800 || filters.year > 2200) problems.push({ path: 'year', message: 'a year, e.g. 2016' });
-      else q.andWhere("gp.periodStartYear <= :year AND coalesce(gp.periodEndYear, extract(year from now())::int) >= :year", { year: filters.year });
+      if (!Number.isInteger(filters.year) || filters.year < 1800 || filters.year > 2200)
+        problems.push({ path: 'year', message: 'a year, e.g. 2016' });
+      else
+        q.andWhere('gp.periodStartYear <= :year AND coalesce(gp.periodEndYear, extract(year from now())::int) >= :year', {
+          year: filters.year,
+        });
     }
-    if (filters.search?.trim()) q.andWhere(`${goodPracticeSearchVector('gp')} @@ websearch_to_tsquery('english', :search)`, { search: filters.search.trim() });
+    if (filters.search?.trim())
+      q.andWhere(`${goodPracticeSearchVector('gp')} @@ websearch_to_tsquery('english', :search)`, { search: filters.search.trim() });
     assertNoProblems(problems, 'The good practices could not be listed');
     return status === GoodPracticeStatus.PUBLISHED ? paginate(q, page, 'publishedAt', 'DESC') : paginate(q, page, 'createdAt', 'DESC');
   }
@@ -256,7 +294,10 @@ export class GoodPracticeService {
   async rankPublished(text: string, boostFieldIds: string[], first: number): Promise<RankedGoodPractice[]> {
     const words = [...new Set(text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [])];
     const stems: { word: string; lexemes: string[] }[] = words.length
-      ? await this.dataSource.query("SELECT w AS word, tsvector_to_array(to_tsvector('english', w)) AS lexemes FROM unnest($1::text[]) AS w", [words])
+      ? await this.dataSource.query(
+          "SELECT w AS word, tsvector_to_array(to_tsvector('english', w)) AS lexemes FROM unnest($1::text[]) AS w",
+          [words],
+        )
       : [];
     const lexemes = [...new Set(stems.flatMap((s) => s.lexemes))];
     const vector = goodPracticeSearchVector('gp');
@@ -330,7 +371,9 @@ export class GoodPracticeService {
 
   /** The row, locked; NOT_FOUND for what the caller cannot read, FORBIDDEN for what they read but may not change. */
   private async lockForChange(manager: EntityManager, user: CurrentUser, id: string): Promise<GoodPractice> {
-    const practice = isUuid(id) ? await manager.findOne(GoodPractice, { where: { id: id.toLowerCase() }, lock: { mode: 'pessimistic_write' } }) : null;
+    const practice = isUuid(id)
+      ? await manager.findOne(GoodPractice, { where: { id: id.toLowerCase() }, lock: { mode: 'pessimistic_write' } })
+      : null;
     if (!practice || !this.mayRead(user, practice)) throw notFound(`Good practice ${id}`);
     if (!this.mayEdit(user, practice)) throw forbidden('Only its author and the network secretariat can change a good practice.');
     return practice;
@@ -345,7 +388,13 @@ export class GoodPracticeService {
     );
   }
 
-  private async keepRevision(manager: EntityManager, practice: GoodPractice, action: string, user: CurrentUser, note: string | null = null) {
+  private async keepRevision(
+    manager: EntityManager,
+    practice: GoodPractice,
+    action: string,
+    user: CurrentUser,
+    note: string | null = null,
+  ) {
     await manager.insert(GoodPracticeRevision, {
       goodPracticeId: practice.id,
       version: practice.version,
@@ -362,11 +411,17 @@ export class GoodPracticeService {
     const { document, problems } = parseGoodPracticeDocument(input);
     const action = (input as { action?: { mainFieldOfAction?: unknown; furtherFieldsOfAction?: unknown } } | null)?.action;
     const main = typeof action?.mainFieldOfAction === 'string' ? action.mainFieldOfAction.trim() : '';
-    const further = Array.isArray(action?.furtherFieldsOfAction) ? action.furtherFieldsOfAction.map((c) => (typeof c === 'string' ? c.trim() : '')) : [];
+    const further = Array.isArray(action?.furtherFieldsOfAction)
+      ? action.furtherFieldsOfAction.map((c) => (typeof c === 'string' ? c.trim() : ''))
+      : [];
     const codes = [main, ...further].filter(Boolean);
     const known = codes.length ? await manager.findBy(FieldOfAction, { code: In(codes) }) : [];
     const idOf = (code: string) => known.find((f) => f.code === code)?.id;
-    if (main && !idOf(main)) problems.push({ path: 'action.mainFieldOfAction', message: `"${main}" is not an ICC field of action (use a code such as "1" or "3a")` });
+    if (main && !idOf(main))
+      problems.push({
+        path: 'action.mainFieldOfAction',
+        message: `"${main}" is not an ICC field of action (use a code such as "1" or "3a")`,
+      });
     further.forEach((code, index) => {
       const path = `action.furtherFieldsOfAction[${index}]`;
       if (!code) return;
@@ -377,7 +432,11 @@ export class GoodPracticeService {
     if (!document || problems.length) return { problems };
     return {
       problems,
-      validated: { document, mainFieldOfActionId: idOf(main)!, furtherFieldOfActionIds: document.action.furtherFieldsOfAction.map((c) => idOf(c)!) },
+      validated: {
+        document,
+        mainFieldOfActionId: idOf(main)!,
+        furtherFieldOfActionIds: document.action.furtherFieldsOfAction.map((c) => idOf(c)!),
+      },
     };
   }
 
@@ -407,10 +466,10 @@ export class GoodPracticeService {
 
   /** The directory's city with this name (and country, when given), if exactly one matches. */
   private async matchCity(manager: EntityManager, d: GoodPracticeDocument): Promise<string | null> {
-    const rows: { id: string }[] = await manager.query('SELECT id FROM city WHERE lower(name) = lower($1) AND ($2::text IS NULL OR country = $2) LIMIT 2', [
-      d.contact.city,
-      d.contact.country ?? null,
-    ]);
+    const rows: { id: string }[] = await manager.query(
+      'SELECT id FROM city WHERE lower(name) = lower($1) AND ($2::text IS NULL OR country = $2) LIMIT 2',
+      [d.contact.city, d.contact.country ?? null],
+    );
     return rows.length === 1 ? rows[0].id : null;
   }
 }

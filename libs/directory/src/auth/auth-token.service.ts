@@ -12,7 +12,14 @@ const newSecret = () => randomBytes(32).toString('base64url');
 export class AuthTokenService {
   async issue(
     manager: EntityManager,
-    fields: { purpose: AuthTokenPurpose; email: string; personId?: string | null; payload?: Record<string, unknown>; createdById?: string | null; ttlMs: number },
+    fields: {
+      purpose: AuthTokenPurpose;
+      email: string;
+      personId?: string | null;
+      payload?: Record<string, unknown>;
+      createdById?: string | null;
+      ttlMs: number;
+    },
   ): Promise<{ token: string; row: AuthToken }> {
     const token = newSecret();
     const row = await manager.save(
@@ -57,7 +64,11 @@ export class AuthTokenService {
 
   /** Withdraws every reset link of the person not used yet (the password just changed). */
   async revokeResetLinks(manager: EntityManager, personId: string): Promise<void> {
-    await manager.update(AuthToken, { personId, purpose: AuthTokenPurpose.PASSWORD_RESET, usedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+    await manager.update(
+      AuthToken,
+      { personId, purpose: AuthTokenPurpose.PASSWORD_RESET, usedAt: IsNull(), revokedAt: IsNull() },
+      { revokedAt: () => 'now()' },
+    );
   }
 
   /** Gives a token a new secret and a new lifetime (the old link stops working); answers the new secret. */

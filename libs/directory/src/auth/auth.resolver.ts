@@ -20,7 +20,9 @@ export class AuthResolver {
   ) {}
 
   @Public()
-  @Mutation(() => SignInPayload, { description: 'Signs in with email and password; returns a short-lived access token and a refresh token.' })
+  @Mutation(() => SignInPayload, {
+    description: 'Signs in with email and password; returns a short-lived access token and a refresh token.',
+  })
   signIn(@Args('email') email: string, @Args('password') password: string, @Context() ctx: GraphqlContext) {
     return this.auth.signIn(email, password, clientOf(ctx));
   }
@@ -54,8 +56,15 @@ export class AuthResolver {
     return this.auth.me(user.personId);
   }
 
-  @Mutation(() => SignInPayload, { description: 'Changes your password. Every session of yours ends (this one too); the answer is a new one.' })
-  changeMyPassword(@Me() user: CurrentUser, @Args('currentPassword') currentPassword: string, @Args('newPassword') newPassword: string, @Context() ctx: GraphqlContext) {
+  @Mutation(() => SignInPayload, {
+    description: 'Changes your password. Every session of yours ends (this one too); the answer is a new one.',
+  })
+  changeMyPassword(
+    @Me() user: CurrentUser,
+    @Args('currentPassword') currentPassword: string,
+    @Args('newPassword') newPassword: string,
+    @Context() ctx: GraphqlContext,
+  ) {
     return this.auth.changePassword(user, currentPassword, newPassword, clientOf(ctx));
   }
 
@@ -67,7 +76,9 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => SignInPayload, { description: 'Sets a new password with the emailed token, ends every other session and reset link, and signs in.' })
+  @Mutation(() => SignInPayload, {
+    description: 'Sets a new password with the emailed token, ends every other session and reset link, and signs in.',
+  })
   resetPassword(@Args('token') token: string, @Args('newPassword') newPassword: string, @Context() ctx: GraphqlContext) {
     return this.auth.resetPassword(token, newPassword, clientOf(ctx));
   }
@@ -85,6 +96,11 @@ export class AuthResolver {
     @Args('timeZone', { nullable: true, description: 'IANA time zone for a new account, e.g. Europe/Oslo.' }) timeZone?: string,
     @Args('locale', { nullable: true, description: 'BCP 47 language tag for a new account, e.g. en or nb-NO.' }) locale?: string,
   ) {
-    return this.auth.acceptInvitation(token, password, { fullName: fullName ?? undefined, timeZone: timeZone ?? undefined, locale: locale ?? undefined }, clientOf(ctx));
+    return this.auth.acceptInvitation(
+      token,
+      password,
+      { fullName: fullName ?? undefined, timeZone: timeZone ?? undefined, locale: locale ?? undefined },
+      clientOf(ctx),
+    );
   }
 }

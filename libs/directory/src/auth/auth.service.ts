@@ -77,7 +77,9 @@ export class AuthService {
     // a failure (or an error on the way) keeps it counted, a success hands it back.
     const attempt = await this.throttle.reserve(normalised, client.ip);
     const person = await this.dataSource.getRepository(Person).findOneBy({ email: normalised });
-    const ok = person?.passwordHash ? await verifyPassword(person.passwordHash, password) : (await verifyPassword(await this.dummyHash, password), false);
+    const ok = person?.passwordHash
+      ? await verifyPassword(person.passwordHash, password)
+      : (await verifyPassword(await this.dummyHash, password), false);
     if (!person || !ok) throw unauthenticated('The email or password is wrong.');
     await this.throttle.release(attempt);
     return this.sessions.start(person, client.userAgent);
@@ -111,7 +113,11 @@ export class AuthService {
         template: 'password-reset',
         recipientId: person?.id ?? null,
         recipientEmail: normalised,
-        data: { secret: token, linkBase: `${this.config.publicUrl}/reset-password?token=`, validMinutes: this.config.passwordResetTtlMinutes },
+        data: {
+          secret: token,
+          linkBase: `${this.config.publicUrl}/reset-password?token=`,
+          validMinutes: this.config.passwordResetTtlMinutes,
+        },
         dueAt: new Date(),
       });
       return key;
@@ -195,7 +201,8 @@ export class AuthService {
   ): Promise<{ id: string; token: string; row: AuthToken }> {
     const problems: Problem[] = [];
     const email = normaliseEmail(invitation.email);
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.push({ path: 'email', message: 'expected an email address like name@example.org' });
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      problems.push({ path: 'email', message: 'expected an email address like name@example.org' });
     assertNoProblems(problems, 'The invitation was not sent');
     const { token, row } = await this.tokens.issue(manager, {
       purpose: AuthTokenPurpose.INVITATION,
@@ -222,7 +229,9 @@ export class AuthService {
 
   /** Locks an invitation of this kind whose payload contains `match` and that was not accepted or withdrawn. */
   async openInvitation(manager: EntityManager, id: string, kind: string, match: Record<string, unknown>): Promise<AuthToken> {
-    const row = isUuid(id) ? await manager.findOne(AuthToken, { where: { id, purpose: AuthTokenPurpose.INVITATION }, lock: { mode: 'pessimistic_write' } }) : null;
+    const row = isUuid(id)
+      ? await manager.findOne(AuthToken, { where: { id, purpose: AuthTokenPurpose.INVITATION }, lock: { mode: 'pessimistic_write' } })
+      : null;
     const fits = row && Object.entries({ ...match, kind }).every(([key, value]) => row.payload[key] === value);
     if (!row || !fits) throw notFound(`Invitation ${id}`);
     if (row.usedAt) throw conflict('This invitation has already been accepted.');
@@ -244,7 +253,13 @@ export class AuthService {
     return row;
   }
 
-  private async scheduleInvitationEmail(manager: EntityManager, row: AuthToken, token: string, wording: InvitationWording, dedupeKey: string): Promise<void> {
+  private async scheduleInvitationEmail(
+    manager: EntityManager,
+    row: AuthToken,
+    token: string,
+    wording: InvitationWording,
+    dedupeKey: string,
+  ): Promise<void> {
     await this.outbox.schedule(manager, {
       dedupeKey,
       template: 'invitation',
@@ -267,7 +282,12 @@ export class AuthService {
    * time zone and language given), or checks the password of the existing one; then runs the handler
    * of the invitation's kind and starts a session.
    */
-  async acceptInvitation(token: string, password: string, choices: NewAccountChoices = {}, client: ClientInfo = {}): Promise<SignedIn & { payload: Record<string, unknown> }> {
+  async acceptInvitation(
+    token: string,
+    password: string,
+    choices: NewAccountChoices = {},
+    client: ClientInfo = {},
+  ): Promise<SignedIn & { payload: Record<string, unknown> }> {
     const problems: Problem[] = [];
     check.timeZone(problems, 'timeZone', choices.timeZone);
     const locale = canonicalLocale(problems, choices.locale);

@@ -8,7 +8,9 @@ export class SignInPayload {
   accessToken: string;
   @Field({ description: 'When the access token stops working.' })
   expiresAt: Date;
-  @Field({ description: 'Exchange for a new access token (refreshSession); single-use: each refresh returns the next one. Keep it secret.' })
+  @Field({
+    description: 'Exchange for a new access token (refreshSession); single-use: each refresh returns the next one. Keep it secret.',
+  })
   refreshToken: string;
   @Field({ description: 'Until when the refresh token may be used; each refresh moves it forward (REFRESH_TOKEN_TTL_DAYS).' })
   refreshExpiresAt: Date;

@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessTokenService, APP_CONFIG, AppConfig, CurrentUser, isUuid, notFound, SessionStore, unauthenticated } from '@peervisit/platform';
+import {
+  AccessTokenService,
+  APP_CONFIG,
+  AppConfig,
+  CurrentUser,
+  isUuid,
+  notFound,
+  SessionStore,
+  unauthenticated,
+} from '@peervisit/platform';
 import { AuthSession } from '@peervisit/platform/entities';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, LessThan, Not } from 'typeorm';
@@ -64,13 +73,21 @@ export class SessionService {
       if (!session || session.revokedAt) return { refused: ENDED };
       if (row.usedAt) {
         // Someone holds a copy of a token this session already exchanged: end the session everywhere.
-        const revoked = await this.sessions.revoke(manager, { personId: session.personId, ids: [session.id] }, 'a used refresh token was presented again');
+        const revoked = await this.sessions.revoke(
+          manager,
+          { personId: session.personId, ids: [session.id] },
+          'a used refresh token was presented again',
+        );
         return {
-          refused: 'This refresh token was already used, so a copy of it may be in someone else\'s hands: the session has been ended on every device. Sign in again.',
+          refused:
+            "This refresh token was already used, so a copy of it may be in someone else's hands: the session has been ended on every device. Sign in again.",
           revoked,
         };
       }
-      if (session.expiresAt.getTime() <= Date.now()) return { refused: `This session expired on ${session.expiresAt.toISOString()} after ${this.config.refreshTokenTtlDays} days without use: sign in again.` };
+      if (session.expiresAt.getTime() <= Date.now())
+        return {
+          refused: `This session expired on ${session.expiresAt.toISOString()} after ${this.config.refreshTokenTtlDays} days without use: sign in again.`,
+        };
       const person = await manager.findOneBy(Person, { id: session.personId });
       if (!person) return { refused: ENDED };
       row.usedAt = new Date();
@@ -105,12 +122,19 @@ export class SessionService {
   /** The caller's sessions that can still be used, most recently used first. */
   async list(user: CurrentUser): Promise<SessionView[]> {
     const sessions = await this.sessions.listActive(user.personId);
-    return sessions.map((s) => ({ id: s.id, createdAt: s.createdAt, lastUsedAt: s.lastUsedAt, userAgent: s.userAgent, current: s.id === user.sessionId }));
+    return sessions.map((s) => ({
+      id: s.id,
+      createdAt: s.createdAt,
+      lastUsedAt: s.lastUsedAt,
+      userAgent: s.userAgent,
+      current: s.id === user.sessionId,
+    }));
   }
 
   /** Ends one of the caller's own sessions (e.g. a lost phone). Ending one already ended is fine. */
   async end(user: CurrentUser, sessionId: string): Promise<boolean> {
-    const mine = isUuid(sessionId) && (await this.dataSource.getRepository(AuthSession).existsBy({ id: sessionId, personId: user.personId }));
+    const mine =
+      isUuid(sessionId) && (await this.dataSource.getRepository(AuthSession).existsBy({ id: sessionId, personId: user.personId }));
     if (!mine) throw notFound(`Session ${sessionId} of yours`);
     await this.sessions.revokeNow({ personId: user.personId, ids: [sessionId] }, 'ended by its owner');
     return true;
@@ -145,7 +169,12 @@ export class SessionService {
   }
 
   private signedIn(person: Person, session: AuthSession, refreshToken: string): SignedIn {
-    const { token, expiresAt } = this.accessTokens.issue({ personId: person.id, email: person.email, isAdmin: person.isAdmin, sessionId: session.id });
+    const { token, expiresAt } = this.accessTokens.issue({
+      personId: person.id,
+      email: person.email,
+      isAdmin: person.isAdmin,
+      sessionId: session.id,
+    });
     return { accessToken: token, expiresAt, refreshToken, refreshExpiresAt: session.expiresAt, person };
   }
 }

@@ -22,7 +22,10 @@ export function addressKey(ip: string): string {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 /** What reserve() counted, so release() hands back exactly that. */
@@ -105,7 +108,11 @@ export class SignInThrottle implements OnModuleDestroy {
     if (attempt.address) {
       await this.byAddress.reward(attempt.address, 1);
       const known = this.knownKey(emailHash);
-      await this.redis.multi().sadd(known, hash(attempt.address)).expire(known, KNOWN_ADDRESS_DAYS * 24 * 3600).exec();
+      await this.redis
+        .multi()
+        .sadd(known, hash(attempt.address))
+        .expire(known, KNOWN_ADDRESS_DAYS * 24 * 3600)
+        .exec();
     }
     if (attempt.countedOnAccount) await this.byAccount.reward(emailHash, 1);
   }

@@ -33,7 +33,10 @@ export class CityService {
     check.timeZone(problems, 'timeZone', input.timeZone);
     check.nonNegative(problems, 'population', input.population);
     if (input.iccMemberSince != null && (input.iccMemberSince < 2008 || input.iccMemberSince > new Date().getFullYear())) {
-      problems.push({ path: 'iccMemberSince', message: `expected a year between 2008 (when the network started) and ${new Date().getFullYear()}` });
+      problems.push({
+        path: 'iccMemberSince',
+        message: `expected a year between 2008 (when the network started) and ${new Date().getFullYear()}`,
+      });
     }
     assertNoProblems(problems, 'The city was not saved');
     const city = await this.rows.getOrCreate(id);

@@ -27,7 +27,7 @@ export async function createAdministrator(
   const email = normaliseEmail(input.email ?? '');
   const fullName = input.fullName?.trim();
   const problems: Problem[] = [];
-  if (!email) problems.push({ path: 'email', message: 'give the administrator\'s email address, e.g. --email name@example.org' });
+  if (!email) problems.push({ path: 'email', message: "give the administrator's email address, e.g. --email name@example.org" });
   else check.email(problems, 'email', email);
   if (input.fullName !== undefined) check.text(problems, 'name', input.fullName);
   assertNoProblems(problems, 'No administrator was created');
@@ -35,7 +35,11 @@ export async function createAdministrator(
     let person = await manager.findOne(Person, { where: { email }, lock: { mode: 'pessimistic_write' } });
     const outcome = !person ? 'created' : person.isAdmin ? 'unchanged' : 'promoted';
     if (!person) {
-      if (!fullName) assertNoProblems([{ path: 'name', message: `no account has the email ${email}: give the new administrator's name, e.g. --name "Marta Kowalska"` }], 'No administrator was created');
+      if (!fullName)
+        assertNoProblems(
+          [{ path: 'name', message: `no account has the email ${email}: give the new administrator's name, e.g. --name "Marta Kowalska"` }],
+          'No administrator was created',
+        );
       person = manager.create(Person, { email, fullName });
     }
     person.isAdmin = true;

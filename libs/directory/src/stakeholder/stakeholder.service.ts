@@ -25,8 +25,10 @@ export class StakeholderService {
     const problems: Problem[] = [];
     check.text(problems, 'name', input.name);
     check.text(problems, 'position', input.position);
-    if (!input.name?.trim() && !input.position?.trim()) problems.push({ path: 'position', message: 'give a name or a position, so the team knows whom they met' });
-    if (!(await this.dataSource.getRepository(City).existsBy({ id: input.cityId }))) problems.push({ path: 'cityId', message: 'no city has this id' });
+    if (!input.name?.trim() && !input.position?.trim())
+      problems.push({ path: 'position', message: 'give a name or a position, so the team knows whom they met' });
+    if (!(await this.dataSource.getRepository(City).existsBy({ id: input.cityId })))
+      problems.push({ path: 'cityId', message: 'no city has this id' });
     if (input.organisationId && !(await this.dataSource.getRepository(Organisation).existsBy({ id: input.organisationId }))) {
       problems.push({ path: 'organisationId', message: 'no organisation has this id' });
     }

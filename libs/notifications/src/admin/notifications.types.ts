@@ -3,7 +3,8 @@ import { ConnectionType } from '@peervisit/platform';
 import { OutboxMessage } from '@peervisit/platform/entities';
 import { ReminderRuleKind } from '../reminders/reminder-rules';
 
-@ObjectType() export class OutboxMessageConnection extends ConnectionType(OutboxMessage) {}
+@ObjectType()
+export class OutboxMessageConnection extends ConnectionType(OutboxMessage) {}
 
 @ObjectType('ReminderRule')
 export class ReminderRuleType {

@@ -187,7 +187,14 @@ describe('buildSessionInvite', () => {
 describe('buildCalendarFeed', () => {
   it('publishes every event, without organizer or attendees', () => {
     const events = [
-      { uid: 'session-1@peervisit', sequence: 0, summary: 'Interview: Mayor', description: 'Your part: note-taker', start: invite.start, end: invite.end },
+      {
+        uid: 'session-1@peervisit',
+        sequence: 0,
+        summary: 'Interview: Mayor',
+        description: 'Your part: note-taker',
+        start: invite.start,
+        end: invite.end,
+      },
       {
         uid: 'session-2@peervisit',
         sequence: 4,

@@ -52,7 +52,10 @@ const PRODUCT_ID = { company: 'PeerVisit', product: 'PeerVisit', language: 'EN' 
 export function buildSessionInvite(input: SessionInviteInput, options: CalendarOptions = {}): string {
   checkEvent(input);
   checkTimeZone(input.timeZone);
-  for (const [role, person] of [['organizer', input.organizer], ['attendee', input.attendee]] as const) {
+  for (const [role, person] of [
+    ['organizer', input.organizer],
+    ['attendee', input.attendee],
+  ] as const) {
     if (!person?.email) throw new Error(`A session invite needs an ${role} email address.`);
   }
   const cancel = input.method === 'CANCEL';
@@ -116,7 +119,8 @@ function checkEvent(event: FeedEvent): void {
   }
   for (const field of ['start', 'end'] as const) {
     const value = event[field];
-    if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new Error(`Calendar event ${event.uid}: ${field} is not a valid date.`);
+    if (!(value instanceof Date) || Number.isNaN(value.getTime()))
+      throw new Error(`Calendar event ${event.uid}: ${field} is not a valid date.`);
   }
   if (event.end.getTime() < event.start.getTime()) throw new Error(`Calendar event ${event.uid} ends before it starts.`);
 }

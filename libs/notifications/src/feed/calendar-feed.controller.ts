@@ -20,20 +20,24 @@ export class CalendarFeedController {
 
   @Get(':token.ics')
   async feed(@Param('token') token: string, @Res() res: Response) {
-    const person = await this.dataSource.getRepository(Person).findOneBy({ calendarTokenHash: createHash('sha256').update(token).digest('hex') });
+    const person = await this.dataSource
+      .getRepository(Person)
+      .findOneBy({ calendarTokenHash: createHash('sha256').update(token).digest('hex') });
     if (!person) throw new NotFoundException('No calendar at this address (it may have been reset).');
-    const sessions: (VisitSession & { review_title: string })[] = await this.dataSource
+    const sessions: (VisitSession & { review_title: string })[] = (await this.dataSource
       .getRepository(VisitSession)
       .createQueryBuilder('s')
       .innerJoin('session_assignment', 'a', 'a.session_id = s.id AND a.person_id = :me', { me: person.id })
       .innerJoin(Review, 'r', 'r.id = s.reviewId AND r.status IN (:...shown)', { shown: statusesAllowing('showInCalendar') })
       // Read at every fetch: someone removed from the team, or whose role may no longer read the
       // programme, stops seeing its sessions at once, though they stay assigned in the history.
-      .innerJoin(TeamMember, 'm', 'm.reviewId = s.reviewId AND m.personId = :me AND m.removedAt IS NULL AND m.role IN (:...roles)', { roles: REVIEW_PERMISSIONS['programme.read'] })
+      .innerJoin(TeamMember, 'm', 'm.reviewId = s.reviewId AND m.personId = :me AND m.removedAt IS NULL AND m.role IN (:...roles)', {
+        roles: REVIEW_PERMISSIONS['programme.read'],
+      })
       .addSelect('r.title', 'review_title')
       .where('s.cancelledAt IS NULL')
       .orderBy('s.startsAt')
-      .getMany() as never;
+      .getMany()) as never;
     const body = buildCalendarFeed(
       sessions.map((s) => ({
         uid: `session-${s.id}-${person.id}@peervisit`,

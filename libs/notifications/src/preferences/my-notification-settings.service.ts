@@ -20,7 +20,9 @@ export class MyNotificationSettings {
   /** A new private feed URL; only the secret's hash is stored, so the previous URL stops working. */
   async resetCalendarFeed(user: CurrentUser): Promise<{ url: string }> {
     const token = randomBytes(24).toString('base64url');
-    await this.dataSource.getRepository(Person).update({ id: user.personId }, { calendarTokenHash: createHash('sha256').update(token).digest('hex') });
+    await this.dataSource
+      .getRepository(Person)
+      .update({ id: user.personId }, { calendarTokenHash: createHash('sha256').update(token).digest('hex') });
     return { url: `${this.config.publicUrl}/calendar/${token}.ics` };
   }
 }

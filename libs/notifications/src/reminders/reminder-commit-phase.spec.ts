@@ -31,7 +31,11 @@ describe('ReminderService (jobs at the commit of the transaction that changed th
     changes = t.app.get(ReviewChanges);
     const person = await createPerson(t.dataSource, { isAdmin: true });
     const admin: CurrentUser = { personId: person.id, email: person.email, isAdmin: true };
-    f = await createReviewFixture(t.dataSource, { status: 'PREPARATION', visitStart: '2027-03-10T07:00:00Z', visitEnd: '2027-03-14T17:00:00Z' });
+    f = await createReviewFixture(t.dataSource, {
+      status: 'PREPARATION',
+      visitStart: '2027-03-10T07:00:00Z',
+      visitEnd: '2027-03-14T17:00:00Z',
+    });
     session = (
       await t.app.get(VisitService).schedule(admin, f.reviewId, {
         kind: VisitSessionKind.INTERVIEW,

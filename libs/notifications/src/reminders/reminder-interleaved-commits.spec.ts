@@ -22,7 +22,8 @@ describe('ReminderService (two overlapping changes of one review)', () => {
 
   const scheduledRows = () => scheduledRowsOf(t.dataSource, f.reviewId);
   const withoutJob = () => scheduledWithoutJob(t.dataSource, queue, f.reviewId);
-  const moveSession = "UPDATE visit_session SET starts_at = starts_at + interval '1 hour', ends_at = ends_at + interval '1 hour' WHERE id = $1";
+  const moveSession =
+    "UPDATE visit_session SET starts_at = starts_at + interval '1 hour', ends_at = ends_at + interval '1 hour' WHERE id = $1";
 
   beforeAll(async () => {
     process.env.WORKERS_IN_PROCESS = 'false';
@@ -33,7 +34,11 @@ describe('ReminderService (two overlapping changes of one review)', () => {
     const visits = t.app.get(VisitService);
     const person = await createPerson(t.dataSource, { isAdmin: true });
     const admin: CurrentUser = { personId: person.id, email: person.email, isAdmin: true };
-    f = await createReviewFixture(t.dataSource, { status: 'PREPARATION', visitStart: '2027-03-10T07:00:00Z', visitEnd: '2027-03-14T17:00:00Z' });
+    f = await createReviewFixture(t.dataSource, {
+      status: 'PREPARATION',
+      visitStart: '2027-03-10T07:00:00Z',
+      visitEnd: '2027-03-14T17:00:00Z',
+    });
     for (const day of [0, 1]) {
       const session = await visits.schedule(admin, f.reviewId, {
         kind: VisitSessionKind.INTERVIEW,
@@ -66,8 +71,15 @@ describe('ReminderService (two overlapping changes of one review)', () => {
       await second.query(moveSession, [sessions[1]]);
       const versionsBefore = new Map((await scheduledRows()).map((r) => [r.dedupe_key, r.version]));
       const rewrittenSince = async (before: Map<string, number>) =>
-        (await scheduledRows()).filter((r) => before.get(r.dedupe_key) !== r.version).map((r) => r.dedupe_key).sort();
-      const ofSession = async (id: string) => (await scheduledRows()).filter((r) => r.dedupe_key.includes(id)).map((r) => r.dedupe_key).sort();
+        (await scheduledRows())
+          .filter((r) => before.get(r.dedupe_key) !== r.version)
+          .map((r) => r.dedupe_key)
+          .sort();
+      const ofSession = async (id: string) =>
+        (await scheduledRows())
+          .filter((r) => r.dedupe_key.includes(id))
+          .map((r) => r.dedupe_key)
+          .sort();
 
       // T1 commits: its rows (session 0: two people, two offsets) are visible and have their jobs;
       // T2's are not visible yet.

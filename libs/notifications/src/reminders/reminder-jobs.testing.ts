@@ -11,7 +11,10 @@ export interface ScheduledRow {
 }
 
 export const scheduledRows = (dataSource: DataSource, reviewId: string): Promise<ScheduledRow[]> =>
-  dataSource.query("SELECT id, version, dedupe_key, due_at FROM outbox_message WHERE review_id = $1 AND status = 'SCHEDULED' ORDER BY dedupe_key", [reviewId]);
+  dataSource.query(
+    "SELECT id, version, dedupe_key, due_at FROM outbox_message WHERE review_id = $1 AND status = 'SCHEDULED' ORDER BY dedupe_key",
+    [reviewId],
+  );
 
 /** Dedupe keys of scheduled rows with no delayed job for their current version (only the sweeper would send them, late). */
 export async function scheduledWithoutJob(dataSource: DataSource, queue: Queue, reviewId: string): Promise<string[]> {

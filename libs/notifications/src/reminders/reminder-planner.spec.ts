@@ -55,7 +55,16 @@ describe('planReminders', () => {
     const input = base({
       review: { ...base().review, status: ReviewStatus.VISIT },
       sessions: [
-        { id: 's1', kind: VisitSessionKind.INTERVIEW, startsAt: new Date('2027-03-10T09:00:00Z'), endsAt: new Date('2027-03-10T10:00:00Z'), cancelledAt: null, version: 1, updatedAt: now, assignees: ['peer'] },
+        {
+          id: 's1',
+          kind: VisitSessionKind.INTERVIEW,
+          startsAt: new Date('2027-03-10T09:00:00Z'),
+          endsAt: new Date('2027-03-10T10:00:00Z'),
+          cancelledAt: null,
+          version: 1,
+          updatedAt: now,
+          assignees: ['peer'],
+        },
       ],
     });
     expect(keys(input).filter((k) => k.includes(':s1:'))).toEqual([
@@ -67,18 +76,36 @@ describe('planReminders', () => {
   });
 
   it('sends an update to whoever holds an older invite, and a cancellation when the session is cancelled', () => {
-    const session = { id: 's1', kind: VisitSessionKind.INTERVIEW, startsAt: new Date('2027-03-10T09:00:00Z'), endsAt: new Date('2027-03-10T10:00:00Z'), cancelledAt: null, version: 3, updatedAt: new Date('2027-02-01T11:00:00Z'), assignees: ['peer'] };
-    const moved = base({ sessions: [session], sentInvites: [{ sessionId: 's1', personId: 'peer', sentAt: new Date('2027-01-31T00:00:00Z') }] });
+    const session = {
+      id: 's1',
+      kind: VisitSessionKind.INTERVIEW,
+      startsAt: new Date('2027-03-10T09:00:00Z'),
+      endsAt: new Date('2027-03-10T10:00:00Z'),
+      cancelledAt: null,
+      version: 3,
+      updatedAt: new Date('2027-02-01T11:00:00Z'),
+      assignees: ['peer'],
+    };
+    const moved = base({
+      sessions: [session],
+      sentInvites: [{ sessionId: 's1', personId: 'peer', sentAt: new Date('2027-01-31T00:00:00Z') }],
+    });
     expect(planReminders(moved).filter((m) => m.dedupeKey.startsWith('notice:'))).toMatchObject([
       { dedupeKey: 'notice:r1:session-updated:s1:peer:v3', template: 'session-updated', optional: false, dueAt: now },
     ]);
     const cancelled = base({ sessions: [{ ...session, cancelledAt: now }], sentInvites: moved.sentInvites });
-    expect(planReminders(cancelled).filter((m) => m.dedupeKey.includes('s1'))).toMatchObject([{ dedupeKey: 'notice:r1:session-cancelled:s1:peer', template: 'session-cancelled' }]);
+    expect(planReminders(cancelled).filter((m) => m.dedupeKey.includes('s1'))).toMatchObject([
+      { dedupeKey: 'notice:r1:session-cancelled:s1:peer', template: 'session-cancelled' },
+    ]);
   });
 
   it('follows the review rules: a disabled rule plans nothing, changed offsets move the reminders', () => {
     const rules = defaultRules(ReviewKind.PEER_REVIEW).map((r) =>
-      r.kind === ReminderRuleKind.SELF_ASSESSMENT_DUE ? { ...r, offsets: [7] } : r.kind === ReminderRuleKind.NEXT_ASSESSMENT ? { ...r, enabled: false } : r,
+      r.kind === ReminderRuleKind.SELF_ASSESSMENT_DUE
+        ? { ...r, offsets: [7] }
+        : r.kind === ReminderRuleKind.NEXT_ASSESSMENT
+          ? { ...r, enabled: false }
+          : r,
     );
     expect(keys(base({ rules }))).toEqual([
       'reminder:r1:self-assessment:coord:7d @ 2027-02-13T16:00:00.000Z',
@@ -91,7 +118,9 @@ describe('planReminders', () => {
   });
 
   it('follow-up checkpoints: 6 and 12 months after the report is published, unless the timeline sets its own', () => {
-    const published = base({ review: { ...base().review, status: ReviewStatus.FOLLOW_UP, reportPublishedAt: new Date('2027-05-31T10:00:00Z') } });
+    const published = base({
+      review: { ...base().review, status: ReviewStatus.FOLLOW_UP, reportPublishedAt: new Date('2027-05-31T10:00:00Z') },
+    });
     expect(keys(published).filter((k) => k.includes('checkpoint'))).toEqual([
       'reminder:r1:checkpoint:1:coord @ 2027-11-30T10:00:00.000Z',
       'reminder:r1:checkpoint:2:coord @ 2028-05-31T10:00:00.000Z',

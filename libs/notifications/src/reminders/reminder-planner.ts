@@ -22,7 +22,16 @@ export interface PlanInput {
     reportPublishedAt: Date | null;
   };
   members: { personId: string; email: string; role: ReviewRole }[];
-  sessions: { id: string; kind: VisitSessionKind; startsAt: Date; endsAt: Date; cancelledAt: Date | null; version: number; updatedAt: Date; assignees: string[] }[];
+  sessions: {
+    id: string;
+    kind: VisitSessionKind;
+    startsAt: Date;
+    endsAt: Date;
+    cancelledAt: Date | null;
+    version: number;
+    updatedAt: Date;
+    assignees: string[];
+  }[];
   /** When each person was last sent an invite (a reminder or an update) for a session. */
   sentInvites: { sessionId: string; personId: string; sentAt: Date }[];
   rules: EffectiveRule[];
@@ -41,7 +50,14 @@ export function planReminders(input: PlanInput): MessageToSchedule[] {
   const rule = (kind: ReminderRuleKind) => input.rules.find((r) => r.kind === kind && r.enabled);
   const withRole = (...roles: ReviewRole[]) => input.members.filter((m) => roles.includes(m.role));
   const member = (personId: string) => input.members.find((m) => m.personId === personId);
-  const add = (key: string, template: string, to: { personId: string; email: string }, dueAt: Date, data: Record<string, unknown>, optional = true) => {
+  const add = (
+    key: string,
+    template: string,
+    to: { personId: string; email: string },
+    dueAt: Date,
+    data: Record<string, unknown>,
+    optional = true,
+  ) => {
     if (dueAt.getTime() < now.getTime() - GRACE) return;
     plan.push({ dedupeKey: key, template, recipientId: to.personId, recipientEmail: to.email, reviewId: review.id, data, optional, dueAt });
   };
@@ -52,7 +68,13 @@ export function planReminders(input: PlanInput): MessageToSchedule[] {
   if (selfAssessment && review.selfAssessmentDueAt && !review.selfAssessmentSubmittedAt && allows(review.status, 'remindSelfAssessment')) {
     for (const days of selfAssessment.offsets) {
       for (const to of withRole(ReviewRole.HOST_COORDINATOR, ReviewRole.HOST_CONTRIBUTOR)) {
-        add(`${reminderPrefix(review.id)}self-assessment:${to.personId}:${days}d`, 'self-assessment-due', to, new Date(review.selfAssessmentDueAt.getTime() - days * DAY), { daysBefore: days });
+        add(
+          `${reminderPrefix(review.id)}self-assessment:${to.personId}:${days}d`,
+          'self-assessment-due',
+          to,
+          new Date(review.selfAssessmentDueAt.getTime() - days * DAY),
+          { daysBefore: days },
+        );
       }
     }
   }
@@ -65,25 +87,54 @@ export function planReminders(input: PlanInput): MessageToSchedule[] {
       // Whoever was sent an invite gets the cancellation, once.
       for (const invite of input.sentInvites.filter((i) => i.sessionId === session.id)) {
         const to = member(invite.personId);
-        if (to) plan.push({ dedupeKey: `notice:${review.id}:session-cancelled:${session.id}:${to.personId}`, template: 'session-cancelled', recipientId: to.personId, recipientEmail: to.email, reviewId: review.id, data: { sessionId: session.id }, optional: false, dueAt: now });
+        if (to)
+          plan.push({
+            dedupeKey: `notice:${review.id}:session-cancelled:${session.id}:${to.personId}`,
+            template: 'session-cancelled',
+            recipientId: to.personId,
+            recipientEmail: to.email,
+            reviewId: review.id,
+            data: { sessionId: session.id },
+            optional: false,
+            dueAt: now,
+          });
       }
       continue;
     }
     if (sessionRule && session.startsAt > now) {
       for (const days of sessionRule.offsets) {
         for (const to of assignees) {
-          add(`${reminderPrefix(review.id)}session:${session.id}:${to.personId}:${days}d`, 'session-reminder', to, new Date(session.startsAt.getTime() - days * DAY), { sessionId: session.id, daysBefore: days });
+          add(
+            `${reminderPrefix(review.id)}session:${session.id}:${to.personId}:${days}d`,
+            'session-reminder',
+            to,
+            new Date(session.startsAt.getTime() - days * DAY),
+            { sessionId: session.id, daysBefore: days },
+          );
         }
       }
       // Someone already holding an older invite gets the update now, not only at the next reminder.
       for (const to of assignees) {
         const sent = input.sentInvites.filter((i) => i.sessionId === session.id && i.personId === to.personId);
         if (sent.length && Math.max(...sent.map((i) => i.sentAt.getTime())) < session.updatedAt.getTime()) {
-          plan.push({ dedupeKey: `notice:${review.id}:session-updated:${session.id}:${to.personId}:v${session.version}`, template: 'session-updated', recipientId: to.personId, recipientEmail: to.email, reviewId: review.id, data: { sessionId: session.id, sessionVersion: session.version }, optional: false, dueAt: now });
+          plan.push({
+            dedupeKey: `notice:${review.id}:session-updated:${session.id}:${to.personId}:v${session.version}`,
+            template: 'session-updated',
+            recipientId: to.personId,
+            recipientEmail: to.email,
+            reviewId: review.id,
+            data: { sessionId: session.id, sessionVersion: session.version },
+            optional: false,
+            dueAt: now,
+          });
         }
       }
     }
-    if (nudge && (session.kind === VisitSessionKind.INTERVIEW || session.kind === VisitSessionKind.FOCUS_GROUP) && allows(review.status, 'nudgeEvidence')) {
+    if (
+      nudge &&
+      (session.kind === VisitSessionKind.INTERVIEW || session.kind === VisitSessionKind.FOCUS_GROUP) &&
+      allows(review.status, 'nudgeEvidence')
+    ) {
       const evening = parseInZone(`${formatInZone(session.endsAt, review.timeZone).slice(0, 10)}T19:00`, review.timeZone) as Date;
       const dueAt = evening > session.endsAt ? evening : new Date(session.endsAt.getTime() + 2 * 3600 * 1000);
       for (const to of assignees.filter((m) => m.role === ReviewRole.PEER || m.role === ReviewRole.EXPERT_LEADER)) {
@@ -96,7 +147,13 @@ export function planReminders(input: PlanInput): MessageToSchedule[] {
   if (conclusions && review.conclusionsDueAt && allows(review.status, 'remindConclusions')) {
     for (const days of conclusions.offsets) {
       for (const to of withRole(ReviewRole.EXPERT_LEADER, ReviewRole.PEER)) {
-        add(`${reminderPrefix(review.id)}conclusions:${to.personId}:${days}d`, 'conclusions-due', to, new Date(review.conclusionsDueAt.getTime() - days * DAY), { daysBefore: days });
+        add(
+          `${reminderPrefix(review.id)}conclusions:${to.personId}:${days}d`,
+          'conclusions-due',
+          to,
+          new Date(review.conclusionsDueAt.getTime() - days * DAY),
+          { daysBefore: days },
+        );
       }
     }
   }
@@ -111,7 +168,9 @@ export function planReminders(input: PlanInput): MessageToSchedule[] {
         : [];
     dates.forEach((checkpoint, i) => {
       for (const to of withRole(ReviewRole.HOST_COORDINATOR)) {
-        add(`${reminderPrefix(review.id)}checkpoint:${i + 1}:${to.personId}`, 'follow-up-checkpoint', to, checkpoint, { checkpointAt: checkpoint.toISOString() });
+        add(`${reminderPrefix(review.id)}checkpoint:${i + 1}:${to.personId}`, 'follow-up-checkpoint', to, checkpoint, {
+          checkpointAt: checkpoint.toISOString(),
+        });
       }
     });
   }
@@ -120,7 +179,9 @@ export function planReminders(input: PlanInput): MessageToSchedule[] {
   if (next && review.visitStartsAt && next.offsets.length) {
     const dueAt = addMonths(review.visitStartsAt, next.offsets[0]);
     for (const to of withRole(ReviewRole.HOST_COORDINATOR)) {
-      add(`${reminderPrefix(review.id)}next-assessment:${to.personId}`, 'next-assessment', to, dueAt, { monthsAfterVisit: next.offsets[0] });
+      add(`${reminderPrefix(review.id)}next-assessment:${to.personId}`, 'next-assessment', to, dueAt, {
+        monthsAfterVisit: next.offsets[0],
+      });
     }
   }
   return plan;

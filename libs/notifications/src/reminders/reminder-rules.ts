@@ -39,7 +39,10 @@ export function defaultRules(kind: ReviewKind): EffectiveRule[] {
   return Object.values(ReminderRuleKind).map((rule) => ({
     kind: rule,
     // An internal assessment has no visit, so no session reminders or evidence nudges.
-    enabled: !(kind === ReviewKind.INTERNAL_ASSESSMENT && (rule === ReminderRuleKind.VISIT_SESSION || rule === ReminderRuleKind.EVIDENCE_NUDGE)),
+    enabled: !(
+      kind === ReviewKind.INTERNAL_ASSESSMENT &&
+      (rule === ReminderRuleKind.VISIT_SESSION || rule === ReminderRuleKind.EVIDENCE_NUDGE)
+    ),
     // The Intercultural Cities Index is re-assessed every 2-3 years; peer reviews are repeated less often.
     offsets: rule === ReminderRuleKind.NEXT_ASSESSMENT ? [kind === ReviewKind.EXPERT_VISIT ? 24 : 30] : DAY_BEFORE_RULES[rule],
   }));

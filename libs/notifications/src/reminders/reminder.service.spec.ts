@@ -44,8 +44,17 @@ describe('ReminderService (batched upsert, jobs for the rows a change wrote)', (
     changes = t.app.get(ReviewChanges);
     const person = await createPerson(t.dataSource, { isAdmin: true });
     admin = { personId: person.id, email: person.email, isAdmin: true };
-    f = await createReviewFixture(t.dataSource, { status: 'PREPARATION', visitStart: '2027-03-10T07:00:00Z', visitEnd: '2027-03-14T17:00:00Z' });
-    for (const [day, hour] of [[0, 9], [1, 9], [2, 9]]) sessions.push((await visits.schedule(admin, f.reviewId, input(day, hour))).id);
+    f = await createReviewFixture(t.dataSource, {
+      status: 'PREPARATION',
+      visitStart: '2027-03-10T07:00:00Z',
+      visitEnd: '2027-03-14T17:00:00Z',
+    });
+    for (const [day, hour] of [
+      [0, 9],
+      [1, 9],
+      [2, 9],
+    ])
+      sessions.push((await visits.schedule(admin, f.reviewId, input(day, hour))).id);
   });
   afterAll(() => t?.close());
 
@@ -66,14 +75,24 @@ describe('ReminderService (batched upsert, jobs for the rows a change wrote)', (
     addBulk.mockRestore();
     const after = await scheduledRows();
     const rewritten = after.filter((r) => before.get(r.dedupe_key) !== r.version).map((r) => r.dedupe_key);
-    expect(rewritten.sort()).toEqual(after.filter((r) => r.dedupe_key.includes(sessions[0])).map((r) => r.dedupe_key).sort());
+    expect(rewritten.sort()).toEqual(
+      after
+        .filter((r) => r.dedupe_key.includes(sessions[0]))
+        .map((r) => r.dedupe_key)
+        .sort(),
+    );
     expect(rewritten).toHaveLength(4);
     const moved = after.find((r) => r.dedupe_key.endsWith(`${sessions[0]}:${f.people.peer.id}:1d`));
     // 14:00 in Oslo (UTC+1 in March), one day before.
     expect(new Date(moved!.due_at).toISOString()).toBe('2027-03-12T13:00:00.000Z');
     // Jobs for the four rewritten rows only, not for all 13 scheduled ones; the stale jobs stay in
     // Redis and do nothing when they wake.
-    expect(handed.sort()).toEqual(after.filter((r) => rewritten.includes(r.dedupe_key)).map((r) => sendJobId(r)).sort());
+    expect(handed.sort()).toEqual(
+      after
+        .filter((r) => rewritten.includes(r.dedupe_key))
+        .map((r) => sendJobId(r))
+        .sort(),
+    );
     expect((await delayedJobs()) - jobsBefore).toBe(4);
     expect(await withoutJob()).toEqual([]);
   });
@@ -82,7 +101,10 @@ describe('ReminderService (batched upsert, jobs for the rows a change wrote)', (
     const jobsBefore = await delayedJobs();
     await expect(
       t.dataSource.transaction(async (m) => {
-        await m.query("UPDATE visit_session SET starts_at = starts_at + interval '1 hour', ends_at = ends_at + interval '1 hour' WHERE id = $1", [sessions[1]]);
+        await m.query(
+          "UPDATE visit_session SET starts_at = starts_at + interval '1 hour', ends_at = ends_at + interval '1 hour' WHERE id = $1",
+          [sessions[1]],
+        );
         await changes.changed(m, f.reviewId);
         throw new Error('rolled back on purpose');
       }),
@@ -97,9 +119,19 @@ describe('ReminderService (batched upsert, jobs for the rows a change wrote)', (
     const key = `reminder:${f.reviewId}:session:${sessions[0]}:${f.people.leader.id}:7d`;
     await t.dataSource.query("UPDATE outbox_message SET status = 'SENT', sent_at = now() WHERE dedupe_key = $1", [key]);
     const [sent] = await t.dataSource.query('SELECT version, due_at FROM outbox_message WHERE dedupe_key = $1', [key]);
-    const message = (dedupeKey: string, dueAt: string) => ({ dedupeKey, template: 'next-assessment', recipientEmail: 'x@example.org', reviewId: f.reviewId, dueAt: new Date(dueAt) });
+    const message = (dedupeKey: string, dueAt: string) => ({
+      dedupeKey,
+      template: 'next-assessment',
+      recipientEmail: 'x@example.org',
+      reviewId: f.reviewId,
+      dueAt: new Date(dueAt),
+    });
     const changed = await t.dataSource.transaction((m) =>
-      outbox.scheduleMany(m, [message(key, '2027-01-01T00:00:00Z'), message('bench:repeat', '2027-01-01T00:00:00Z'), message('bench:repeat', '2027-02-02T00:00:00Z')]),
+      outbox.scheduleMany(m, [
+        message(key, '2027-01-01T00:00:00Z'),
+        message('bench:repeat', '2027-01-01T00:00:00Z'),
+        message('bench:repeat', '2027-02-02T00:00:00Z'),
+      ]),
     );
     expect(changed).toBe(1);
     const [still] = await t.dataSource.query('SELECT status, version, due_at FROM outbox_message WHERE dedupe_key = $1', [key]);

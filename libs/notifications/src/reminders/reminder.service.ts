@@ -37,7 +37,10 @@ export class ReminderService {
    */
   @OnEvent('review.changed', EventPhase.AFTER_COMMIT)
   async queueJobsOfCommit({ reviewId }: DomainEvents['review.changed'], transaction: DomainTransaction): Promise<void> {
-    await this.outbox.enqueueScheduled({ reviewId, writtenByTransactionsStartedAt: [await transaction.startedAtMicros()] }, transaction.manager);
+    await this.outbox.enqueueScheduled(
+      { reviewId, writtenByTransactionsStartedAt: [await transaction.startedAtMicros()] },
+      transaction.manager,
+    );
   }
 
   /** A review started from an earlier one keeps that review's reminder rules. */
@@ -98,12 +101,20 @@ export class ReminderService {
   }
 
   /** The expert leader changes one rule for this review; the reminders follow at once. */
-  async setRule(user: CurrentUser, reviewId: string, kind: ReminderRuleKind, enabled: boolean, offsets: number[]): Promise<EffectiveRule[]> {
+  async setRule(
+    user: CurrentUser,
+    reviewId: string,
+    kind: ReminderRuleKind,
+    enabled: boolean,
+    offsets: number[],
+  ): Promise<EffectiveRule[]> {
     await this.access.require(user, reviewId, 'review.edit');
     // An admin passes require() for any id: a review that does not exist is NOT_FOUND, not a foreign-key error.
     await this.access.reviewOrFail(reviewId);
     if (offsets.some((o) => !Number.isFinite(o) || o < 0 || o > 1200)) {
-      throw badInput('Offsets are days before (or months after, for the next assessment): numbers from 0 to 1200.', [{ path: 'offsets', message: 'out of range' }]);
+      throw badInput('Offsets are days before (or months after, for the next assessment): numbers from 0 to 1200.', [
+        { path: 'offsets', message: 'out of range' },
+      ]);
     }
     return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
       await manager.query(

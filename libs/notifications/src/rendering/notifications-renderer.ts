@@ -4,7 +4,20 @@ import { City, Person, Stakeholder, STAKEHOLDER_CATEGORY_PHRASE } from '@peervis
 import { APP_CONFIG, AppConfig, MessageRenderer, RenderedMessage } from '@peervisit/platform';
 import { OutboxMessage } from '@peervisit/platform/entities';
 import { ReviewService } from '@peervisit/review';
-import { Conclusion, ConclusionStatus, Evidence, EntryStatus, Recommendation, Review, ReviewRole, SelfAssessmentEntry, SelfAssessmentReturn, SessionAssignment, TeamMember, VisitSession } from '@peervisit/review/entities';
+import {
+  Conclusion,
+  ConclusionStatus,
+  Evidence,
+  EntryStatus,
+  Recommendation,
+  Review,
+  ReviewRole,
+  SelfAssessmentEntry,
+  SelfAssessmentReturn,
+  SessionAssignment,
+  TeamMember,
+  VisitSession,
+} from '@peervisit/review/entities';
 import { DataSource, In, IsNull } from 'typeorm';
 import { buildSessionInvite } from '../calendar/session-invite';
 import { TemplateName, TemplateRenderer } from '../templates/template-renderer';
@@ -64,17 +77,31 @@ export class NotificationsRenderer implements MessageRenderer {
         const city = await this.dataSource.getRepository(City).findOneByOrFail({ id: review.hostCityId });
         const inScope = await this.reviews.keyFactorsInScope(review);
         const entries = await this.dataSource.getRepository(SelfAssessmentEntry).findBy({ reviewId: review.id });
-        const done = new Set(entries.filter((e) => e.status === EntryStatus.SUBMITTED || (e.rating !== null && e.narrative)).map((e) => e.keyFactorId));
+        const done = new Set(
+          entries.filter((e) => e.status === EntryStatus.SUBMITTED || (e.rating !== null && e.narrative)).map((e) => e.keyFactorId),
+        );
         let open = inScope.filter((k) => !done.has(k.id));
         // A contributor hears about the entries assigned to them; the coordinator about all of them.
-        const member = await this.dataSource.getRepository(TeamMember).findOneBy({ reviewId: review.id, personId: message.recipientId ?? '', removedAt: IsNull() });
+        const member = await this.dataSource
+          .getRepository(TeamMember)
+          .findOneBy({ reviewId: review.id, personId: message.recipientId ?? '', removedAt: IsNull() });
         if (member?.role === ReviewRole.HOST_CONTRIBUTOR) {
           const mine = new Set(entries.filter((e) => e.assigneeId === message.recipientId).map((e) => e.keyFactorId));
           open = open.filter((k) => mine.has(k.id));
           if (!open.length) return { skip: 'no open self-assessment entries are assigned to the recipient' };
         }
         const dueAt = review.selfAssessmentDueAt;
-        return this.rendered('self-assessment-due', { ...common, cityName: city.name, dueAt: dueAt.toISOString(), daysLeft: Math.max(0, Math.ceil((dueAt.getTime() - Date.now()) / 86400000)), openKeyFactors: open.map((k) => ({ code: k.code, heading: k.heading })) }, options);
+        return this.rendered(
+          'self-assessment-due',
+          {
+            ...common,
+            cityName: city.name,
+            dueAt: dueAt.toISOString(),
+            daysLeft: Math.max(0, Math.ceil((dueAt.getTime() - Date.now()) / 86400000)),
+            openKeyFactors: open.map((k) => ({ code: k.code, heading: k.heading })),
+          },
+          options,
+        );
       }
       case 'session-reminder':
       case 'session-updated':
@@ -83,7 +110,9 @@ export class NotificationsRenderer implements MessageRenderer {
         if (!session) return { skip: 'the session no longer exists' };
         const cancelled = message.template === 'session-cancelled';
         if (!cancelled && session.cancelledAt) return { skip: 'the session was cancelled' };
-        const assignment = await this.dataSource.getRepository(SessionAssignment).findOneBy({ sessionId: session.id, personId: message.recipientId ?? '' });
+        const assignment = await this.dataSource
+          .getRepository(SessionAssignment)
+          .findOneBy({ sessionId: session.id, personId: message.recipientId ?? '' });
         if (!cancelled && !assignment) return { skip: 'the recipient is no longer assigned to the session' };
         const city = await this.dataSource.getRepository(City).findOneByOrFail({ id: review.hostCityId });
         const stakeholders = await this.dataSource
@@ -116,7 +145,11 @@ export class NotificationsRenderer implements MessageRenderer {
           part: assignment?.part.toLowerCase().replace('_', '-') ?? '',
           daysBefore: data.daysBefore,
           // Names only for those who consented to be named.
-          stakeholders: stakeholders.map((s) => (s.consentToBeNamed && s.name ? `${s.name} (${s.position ?? STAKEHOLDER_CATEGORY_PHRASE[s.category]})` : (s.position ?? STAKEHOLDER_CATEGORY_PHRASE[s.category]))),
+          stakeholders: stakeholders.map((s) =>
+            s.consentToBeNamed && s.name
+              ? `${s.name} (${s.position ?? STAKEHOLDER_CATEGORY_PHRASE[s.category]})`
+              : (s.position ?? STAKEHOLDER_CATEGORY_PHRASE[s.category]),
+          ),
           previousStartAt: message.template === 'session-updated' ? await this.previousStart(session.id, session.startsAt) : undefined,
           reason: session.cancellationReason ?? '',
         };
@@ -126,25 +159,47 @@ export class NotificationsRenderer implements MessageRenderer {
       case 'evidence-nudge': {
         const session = await this.dataSource.getRepository(VisitSession).findOneBy({ id: String(data.sessionId) });
         if (!session || session.cancelledAt) return { skip: 'the session was cancelled' };
-        const logged = await this.dataSource.getRepository(Evidence).existsBy({ sessionId: session.id, loggedById: message.recipientId ?? '', retractedAt: IsNull() });
+        const logged = await this.dataSource
+          .getRepository(Evidence)
+          .existsBy({ sessionId: session.id, loggedById: message.recipientId ?? '', retractedAt: IsNull() });
         if (logged) return { skip: 'the peer has logged evidence for the session' };
         return this.rendered('evidence-nudge', { ...common, sessionTitle: session.title, endedAt: session.endsAt.toISOString() }, options);
       }
       case 'conclusions-due': {
         const inScope = await this.reviews.keyFactorsInScope(review);
-        const agreed = new Set((await this.dataSource.getRepository(Conclusion).findBy({ reviewId: review.id, status: ConclusionStatus.AGREED })).map((c) => c.keyFactorId));
+        const agreed = new Set(
+          (await this.dataSource.getRepository(Conclusion).findBy({ reviewId: review.id, status: ConclusionStatus.AGREED })).map(
+            (c) => c.keyFactorId,
+          ),
+        );
         const missing = inScope.filter((k: KeyFactor) => !agreed.has(k.id));
         if (!missing.length || !review.conclusionsDueAt) return { skip: 'every conclusion is agreed' };
-        return this.rendered('conclusions-due', { ...common, dueAt: review.conclusionsDueAt.toISOString(), missingKeyFactors: missing.map((k) => ({ code: k.code, heading: k.heading })) }, options);
+        return this.rendered(
+          'conclusions-due',
+          {
+            ...common,
+            dueAt: review.conclusionsDueAt.toISOString(),
+            missingKeyFactors: missing.map((k) => ({ code: k.code, heading: k.heading })),
+          },
+          options,
+        );
       }
       case 'follow-up-checkpoint': {
-        const open = await this.dataSource.getRepository(Recommendation).count({ where: { reviewId: review.id, withdrawnAt: IsNull(), followUpStatus: In(['NOT_STARTED', 'IN_PROGRESS']) as never } });
+        const open = await this.dataSource
+          .getRepository(Recommendation)
+          .count({ where: { reviewId: review.id, withdrawnAt: IsNull(), followUpStatus: In(['NOT_STARTED', 'IN_PROGRESS']) as never } });
         return this.rendered('follow-up-checkpoint', { ...common, checkpointAt: data.checkpointAt, openRecommendations: open }, options);
       }
       case 'report-published': {
-        const [report] = await this.dataSource.query('SELECT version, published, published_at FROM report WHERE id = $1', [String(data.reportId)]);
+        const [report] = await this.dataSource.query('SELECT version, published, published_at FROM report WHERE id = $1', [
+          String(data.reportId),
+        ]);
         if (!report?.published) return { skip: 'the report is not published' };
-        return this.rendered('report-published', { ...common, version: report.version, publishedAt: new Date(report.published_at).toISOString(), link: String(data.link) }, options);
+        return this.rendered(
+          'report-published',
+          { ...common, version: report.version, publishedAt: new Date(report.published_at).toISOString(), link: String(data.link) },
+          options,
+        );
       }
       case 'self-assessment-returned': {
         const sent = await this.dataSource.getRepository(SelfAssessmentReturn).findOneBy({ id: String(data.returnId) });
@@ -153,11 +208,27 @@ export class NotificationsRenderer implements MessageRenderer {
         const keyFactor = await this.dataSource.getRepository(KeyFactor).findOneByOrFail({ id: entry.keyFactorId });
         const city = await this.dataSource.getRepository(City).findOneByOrFail({ id: review.hostCityId });
         const leader = await this.dataSource.getRepository(Person).findOneBy({ id: sent.sentById });
-        return this.rendered('self-assessment-returned', { ...common, cityName: city.name, keyFactorCode: keyFactor.code, keyFactorHeading: keyFactor.heading, leaderName: leader?.fullName ?? 'The expert leader', reason: sent.reason, sentAt: sent.sentAt.toISOString() }, options);
+        return this.rendered(
+          'self-assessment-returned',
+          {
+            ...common,
+            cityName: city.name,
+            keyFactorCode: keyFactor.code,
+            keyFactorHeading: keyFactor.heading,
+            leaderName: leader?.fullName ?? 'The expert leader',
+            reason: sent.reason,
+            sentAt: sent.sentAt.toISOString(),
+          },
+          options,
+        );
       }
       case 'next-assessment': {
         const city = await this.dataSource.getRepository(City).findOneByOrFail({ id: review.hostCityId });
-        return this.rendered('next-assessment', { ...common, cityName: city.name, previousReviewTitle: review.title, dueAt: message.dueAt.toISOString() }, options);
+        return this.rendered(
+          'next-assessment',
+          { ...common, cityName: city.name, previousReviewTitle: review.title, dueAt: message.dueAt.toISOString() },
+          options,
+        );
       }
       default:
         throw new Error(`No renderer for template ${message.template}`);

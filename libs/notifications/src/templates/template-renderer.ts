@@ -141,7 +141,9 @@ export class TemplateRenderer {
   private templateFile(template: TemplateName, file: string): string {
     const folder = join(this.templatesDir, template);
     if (!existsSync(folder)) {
-      throw new Error(`Email template "${template}" has no folder: expected ${folder} with ${[...TEMPLATE_FILES, 'sample.json'].join(', ')}.`);
+      throw new Error(
+        `Email template "${template}" has no folder: expected ${folder} with ${[...TEMPLATE_FILES, 'sample.json'].join(', ')}.`,
+      );
     }
     const path = join(folder, file);
     if (!existsSync(path)) throw new Error(`Email template "${template}" is incomplete: ${file} is missing (expected ${path}).`);
@@ -182,7 +184,9 @@ function checkRenderOptions(options: RenderOptions): { timeZone: string; locale:
   try {
     new Intl.DateTimeFormat(locale, { timeZone });
   } catch (error) {
-    throw new Error(`Cannot render an email for time zone "${timeZone}" and locale "${locale}": ${(error as Error).message}`, { cause: error });
+    throw new Error(`Cannot render an email for time zone "${timeZone}" and locale "${locale}": ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return { timeZone, locale };
 }
@@ -329,5 +333,10 @@ function tidyText(text: string): string {
 }
 
 function tidyHtml(html: string): string {
-  return html.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return (
+    html
+      .replace(/[ \t]+$/gm, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
 }

@@ -205,7 +205,9 @@ describe('email templates', () => {
     expect(() => strict.render('evidence-nudge', data, OSLO)).toThrow(/"evidence-nudge" \(subject\.hbs\).*"sessionTitle" not defined/);
     const { dueAt: _due, ...noDate } = strict.sample('next-assessment');
     // A date helper refuses a missing date even when not strict: "Invalid Date" must never reach anyone.
-    expect(() => renderer.render('next-assessment', noDate, OSLO)).toThrow(/"next-assessment" \(text\.hbs\).*"dateOnly" helper needs an ISO date-time, got nothing/);
+    expect(() => renderer.render('next-assessment', noDate, OSLO)).toThrow(
+      /"next-assessment" \(text\.hbs\).*"dateOnly" helper needs an ISO date-time, got nothing/,
+    );
   });
 
   describe('template folders on disk', () => {

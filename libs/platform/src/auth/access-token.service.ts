@@ -73,11 +73,13 @@ export class AccessTokenService {
     try {
       claims = jwt.verify(token, this.verifyKey, { algorithms: ['HS256'], issuer: 'peervisit' }) as AccessTokenClaims & { exp: number };
     } catch (error) {
-      if (error instanceof jwt.TokenExpiredError) throw unauthenticated('Your access token has expired: refresh it (refreshSession) or sign in again.');
+      if (error instanceof jwt.TokenExpiredError)
+        throw unauthenticated('Your access token has expired: refresh it (refreshSession) or sign in again.');
       throw unauthenticated('The access token is not valid: sign in again.');
     }
     // Tokens from before sessions existed carry no sid: they cannot be revoked, so they are refused.
-    if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string') throw unauthenticated('The access token is not valid: sign in again.');
+    if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string')
+      throw unauthenticated('The access token is not valid: sign in again.');
     const user = { personId: claims.sub, email: claims.email, isAdmin: claims.admin === true, sessionId: claims.sid };
     if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value as string);
     this.verified.set(token, { user, exp: claims.exp });

@@ -46,14 +46,24 @@ describe('AuthGuard', () => {
     const token = bearer('leaver', false, 'session-to-end');
     await expect(guard.canActivate(context('signedIn', token))).resolves.toBe(true);
     ended.add('session-to-end');
-    await expect(guard.canActivate(context('signedIn', token))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/^Your session has ended/) });
+    await expect(guard.canActivate(context('signedIn', token))).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringMatching(/^Your session has ended/),
+    });
     const config = loadConfig({});
-    const sessionless = jwt.sign({ sub: 'old', email: 'old@example.org', admin: false }, config.jwtSecret, { algorithm: 'HS256', issuer: 'peervisit', expiresIn: 60 });
+    const sessionless = jwt.sign({ sub: 'old', email: 'old@example.org', admin: false }, config.jwtSecret, {
+      algorithm: 'HS256',
+      issuer: 'peervisit',
+      expiresIn: 60,
+    });
     await expect(guard.canActivate(context('signedIn', `Bearer ${sessionless}`))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('keeps @AdminOnly routes to admins', async () => {
-    await expect(guard.canActivate(context('adminOnly', bearer('peer')))).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Only the network secretariat (an admin) can do this.' });
+    await expect(guard.canActivate(context('adminOnly', bearer('peer')))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Only the network secretariat (an admin) can do this.',
+    });
     await expect(guard.canActivate(context('adminOnly', bearer('admin', true)))).resolves.toBe(true);
   });
 });

@@ -45,7 +45,12 @@ export class SessionStore implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(PUB_SUB) private readonly pubSub: PubSub,
   ) {
     // A check should fall back to PostgreSQL rather than wait while Redis is away.
-    this.redis = new Redis({ ...redisConnectionOptions(config.redisUrl), lazyConnect: true, maxRetriesPerRequest: 1, connectionName: 'peervisit-sessions' });
+    this.redis = new Redis({
+      ...redisConnectionOptions(config.redisUrl),
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      connectionName: 'peervisit-sessions',
+    });
     this.redis.on('error', () => undefined); // each failed command is handled where it is sent
     // After a reconnection (the first connection is covered by onApplicationBootstrap, before any request).
     let connected = false;
@@ -92,7 +97,10 @@ export class SessionStore implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       active = (await this.redis.exists(this.markKey(sessionId))) === 0;
     } catch {
-      const rows: { active: boolean }[] = await this.dataSource.query('SELECT revoked_at IS NULL AS active FROM auth_session WHERE id = $1', [sessionId]);
+      const rows: { active: boolean }[] = await this.dataSource.query(
+        'SELECT revoked_at IS NULL AS active FROM auth_session WHERE id = $1',
+        [sessionId],
+      );
       active = rows[0]?.active === true;
     }
     this.remember(sessionId, active);
@@ -126,7 +134,9 @@ export class SessionStore implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.error(`Could not mark ${sessionIds.length} ended session(s) in Redis: ${(error as Error).message}`);
     }
     await this.pubSub.publish(SESSIONS_REVOKED, { ids: sessionIds }).catch((error: Error) => {
-      this.logger.warn(`Could not tell other processes that ${sessionIds.length} session(s) ended (${error.message}); they notice within ${this.config.sessionCheckCacheSeconds} s`);
+      this.logger.warn(
+        `Could not tell other processes that ${sessionIds.length} session(s) ended (${error.message}); they notice within ${this.config.sessionCheckCacheSeconds} s`,
+      );
     });
   }
 
@@ -141,7 +151,10 @@ export class SessionStore implements OnApplicationBootstrap, OnModuleDestroy {
   /** Redis (re)connected, perhaps empty: marks the sessions revoked recently enough for their tokens to live. */
   private async restoreMarks(): Promise<void> {
     try {
-      const rows: { id: string }[] = await this.dataSource.query("SELECT id FROM auth_session WHERE revoked_at > now() - make_interval(secs => $1)", [this.markSeconds()]);
+      const rows: { id: string }[] = await this.dataSource.query(
+        'SELECT id FROM auth_session WHERE revoked_at > now() - make_interval(secs => $1)',
+        [this.markSeconds()],
+      );
       if (rows.length) await this.writeMarks(rows.map((row) => row.id));
     } catch (error) {
       this.logger.warn(`Could not restore the marks of ended sessions in Redis: ${(error as Error).message}`);
@@ -165,7 +178,9 @@ export class SessionStore implements OnApplicationBootstrap, OnModuleDestroy {
 
   private remember(sessionId: string, active: boolean): void {
     // An ended session never comes back: remember that as long as any of its access tokens may live.
-    const seconds = active ? this.config.sessionCheckCacheSeconds : Math.max(this.config.sessionCheckCacheSeconds, this.config.accessTokenTtlSeconds);
+    const seconds = active
+      ? this.config.sessionCheckCacheSeconds
+      : Math.max(this.config.sessionCheckCacheSeconds, this.config.accessTokenTtlSeconds);
     this.known.delete(sessionId);
     if (this.known.size >= SESSIONS_KEPT) this.known.delete(this.known.keys().next().value as string);
     this.known.set(sessionId, { active, until: Date.now() + seconds * 1000 });
@@ -181,7 +196,9 @@ export class SessionStore implements OnApplicationBootstrap, OnModuleDestroy {
       })
       .catch((error: Error) => {
         this.listening = false;
-        this.logger.warn(`Could not listen for ended sessions (${error.message}); relying on the ${this.config.sessionCheckCacheSeconds} s cache`);
+        this.logger.warn(
+          `Could not listen for ended sessions (${error.message}); relying on the ${this.config.sessionCheckCacheSeconds} s cache`,
+        );
       });
   }
 }

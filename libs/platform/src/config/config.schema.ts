@@ -14,65 +14,241 @@ const positiveInt = z.coerce
   .int('expected a whole number')
   .positive('expected a number above 0');
 const url = (protocols: string[]) =>
-  z.string().refine((v) => {
-    try {
-      return protocols.includes(new URL(v).protocol.replace(':', ''));
-    } catch {
-      return false;
-    }
-  }, `expected a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`);
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol.replace(':', ''));
+      } catch {
+        return false;
+      }
+    },
+    `expected a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+  );
 
 export const CONFIG_VARIABLES = {
-  NODE_ENV: { schema: z.enum(['development', 'test', 'production']), default: 'development', doc: 'development, test or production. Production turns off introspection and the explorer and requires JWT_SECRET.' },
+  NODE_ENV: {
+    schema: z.enum(['development', 'test', 'production']),
+    default: 'development',
+    doc: 'development, test or production. Production turns off introspection and the explorer and requires JWT_SECRET.',
+  },
   HOST: { schema: z.string().min(1), default: '127.0.0.1', doc: 'Interface the API listens on (0.0.0.0 in containers).' },
-  PORT: { schema: z.coerce.number({ message: 'expected a port number' }).int().min(0, 'expected a port number 0-65535').max(65535, 'expected a port number 0-65535'), default: '3000', doc: 'HTTP port of the API (0 picks a free one).' },
-  PUBLIC_URL: { schema: url(['http', 'https']), default: 'http://localhost:3000', doc: 'Base URL people reach the service at; used in links sent by email.' },
-  DATABASE_URL: { schema: url(['postgres', 'postgresql']), default: 'postgres://postgres@127.0.0.1:5432/peervisit', doc: 'PostgreSQL connection string.' },
+  PORT: {
+    schema: z.coerce
+      .number({ message: 'expected a port number' })
+      .int()
+      .min(0, 'expected a port number 0-65535')
+      .max(65535, 'expected a port number 0-65535'),
+    default: '3000',
+    doc: 'HTTP port of the API (0 picks a free one).',
+  },
+  PUBLIC_URL: {
+    schema: url(['http', 'https']),
+    default: 'http://localhost:3000',
+    doc: 'Base URL people reach the service at; used in links sent by email.',
+  },
+  DATABASE_URL: {
+    schema: url(['postgres', 'postgresql']),
+    default: 'postgres://postgres@127.0.0.1:5432/peervisit',
+    doc: 'PostgreSQL connection string.',
+  },
   DATABASE_POOL_SIZE: { schema: positiveInt, default: '10', doc: 'Connections in the PostgreSQL pool.' },
-  DATABASE_STATEMENT_TIMEOUT_MS: { schema: positiveInt, default: '15000', doc: 'Longest one SQL statement of the API or the workers may run before PostgreSQL cancels it (statement_timeout), so that no request holds a pooled connection for long. Migrations have none.' },
-  REDIS_URL: { schema: url(['redis', 'rediss']), default: 'redis://127.0.0.1:6379', doc: 'Redis for the job queues. Must run with maxmemory-policy noeviction.' },
-  QUEUE_PREFIX: { schema: z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ or -'), default: 'peervisit', doc: 'Prefix of every BullMQ key in Redis (lets several installations or test runs share one Redis).' },
-  WORKERS_IN_PROCESS: { schema: bool, default: 'true', doc: 'Run the queue workers inside the API process (the one-machine default). Set false when running apps/worker separately.' },
-  SMTP_URL: { schema: url(['smtp', 'smtps']).optional(), default: undefined, doc: 'SMTP server, e.g. smtp://user:pass@mail.example.org:587. When unset, messages are written as .eml files under DATA_DIR/mail.' },
+  DATABASE_STATEMENT_TIMEOUT_MS: {
+    schema: positiveInt,
+    default: '15000',
+    doc: 'Longest one SQL statement of the API or the workers may run before PostgreSQL cancels it (statement_timeout), so that no request holds a pooled connection for long. Migrations have none.',
+  },
+  REDIS_URL: {
+    schema: url(['redis', 'rediss']),
+    default: 'redis://127.0.0.1:6379',
+    doc: 'Redis for the job queues. Must run with maxmemory-policy noeviction.',
+  },
+  QUEUE_PREFIX: {
+    schema: z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected letters, digits, _ or -'),
+    default: 'peervisit',
+    doc: 'Prefix of every BullMQ key in Redis (lets several installations or test runs share one Redis).',
+  },
+  WORKERS_IN_PROCESS: {
+    schema: bool,
+    default: 'true',
+    doc: 'Run the queue workers inside the API process (the one-machine default). Set false when running apps/worker separately.',
+  },
+  SMTP_URL: {
+    schema: url(['smtp', 'smtps']).optional(),
+    default: undefined,
+    doc: 'SMTP server, e.g. smtp://user:pass@mail.example.org:587. When unset, messages are written as .eml files under DATA_DIR/mail.',
+  },
   MAIL_FROM: { schema: z.string().min(3), default: 'PeerVisit <no-reply@peervisit.local>', doc: 'Sender of every message.' },
-  DATA_DIR: { schema: z.string().min(1), default: '.data', doc: 'Directory for local files: uploaded documents, reports, captured mail, the embedded PostgreSQL.' },
-  JWT_SECRET: { schema: z.string().min(32, 'expected at least 32 characters').optional(), default: undefined, doc: 'Secret that signs access tokens. Required in production; in development a fixed development secret is used.' },
+  DATA_DIR: {
+    schema: z.string().min(1),
+    default: '.data',
+    doc: 'Directory for local files: uploaded documents, reports, captured mail, the embedded PostgreSQL.',
+  },
+  JWT_SECRET: {
+    schema: z.string().min(32, 'expected at least 32 characters').optional(),
+    default: undefined,
+    doc: 'Secret that signs access tokens. Required in production; in development a fixed development secret is used.',
+  },
   ACCESS_TOKEN_TTL_SECONDS: { schema: positiveInt, default: '900', doc: 'Lifetime of an access token.' },
   PASSWORD_RESET_TTL_MINUTES: { schema: positiveInt, default: '60', doc: 'Lifetime of a password-reset link.' },
-  REFRESH_TOKEN_TTL_DAYS: { schema: positiveInt, default: '30', doc: 'A session ends after this many days without a refresh (sliding: each refresh extends it), so a phone offline for days can still refresh.' },
-  SESSION_CHECK_CACHE_SECONDS: { schema: positiveInt, default: '5', doc: 'How long an API process reuses what it read about a session being active (revocations reach other processes at once through Redis; this bounds the delay if that message is lost).' },
-  SIGN_IN_MAX_FAILURES: { schema: positiveInt, default: '5', doc: 'Failed password sign-ins for one email from one client IP before that IP is refused for that email for SIGN_IN_LOCKOUT_SECONDS (counted in Redis).' },
-  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: { schema: positiveInt, default: '50', doc: 'Failed password sign-ins for one email from all IPs together before it may be signed into only from IPs it signed in from before (or by a password reset) for SIGN_IN_LOCKOUT_SECONDS.' },
-  SIGN_IN_MAX_FAILURES_PER_IP: { schema: positiveInt, default: '50', doc: 'Failed password sign-ins from one client IP (any emails) before that IP is refused for SIGN_IN_LOCKOUT_SECONDS.' },
-  SIGN_IN_LOCKOUT_SECONDS: { schema: positiveInt, default: '900', doc: 'How long failures are counted, and how long sign-in stays refused once a limit is reached.' },
+  REFRESH_TOKEN_TTL_DAYS: {
+    schema: positiveInt,
+    default: '30',
+    doc: 'A session ends after this many days without a refresh (sliding: each refresh extends it), so a phone offline for days can still refresh.',
+  },
+  SESSION_CHECK_CACHE_SECONDS: {
+    schema: positiveInt,
+    default: '5',
+    doc: 'How long an API process reuses what it read about a session being active (revocations reach other processes at once through Redis; this bounds the delay if that message is lost).',
+  },
+  SIGN_IN_MAX_FAILURES: {
+    schema: positiveInt,
+    default: '5',
+    doc: 'Failed password sign-ins for one email from one client IP before that IP is refused for that email for SIGN_IN_LOCKOUT_SECONDS (counted in Redis).',
+  },
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: {
+    schema: positiveInt,
+    default: '50',
+    doc: 'Failed password sign-ins for one email from all IPs together before it may be signed into only from IPs it signed in from before (or by a password reset) for SIGN_IN_LOCKOUT_SECONDS.',
+  },
+  SIGN_IN_MAX_FAILURES_PER_IP: {
+    schema: positiveInt,
+    default: '50',
+    doc: 'Failed password sign-ins from one client IP (any emails) before that IP is refused for SIGN_IN_LOCKOUT_SECONDS.',
+  },
+  SIGN_IN_LOCKOUT_SECONDS: {
+    schema: positiveInt,
+    default: '900',
+    doc: 'How long failures are counted, and how long sign-in stays refused once a limit is reached.',
+  },
   INVITATION_TTL_DAYS: { schema: positiveInt, default: '14', doc: 'Lifetime of an invitation to join a review.' },
   GRAPHQL_MAX_DEPTH: { schema: positiveInt, default: '10', doc: 'Deepest selection a query may have.' },
-  GRAPHQL_MAX_COMPLEXITY: { schema: positiveInt, default: '5000', doc: 'Highest cost a query may have (each field 1, paged lists multiplied by their page size, plain lists by 4, JSON documents by what they weigh, mutations 100 more).' },
-  GRAPHQL_MAX_RESPONSE_BYTES: { schema: positiveInt, default: String(5 * 1024 * 1024), doc: 'Largest GraphQL answer sent; a bigger one is replaced by a BAD_USER_INPUT error (reason RESPONSE_TOO_LARGE).' },
-  GRAPHQL_MAX_CONCURRENT_PER_ACCOUNT: { schema: positiveInt, default: '16', doc: 'GraphQL requests one signed-in person may have running at once (per API process); one more is refused with TOO_MANY_REQUESTS (429).' },
-  GRAPHQL_MAX_CONCURRENT_PER_IP: { schema: positiveInt, default: '64', doc: 'GraphQL requests without a valid access token that one client IP may have running at once (per API process); one more is refused with TOO_MANY_REQUESTS (429).' },
-  GRAPHQL_EXPLORER: { schema: bool.optional(), default: undefined, doc: 'Serve the offline GraphiQL explorer at /explorer and allow introspection. Defaults to on outside production.' },
-  LOG_LEVEL: { schema: z.enum(['error', 'warn', 'log', 'debug', 'verbose']), default: 'log', doc: 'Lowest level written to the log (error, warn, log, debug, verbose).' },
-  OUTBOX_MAX_ATTEMPTS: { schema: positiveInt, default: '6', doc: 'Attempts to send one message before it is marked failed (an admin can retry it).' },
-  OUTBOX_RETRY_DELAY_MS: { schema: positiveInt, default: '30000', doc: 'First delay before retrying a failed send; it doubles with each attempt.' },
-  OUTBOX_SWEEP_INTERVAL_MS: { schema: positiveInt, default: '60000', doc: 'How often the sweeper re-queues due messages that have no job (after a crash or a Redis flush).' },
-  OUTBOX_SENDING_TIMEOUT_MS: { schema: positiveInt, default: '120000', doc: 'A message still "sending" after this long is taken to have crashed mid-send and is sent again.' },
+  GRAPHQL_MAX_COMPLEXITY: {
+    schema: positiveInt,
+    default: '5000',
+    doc: 'Highest cost a query may have (each field 1, paged lists multiplied by their page size, plain lists by 4, JSON documents by what they weigh, mutations 100 more).',
+  },
+  GRAPHQL_MAX_RESPONSE_BYTES: {
+    schema: positiveInt,
+    default: String(5 * 1024 * 1024),
+    doc: 'Largest GraphQL answer sent; a bigger one is replaced by a BAD_USER_INPUT error (reason RESPONSE_TOO_LARGE).',
+  },
+  GRAPHQL_MAX_CONCURRENT_PER_ACCOUNT: {
+    schema: positiveInt,
+    default: '16',
+    doc: 'GraphQL requests one signed-in person may have running at once (per API process); one more is refused with TOO_MANY_REQUESTS (429).',
+  },
+  GRAPHQL_MAX_CONCURRENT_PER_IP: {
+    schema: positiveInt,
+    default: '64',
+    doc: 'GraphQL requests without a valid access token that one client IP may have running at once (per API process); one more is refused with TOO_MANY_REQUESTS (429).',
+  },
+  GRAPHQL_EXPLORER: {
+    schema: bool.optional(),
+    default: undefined,
+    doc: 'Serve the offline GraphiQL explorer at /explorer and allow introspection. Defaults to on outside production.',
+  },
+  LOG_LEVEL: {
+    schema: z.enum(['error', 'warn', 'log', 'debug', 'verbose']),
+    default: 'log',
+    doc: 'Lowest level written to the log (error, warn, log, debug, verbose).',
+  },
+  OUTBOX_MAX_ATTEMPTS: {
+    schema: positiveInt,
+    default: '6',
+    doc: 'Attempts to send one message before it is marked failed (an admin can retry it).',
+  },
+  OUTBOX_RETRY_DELAY_MS: {
+    schema: positiveInt,
+    default: '30000',
+    doc: 'First delay before retrying a failed send; it doubles with each attempt.',
+  },
+  OUTBOX_SWEEP_INTERVAL_MS: {
+    schema: positiveInt,
+    default: '60000',
+    doc: 'How often the sweeper re-queues due messages that have no job (after a crash or a Redis flush).',
+  },
+  OUTBOX_SENDING_TIMEOUT_MS: {
+    schema: positiveInt,
+    default: '120000',
+    doc: 'A message still "sending" after this long is taken to have crashed mid-send and is sent again.',
+  },
   UPLOAD_MAX_BYTES: { schema: positiveInt, default: String(25 * 1024 * 1024), doc: 'Largest document a person may upload.' },
-  UPLOAD_MEDIA_TYPES: { schema: z.string().min(1), default: 'application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/msword,application/vnd.oasis.opendocument.text,text/plain,text/csv,image/png,image/jpeg', doc: 'Comma-separated media types accepted for uploads.' },
-  PARSE_MAX_EXPANDED_BYTES: { schema: positiveInt, default: String(50 * 1024 * 1024), doc: 'Most bytes an uploaded archive (a .docx) may expand to, all its parts together; checked before anything is unpacked.' },
+  UPLOAD_MEDIA_TYPES: {
+    schema: z.string().min(1),
+    default:
+      'application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/msword,application/vnd.oasis.opendocument.text,text/plain,text/csv,image/png,image/jpeg',
+    doc: 'Comma-separated media types accepted for uploads.',
+  },
+  PARSE_MAX_EXPANDED_BYTES: {
+    schema: positiveInt,
+    default: String(50 * 1024 * 1024),
+    doc: 'Most bytes an uploaded archive (a .docx) may expand to, all its parts together; checked before anything is unpacked.',
+  },
   PARSE_MAX_ENTRIES: { schema: positiveInt, default: '1000', doc: 'Most parts (files) an uploaded archive may hold.' },
-  PARSE_MAX_COMPRESSION_RATIO: { schema: positiveInt, default: '100', doc: 'Highest expanded-to-compressed ratio of one archive part over 1 MB; above it the file is refused as a decompression bomb.' },
-  PARSE_TIMEOUT_MS: { schema: positiveInt, default: '15000', doc: 'Longest that reading one uploaded file may take (it is read in a worker thread, which is then stopped); also the longest wait for a free thread.' },
-  PARSE_MAX_HEAP_MB: { schema: positiveInt, default: '256', doc: 'Heap limit of the worker thread that reads an uploaded file; past it the thread is stopped and the file refused.' },
-  PARSE_MAX_CONCURRENT: { schema: positiveInt, default: '2', doc: 'Uploaded files read at once per API process (one worker thread each); more wait up to PARSE_TIMEOUT_MS.' },
-  WORKER_HEALTH_PORT: { schema: z.coerce.number({ message: 'expected a port number' }).int().min(0, 'expected a port number 0-65535').max(65535, 'expected a port number 0-65535'), default: '3001', doc: 'Port of the worker process (npm run worker) for GET /health/live and /health/ready, on HOST. 0 turns it off.' },
-  METRICS_TOKEN: { schema: z.string().min(24, 'expected at least 24 characters').optional(), default: undefined, doc: 'Bearer token Prometheus sends to scrape GET /metrics (Authorization: Bearer <token>). When unset, /metrics answers 404.' },
-  RATE_LIMIT_WINDOW_SECONDS: { schema: positiveInt, default: '60', doc: 'Window of the global request rate limit (counted in Redis, shared by every API process).' },
-  RATE_LIMIT_PER_IP: { schema: positiveInt, default: '300000', doc: 'HTTP requests one client IP may make per RATE_LIMIT_WINDOW_SECONDS (many people, or a load test, may share one address); above it: 429 TOO_MANY_REQUESTS with Retry-After.' },
-  RATE_LIMIT_PER_ACCOUNT: { schema: positiveInt, default: '12000', doc: 'HTTP requests one signed-in person may make per RATE_LIMIT_WINDOW_SECONDS, from any address; above it: 429 TOO_MANY_REQUESTS with Retry-After.' },
-  HTTP_HEADERS_TIMEOUT_MS: { schema: positiveInt, default: '20000', doc: 'Longest a client may take to send a request\'s headers; then the connection is closed.' },
-  HTTP_REQUEST_TIMEOUT_MS: { schema: positiveInt, default: '120000', doc: 'Longest a client may take to send a whole request, body included (a 25 MB upload needs about 1.7 Mbit/s); then the connection is closed (408).' },
-  WS_MAX_CONNECTIONS_PER_PERSON: { schema: positiveInt, default: '20', doc: 'Live (WebSocket) connections one person may hold open on one API process; one more is closed with 4429 TOO_MANY_CONNECTIONS.' },
+  PARSE_MAX_COMPRESSION_RATIO: {
+    schema: positiveInt,
+    default: '100',
+    doc: 'Highest expanded-to-compressed ratio of one archive part over 1 MB; above it the file is refused as a decompression bomb.',
+  },
+  PARSE_TIMEOUT_MS: {
+    schema: positiveInt,
+    default: '15000',
+    doc: 'Longest that reading one uploaded file may take (it is read in a worker thread, which is then stopped); also the longest wait for a free thread.',
+  },
+  PARSE_MAX_HEAP_MB: {
+    schema: positiveInt,
+    default: '256',
+    doc: 'Heap limit of the worker thread that reads an uploaded file; past it the thread is stopped and the file refused.',
+  },
+  PARSE_MAX_CONCURRENT: {
+    schema: positiveInt,
+    default: '2',
+    doc: 'Uploaded files read at once per API process (one worker thread each); more wait up to PARSE_TIMEOUT_MS.',
+  },
+  WORKER_HEALTH_PORT: {
+    schema: z.coerce
+      .number({ message: 'expected a port number' })
+      .int()
+      .min(0, 'expected a port number 0-65535')
+      .max(65535, 'expected a port number 0-65535'),
+    default: '3001',
+    doc: 'Port of the worker process (npm run worker) for GET /health/live and /health/ready, on HOST. 0 turns it off.',
+  },
+  METRICS_TOKEN: {
+    schema: z.string().min(24, 'expected at least 24 characters').optional(),
+    default: undefined,
+    doc: 'Bearer token Prometheus sends to scrape GET /metrics (Authorization: Bearer <token>). When unset, /metrics answers 404.',
+  },
+  RATE_LIMIT_WINDOW_SECONDS: {
+    schema: positiveInt,
+    default: '60',
+    doc: 'Window of the global request rate limit (counted in Redis, shared by every API process).',
+  },
+  RATE_LIMIT_PER_IP: {
+    schema: positiveInt,
+    default: '300000',
+    doc: 'HTTP requests one client IP may make per RATE_LIMIT_WINDOW_SECONDS (many people, or a load test, may share one address); above it: 429 TOO_MANY_REQUESTS with Retry-After.',
+  },
+  RATE_LIMIT_PER_ACCOUNT: {
+    schema: positiveInt,
+    default: '12000',
+    doc: 'HTTP requests one signed-in person may make per RATE_LIMIT_WINDOW_SECONDS, from any address; above it: 429 TOO_MANY_REQUESTS with Retry-After.',
+  },
+  HTTP_HEADERS_TIMEOUT_MS: {
+    schema: positiveInt,
+    default: '20000',
+    doc: "Longest a client may take to send a request's headers; then the connection is closed.",
+  },
+  HTTP_REQUEST_TIMEOUT_MS: {
+    schema: positiveInt,
+    default: '120000',
+    doc: 'Longest a client may take to send a whole request, body included (a 25 MB upload needs about 1.7 Mbit/s); then the connection is closed (408).',
+  },
+  WS_MAX_CONNECTIONS_PER_PERSON: {
+    schema: positiveInt,
+    default: '20',
+    doc: 'Live (WebSocket) connections one person may hold open on one API process; one more is closed with 4429 TOO_MANY_CONNECTIONS.',
+  },
   API_PROCESSES: {
     schema: z
       .string()
@@ -201,7 +377,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     explorerEnabled: (values.GRAPHQL_EXPLORER as boolean | undefined) ?? nodeEnv !== 'production',
     logLevel: values.LOG_LEVEL as AppConfig['logLevel'],
     uploadMaxBytes: values.UPLOAD_MAX_BYTES as number,
-    uploadMediaTypes: (values.UPLOAD_MEDIA_TYPES as string).split(',').map((s) => s.trim()).filter(Boolean),
+    uploadMediaTypes: (values.UPLOAD_MEDIA_TYPES as string)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     parseMaxExpandedBytes: values.PARSE_MAX_EXPANDED_BYTES as number,
     parseMaxEntries: values.PARSE_MAX_ENTRIES as number,
     parseMaxCompressionRatio: values.PARSE_MAX_COMPRESSION_RATIO as number,

@@ -33,7 +33,11 @@ export function dataSourceOptions(
     // gen_random_uuid() is built into PostgreSQL 13+; no extension to install.
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
-    extra: { max: poolSize, onConnect: listenForConnectionErrors, ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}) },
+    extra: {
+      max: poolSize,
+      onConnect: listenForConnectionErrors,
+      ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+    },
   };
 }
 

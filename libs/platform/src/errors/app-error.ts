@@ -39,14 +39,16 @@ export const badInput = (message: string, problems?: Problem[]) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, problems ? { problems } : {});
 export const notFound = (what: string) => new AppError(ErrorCode.NOT_FOUND, `${what} was not found.`);
 export const forbidden = (message = 'You are not allowed to do this.') => new AppError(ErrorCode.FORBIDDEN, message);
-export const unauthenticated = (message = 'Sign in first: this needs an access token.') =>
-  new AppError(ErrorCode.UNAUTHENTICATED, message);
+export const unauthenticated = (message = 'Sign in first: this needs an access token.') => new AppError(ErrorCode.UNAUTHENTICATED, message);
 export const conflict = (message: string) => new AppError(ErrorCode.CONFLICT, message);
 export const invalidTransition = (message: string, missing: string[] = []) =>
   new AppError(ErrorCode.INVALID_TRANSITION, message, { missing });
 /** Refused for a while after too many failures; says when to try again (also in extensions). */
 export const tooManyAttempts = (message: string, retryAfterSeconds: number) =>
-  new AppError(ErrorCode.TOO_MANY_ATTEMPTS, message, { retryAfterSeconds, retryAt: new Date(Date.now() + retryAfterSeconds * 1000).toISOString() });
+  new AppError(ErrorCode.TOO_MANY_ATTEMPTS, message, {
+    retryAfterSeconds,
+    retryAt: new Date(Date.now() + retryAfterSeconds * 1000).toISOString(),
+  });
 
 /** Turns a list of problems into one BAD_USER_INPUT error, or nothing when the list is empty. */
 export function assertNoProblems(problems: Problem[], summary: string): void {

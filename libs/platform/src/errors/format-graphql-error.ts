@@ -20,7 +20,10 @@ const CODE_OF_HTTP_STATUS: Record<number, ErrorCode> = {
  * otherwise).
  */
 export function graphqlErrorOf(error: AppError): GraphQLError {
-  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: HTTP_STATUS_OF[error.code] } } });
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: { code: error.code, http: { status: HTTP_STATUS_OF[error.code] } },
+  });
 }
 
 /** graphql-js' "Did you mean …?" hints name fields, types and enum values a caller did not ask for. */

@@ -51,9 +51,14 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (clientError) {
       if (clientError.status === 413) {
         const limit = typeof clientError.limit === 'number' ? ` of ${clientError.limit} bytes` : '';
-        response.status(413).json({ code: ErrorCode.PAYLOAD_TOO_LARGE, message: `The request body is over the size limit${limit}. Send less in one request (split it, or upload files as documents).` });
+        response.status(413).json({
+          code: ErrorCode.PAYLOAD_TOO_LARGE,
+          message: `The request body is over the size limit${limit}. Send less in one request (split it, or upload files as documents).`,
+        });
       } else {
-        response.status(clientError.status).json({ code: codeOfStatus(clientError.status), message: `The request could not be read: ${clientError.message}.` });
+        response
+          .status(clientError.status)
+          .json({ code: codeOfStatus(clientError.status), message: `The request could not be read: ${clientError.message}.` });
       }
       return;
     }

@@ -15,7 +15,8 @@ describe('DomainEventBus', () => {
   // A test-only event: the app's map (DomainEvents) does not list it, so names and payloads are cast.
   const publish = (label: string, manager: EntityManager) => bus.publish('probe' as never, { label } as never, manager);
   const insert = (manager: EntityManager, label: string) => manager.query('INSERT INTO probe (label) VALUES ($1)', [label]);
-  const exists = async (manager: EntityManager, label: string) => (await manager.query('SELECT 1 FROM probe WHERE label = $1', [label])).length > 0;
+  const exists = async (manager: EntityManager, label: string) =>
+    (await manager.query('SELECT 1 FROM probe WHERE label = $1', [label])).length > 0;
   const seenBy = (phase: EventPhase) => seen.filter((s) => s.phase === phase).map((s) => s.label);
 
   beforeAll(async () => {
@@ -26,7 +27,13 @@ describe('DomainEventBus', () => {
     await dataSource.query('CREATE TABLE probe (label text PRIMARY KEY)');
     for (const phase of [EventPhase.IN_TRANSACTION, EventPhase.AFTER_COMMIT]) {
       bus.on('probe' as never, phase, `spec ${phase}`, async ({ label }: { label: string }, tx: DomainTransaction) => {
-        seen.push({ phase, label, own: await exists(tx.manager, label), elsewhere: await exists(dataSource.manager, label), transactional: tx.transactional });
+        seen.push({
+          phase,
+          label,
+          own: await exists(tx.manager, label),
+          elsewhere: await exists(dataSource.manager, label),
+          transactional: tx.transactional,
+        });
         if (phase === EventPhase.IN_TRANSACTION) await insert(tx.manager, `${label}:by-handler`);
         if (phase === EventPhase.AFTER_COMMIT && failing.has(label)) throw new Error(`after-commit failure for ${label}`);
       });
@@ -45,7 +52,13 @@ describe('DomainEventBus', () => {
       // Published, not committed: only the in-transaction phase has run.
       expect(seenBy(EventPhase.AFTER_COMMIT)).not.toContain('a');
     });
-    expect(seen.find((s) => s.phase === EventPhase.IN_TRANSACTION && s.label === 'a')).toEqual({ phase: EventPhase.IN_TRANSACTION, label: 'a', own: true, elsewhere: false, transactional: true });
+    expect(seen.find((s) => s.phase === EventPhase.IN_TRANSACTION && s.label === 'a')).toEqual({
+      phase: EventPhase.IN_TRANSACTION,
+      label: 'a',
+      own: true,
+      elsewhere: false,
+      transactional: true,
+    });
     expect(await exists(dataSource.manager, 'a:by-handler')).toBe(true);
   });
 
@@ -54,7 +67,9 @@ describe('DomainEventBus', () => {
       await insert(manager, 'b');
       await publish('b', manager);
     });
-    expect(seen.filter((s) => s.label === 'b' && s.phase === EventPhase.AFTER_COMMIT)).toEqual([{ phase: EventPhase.AFTER_COMMIT, label: 'b', own: true, elsewhere: true, transactional: true }]);
+    expect(seen.filter((s) => s.label === 'b' && s.phase === EventPhase.AFTER_COMMIT)).toEqual([
+      { phase: EventPhase.AFTER_COMMIT, label: 'b', own: true, elsewhere: true, transactional: true },
+    ]);
   });
 
   it('a rolled-back transaction runs no after-commit handler, now or at a later commit of the same connection', async () => {

@@ -58,4 +58,7 @@ export class DomainTransaction {
   }
 }
 
-export type DomainEventHandler<E extends DomainEventName> = (payload: DomainEvents[E], transaction: DomainTransaction) => Promise<void> | void;
+export type DomainEventHandler<E extends DomainEventName> = (
+  payload: DomainEvents[E],
+  transaction: DomainTransaction,
+) => Promise<void> | void;

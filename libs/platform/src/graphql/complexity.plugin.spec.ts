@@ -29,7 +29,13 @@ describe('OperationCosts', () => {
   it('prices an omitted or null page size as the page paginate() returns by default, cached like any other', () => {
     expect(DEFAULT_PAGE_SIZE).toBe(20);
     const costs = new OperationCosts(() => schema);
-    const cases = [{ s: 'x', withB: true }, { n: null, s: 'x', withB: true }, { n: 20, s: 'x', withB: true }, { s: 'y', withB: false }, { n: 1, s: 'x', withB: true }];
+    const cases = [
+      { s: 'x', withB: true },
+      { n: null, s: 'x', withB: true },
+      { n: 20, s: 'x', withB: true },
+      { s: 'y', withB: false },
+      { n: 1, s: 'x', withB: true },
+    ];
     const cached = cases.map((variables) => costs.cost(document, undefined, variables));
     expect(cached).toEqual(cases.map(fresh));
     expect(cached).toEqual([41, 41, 41, 21, 3]);

@@ -1,5 +1,15 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { DocumentNode, getNamedType, GraphQLError, getNullableType, getOperationAST, GraphQLSchema, isListType, isObjectType, Kind } from 'graphql';
+import {
+  DocumentNode,
+  getNamedType,
+  GraphQLError,
+  getNullableType,
+  getOperationAST,
+  GraphQLSchema,
+  isListType,
+  isObjectType,
+  Kind,
+} from 'graphql';
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { AppError, badInput, ErrorCode } from '../errors/app-error';
 import { graphqlErrorOf } from '../errors/format-graphql-error';
@@ -55,7 +65,14 @@ const mutationEstimator: ComplexityEstimator = ({ type, childComplexity }) => {
 };
 
 /** First that answers wins: a field's declared `complexity` (extensions) before the general rules. */
-const ESTIMATORS = [mutationEstimator, fieldExtensionsEstimator(), pageSizeEstimator, jsonEstimator, plainListEstimator, simpleEstimator({ defaultComplexity: 1 })];
+const ESTIMATORS = [
+  mutationEstimator,
+  fieldExtensionsEstimator(),
+  pageSizeEstimator,
+  jsonEstimator,
+  plainListEstimator,
+  simpleEstimator({ defaultComplexity: 1 }),
+];
 
 /**
  * The cost of an operation depends on its document and on the variables that can change it: page
@@ -126,10 +143,14 @@ export function complexityPlugin(getSchema: () => GraphQLSchema, maxComplexity: 
           if (complexity > maxComplexity) {
             // An AppError, so the answer is HTTP 400 and carries the cost (Apollo answers 500 otherwise).
             throw graphqlErrorOf(
-              new AppError(ErrorCode.BAD_USER_INPUT, `The query costs ${complexity}, above the limit of ${maxComplexity}. Ask for fewer fields or smaller pages.`, {
-                complexity,
-                maxComplexity,
-              }),
+              new AppError(
+                ErrorCode.BAD_USER_INPUT,
+                `The query costs ${complexity}, above the limit of ${maxComplexity}. Ask for fewer fields or smaller pages.`,
+                {
+                  complexity,
+                  maxComplexity,
+                },
+              ),
             );
           }
         },

@@ -66,10 +66,14 @@ export function concurrencyLimitPlugin(limits: ConcurrencyLimits, inFlight = new
           if (started) return;
           const who = account ? 'your account' : 'your address';
           throw graphqlErrorOf(
-            new AppError(ErrorCode.TOO_MANY_REQUESTS, `${limit} requests from ${who} are already running; send this one again when one of them has answered.`, {
-              limit,
-              retryAfterSeconds: 1,
-            }),
+            new AppError(
+              ErrorCode.TOO_MANY_REQUESTS,
+              `${limit} requests from ${who} are already running; send this one again when one of them has answered.`,
+              {
+                limit,
+                retryAfterSeconds: 1,
+              },
+            ),
           );
         },
         async willSendResponse() {

@@ -23,7 +23,13 @@ import { graphqlWsOptions } from './subscriptions';
 export const GraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
   driver: ApolloDriver,
   inject: [APP_CONFIG, ModuleRef, PUB_SUB, Metrics, AccessTokenService],
-  useFactory: (config: AppConfig, moduleRef: ModuleRef, pubSub: PubSub, metrics: Metrics, tokens: AccessTokenService): ApolloDriverConfig => {
+  useFactory: (
+    config: AppConfig,
+    moduleRef: ModuleRef,
+    pubSub: PubSub,
+    metrics: Metrics,
+    tokens: AccessTokenService,
+  ): ApolloDriverConfig => {
     const getSchema = () => moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
     const formatError = formatGraphqlError(config.nodeEnv !== 'production');
     return {

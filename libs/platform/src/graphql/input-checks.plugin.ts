@@ -20,7 +20,6 @@ import { graphqlErrorOf } from '../errors/format-graphql-error';
 import { NUL_MESSAGE, nulCharacterProblems } from '../errors/nul-characters';
 import { isUuid } from '../validation/uuid';
 
-
 const ID_MESSAGE = 'must be an id this API gave out (a UUID)';
 /** Problems listed at most: enough to act on, without echoing a huge hostile request back. */
 const MAX_PROBLEMS = 20;
@@ -93,7 +92,12 @@ export function inputProblems(
 }
 
 /** The BAD_USER_INPUT refusal for an operation's hostile input, or null when there is none. */
-export function inputError(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): GraphQLError | null {
+export function inputError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+): GraphQLError | null {
   const problems = inputProblems(schema, document, operationName, variables);
   if (!problems.length) return null;
   const list = problems.map((p) => `${p.path}: ${p.message}`).join('; ');

@@ -51,7 +51,13 @@ export function bearerOf(connectionParams: Readonly<Record<string, unknown>> | u
 export const TOO_MANY_CONNECTIONS_CLOSE_CODE = CloseCode.TooManyInitialisationRequests;
 
 /** WebSocket close reasons are limited to 123 bytes. */
-const closeReason = (text: string) => (Buffer.byteLength(text) <= 123 ? text : `${Buffer.from(text).subarray(0, 120).toString().replace(/\uFFFD$/, '')}...`);
+const closeReason = (text: string) =>
+  Buffer.byteLength(text) <= 123
+    ? text
+    : `${Buffer.from(text)
+        .subarray(0, 120)
+        .toString()
+        .replace(/\uFFFD$/, '')}...`;
 
 /** What one authenticated socket holds: the check of the token it was opened with, run before each event. */
 interface LiveConnection {
@@ -104,19 +110,28 @@ export function graphqlWsOptions(options: {
     (listening ??= options.pubSub
       .subscribe<{ ids?: string[] }>(SESSIONS_REVOKED, ({ ids }) => {
         for (const id of ids ?? []) {
-          for (const socket of socketsBySession.get(id) ?? []) socket.close(CloseCode.Forbidden, closeReason(`${ErrorCode.UNAUTHENTICATED}: your session has ended; sign in again.`));
+          for (const socket of socketsBySession.get(id) ?? [])
+            socket.close(CloseCode.Forbidden, closeReason(`${ErrorCode.UNAUTHENTICATED}: your session has ended; sign in again.`));
         }
       })
       // Without the message, the check before each event and the expiry timer still end the socket.
       .catch(() => (listening = undefined)));
-  const unauthenticatedReason = (error: unknown) => `${ErrorCode.UNAUTHENTICATED}: ${error instanceof AppError ? error.message : 'the access token is not valid.'}`;
+  const unauthenticatedReason = (error: unknown) =>
+    `${ErrorCode.UNAUTHENTICATED}: ${error instanceof AppError ? error.message : 'the access token is not valid.'}`;
 
   /** Keeps count of the person's open sockets, and closes the socket when its token expires. */
   const track = (ctx: Connection, token: string, user: CurrentUser) => {
     const { socket, request } = extraOf(ctx);
     openByPerson.set(user.personId, (openByPerson.get(user.personId) ?? 0) + 1);
     const expiresInMs = expiryOf(token) - Date.now();
-    const expiry = setTimeout(() => socket.close(CloseCode.Forbidden, closeReason(`${ErrorCode.UNAUTHENTICATED}: your access token expired; reconnect with a fresh one.`)), Math.min(Math.max(expiresInMs, 0), 2 ** 31 - 1));
+    const expiry = setTimeout(
+      () =>
+        socket.close(
+          CloseCode.Forbidden,
+          closeReason(`${ErrorCode.UNAUTHENTICATED}: your access token expired; reconnect with a fresh one.`),
+        ),
+      Math.min(Math.max(expiresInMs, 0), 2 ** 31 - 1),
+    );
     expiry.unref();
     const session = user.sessionId;
     if (session) {
@@ -159,7 +174,11 @@ export function graphqlWsOptions(options: {
         return refuse(ctx, unauthenticatedReason(error));
       }
       if ((openByPerson.get(user.personId) ?? 0) >= options.maxConnectionsPerPerson) {
-        return refuse(ctx, `TOO_MANY_CONNECTIONS: you already have ${options.maxConnectionsPerPerson} live connections open; close one first.`, TOO_MANY_CONNECTIONS_CLOSE_CODE);
+        return refuse(
+          ctx,
+          `TOO_MANY_CONNECTIONS: you already have ${options.maxConnectionsPerPerson} live connections open; close one first.`,
+          TOO_MANY_CONNECTIONS_CLOSE_CODE,
+        );
       }
       // Gone while its token was checked: nothing to count (its close event has already fired).
       if (extraOf(ctx).socket.readyState !== extraOf(ctx).socket.OPEN) return false;
@@ -177,7 +196,8 @@ export function graphqlWsOptions(options: {
         return [new GraphQLError((error as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
       }
       const invalid = validate(schema, document, [...specifiedRules, depthLimitRule(options.maxDepth)]);
-      if (invalid.length) return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+      if (invalid.length)
+        return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
       const operation = getOperationAST(document, payload.operationName);
       if (operation?.operation !== 'subscription') {
         return [
@@ -188,7 +208,10 @@ export function graphqlWsOptions(options: {
       }
       try {
         const listener = await costCheck.requestDidStart?.({} as never);
-        await listener?.didResolveOperation?.({ request: { operationName: payload.operationName, variables: payload.variables }, document } as never);
+        await listener?.didResolveOperation?.({
+          request: { operationName: payload.operationName, variables: payload.variables },
+          document,
+        } as never);
       } catch (error) {
         if (error instanceof GraphQLError) return [error];
         throw error;
@@ -200,7 +223,10 @@ export function graphqlWsOptions(options: {
     },
 
     subscribe: async (args) => {
-      const result = await subscribeWithFreshLoaders(args, () => connections.get((args.contextValue as GraphqlContext).req)?.stillValid() ?? Promise.resolve(false));
+      const result = await subscribeWithFreshLoaders(
+        args,
+        () => connections.get((args.contextValue as GraphqlContext).req)?.stillValid() ?? Promise.resolve(false),
+      );
       return options.metrics && Symbol.asyncIterator in result ? options.metrics.countSubscription(result) : result;
     },
 
@@ -229,7 +255,10 @@ export function graphqlWsOptions(options: {
  * - when the event stream throws (a guardedStream whose access ended), that error is the stream's
  *   last result, as a field error of the subscription, and the stream completes.
  */
-export async function subscribeWithFreshLoaders(args: ExecutionArgs, beforeEach: () => Promise<boolean> = async () => true): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
+export async function subscribeWithFreshLoaders(
+  args: ExecutionArgs,
+  beforeEach: () => Promise<boolean> = async () => true,
+): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in stream)) return stream;
   const context = args.contextValue as GraphqlContext;
@@ -237,7 +266,8 @@ export async function subscribeWithFreshLoaders(args: ExecutionArgs, beforeEach:
   const path = field?.kind === 'Field' ? [(field.alias ?? field.name).value] : [];
   return mapAsyncIterator(
     stream,
-    async (event) => ((await beforeEach()) ? execute({ ...args, rootValue: event, contextValue: { ...context, loaders: new LoaderRegistry() } }) : END),
+    async (event) =>
+      (await beforeEach()) ? execute({ ...args, rootValue: event, contextValue: { ...context, loaders: new LoaderRegistry() } }) : END,
     (error) => ({ data: null, errors: [new GraphQLError((error as Error).message, { path, originalError: error as Error })] }),
   );
 }
@@ -250,7 +280,11 @@ const END = Symbol('END');
  * at once (an async generator would wait for the pending next(), i.e. for the next event). An error
  * of the source becomes one last value (`lastWord`), then the mapped iterator is done.
  */
-function mapAsyncIterator<T, U>(source: AsyncIterable<T>, map: (value: T) => U | typeof END | Promise<U | typeof END>, lastWord: (error: unknown) => U): AsyncGenerator<U> {
+function mapAsyncIterator<T, U>(
+  source: AsyncIterable<T>,
+  map: (value: T) => U | typeof END | Promise<U | typeof END>,
+  lastWord: (error: unknown) => U,
+): AsyncGenerator<U> {
   const iterator = source[Symbol.asyncIterator]();
   let finished = false;
   const closeSource = async () => {

@@ -44,7 +44,12 @@ export class HealthChecks implements OnModuleDestroy {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => 1000 });
+    this.redis = new Redis(config.redisUrl, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      retryStrategy: () => 1000,
+    });
     this.redis.on('error', () => undefined); // reported by the probe, not as an unhandled event
   }
 

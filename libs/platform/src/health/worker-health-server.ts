@@ -23,7 +23,8 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
     if (!this.config.workerHealthPort) return;
     const server = createServer((req, res) => {
       const path = (req.url ?? '').split('?')[0];
-      const answer = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const answer = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (req.method !== 'GET' && req.method !== 'HEAD') return answer(405, { code: 'BAD_USER_INPUT', message: 'Use GET.' });
       if (path === '/health/live') return answer(200, liveness());
       if (path === '/health/ready' || path === '/health') {

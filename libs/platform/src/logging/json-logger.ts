@@ -11,7 +11,10 @@ export type LogLevel = (typeof LEVELS)[number];
 export class JsonLogger implements LoggerService {
   private readonly threshold: number;
 
-  constructor(level: LogLevel = 'log', private readonly write: (line: string) => void = (l) => process.stdout.write(l + '\n')) {
+  constructor(
+    level: LogLevel = 'log',
+    private readonly write: (line: string) => void = (l) => process.stdout.write(l + '\n'),
+  ) {
     this.threshold = LEVELS.indexOf(level);
   }
 
@@ -33,9 +36,19 @@ export class JsonLogger implements LoggerService {
     this.write(JSON.stringify(entry));
   }
 
-  log(message: unknown, ...rest: unknown[]) { this.emit('log', message, rest); }
-  error(message: unknown, ...rest: unknown[]) { this.emit('error', message, rest); }
-  warn(message: unknown, ...rest: unknown[]) { this.emit('warn', message, rest); }
-  debug(message: unknown, ...rest: unknown[]) { this.emit('debug', message, rest); }
-  verbose(message: unknown, ...rest: unknown[]) { this.emit('verbose', message, rest); }
+  log(message: unknown, ...rest: unknown[]) {
+    this.emit('log', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]) {
+    this.emit('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]) {
+    this.emit('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]) {
+    this.emit('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]) {
+    this.emit('verbose', message, rest);
+  }
 }

@@ -23,7 +23,12 @@ describe('MailTransport', () => {
     try {
       const transport = new MailTransport({ from: 'PeerVisit <no-reply@peervisit.local>', captureDir: dir });
       expect(transport.mode).toBe('capture');
-      const sent = await transport.send({ to: 'leader@example.org', subject: 'Visit programme', text: 'See you in Bergen.', messageId: '<m-1@peervisit>' });
+      const sent = await transport.send({
+        to: 'leader@example.org',
+        subject: 'Visit programme',
+        text: 'See you in Bergen.',
+        messageId: '<m-1@peervisit>',
+      });
       const eml = readFileSync(sent.file as string, 'utf8');
       expect(eml).toContain('Subject: Visit programme');
       expect(eml).toContain('Message-ID: <m-1@peervisit>');
@@ -37,9 +42,16 @@ describe('MailTransport', () => {
     const sink = await startSmtpSink();
     try {
       const transport = new MailTransport({ smtpUrl: sink.url, from: 'PeerVisit <no-reply@peervisit.local>', captureDir: '/nonexistent' });
-      await transport.send({ to: 'peer@example.org', subject: 'Evidence reminder', text: 'Log what you heard today.', messageId: '<m-2@peervisit>' });
+      await transport.send({
+        to: 'peer@example.org',
+        subject: 'Evidence reminder',
+        text: 'Log what you heard today.',
+        messageId: '<m-2@peervisit>',
+      });
       transport.close();
-      expect(sink.received).toEqual([{ to: ['peer@example.org'], subject: 'Evidence reminder', text: 'Log what you heard today.\n', messageId: '<m-2@peervisit>' }]);
+      expect(sink.received).toEqual([
+        { to: ['peer@example.org'], subject: 'Evidence reminder', text: 'Log what you heard today.\n', messageId: '<m-2@peervisit>' },
+      ]);
     } finally {
       await sink.stop();
     }
@@ -48,12 +60,20 @@ describe('MailTransport', () => {
   it('keeps its SMTP connections and reuses them, at most maxConnections at a time', async () => {
     const sink = await startSmtpSink();
     try {
-      const transport = new MailTransport({ smtpUrl: sink.url, from: 'PeerVisit <no-reply@peervisit.local>', captureDir: '/nonexistent', maxConnections: 2 });
+      const transport = new MailTransport({
+        smtpUrl: sink.url,
+        from: 'PeerVisit <no-reply@peervisit.local>',
+        captureDir: '/nonexistent',
+        maxConnections: 2,
+      });
       for (let i = 0; i < 3; i++) await transport.send({ to: 'peer@example.org', subject: `one by one ${i}`, text: 't' });
-      await Promise.all(Array.from({ length: 6 }, (_, i) => transport.send({ to: 'peer@example.org', subject: `together ${i}`, text: 't' })));
+      await Promise.all(
+        Array.from({ length: 6 }, (_, i) => transport.send({ to: 'peer@example.org', subject: `together ${i}`, text: 't' })),
+      );
       transport.close();
       expect(sink.received).toHaveLength(9);
-      const sessions = (prefix: string) => new Set(sink.deliveries.filter((d) => d.mail.subject.startsWith(prefix)).map((d) => d.sessionId));
+      const sessions = (prefix: string) =>
+        new Set(sink.deliveries.filter((d) => d.mail.subject.startsWith(prefix)).map((d) => d.sessionId));
       // One after the other: one connection. Six at once: no more than the two allowed.
       expect(sessions('one by one').size).toBe(1);
       expect(sessions('together').size).toBeLessThanOrEqual(2);

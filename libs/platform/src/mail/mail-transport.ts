@@ -32,7 +32,9 @@ export class MailTransport {
   private readonly logger = new Logger('MailTransport');
   private readonly transporter: Transporter;
 
-  constructor(private readonly options: { smtpUrl?: string; from: string; captureDir: string; timeoutMs?: number; maxConnections?: number }) {
+  constructor(
+    private readonly options: { smtpUrl?: string; from: string; captureDir: string; timeoutMs?: number; maxConnections?: number },
+  ) {
     // A send must end well before the outbox takes a "sending" message to have crashed.
     const timeout = options.timeoutMs ?? 60_000;
     this.transporter = options.smtpUrl
@@ -61,7 +63,9 @@ export class MailTransport {
       ...mail,
       from: this.options.from,
       messageId,
-      icalEvent: mail.icalEvent ? { method: mail.icalEvent.method.toLowerCase(), content: mail.icalEvent.content, filename: 'invite.ics' } : undefined,
+      icalEvent: mail.icalEvent
+        ? { method: mail.icalEvent.method.toLowerCase(), content: mail.icalEvent.content, filename: 'invite.ics' }
+        : undefined,
     });
     if (this.mode === 'smtp') return { messageId, providerMessageId: (info as { response?: string }).response };
     await mkdir(this.options.captureDir, { recursive: true });

@@ -24,12 +24,16 @@ export class HttpMetricsMiddleware implements NestMiddleware {
       // Nest's controller routes are registered at the root with their whole pattern; a wildcard
       // pattern is a middleware's (Nest mounts middleware on {*path}), not the route that answered.
       const pattern = (req.route as { path?: unknown } | undefined)?.path;
-      const route = typeof pattern === 'string' && !pattern.includes('*') ? pattern : (MOUNTED.find((m) => path === m || path.startsWith(`${m}/`)) ?? 'unmatched');
+      const route =
+        typeof pattern === 'string' && !pattern.includes('*')
+          ? pattern
+          : (MOUNTED.find((m) => path === m || path.startsWith(`${m}/`)) ?? 'unmatched');
       const method = METHODS.has(req.method) ? req.method : 'OTHER';
       this.metrics.httpRequests.inc({ route, method, status: String(res.statusCode) });
       this.metrics.httpDuration.observe({ route, method }, Number(process.hrtime.bigint() - started) / 1e9);
       if (res.statusCode >= 400) {
-        const code = CODE_OF_STATUS.get(res.statusCode) ?? (res.statusCode >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT);
+        const code =
+          CODE_OF_STATUS.get(res.statusCode) ?? (res.statusCode >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT);
         this.metrics.errors.inc({ code, surface: 'http' });
       }
     });

@@ -21,7 +21,13 @@ const COLLECT_TIMEOUT_MS = 2000;
 async function within<T>(work: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${COLLECT_TIMEOUT_MS} ms`)), COLLECT_TIMEOUT_MS)))]);
+    return await Promise.race([
+      work,
+      new Promise<never>(
+        (_, reject) =>
+          (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${COLLECT_TIMEOUT_MS} ms`)), COLLECT_TIMEOUT_MS)),
+      ),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -81,7 +87,8 @@ export class Metrics {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     collectDefaultMetrics({ register: this.registry });
-    const pool = () => (this.dataSource.driver as PostgresDriver).master as { totalCount: number; idleCount: number; waitingCount: number } | undefined;
+    const pool = () =>
+      (this.dataSource.driver as PostgresDriver).master as { totalCount: number; idleCount: number; waitingCount: number } | undefined;
     new Gauge({
       name: 'peervisit_db_pool',
       help: 'PostgreSQL pool of this process: connections in_use and idle, and queries waiting for a connection.',
@@ -128,9 +135,13 @@ export class Metrics {
       labelNames: ['status'] as const,
       registers: [this.registry],
       collect: async function (this: Gauge<'status'>) {
-        const rows: { status: string; count: string }[] = await within(dataSource.query('SELECT status, count(*) AS count FROM outbox_message GROUP BY status'), 'outbox counts').catch(() => []);
+        const rows: { status: string; count: string }[] = await within(
+          dataSource.query('SELECT status, count(*) AS count FROM outbox_message GROUP BY status'),
+          'outbox counts',
+        ).catch(() => []);
         this.reset();
-        for (const status of ['SCHEDULED', 'SENDING', 'SENT', 'CANCELLED', 'FAILED']) this.set({ status }, Number(rows.find((r) => r.status === status)?.count ?? 0));
+        for (const status of ['SCHEDULED', 'SENDING', 'SENT', 'CANCELLED', 'FAILED'])
+          this.set({ status }, Number(rows.find((r) => r.status === status)?.count ?? 0));
       },
     });
     new Gauge({
@@ -139,7 +150,9 @@ export class Metrics {
       registers: [this.registry],
       collect: async function (this: Gauge) {
         const rows: { age: string | null }[] = await within(
-          dataSource.query("SELECT extract(epoch FROM now() - min(due_at)) AS age FROM outbox_message WHERE status IN ('SCHEDULED', 'SENDING') AND due_at <= now()"),
+          dataSource.query(
+            "SELECT extract(epoch FROM now() - min(due_at)) AS age FROM outbox_message WHERE status IN ('SCHEDULED', 'SENDING') AND due_at <= now()",
+          ),
           'outbox age',
         ).catch(() => []);
         if (rows.length) this.set(Math.max(0, Number(rows[0].age ?? 0)));

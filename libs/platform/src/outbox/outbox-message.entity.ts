@@ -88,7 +88,10 @@ export class OutboxMessage extends TimestampedEntity {
   @Column('timestamptz', { nullable: true })
   sentAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Id of the request whose change scheduled (or last rescheduled) this message; the worker logs its sending under it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Id of the request whose change scheduled (or last rescheduled) this message; the worker logs its sending under it.',
+  })
   @Column('text', { nullable: true })
   requestId: string | null;
 

@@ -59,7 +59,10 @@ export class OutboxSender {
       return this.failed(message, error, job, claim);
     }
     if ('skip' in rendered) {
-      await this.dataSource.query(`UPDATE outbox_message SET status = 'CANCELLED', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'SENDING' AND attempts = $3`, [id, rendered.skip, claim]);
+      await this.dataSource.query(
+        `UPDATE outbox_message SET status = 'CANCELLED', last_error = $2, updated_at = now() WHERE id = $1 AND status = 'SENDING' AND attempts = $3`,
+        [id, rendered.skip, claim],
+      );
       this.logger.log(`Cancelled message ${id} (${message.template}): ${rendered.skip}`);
       return { outcome: `cancelled: ${rendered.skip}` };
     }
@@ -79,7 +82,10 @@ export class OutboxSender {
           WHERE id = $1 AND attempts = $3 AND status IN ('SENDING', 'SCHEDULED', 'FAILED')`,
         [id, sent.providerMessageId ?? sent.messageId, claim],
       );
-      if (!marked) this.logger.warn(`Message ${id} was delivered, but another sender had taken it over after ${this.config.outboxSendingTimeoutMs} ms; it may arrive twice`);
+      if (!marked)
+        this.logger.warn(
+          `Message ${id} was delivered, but another sender had taken it over after ${this.config.outboxSendingTimeoutMs} ms; it may arrive twice`,
+        );
       else this.logger.log(`Sent message ${id} (${message.template}, attempt ${claim})`);
       return { outcome: 'sent' };
     } catch (error) {
@@ -97,7 +103,9 @@ export class OutboxSender {
     );
     if (!updated) return { outcome: `abandoned: another sender took the message over (${reason})` };
     if (last) {
-      this.logger.error(`Giving up on message ${message.id} (${message.template} to ${message.recipientEmail}) after ${message.attempts} attempts: ${reason}`);
+      this.logger.error(
+        `Giving up on message ${message.id} (${message.template} to ${message.recipientEmail}) after ${message.attempts} attempts: ${reason}`,
+      );
       return { outcome: `failed: ${reason}` };
     }
     this.logger.warn(`Sending message ${message.id} failed (attempt ${message.attempts}); retrying: ${reason}`);

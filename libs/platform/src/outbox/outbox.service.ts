@@ -127,7 +127,9 @@ export class OutboxService {
         keys: filter.dedupeKeys?.length ? filter.dedupeKeys : ['-'],
       });
     if (filter.writtenByTransactionsStartedAt) {
-      query.andWhere('(extract(epoch FROM m.updatedAt) * 1000000)::bigint = ANY(:started::bigint[])', { started: filter.writtenByTransactionsStartedAt });
+      query.andWhere('(extract(epoch FROM m.updatedAt) * 1000000)::bigint = ANY(:started::bigint[])', {
+        started: filter.writtenByTransactionsStartedAt,
+      });
     }
     const rows: Pick<OutboxMessage, 'id' | 'version' | 'dueAt'>[] = await query.getMany();
     await this.addJobs(rows);

@@ -79,7 +79,8 @@ function fitsColumn(value: unknown, columnType: unknown): boolean {
   if (type === 'date') return isTime(value, true);
   if (type.startsWith('timestamp')) return isTime(value, false);
   if (['int', 'integer', 'int4', 'smallint', 'int2'].includes(type)) return Number.isInteger(value) && Math.abs(value as number) < INT4;
-  if (['number', 'bigint', 'int8', 'float', 'double precision', 'real', 'numeric', 'decimal'].includes(type)) return typeof value === 'number' && Number.isFinite(value);
+  if (['number', 'bigint', 'int8', 'float', 'double precision', 'real', 'numeric', 'decimal'].includes(type))
+    return typeof value === 'number' && Number.isFinite(value);
   if (type === 'uuid') return isUuid(value);
   return typeof value === 'string' && !value.includes('\0');
 }
@@ -100,7 +101,9 @@ function decodeCursor(cursor: string, columnType: unknown): [unknown, string] {
       /* falls through */
     }
   }
-  throw badInput('The cursor is not valid: pass pageInfo.endCursor from the previous page of the same list.', [{ path: 'after', message: 'not a cursor this list issued' }]);
+  throw badInput('The cursor is not valid: pass pageInfo.endCursor from the previous page of the same list.', [
+    { path: 'after', message: 'not a cursor this list issued' },
+  ]);
 }
 
 /**
@@ -127,7 +130,11 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     const op = direction === 'ASC' ? '>' : '<';
     page.andWhere(`(${alias}.${sortProperty}, ${alias}.id) ${op} (:cursorSort, :cursorId)`, { cursorSort: sortValue, cursorId: id });
   }
-  const rows = await page.orderBy(`${alias}.${sortProperty}`, direction).addOrderBy(`${alias}.id`, direction).take(first + 1).getMany();
+  const rows = await page
+    .orderBy(`${alias}.${sortProperty}`, direction)
+    .addOrderBy(`${alias}.id`, direction)
+    .take(first + 1)
+    .getMany();
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => {
     const raw: unknown = node[sortProperty];

@@ -20,7 +20,11 @@ describe('runInBoundedWorker', () => {
     try {
       const refusal = await runInBoundedWorker(task('spin'), { ...limits, timeoutMs: 1500 }, 'The test file').catch((e: unknown) => e);
       expect(refusal).toBeInstanceOf(ParsingRefused);
-      expect(refusal).toMatchObject({ limit: 'time', message: 'The test file took longer than 1.5 s to read and was stopped. Make it simpler (fewer pages, tables or images) or split it.' });
+      expect(refusal).toMatchObject({
+        limit: 'time',
+        message:
+          'The test file took longer than 1.5 s to read and was stopped. Make it simpler (fewer pages, tables or images) or split it.',
+      });
       expect(Date.now() - started).toBeLessThan(5000);
       // The busy loop ran in the other thread: this one kept its timers (about 30 ticks in 1.5 s).
       expect(ticks).toBeGreaterThan(15);
@@ -32,16 +36,27 @@ describe('runInBoundedWorker', () => {
 
   it('stops a task that needs more than the heap limit, and this process lives on', async () => {
     const before = process.memoryUsage().heapUsed;
-    const refusal = await runInBoundedWorker(task('hog'), { ...limits, maxHeapMb: 32, timeoutMs: 30_000 }, 'The test file').catch((e: unknown) => e);
-    expect(refusal).toMatchObject({ limit: 'memory', message: expect.stringContaining('The test file needs more than 32 MB of memory to read and was stopped') });
+    const refusal = await runInBoundedWorker(task('hog'), { ...limits, maxHeapMb: 32, timeoutMs: 30_000 }, 'The test file').catch(
+      (e: unknown) => e,
+    );
+    expect(refusal).toMatchObject({
+      limit: 'memory',
+      message: expect.stringContaining('The test file needs more than 32 MB of memory to read and was stopped'),
+    });
     // The thread's heap was its own: ours did not grow by anything like it.
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(32 * 1024 * 1024);
     expect(await runInBoundedWorker(task('echo', { text: 'still here' }), limits)).toMatchObject({ echoed: 'still here' });
   });
 
   it('reports what a task threw as unreadable', async () => {
-    await expect(runInBoundedWorker(task('fail'), limits, 'The test file')).rejects.toMatchObject({ limit: 'unreadable', message: 'The test file could not be read: the task gave up' });
-    await expect(runInBoundedWorker(task('missing'), limits)).rejects.toMatchObject({ limit: 'unreadable', message: expect.stringContaining('exports no function missing') });
+    await expect(runInBoundedWorker(task('fail'), limits, 'The test file')).rejects.toMatchObject({
+      limit: 'unreadable',
+      message: 'The test file could not be read: the task gave up',
+    });
+    await expect(runInBoundedWorker(task('missing'), limits)).rejects.toMatchObject({
+      limit: 'unreadable',
+      message: expect.stringContaining('exports no function missing'),
+    });
   });
 
   it('runs at most maxConcurrent threads; the next waits for a free one, and gives up with TOO_MANY_ATTEMPTS after timeoutMs', async () => {
@@ -49,13 +64,19 @@ describe('runInBoundedWorker', () => {
     const spinning = runInBoundedWorker(task('spin'), one).catch((e: unknown) => e);
     expect(boundedWorkersRunning()).toBe(1);
     const waiting = runInBoundedWorker(task('echo', { text: 'after' }), { ...one, timeoutMs: 1000 }).catch((e: unknown) => e);
-    expect(await waiting).toMatchObject({ code: tooManyAttempts('', 1).code, message: 'Too many files are being read at the moment; try again in 1 second.' });
+    expect(await waiting).toMatchObject({
+      code: tooManyAttempts('', 1).code,
+      message: 'Too many files are being read at the moment; try again in 1 second.',
+    });
     expect(await spinning).toMatchObject({ limit: 'time' });
     // A waiter that got a thread in time runs normally.
     const first = runInBoundedWorker(task('echo', { text: 'first' }), { ...one, timeoutMs: 20_000 });
     const second = runInBoundedWorker(task('echo', { text: 'second' }), { ...one, timeoutMs: 20_000 });
     expect(boundedWorkersRunning()).toBe(1);
-    expect(await Promise.all([first, second])).toEqual([expect.objectContaining({ echoed: 'first' }), expect.objectContaining({ echoed: 'second' })]);
+    expect(await Promise.all([first, second])).toEqual([
+      expect.objectContaining({ echoed: 'first' }),
+      expect.objectContaining({ echoed: 'second' }),
+    ]);
     expect(boundedWorkersRunning()).toBe(0);
   });
 });

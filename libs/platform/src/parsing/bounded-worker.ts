@@ -37,7 +37,11 @@ export function boundedWorkersRunning(): number {
  * Throws ParsingRefused ('time', 'memory', or 'unreadable' when the task itself threw), or
  * TOO_MANY_ATTEMPTS when no thread became free within `timeoutMs`.
  */
-export async function runInBoundedWorker<T>(task: BoundedTask, limits: Pick<ParsingLimits, 'timeoutMs' | 'maxHeapMb' | 'maxConcurrent'>, what = 'The file'): Promise<T> {
+export async function runInBoundedWorker<T>(
+  task: BoundedTask,
+  limits: Pick<ParsingLimits, 'timeoutMs' | 'maxHeapMb' | 'maxConcurrent'>,
+  what = 'The file',
+): Promise<T> {
   await takeSlot(limits);
   try {
     return await runThread<T>(task, limits, what);
@@ -71,7 +75,13 @@ function runThread<T>(task: BoundedTask, limits: Pick<ParsingLimits, 'timeoutMs'
         reject(refusal);
       });
     const timer = setTimeout(
-      () => refuse(new ParsingRefused('time', `${what} took longer than ${formatSeconds(limits.timeoutMs)} to read and was stopped. Make it simpler (fewer pages, tables or images) or split it.`)),
+      () =>
+        refuse(
+          new ParsingRefused(
+            'time',
+            `${what} took longer than ${formatSeconds(limits.timeoutMs)} to read and was stopped. Make it simpler (fewer pages, tables or images) or split it.`,
+          ),
+        ),
       limits.timeoutMs,
     );
     worker.on('message', (message: { result?: T; error?: string }) =>
@@ -83,10 +93,17 @@ function runThread<T>(task: BoundedTask, limits: Pick<ParsingLimits, 'timeoutMs'
     );
     worker.on('error', (error: Error & { code?: string }) =>
       error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? refuse(new ParsingRefused('memory', `${what} needs more than ${limits.maxHeapMb} MB of memory to read and was stopped. Make it simpler (fewer pages, tables or images) or split it.`))
+        ? refuse(
+            new ParsingRefused(
+              'memory',
+              `${what} needs more than ${limits.maxHeapMb} MB of memory to read and was stopped. Make it simpler (fewer pages, tables or images) or split it.`,
+            ),
+          )
         : settle(() => reject(error)),
     );
-    worker.on('exit', (code) => settle(() => reject(new Error(`The worker thread reading ${lowerFirst(what)} exited (code ${code}) without an answer.`))));
+    worker.on('exit', (code) =>
+      settle(() => reject(new Error(`The worker thread reading ${lowerFirst(what)} exited (code ${code}) without an answer.`))),
+    );
   });
 }
 
@@ -104,7 +121,12 @@ async function takeSlot(limits: Pick<ParsingLimits, 'timeoutMs' | 'maxConcurrent
     const timer = setTimeout(() => {
       waiting.splice(waiting.indexOf(start), 1);
       const retryAfterSeconds = Math.ceil(limits.timeoutMs / 1000);
-      reject(tooManyAttempts(`Too many files are being read at the moment; try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`, retryAfterSeconds));
+      reject(
+        tooManyAttempts(
+          `Too many files are being read at the moment; try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`,
+          retryAfterSeconds,
+        ),
+      );
     }, limits.timeoutMs);
     waiting.push(start);
   });

@@ -32,7 +32,8 @@ export function parsingLimitsOf(config: AppConfig): ParsingLimits {
   };
 }
 
-const byDefault = (name: keyof typeof CONFIG_VARIABLES) => (CONFIG_VARIABLES[name].schema as z.ZodType).parse(CONFIG_VARIABLES[name].default) as number;
+const byDefault = (name: keyof typeof CONFIG_VARIABLES) =>
+  (CONFIG_VARIABLES[name].schema as z.ZodType).parse(CONFIG_VARIABLES[name].default) as number;
 
 /** The defaults of config.schema.ts, for callers outside Nest (scripts, unit tests). */
 export const DEFAULT_PARSING_LIMITS: ParsingLimits = {
@@ -50,7 +51,8 @@ export const DEFAULT_PARSING_LIMITS: ParsingLimits = {
  */
 export class ParsingRefused extends Error {
   constructor(
-    readonly limit: 'entries' | 'expanded-size' | 'compression-ratio' | 'declared-size' | 'not-an-archive' | 'time' | 'memory' | 'unreadable',
+    readonly limit:
+      'entries' | 'expanded-size' | 'compression-ratio' | 'declared-size' | 'not-an-archive' | 'time' | 'memory' | 'unreadable',
     message: string,
   ) {
     super(message);

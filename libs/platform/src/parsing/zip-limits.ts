@@ -25,7 +25,11 @@ export interface ZipSummary {
  *
  * `what` names the file in messages ("The Word document"). Throws ParsingRefused.
  */
-export async function checkZipLimits(buffer: Buffer, limits: Pick<ParsingLimits, 'maxEntries' | 'maxExpandedBytes' | 'maxCompressionRatio' | 'timeoutMs'>, what = 'The file'): Promise<ZipSummary> {
+export async function checkZipLimits(
+  buffer: Buffer,
+  limits: Pick<ParsingLimits, 'maxEntries' | 'maxExpandedBytes' | 'maxCompressionRatio' | 'timeoutMs'>,
+  what = 'The file',
+): Promise<ZipSummary> {
   let zip: ZipFile;
   try {
     zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true, decodeStrings: true });
@@ -54,9 +58,17 @@ export async function checkZipLimits(buffer: Buffer, limits: Pick<ParsingLimits,
   }
 }
 
-async function inspect(zip: ZipFile, limits: Pick<ParsingLimits, 'maxEntries' | 'maxExpandedBytes' | 'maxCompressionRatio'>, what: string, signal: AbortSignal): Promise<ZipSummary> {
+async function inspect(
+  zip: ZipFile,
+  limits: Pick<ParsingLimits, 'maxEntries' | 'maxExpandedBytes' | 'maxCompressionRatio'>,
+  what: string,
+  signal: AbortSignal,
+): Promise<ZipSummary> {
   if (zip.entryCount > limits.maxEntries) {
-    throw new ParsingRefused('entries', `${what} holds ${zip.entryCount} parts; at most ${limits.maxEntries} are accepted. Remove embedded files or split it.`);
+    throw new ParsingRefused(
+      'entries',
+      `${what} holds ${zip.entryCount} parts; at most ${limits.maxEntries} are accepted. Remove embedded files or split it.`,
+    );
   }
   const entries: Entry[] = [];
   let declared = 0;
@@ -64,11 +76,18 @@ async function inspect(zip: ZipFile, limits: Pick<ParsingLimits, 'maxEntries' | 
     for await (const entry of zip.eachEntry()) {
       entries.push(entry);
       if (entries.length > limits.maxEntries) {
-        throw new ParsingRefused('entries', `${what} holds more than ${limits.maxEntries} parts, the most accepted. Remove embedded files or split it.`);
+        throw new ParsingRefused(
+          'entries',
+          `${what} holds more than ${limits.maxEntries} parts, the most accepted. Remove embedded files or split it.`,
+        );
       }
-      if (entry.isEncrypted()) throw new ParsingRefused('unreadable', `${what} is encrypted (part "${entry.fileName}"); save it without a password.`);
+      if (entry.isEncrypted())
+        throw new ParsingRefused('unreadable', `${what} is encrypted (part "${entry.fileName}"); save it without a password.`);
       if (!entry.canDecodeFileData()) {
-        throw new ParsingRefused('unreadable', `${what} uses a compression method that is not supported (part "${entry.fileName}"); save it again with the usual settings.`);
+        throw new ParsingRefused(
+          'unreadable',
+          `${what} uses a compression method that is not supported (part "${entry.fileName}"); save it again with the usual settings.`,
+        );
       }
       declared += entry.uncompressedSize;
       if (declared > limits.maxExpandedBytes) {

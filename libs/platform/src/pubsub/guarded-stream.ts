@@ -7,7 +7,8 @@ import type { PubSub } from './pub-sub';
  */
 export const RECHECK_ACCESS = { recheckAccess: true } as const;
 
-const isRecheck = (value: unknown) => typeof value === 'object' && value !== null && (value as { recheckAccess?: unknown }).recheckAccess === true;
+const isRecheck = (value: unknown) =>
+  typeof value === 'object' && value !== null && (value as { recheckAccess?: unknown }).recheckAccess === true;
 
 /**
  * A live stream that lasts only as long as its reader may read it. `allowed()` runs before each event

@@ -91,7 +91,12 @@ describe('GraphQL subscriptions across API instances (Redis pub-sub)', () => {
       expect(await a.gql.as(alice).ok(SEND, { topic: 'garden', message: 'hello from A' })).toEqual({ sendPing: true });
       const event = await sub.next();
       expect(event.errors).toBeUndefined();
-      expect(event.data?.ping).toMatchObject({ topic: 'garden', message: 'hello from A', sentBy: 'alice@example.org', receivedBy: 'bob@example.org' });
+      expect(event.data?.ping).toMatchObject({
+        topic: 'garden',
+        message: 'hello from A',
+        sentBy: 'alice@example.org',
+        receivedBy: 'bob@example.org',
+      });
 
       // Each event is executed with new DataLoaders: the second one loads again instead of reusing the first's cache.
       await a.gql.as(alice).ok(SEND, { topic: 'garden', message: 'again' });
@@ -112,7 +117,11 @@ describe('GraphQL subscriptions across API instances (Redis pub-sub)', () => {
       await kitchen.expectNothing(500);
 
       await b.gql.as(bob).ok(SEND, { topic: 'kitchen', message: 'for the kitchen' });
-      expect((await kitchen.next()).data?.ping).toMatchObject({ message: 'for the kitchen', sentBy: 'bob@example.org', receivedBy: 'alice@example.org' });
+      expect((await kitchen.next()).data?.ping).toMatchObject({
+        message: 'for the kitchen',
+        sentBy: 'bob@example.org',
+        receivedBy: 'alice@example.org',
+      });
       await garden.expectNothing(300);
     } finally {
       await garden.close();
@@ -136,13 +145,19 @@ describe('GraphQL subscriptions across API instances (Redis pub-sub)', () => {
   it('applies the HTTP rules to the WebSocket: only subscriptions, validated, errors formatted', async () => {
     const mutation = await subscribe(b.url, bob, SEND, { topic: 'garden', message: 'over ws' });
     expect((await mutation.next()).errors).toEqual([
-      expect.objectContaining({ message: expect.stringContaining('Only subscriptions go over the WebSocket'), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+      expect.objectContaining({
+        message: expect.stringContaining('Only subscriptions go over the WebSocket'),
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
     ]);
     await mutation.close();
 
     const invalid = await subscribe(b.url, bob, 'subscription { ping(topic: "x") { nope } }');
     expect((await invalid.next()).errors).toEqual([
-      expect.objectContaining({ message: 'Cannot query field "nope" on type "Ping".', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+      expect.objectContaining({
+        message: 'Cannot query field "nope" on type "Ping".',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
     ]);
     await invalid.close();
   });

@@ -56,8 +56,16 @@ export class RedisPubSubEngine extends RedisPubSub implements PubSub, OnApplicat
     // opens no connection. A publish gives up after a few retries rather than hanging the mutation
     // that publishes; the subscriber waits for Redis to come back and subscribes again (autoResubscribe).
     const publisher = new Redis({ ...options, lazyConnect: true, maxRetriesPerRequest: 3, connectionName: 'peervisit-pubsub-publisher' });
-    const subscriber = new Redis({ ...options, lazyConnect: true, maxRetriesPerRequest: null, connectionName: 'peervisit-pubsub-subscriber' });
-    for (const [name, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
+    const subscriber = new Redis({
+      ...options,
+      lazyConnect: true,
+      maxRetriesPerRequest: null,
+      connectionName: 'peervisit-pubsub-subscriber',
+    });
+    for (const [name, client] of [
+      ['publisher', publisher],
+      ['subscriber', subscriber],
+    ] as const) {
       client.on('error', (error: Error) => logger.error(`Redis ${name} connection: ${error.message}`));
     }
     return new RedisPubSubEngine(`${config.queuePrefix}:pubsub:`, publisher, subscriber);

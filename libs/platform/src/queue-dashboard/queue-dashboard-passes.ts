@@ -45,8 +45,16 @@ export class QueueDashboardPasses {
 
   issueLink(admin: CurrentUser): { url: string; expiresAt: Date } {
     const claims: PassClaims = { sub: admin.personId, ...(admin.sessionId && { sid: admin.sessionId }), jti: randomUUID() };
-    const ticket = jwt.sign(claims, this.config.jwtSecret, { algorithm: 'HS256', audience: TICKET_AUDIENCE, issuer: 'peervisit', expiresIn: TICKET_TTL_SECONDS });
-    return { url: `${this.config.publicUrl}${QUEUE_DASHBOARD_PATH}/sign-in?ticket=${encodeURIComponent(ticket)}`, expiresAt: new Date(Date.now() + TICKET_TTL_SECONDS * 1000) };
+    const ticket = jwt.sign(claims, this.config.jwtSecret, {
+      algorithm: 'HS256',
+      audience: TICKET_AUDIENCE,
+      issuer: 'peervisit',
+      expiresIn: TICKET_TTL_SECONDS,
+    });
+    return {
+      url: `${this.config.publicUrl}${QUEUE_DASHBOARD_PATH}/sign-in?ticket=${encodeURIComponent(ticket)}`,
+      expiresAt: new Date(Date.now() + TICKET_TTL_SECONDS * 1000),
+    };
   }
 
   /** Checks a ticket and spends it (once only, across processes: Redis SET NX); answers the cookie's value. */
@@ -54,11 +62,22 @@ export class QueueDashboardPasses {
     const claims = this.verify(ticket, TICKET_AUDIENCE);
     if (!claims.jti) throw unauthenticated('This queue dashboard link is not valid: ask for a new one (openQueueDashboard).');
     const redis = (await this.moduleRef.get<Queue>(getQueueToken('maintenance'), { strict: false }).client) as unknown as Redis; // BullMQ types its client loosely
-    const first = await redis.set(`${this.config.queuePrefix}:queue-dashboard-ticket:${claims.jti}`, '1', 'EX', TICKET_TTL_SECONDS * 2, 'NX');
+    const first = await redis.set(
+      `${this.config.queuePrefix}:queue-dashboard-ticket:${claims.jti}`,
+      '1',
+      'EX',
+      TICKET_TTL_SECONDS * 2,
+      'NX',
+    );
     if (first !== 'OK') throw unauthenticated('This queue dashboard link was already used: ask for a new one (openQueueDashboard).');
     await this.checkSession(claims);
     const cookie: PassClaims = { sub: claims.sub, ...(claims.sid && { sid: claims.sid }) };
-    return jwt.sign(cookie, this.config.jwtSecret, { algorithm: 'HS256', audience: COOKIE_AUDIENCE, issuer: 'peervisit', expiresIn: DASHBOARD_SESSION_TTL_SECONDS });
+    return jwt.sign(cookie, this.config.jwtSecret, {
+      algorithm: 'HS256',
+      audience: COOKIE_AUDIENCE,
+      issuer: 'peervisit',
+      expiresIn: DASHBOARD_SESSION_TTL_SECONDS,
+    });
   }
 
   /** The admin a dashboard cookie stands for, or UNAUTHENTICATED. */
@@ -69,16 +88,19 @@ export class QueueDashboardPasses {
   }
 
   private verify(token: unknown, audience: string): PassClaims {
-    if (typeof token !== 'string' || !token) throw unauthenticated('Open the queue dashboard with a link from the openQueueDashboard mutation (administrators only).');
+    if (typeof token !== 'string' || !token)
+      throw unauthenticated('Open the queue dashboard with a link from the openQueueDashboard mutation (administrators only).');
     try {
       return jwt.verify(token, this.config.jwtSecret, { algorithms: ['HS256'], audience, issuer: 'peervisit' }) as PassClaims;
     } catch (error) {
-      if (error instanceof jwt.TokenExpiredError) throw unauthenticated('The queue dashboard link or session has expired: ask for a new link (openQueueDashboard).');
+      if (error instanceof jwt.TokenExpiredError)
+        throw unauthenticated('The queue dashboard link or session has expired: ask for a new link (openQueueDashboard).');
       throw unauthenticated('The queue dashboard link or session is not valid: ask for a new link (openQueueDashboard).');
     }
   }
 
   private async checkSession(claims: PassClaims) {
-    if (claims.sid && !(await this.sessions.isActive(claims.sid))) throw unauthenticated('Your sign-in session has ended: sign in again and ask for a new queue dashboard link.');
+    if (claims.sid && !(await this.sessions.isActive(claims.sid)))
+      throw unauthenticated('Your sign-in session has ended: sign in again and ask for a new queue dashboard link.');
   }
 }

@@ -10,7 +10,12 @@ import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { AppError, ErrorCode, HTTP_STATUS_OF } from '../errors/app-error';
 import { QUEUE_NAMES } from '../queue/queues';
-import { DASHBOARD_SESSION_TTL_SECONDS, QUEUE_DASHBOARD_COOKIE, QUEUE_DASHBOARD_PATH, QueueDashboardPasses } from './queue-dashboard-passes';
+import {
+  DASHBOARD_SESSION_TTL_SECONDS,
+  QUEUE_DASHBOARD_COOKIE,
+  QUEUE_DASHBOARD_PATH,
+  QueueDashboardPasses,
+} from './queue-dashboard-passes';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -78,7 +83,10 @@ export class QueueDashboardMount implements OnModuleInit {
       if (!SAFE_METHODS.has(req.method)) {
         const own = [`${req.protocol}://${req.get('host')}`, new URL(this.config.publicUrl).origin];
         if (!own.includes(String(req.headers.origin))) {
-          throw new AppError(ErrorCode.FORBIDDEN, 'Changes to the queues are accepted only from the dashboard page itself (the Origin header did not match).');
+          throw new AppError(
+            ErrorCode.FORBIDDEN,
+            'Changes to the queues are accepted only from the dashboard page itself (the Origin header did not match).',
+          );
         }
         this.logger.log(`Admin ${adminId}: ${req.method} ${req.originalUrl.split('?')[0]}`);
       }

@@ -9,7 +9,9 @@ export class QueueDashboardResolver {
   constructor(private readonly passes: QueueDashboardPasses) {}
 
   @AdminOnly()
-  @Mutation(() => QueueDashboardLink, { description: 'Administrators: a one-time link that opens the queue dashboard (jobs, failures, retries) in a browser.' })
+  @Mutation(() => QueueDashboardLink, {
+    description: 'Administrators: a one-time link that opens the queue dashboard (jobs, failures, retries) in a browser.',
+  })
   openQueueDashboard(@Me() admin: CurrentUser): QueueDashboardLink {
     return this.passes.issueLink(admin);
   }

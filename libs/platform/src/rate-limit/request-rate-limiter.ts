@@ -29,11 +29,23 @@ export class RequestRateLimiter implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     // Offline queue off and a command timeout: a missing Redis fails over to the insurance at once.
-    this.redis = new Redis({ ...redisConnectionOptions(config.redisUrl), lazyConnect: true, enableOfflineQueue: false, commandTimeout: 500, maxRetriesPerRequest: 1, connectionName: 'peervisit-rate-limit' });
+    this.redis = new Redis({
+      ...redisConnectionOptions(config.redisUrl),
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      commandTimeout: 500,
+      maxRetriesPerRequest: 1,
+      connectionName: 'peervisit-rate-limit',
+    });
     this.redis.on('error', (error: Error) => this.logger.warn(`Redis connection: ${error.message}; counting in memory meanwhile`));
     const limiter = (name: string, points: number) => {
       const options = { keyPrefix: `${config.queuePrefix}:rate:${name}`, points, duration: config.rateLimitWindowSeconds };
-      return new RateLimiterRedis({ ...options, storeClient: this.redis, inMemoryBlockOnConsumed: points + 1, insuranceLimiter: new RateLimiterMemory(options) });
+      return new RateLimiterRedis({
+        ...options,
+        storeClient: this.redis,
+        inMemoryBlockOnConsumed: points + 1,
+        insuranceLimiter: new RateLimiterMemory(options),
+      });
     };
     this.perIp = limiter('ip', config.rateLimitPerIp);
     this.perAccount = limiter('account', config.rateLimitPerAccount);
@@ -42,13 +54,17 @@ export class RequestRateLimiter implements OnApplicationShutdown {
   /** Counts the request; answers how many seconds to wait when the address or the person is over its limit. */
   async consume(source: RequestSource): Promise<{ retryAfterSeconds: number; over: 'ip' | 'account' } | undefined> {
     await (this.connected ??= this.redis.connect().catch(() => undefined));
-    const [ip, account] = await Promise.allSettled([this.perIp.consume(source.ip), source.personId ? this.perAccount.consume(source.personId) : Promise.resolve(undefined)]);
+    const [ip, account] = await Promise.allSettled([
+      this.perIp.consume(source.ip),
+      source.personId ? this.perAccount.consume(source.personId) : Promise.resolve(undefined),
+    ]);
     const refusals = [
       { over: 'ip' as const, outcome: ip },
       { over: 'account' as const, outcome: account },
     ].flatMap(({ over, outcome }) => {
       if (outcome.status === 'fulfilled') return [];
-      if (outcome.reason instanceof RateLimiterRes) return [{ over, retryAfterSeconds: Math.max(1, Math.ceil(outcome.reason.msBeforeNext / 1000)) }];
+      if (outcome.reason instanceof RateLimiterRes)
+        return [{ over, retryAfterSeconds: Math.max(1, Math.ceil(outcome.reason.msBeforeNext / 1000)) }];
       // Neither Redis nor the insurance answered: let the request through rather than fail it.
       this.logger.warn(`Rate limit not checked (${outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason)})`);
       return [];

@@ -48,7 +48,10 @@ export class LocalDiskStorage implements FileStorage {
   }
 
   async exists(key: string): Promise<boolean> {
-    return access(this.pathOf(key)).then(() => true, () => false);
+    return access(this.pathOf(key)).then(
+      () => true,
+      () => false,
+    );
   }
 
   async delete(key: string): Promise<void> {

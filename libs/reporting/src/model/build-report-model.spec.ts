@@ -50,13 +50,22 @@ describe('buildReportModel', () => {
 
   it('never touches codes and enum values, even when a withheld name is one of them', () => {
     const data = input();
-    data.stakeholders.push({ id: 'n', name: 'Nadia Neutral', position: null, organisationName: null, category: data.stakeholders[0].category, consentToBeNamed: false });
+    data.stakeholders.push({
+      id: 'n',
+      name: 'Nadia Neutral',
+      position: null,
+      organisationName: null,
+      category: data.stakeholders[0].category,
+      consentToBeNamed: false,
+    });
     const model = buildReportModel(data);
     const kf2 = model.keyFactors.find((k) => k.code === '02')!;
     expect(kf2.evidence.quotes.map((q) => q.stance)).toEqual(['SUPPORTS', 'NEUTRAL']);
     expect(kf2.evidence.byStance.map((s) => s.stance)).toEqual(['SUPPORTS', 'CONTRADICTS', 'NEUTRAL']);
     // Team text: "Low" is also an ordinary word, and at the start of a sentence it is taken to be the word.
-    expect(model.recommendationTable.find((c) => c.priority === 'LOW' && c.horizon === 'LONG_TERM')!.recommendations[0].text).toBe('Low, long.');
+    expect(model.recommendationTable.find((c) => c.priority === 'LOW' && c.horizon === 'LONG_TERM')!.recommendations[0].text).toBe(
+      'Low, long.',
+    );
   });
 
   it("the expert leader's check lists each place, withheld or standing, without changing the model or its hash", () => {
@@ -72,7 +81,11 @@ describe('buildReportModel', () => {
       ['Key factor 02, conclusion: summary', 'Quartermaen', 'STANDING', 'NEAR_MATCH'],
       ['Programme, interview of 2027-03-10 09:00: title', 'Zebedee Quartermaine', 'WITHHELD', 'NOT_CONSENTED'],
     ]);
-    expect(places[1]).toMatchObject({ field: 'keyFactors[1].conclusion.summary', name: 'Zebedee Quartermaine', excerpt: `${WITHHELD_NAME} spoke; Olivia Open and Lena agreed; Quartermaen disagreed.` });
+    expect(places[1]).toMatchObject({
+      field: 'keyFactors[1].conclusion.summary',
+      name: 'Zebedee Quartermaine',
+      excerpt: `${WITHHELD_NAME} spoke; Olivia Open and Lena agreed; Quartermaen disagreed.`,
+    });
     expect(contentHash(buildReportModel(data))).toBe(before);
   });
 
@@ -100,7 +113,8 @@ describe('buildReportModel', () => {
   it('leaves out retracted evidence and documents, withdrawn recommendations, draft conclusions, cancelled sessions and key factors out of scope', () => {
     const model = buildReportModel(input());
     const json = JSON.stringify(model);
-    for (const text of ['A retracted remark', 'Withdrawn memo', 'Withdrawn one', 'Draft.', 'Cancelled', 'Out of scope', 'Heading 3']) expect(json).not.toContain(text);
+    for (const text of ['A retracted remark', 'Withdrawn memo', 'Withdrawn one', 'Draft.', 'Cancelled', 'Out of scope', 'Heading 3'])
+      expect(json).not.toContain(text);
     const kf2 = model.keyFactors.find((k) => k.code === '02')!;
     expect(kf2.evidence.total).toBe(2);
     expect(kf2.evidence.bySource.find((s) => s.source === 'INTERVIEW')!.count).toBe(1);
@@ -109,7 +123,12 @@ describe('buildReportModel', () => {
       { stance: 'CONTRADICTS', count: 0 },
       { stance: 'NEUTRAL', count: 1 },
     ]);
-    expect(model.method.sources).toMatchObject({ documents: [{ title: 'Integration strategy', type: 'STRATEGY' }], interviews: 1, focusGroups: 1, sessionsHeld: 2 });
+    expect(model.method.sources).toMatchObject({
+      documents: [{ title: 'Integration strategy', type: 'STRATEGY' }],
+      interviews: 1,
+      focusGroups: 1,
+      sessionsHeld: 2,
+    });
   });
 
   it('orders key factors by number, recommendations by priority then horizon, and gives dates as local ISO strings', () => {
@@ -119,20 +138,30 @@ describe('buildReportModel', () => {
       { code: '01', heading: 'Heading 1', rating: { value: 1, label: 'Emerging' } },
       { code: '02', heading: 'Heading 2', rating: { value: 3, label: 'Established' } },
     ]);
-    expect(model.recommendationTable.flatMap((c) => c.recommendations.map((r) => `${r.ref} ${r.text}`))).toEqual(['R1 High, quick.', 'R2 High, long.', 'R3 Low, long.']);
+    expect(model.recommendationTable.flatMap((c) => c.recommendations.map((r) => `${r.ref} ${r.text}`))).toEqual([
+      'R1 High, quick.',
+      'R2 High, long.',
+      'R3 Low, long.',
+    ]);
     expect(model.executiveSummary.highPriorityRecommendations.map((r) => r.ref)).toEqual(['R1', 'R2']);
     expect(model.keyFactors[0].recommendations.map((r) => r.ref)).toEqual(['R1', 'R3']);
     expect(model.keyFactors[1].goodPractices).toEqual([
       { city: 'Bergen', text: 'Bergen did it.', referencedByRecommendations: ['R1'] },
       { city: 'Oslo', text: 'Oslo did it.', referencedByRecommendations: [] },
     ]);
-    expect(model.keyFactors[1].recommendations[0].relatedExamples).toEqual([{ keyFactorCode: '02', city: 'Bergen', text: 'Bergen did it.' }]);
+    expect(model.keyFactors[1].recommendations[0].relatedExamples).toEqual([
+      { keyFactorCode: '02', city: 'Bergen', text: 'Bergen did it.' },
+    ]);
     expect(model.cover.visit).toEqual({ startDate: '2027-03-10', endDate: '2027-03-11' });
     expect(model.cover.team).toEqual([
       { name: 'Lena Leader', role: 'Expert leader', city: null },
       { name: 'Piet Peer', role: 'Peer', city: 'Rotterdam' },
     ]);
-    expect(model.annex.programme[0]).toMatchObject({ startsAt: '2027-03-10T09:00:00+01:00', endsAt: '2027-03-10T10:00:00+01:00', keyFactorCodes: ['01'] });
+    expect(model.annex.programme[0]).toMatchObject({
+      startsAt: '2027-03-10T09:00:00+01:00',
+      endsAt: '2027-03-10T10:00:00+01:00',
+      keyFactorCodes: ['01'],
+    });
     // Plain JSON only: no Date objects, nothing lost in a round trip, no ids of rows.
     expect(JSON.parse(JSON.stringify(model))).toEqual(model);
     expect(JSON.stringify(model)).not.toMatch(/"(kf|r|x|s|e|d)-[\w-]+"/);

@@ -2,7 +2,26 @@ import { createHash } from 'node:crypto';
 import { ContextFactor, KeyFactor, KeyFactorExample } from '@peervisit/catalogue/entities';
 import { STAKEHOLDER_CATEGORY_PHRASE, Stakeholder, StakeholderCategory } from '@peervisit/directory/entities';
 import { formatInZone, NameAnonymiser, nameAnonymiser, WITHHELD_NAME } from '@peervisit/review';
-import { Conclusion, ConclusionStatus, ContextNote, Document, Evidence, EvidenceSource, EvidenceStance, Recommendation, RecommendationHorizon, RecommendationPriority, Review, REVIEW_TEAM_ROLES, ReviewKind, SelfAssessmentEntry, SessionStakeholder, TeamMember, VisitSession, VisitSessionKind } from '@peervisit/review/entities';
+import {
+  Conclusion,
+  ConclusionStatus,
+  ContextNote,
+  Document,
+  Evidence,
+  EvidenceSource,
+  EvidenceStance,
+  Recommendation,
+  RecommendationHorizon,
+  RecommendationPriority,
+  Review,
+  REVIEW_TEAM_ROLES,
+  ReviewKind,
+  SelfAssessmentEntry,
+  SessionStakeholder,
+  TeamMember,
+  VisitSession,
+  VisitSessionKind,
+} from '@peervisit/review/entities';
 import { EntityManager, In, IsNull } from 'typeorm';
 
 // ---------------------------------------------------------------------------------------------
@@ -40,9 +59,25 @@ export interface ReportInput {
   team: { fullName: string; role: string; cityName: string | null; organisationName: string | null }[];
   selfAssessment: { keyFactorId: string; rating: number | null; narrative: string; status: string }[];
   documents: { id: string; title: string; type: string; retractedAt?: string | null }[];
-  sessions: { id: string; kind: VisitSessionKind; title: string; startsAt: string; endsAt: string; cancelledAt: string | null; keyFactorIds: string[]; stakeholderIds: string[] }[];
+  sessions: {
+    id: string;
+    kind: VisitSessionKind;
+    title: string;
+    startsAt: string;
+    endsAt: string;
+    cancelledAt: string | null;
+    keyFactorIds: string[];
+    stakeholderIds: string[];
+  }[];
   /** The stakeholders met in the programme and the host city's other registered stakeholders. */
-  stakeholders: { id: string; name: string | null; position: string | null; organisationName: string | null; category: StakeholderCategory; consentToBeNamed: boolean }[];
+  stakeholders: {
+    id: string;
+    name: string | null;
+    position: string | null;
+    organisationName: string | null;
+    category: StakeholderCategory;
+    consentToBeNamed: boolean;
+  }[];
   evidence: {
     id: string;
     source: EvidenceSource;
@@ -55,7 +90,15 @@ export interface ReportInput {
     retractedAt?: string | null;
   }[];
   /** Agreed conclusions (others are ignored). */
-  conclusions: { keyFactorId: string; status: ConclusionStatus; rating: number | null; summary: string; strengths: string; areasToDevelop: string; evidenceIds: string[] }[];
+  conclusions: {
+    keyFactorId: string;
+    status: ConclusionStatus;
+    rating: number | null;
+    summary: string;
+    strengths: string;
+    areasToDevelop: string;
+    evidenceIds: string[];
+  }[];
   recommendations: {
     id: string;
     text: string;
@@ -143,7 +186,11 @@ export interface ReportModel {
   };
   context: { number: number; code: string; name: string; note: string | null }[];
   keyFactors: ReportKeyFactor[];
-  recommendationTable: { priority: RecommendationPriority; horizon: RecommendationHorizon; recommendations: { ref: string; text: string; keyFactorCodes: string[] }[] }[];
+  recommendationTable: {
+    priority: RecommendationPriority;
+    horizon: RecommendationHorizon;
+    recommendations: { ref: string; text: string; keyFactorCodes: string[] }[];
+  }[];
   annex: {
     programme: {
       kind: VisitSessionKind;
@@ -179,7 +226,13 @@ export { WITHHELD_NAME };
 
 const PRIORITY_ORDER = [RecommendationPriority.HIGH, RecommendationPriority.MEDIUM, RecommendationPriority.LOW];
 const HORIZON_ORDER = [RecommendationHorizon.QUICK_WIN, RecommendationHorizon.MEDIUM_TERM, RecommendationHorizon.LONG_TERM];
-const SOURCE_ORDER = [EvidenceSource.DOCUMENT, EvidenceSource.INTERVIEW, EvidenceSource.FOCUS_GROUP, EvidenceSource.OBSERVATION, EvidenceSource.SELF_ASSESSMENT];
+const SOURCE_ORDER = [
+  EvidenceSource.DOCUMENT,
+  EvidenceSource.INTERVIEW,
+  EvidenceSource.FOCUS_GROUP,
+  EvidenceSource.OBSERVATION,
+  EvidenceSource.SELF_ASSESSMENT,
+];
 const STANCE_ORDER = [EvidenceStance.SUPPORTS, EvidenceStance.CONTRADICTS, EvidenceStance.NEUTRAL];
 const TEAM_ROLE_ORDER = ['EXPERT_LEADER', 'PEER'];
 
@@ -243,8 +296,22 @@ export function reportAnonymiser(input: Pick<ReportInput, 'stakeholders' | 'team
 
 /** Keys of the model whose values are codes, enum values or dates, never anyone's words. */
 export const REPORT_STRUCTURAL_KEYS: ReadonlySet<string> = new Set([
-  'schemaVersion', 'reviewKind', 'kind', 'code', 'keyFactorCode', 'keyFactorCodes', 'priority', 'horizon', 'source', 'stance', 'ref',
-  'referencedByRecommendations', 'startsAt', 'endsAt', 'startDate', 'endDate',
+  'schemaVersion',
+  'reviewKind',
+  'kind',
+  'code',
+  'keyFactorCode',
+  'keyFactorCodes',
+  'priority',
+  'horizon',
+  'source',
+  'stance',
+  'ref',
+  'referencedByRecommendations',
+  'startsAt',
+  'endsAt',
+  'startDate',
+  'endDate',
 ]);
 
 /** The pure step: every rule of the report's content, no I/O. Same input, same model. */
@@ -257,7 +324,10 @@ export function buildReportModel(input: ReportInput): ReportModel {
 /** The model with the team's own words, before any name is withheld (for the expert leader's name check). */
 export function buildUnanonymisedModel(input: ReportInput): ReportModel {
   const tz = input.hostCity.timeZone;
-  const ratingOf = (value: number | null): ReportRating => ({ value, label: value === null ? null : (input.benchmark.ratingScale.find((l) => l.value === value)?.label ?? null) });
+  const ratingOf = (value: number | null): ReportRating => ({
+    value,
+    label: value === null ? null : (input.benchmark.ratingScale.find((l) => l.value === value)?.label ?? null),
+  });
 
   // Scope, ordered by key factor number.
   const scopeIds = input.review.scopeKeyFactorIds ? new Set(input.review.scopeKeyFactorIds) : null;
@@ -272,7 +342,9 @@ export function buildUnanonymisedModel(input: ReportInput): ReportModel {
       .map((k) => k.code);
 
   // Who was met: distinct stakeholders across the sessions that took place.
-  const heldSessions = input.sessions.filter((s) => !s.cancelledAt).sort((a, b) => compareText(a.startsAt, b.startsAt) || compareText(a.title, b.title));
+  const heldSessions = input.sessions
+    .filter((s) => !s.cancelledAt)
+    .sort((a, b) => compareText(a.startsAt, b.startsAt) || compareText(a.title, b.title));
   const stakeholderById = new Map(input.stakeholders.map((s) => [s.id, s]));
   const metIds = new Set(heldSessions.flatMap((s) => s.stakeholderIds).filter((id) => stakeholderById.has(id)));
   const metPerCategory = new Map<StakeholderCategory, number>();
@@ -280,7 +352,8 @@ export function buildUnanonymisedModel(input: ReportInput): ReportModel {
     const c = stakeholderById.get(id)!.category;
     metPerCategory.set(c, (metPerCategory.get(c) ?? 0) + 1);
   }
-  const isLargeCategory = (c: StakeholderCategory | null): c is StakeholderCategory => c !== null && c !== StakeholderCategory.OTHER && (metPerCategory.get(c) ?? 0) >= MIN_PEOPLE_PER_CATEGORY;
+  const isLargeCategory = (c: StakeholderCategory | null): c is StakeholderCategory =>
+    c !== null && c !== StakeholderCategory.OTHER && (metPerCategory.get(c) ?? 0) >= MIN_PEOPLE_PER_CATEGORY;
   const categoryCounts = (ids: Iterable<string>) => {
     const counts = new Map<string, number>();
     let other = 0;
@@ -338,7 +411,10 @@ export function buildUnanonymisedModel(input: ReportInput): ReportModel {
     const cited = new Set(conclusion?.evidenceIds ?? []);
     const quotes = items
       .filter((e) => e.quote && e.quote.trim())
-      .sort((a, b) => Number(cited.has(b.id)) - Number(cited.has(a.id)) || compareText(a.observedAt, b.observedAt) || compareText(a.quote!, b.quote!))
+      .sort(
+        (a, b) =>
+          Number(cited.has(b.id)) - Number(cited.has(a.id)) || compareText(a.observedAt, b.observedAt) || compareText(a.quote!, b.quote!),
+      )
       .slice(0, QUOTES_PER_KEY_FACTOR)
       .map((e) => ({ text: e.quote!.trim(), attribution: attribution(e.stakeholderCategory), stance: e.stance }));
     const related = recommendations.filter((r) => r.keyFactorCodes.includes(k.code));
@@ -348,7 +424,9 @@ export function buildUnanonymisedModel(input: ReportInput): ReportModel {
       code: k.code,
       heading: k.heading,
       statement: k.statement,
-      selfAssessment: entry ? { rating: ratingOf(entry.rating), narrative: entry.narrative, submitted: entry.status === 'SUBMITTED' } : null,
+      selfAssessment: entry
+        ? { rating: ratingOf(entry.rating), narrative: entry.narrative, submitted: entry.status === 'SUBMITTED' }
+        : null,
       evidence: {
         total: items.length,
         bySource: SOURCE_ORDER.map((source) => ({ source, count: items.filter((e) => e.source === source).length })),
@@ -356,20 +434,30 @@ export function buildUnanonymisedModel(input: ReportInput): ReportModel {
         quotes,
       },
       conclusion: conclusion
-        ? { rating: ratingOf(conclusion.rating), summary: conclusion.summary, strengths: conclusion.strengths, areasToDevelop: conclusion.areasToDevelop }
+        ? {
+            rating: ratingOf(conclusion.rating),
+            summary: conclusion.summary,
+            strengths: conclusion.strengths,
+            areasToDevelop: conclusion.areasToDevelop,
+          }
         : null,
       recommendations: related,
       goodPractices: examples.map((e) => ({
         city: e.city,
         text: e.text,
-        referencedByRecommendations: sortedRecommendations.filter(({ r }) => r.relatedExampleIds.includes(e.id)).map(({ r }) => refById.get(r.id)!),
+        referencedByRecommendations: sortedRecommendations
+          .filter(({ r }) => r.relatedExampleIds.includes(e.id))
+          .map(({ r }) => refById.get(r.id)!),
       })),
     };
   });
 
   const visit =
     input.review.visitStartsAt && input.review.visitEndsAt
-      ? { startDate: formatInZone(new Date(input.review.visitStartsAt), tz).slice(0, 10), endDate: formatInZone(new Date(input.review.visitEndsAt), tz).slice(0, 10) }
+      ? {
+          startDate: formatInZone(new Date(input.review.visitStartsAt), tz).slice(0, 10),
+          endDate: formatInZone(new Date(input.review.visitEndsAt), tz).slice(0, 10),
+        }
       : null;
 
   const model: ReportModel = {
@@ -387,7 +475,9 @@ export function buildUnanonymisedModel(input: ReportInput): ReportModel {
         .map((m) => ({ name: m.fullName, role: m.role === 'EXPERT_LEADER' ? 'Expert leader' : 'Peer', city: m.cityName })),
     },
     executiveSummary: {
-      ratingScale: [...input.benchmark.ratingScale].sort((a, b) => a.value - b.value).map((l) => ({ value: l.value, label: l.label, description: l.description })),
+      ratingScale: [...input.benchmark.ratingScale]
+        .sort((a, b) => a.value - b.value)
+        .map((l) => ({ value: l.value, label: l.label, description: l.description })),
       keyFactors: sections.map((s) => ({ code: s.code, heading: s.heading, rating: s.conclusion?.rating ?? ratingOf(null) })),
       highPriorityRecommendations: recommendations.filter((r) => r.priority === RecommendationPriority.HIGH),
     },
@@ -414,13 +504,20 @@ export function buildUnanonymisedModel(input: ReportInput): ReportModel {
     },
     context: [...input.contextFactors]
       .sort((a, b) => a.number - b.number)
-      .map((c) => ({ number: c.number, code: c.code, name: c.name, note: input.contextNotes.find((n) => n.contextFactorId === c.id)?.note ?? null })),
+      .map((c) => ({
+        number: c.number,
+        code: c.code,
+        name: c.name,
+        note: input.contextNotes.find((n) => n.contextFactorId === c.id)?.note ?? null,
+      })),
     keyFactors: sections,
     recommendationTable: PRIORITY_ORDER.flatMap((priority) =>
       HORIZON_ORDER.map((horizon) => ({
         priority,
         horizon,
-        recommendations: recommendations.filter((r) => r.priority === priority && r.horizon === horizon).map((r) => ({ ref: r.ref, text: r.text, keyFactorCodes: r.keyFactorCodes })),
+        recommendations: recommendations
+          .filter((r) => r.priority === priority && r.horizon === horizon)
+          .map((r) => ({ ref: r.ref, text: r.text, keyFactorCodes: r.keyFactorCodes })),
       })),
     ),
     annex: {
@@ -472,28 +569,48 @@ export async function loadReportInput(manager: EntityManager, reviewId: string):
   const review = await manager.findOne(Review, { where: { id: reviewId }, relations: { hostCity: true, benchmark: true } });
   if (!review || !review.hostCity || !review.benchmark) throw new Error(`Review ${reviewId} not found.`);
   const benchmarkId = review.benchmarkId;
-  const [keyFactors, contextFactors, contextNotes, team, entries, documents, sessions, sessionStakeholders, cityStakeholders, evidence, conclusions, recommendations, examples] =
-    await Promise.all([
-      manager.find(KeyFactor, { where: { benchmarkId }, order: { number: 'ASC' } }),
-      manager.find(ContextFactor, { where: { benchmarkId }, order: { number: 'ASC' } }),
-      manager.find(ContextNote, { where: { reviewId } }),
-      manager.find(TeamMember, { where: { reviewId, removedAt: IsNull(), role: In(REVIEW_TEAM_ROLES) }, relations: { person: { organisation: { city: true } } } }),
-      manager.find(SelfAssessmentEntry, { where: { reviewId } }),
-      manager.find(Document, { where: { reviewId, retractedAt: IsNull() } }),
-      manager.find(VisitSession, { where: { reviewId } }),
-      manager
-        .createQueryBuilder(SessionStakeholder, 'ss')
-        .innerJoin('ss.session', 's')
-        .innerJoinAndSelect('ss.stakeholder', 'st')
-        .leftJoinAndSelect('st.organisation', 'o')
-        .where('s.reviewId = :reviewId', { reviewId })
-        .getMany(),
-      manager.find(Stakeholder, { where: { cityId: review.hostCityId }, relations: { organisation: true } }),
-      manager.find(Evidence, { where: { reviewId, retractedAt: IsNull() } }),
-      manager.find(Conclusion, { where: { reviewId, status: ConclusionStatus.AGREED } }),
-      manager.find(Recommendation, { where: { reviewId, withdrawnAt: IsNull() } }),
-      manager.createQueryBuilder(KeyFactorExample, 'e').innerJoin('e.keyFactor', 'k').where('k.benchmarkId = :benchmarkId', { benchmarkId }).getMany(),
-    ]);
+  const [
+    keyFactors,
+    contextFactors,
+    contextNotes,
+    team,
+    entries,
+    documents,
+    sessions,
+    sessionStakeholders,
+    cityStakeholders,
+    evidence,
+    conclusions,
+    recommendations,
+    examples,
+  ] = await Promise.all([
+    manager.find(KeyFactor, { where: { benchmarkId }, order: { number: 'ASC' } }),
+    manager.find(ContextFactor, { where: { benchmarkId }, order: { number: 'ASC' } }),
+    manager.find(ContextNote, { where: { reviewId } }),
+    manager.find(TeamMember, {
+      where: { reviewId, removedAt: IsNull(), role: In(REVIEW_TEAM_ROLES) },
+      relations: { person: { organisation: { city: true } } },
+    }),
+    manager.find(SelfAssessmentEntry, { where: { reviewId } }),
+    manager.find(Document, { where: { reviewId, retractedAt: IsNull() } }),
+    manager.find(VisitSession, { where: { reviewId } }),
+    manager
+      .createQueryBuilder(SessionStakeholder, 'ss')
+      .innerJoin('ss.session', 's')
+      .innerJoinAndSelect('ss.stakeholder', 'st')
+      .leftJoinAndSelect('st.organisation', 'o')
+      .where('s.reviewId = :reviewId', { reviewId })
+      .getMany(),
+    manager.find(Stakeholder, { where: { cityId: review.hostCityId }, relations: { organisation: true } }),
+    manager.find(Evidence, { where: { reviewId, retractedAt: IsNull() } }),
+    manager.find(Conclusion, { where: { reviewId, status: ConclusionStatus.AGREED } }),
+    manager.find(Recommendation, { where: { reviewId, withdrawnAt: IsNull() } }),
+    manager
+      .createQueryBuilder(KeyFactorExample, 'e')
+      .innerJoin('e.keyFactor', 'k')
+      .where('k.benchmarkId = :benchmarkId', { benchmarkId })
+      .getMany(),
+  ]);
 
   const stakeholders = new Map<string, Stakeholder>();
   for (const s of cityStakeholders) stakeholders.set(s.id, s);
@@ -523,7 +640,12 @@ export async function loadReportInput(manager: EntityManager, reviewId: string):
     keyFactors: keyFactors.map((k) => ({ id: k.id, number: k.number, code: k.code, heading: k.heading, statement: k.statement })),
     contextFactors: contextFactors.map((c) => ({ id: c.id, number: c.number, code: c.code, name: c.name })),
     contextNotes: contextNotes.map((n) => ({ contextFactorId: n.contextFactorId, note: n.note })),
-    team: team.map((m) => ({ fullName: m.person?.fullName ?? '', role: m.role, cityName: m.person?.organisation?.city?.name ?? null, organisationName: m.person?.organisation?.name ?? null })),
+    team: team.map((m) => ({
+      fullName: m.person?.fullName ?? '',
+      role: m.role,
+      cityName: m.person?.organisation?.city?.name ?? null,
+      organisationName: m.person?.organisation?.name ?? null,
+    })),
     selfAssessment: entries.map((e) => ({ keyFactorId: e.keyFactorId, rating: e.rating, narrative: e.narrative, status: e.status })),
     documents: documents.map((d) => ({ id: d.id, title: d.title, type: d.type, retractedAt: iso(d.retractedAt) })),
     sessions: sessions.map((s) => ({

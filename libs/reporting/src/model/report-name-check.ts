@@ -23,7 +23,22 @@ const NAMED_BY_DESIGN = ['cover.team', 'method.sources.namedStakeholders'];
  * Text no one on the review wrote (the benchmark's, the directory's, the report's own labels): still
  * anonymised in the report like everything else, but not listed in the check.
  */
-const NOT_TEAM_TEXT = new Set(['hostCity', 'benchmark', 'reviewKindLabel', 'kindLabel', 'ratingScale', 'label', 'heading', 'statement', 'description', 'standard', 'stakeholderCategories', 'goodPractices', 'relatedExamples', 'credit']);
+const NOT_TEAM_TEXT = new Set([
+  'hostCity',
+  'benchmark',
+  'reviewKindLabel',
+  'kindLabel',
+  'ratingScale',
+  'label',
+  'heading',
+  'statement',
+  'description',
+  'standard',
+  'stakeholderCategories',
+  'goodPractices',
+  'relatedExamples',
+  'credit',
+]);
 
 const FIELD_LABEL: Record<string, string> = {
   summary: 'summary',
@@ -42,7 +57,9 @@ function placeOf(model: ReportModel, path: Path): string {
   const field = String(path[path.length - 1]);
   const fieldLabel = FIELD_LABEL[field] ?? field;
   // A recommendation appears in the summary, under each key factor and in the table: one place, by its ref.
-  const recommendationAt = path.findIndex((p, i) => (p === 'recommendations' || p === 'highPriorityRecommendations') && typeof path[i + 1] === 'number');
+  const recommendationAt = path.findIndex(
+    (p, i) => (p === 'recommendations' || p === 'highPriorityRecommendations') && typeof path[i + 1] === 'number',
+  );
   if (recommendationAt >= 0 && !path.includes('relatedExamples')) {
     const ref = (at(path.slice(0, recommendationAt + 2)) as { ref?: string })?.ref;
     if (ref) return `Recommendation ${ref}: ${fieldLabel}`;
@@ -59,7 +76,8 @@ function placeOf(model: ReportModel, path: Path): string {
     return `Programme, ${session.kindLabel.toLowerCase()} of ${session.startsAt.slice(0, 16).replace('T', ' ')}: ${fieldLabel}`;
   }
   if (path[0] === 'context' && typeof path[1] === 'number') return `Context factor ${model.context[path[1]].code}: ${fieldLabel}`;
-  if (path[0] === 'method' && path[2] === 'documents' && typeof path[3] === 'number') return `Documents consulted, number ${path[3] + 1}: ${fieldLabel}`;
+  if (path[0] === 'method' && path[2] === 'documents' && typeof path[3] === 'number')
+    return `Documents consulted, number ${path[3] + 1}: ${fieldLabel}`;
   return pathText(path);
 }
 

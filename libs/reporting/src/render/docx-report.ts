@@ -42,7 +42,10 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8A8A8A' };
 const runsOf = (text: string, options: { bold?: boolean; italics?: boolean; color?: string } = {}) =>
   text.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...options }));
 
-const p = (text: string, options: { bold?: boolean; italics?: boolean; muted?: boolean; pageBreakBefore?: boolean; indent?: boolean } = {}) =>
+const p = (
+  text: string,
+  options: { bold?: boolean; italics?: boolean; muted?: boolean; pageBreakBefore?: boolean; indent?: boolean } = {},
+) =>
   new Paragraph({
     children: runsOf(text, { bold: options.bold, italics: options.italics, color: options.muted ? '555555' : undefined }),
     pageBreakBefore: options.pageBreakBefore,
@@ -64,9 +67,12 @@ const paras = (text: string | null | undefined, empty = 'Not provided.'): Paragr
 };
 
 const bullets = (items: string[], empty = 'Not provided.'): Paragraph[] =>
-  items.length ? items.map((text) => new Paragraph({ children: runsOf(text), bullet: { level: 0 } })) : [p(empty, { italics: true, muted: true })];
+  items.length
+    ? items.map((text) => new Paragraph({ children: runsOf(text), bullet: { level: 0 } }))
+    : [p(empty, { italics: true, muted: true })];
 
-const caption = (text: string) => new Paragraph({ children: [new TextRun({ text, bold: true })], keepNext: true, spacing: { before: 120, after: 60 } });
+const caption = (text: string) =>
+  new Paragraph({ children: [new TextRun({ text, bold: true })], keepNext: true, spacing: { before: 120, after: 60 } });
 
 /** A real Word table: the header row is marked as such (Word repeats it on each page) and rows do not split. */
 function table(columns: { header: string; weight: number }[], rows: string[][], opts: { firstColumnBold?: boolean } = {}): Table {
@@ -153,10 +159,20 @@ function body(model: ReportModel): Block[] {
         { firstColumnBold: true },
       ),
     );
-  out.push(heading('High-priority recommendations', 2), ...bullets(summary.highPriorityRecommendations.map(recommendationLine), 'No high-priority recommendations.'));
+  out.push(
+    heading('High-priority recommendations', 2),
+    ...bullets(summary.highPriorityRecommendations.map(recommendationLine), 'No high-priority recommendations.'),
+  );
 
   // Method
-  out.push(heading('Method', 1, true), ...paras(method.description), heading("The benchmark's standard", 2), ...paras(method.standard), heading('Sources', 2), ...bullets(sourcesLines(method.sources)));
+  out.push(
+    heading('Method', 1, true),
+    ...paras(method.description),
+    heading("The benchmark's standard", 2),
+    ...paras(method.standard),
+    heading('Sources', 2),
+    ...bullets(sourcesLines(method.sources)),
+  );
   if (method.sources.stakeholderCategories.length)
     out.push(
       caption('Stakeholders met, by category'),
@@ -180,7 +196,10 @@ function body(model: ReportModel): Block[] {
       ),
     );
   if (method.sources.namedStakeholders.length)
-    out.push(heading('People who agreed to be named', 3), ...bullets(method.sources.namedStakeholders.map((s) => [s.name, s.position, s.organisation].filter(Boolean).join(', '))));
+    out.push(
+      heading('People who agreed to be named', 3),
+      ...bullets(method.sources.namedStakeholders.map((s) => [s.name, s.position, s.organisation].filter(Boolean).join(', '))),
+    );
 
   // Context
   out.push(heading("The city's context", 1, true));
@@ -193,7 +212,10 @@ function body(model: ReportModel): Block[] {
     out.push(heading(`Key factor ${k.code}: ${k.heading}`, 2, i > 0), p(k.statement, { italics: true }));
     out.push(heading('What the self-assessment said', 3));
     if (k.selfAssessment)
-      out.push(p(`The city's own rating: ${ratingText(k.selfAssessment.rating)}${k.selfAssessment.submitted ? '' : ' (draft)'}.`), ...paras(k.selfAssessment.narrative));
+      out.push(
+        p(`The city's own rating: ${ratingText(k.selfAssessment.rating)}${k.selfAssessment.submitted ? '' : ' (draft)'}.`),
+        ...paras(k.selfAssessment.narrative),
+      );
     else out.push(p('No self-assessment entry.', { italics: true, muted: true }));
     out.push(
       heading('The evidence in summary', 3),
@@ -228,11 +250,16 @@ function body(model: ReportModel): Block[] {
         ...bullets(bulletsOf(k.conclusion.areasToDevelop)),
       );
     else out.push(p('No agreed conclusion.', { italics: true, muted: true }));
-    out.push(heading('Recommendations', 3), ...bullets(k.recommendations.map(recommendationLine), 'No recommendations on this key factor.'));
+    out.push(
+      heading('Recommendations', 3),
+      ...bullets(k.recommendations.map(recommendationLine), 'No recommendations on this key factor.'),
+    );
     out.push(
       heading('Related good practices', 3),
       ...bullets(
-        k.goodPractices.map((g) => `${g.city}: ${g.text}${g.referencedByRecommendations.length ? ` (see ${g.referencedByRecommendations.join(', ')})` : ''}`),
+        k.goodPractices.map(
+          (g) => `${g.city}: ${g.text}${g.referencedByRecommendations.length ? ` (see ${g.referencedByRecommendations.join(', ')})` : ''}`,
+        ),
         'The benchmark gives no city examples for this key factor.',
       ),
     );
@@ -244,7 +271,14 @@ function body(model: ReportModel): Block[] {
     caption('Every recommendation, by priority and horizon'),
     table(
       RECOMMENDATION_TABLE_HEADER.map((header, i) => ({ header, weight: [1, 1.2, 5, 1.2][i] })),
-      recommendationTable.flatMap((cell) => cell.recommendations.map((r) => [PRIORITY_LABEL[cell.priority], HORIZON_LABEL[cell.horizon], `${r.ref} ${r.text}`, r.keyFactorCodes.join(', ')])),
+      recommendationTable.flatMap((cell) =>
+        cell.recommendations.map((r) => [
+          PRIORITY_LABEL[cell.priority],
+          HORIZON_LABEL[cell.horizon],
+          `${r.ref} ${r.text}`,
+          r.keyFactorCodes.join(', '),
+        ]),
+      ),
     ),
   );
 
@@ -286,7 +320,12 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
             children: [
               new Paragraph({
                 alignment: AlignmentType.RIGHT,
-                children: [new TextRun({ text: `${title} · Page `, size: 16 }), new TextRun({ children: [PageNumber.CURRENT], size: 16 }), new TextRun({ text: ' of ', size: 16 }), new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16 })],
+                children: [
+                  new TextRun({ text: `${title} · Page `, size: 16 }),
+                  new TextRun({ children: [PageNumber.CURRENT], size: 16 }),
+                  new TextRun({ text: ' of ', size: 16 }),
+                  new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16 }),
+                ],
               }),
             ],
           }),

@@ -20,7 +20,8 @@ class Html {
 }
 type Part = Html | string | number | null | undefined | false | Part[];
 
-const flat = (p: Part): string => (p === null || p === undefined || p === false ? '' : p instanceof Html ? p.value : Array.isArray(p) ? p.map(flat).join('') : escapeHtml(p));
+const flat = (p: Part): string =>
+  p === null || p === undefined || p === false ? '' : p instanceof Html ? p.value : Array.isArray(p) ? p.map(flat).join('') : escapeHtml(p);
 
 /** Tagged template: every interpolated value is escaped unless it is already Html. */
 function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
@@ -29,7 +30,10 @@ function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
 
 /** Paragraphs from free text (blank lines separate paragraphs, single newlines become <br>). */
 function paragraphs(text: string | null | undefined, empty = 'Not provided.'): Html {
-  const blocks = (text ?? '').trim().split(/\n\s*\n/).filter((b) => b.trim());
+  const blocks = (text ?? '')
+    .trim()
+    .split(/\n\s*\n/)
+    .filter((b) => b.trim());
   if (!blocks.length) return html`<p class="empty">${empty}</p>`;
   return new Html(blocks.map((b) => `<p>${b.split('\n').map(escapeHtml).join('<br>')}</p>`).join('\n'));
 }
@@ -204,7 +208,8 @@ ${recommendationList(k.recommendations, 'No recommendations on this key factor.'
 ${
   k.goodPractices.length
     ? html`<ul>${k.goodPractices.map(
-        (g) => html`<li><strong>${g.city}</strong>: ${g.text}${g.referencedByRecommendations.length ? html` <em>(see ${g.referencedByRecommendations.join(', ')})</em>` : ''}</li>`,
+        (g) =>
+          html`<li><strong>${g.city}</strong>: ${g.text}${g.referencedByRecommendations.length ? html` <em>(see ${g.referencedByRecommendations.join(', ')})</em>` : ''}</li>`,
       )}</ul>`
     : html`<p class="empty">The benchmark gives no city examples for this key factor.</p>`
 }
@@ -217,7 +222,8 @@ ${
 <thead><tr><th scope="col">Priority</th><th scope="col">Horizon</th><th scope="col">Recommendation</th><th scope="col">Key factors</th></tr></thead>
 <tbody>${recommendationTable.flatMap((cell) =>
     cell.recommendations.map(
-      (r) => html`<tr><td>${PRIORITY_LABEL[cell.priority]}</td><td>${HORIZON_LABEL[cell.horizon]}</td><td><strong>${r.ref}</strong> ${r.text}</td><td>${r.keyFactorCodes.join(', ')}</td></tr>`,
+      (r) =>
+        html`<tr><td>${PRIORITY_LABEL[cell.priority]}</td><td>${HORIZON_LABEL[cell.horizon]}</td><td><strong>${r.ref}</strong> ${r.text}</td><td>${r.keyFactorCodes.join(', ')}</td></tr>`,
     ),
   )}</tbody>
 </table>

@@ -1,5 +1,11 @@
 import { StakeholderCategory } from '@peervisit/directory/entities';
-import { ConclusionStatus, EvidenceSource, EvidenceStance, RecommendationHorizon, RecommendationPriority } from '@peervisit/review/entities';
+import {
+  ConclusionStatus,
+  EvidenceSource,
+  EvidenceStance,
+  RecommendationHorizon,
+  RecommendationPriority,
+} from '@peervisit/review/entities';
 import { spawnSync } from 'node:child_process';
 import { inflateRawSync } from 'node:zlib';
 import mammoth from 'mammoth';
@@ -9,12 +15,20 @@ import { renderReportDocx } from './docx-report';
 import { renderReportPdf } from './pdf-report';
 
 // The shared fixture, with non-ASCII text where the formats must keep it intact.
-const kf = (n: number) => ({ id: `kf-${n}`, number: n, code: String(n).padStart(2, '0'), heading: `Heading ${n}`, statement: `Statement ${n}.` });
+const kf = (n: number) => ({
+  id: `kf-${n}`,
+  number: n,
+  code: String(n).padStart(2, '0'),
+  heading: `Heading ${n}`,
+  statement: `Statement ${n}.`,
+});
 
 function input(): ReportInput {
   const data = sampleReportInput();
   data.hostCity = { ...data.hostCity, name: 'Bærum – Åsane' };
-  data.conclusions = data.conclusions.map((c) => (c.keyFactorId === 'kf-2' ? { ...c, strengths: 'Dialogue with partners in Zürich and Łódź.\nA standing migrant council.' } : c));
+  data.conclusions = data.conclusions.map((c) =>
+    c.keyFactorId === 'kf-2' ? { ...c, strengths: 'Dialogue with partners in Zürich and Łódź.\nA standing migrant council.' } : c,
+  );
   data.examples = data.examples.map((e) => (e.id === 'x-2' ? { ...e, city: 'Zürich', text: 'Zürich did it.' } : e));
   return data;
 }
@@ -22,11 +36,20 @@ function input(): ReportInput {
 /** The same review, long: 13 key factors with long narratives and 60 recommendations. */
 function longInput(): ReportInput {
   const data = input();
-  const words = (n: number, seed: string) => Array.from({ length: n }, (_, i) => `${seed}${i % 7 === 0 ? '.' : ''} ${['city', 'council', 'migrants', 'services', 'dialogue', 'Łódź', 'Bærum'][i % 7]}`).join(' ');
+  const words = (n: number, seed: string) =>
+    Array.from(
+      { length: n },
+      (_, i) => `${seed}${i % 7 === 0 ? '.' : ''} ${['city', 'council', 'migrants', 'services', 'dialogue', 'Łódź', 'Bærum'][i % 7]}`,
+    ).join(' ');
   const kfs = Array.from({ length: 13 }, (_, i) => kf(i + 1));
   data.keyFactors = kfs;
   data.review.scopeKeyFactorIds = null;
-  data.selfAssessment = kfs.map((k) => ({ keyFactorId: k.id, rating: 2, narrative: Array.from({ length: 6 }, (_, p) => words(60, `narrative${p}`)).join('\n\n'), status: 'SUBMITTED' }));
+  data.selfAssessment = kfs.map((k) => ({
+    keyFactorId: k.id,
+    rating: 2,
+    narrative: Array.from({ length: 6 }, (_, p) => words(60, `narrative${p}`)).join('\n\n'),
+    status: 'SUBMITTED',
+  }));
   data.conclusions = kfs.map((k) => ({
     keyFactorId: k.id,
     status: ConclusionStatus.AGREED,
@@ -167,7 +190,9 @@ describe('renderReportPdf', () => {
     for (const k of model.keyFactors) expect(text).toContain(`Key factor ${k.code}: ${k.heading}`);
     expect(text).toContain('Recommendation text 60:');
     const header = /Priority Horizon Recommendation Key factors/;
-    const tablePages = pages.filter((p) => /Every recommendation, by priority and horizon/.test(p) || (header.test(p) && /\bR\d+ Recommendation text/.test(p)));
+    const tablePages = pages.filter(
+      (p) => /Every recommendation, by priority and horizon/.test(p) || (header.test(p) && /\bR\d+ Recommendation text/.test(p)),
+    );
     expect(tablePages.length).toBeGreaterThan(1);
     for (const p of tablePages) expect(p).toMatch(header);
     // Every one of the 60 rows is in the table pages.

@@ -152,7 +152,14 @@ class PdfWriter {
     doc.font(BOLD).fontSize(size).fillColor(ACCENT).text(text, this.left, doc.y, { width: this.width });
     if (level <= 2) {
       const y = doc.y + 2;
-      doc.save().moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(level === 1 ? 1.5 : 0.75).strokeColor(ACCENT).stroke().restore();
+      doc
+        .save()
+        .moveTo(this.left, y)
+        .lineTo(this.left + this.width, y)
+        .lineWidth(level === 1 ? 1.5 : 0.75)
+        .strokeColor(ACCENT)
+        .stroke()
+        .restore();
       doc.y = y + 4;
     }
     doc.moveDown(0.3);
@@ -212,7 +219,8 @@ class PdfWriter {
       doc.font(bold ? BOLD : REGULAR).fontSize(CELL_SIZE);
       return doc.heightOfString(text || ' ', { width: widths[i] - 2 * CELL_PAD, lineGap: 1 }) + 2 * CELL_PAD;
     };
-    const rowHeight = (cells: string[], header: boolean) => Math.max(...cells.map((t, i) => cellHeight(t, i, header || (!!opts.firstColumnBold && i === 0))));
+    const rowHeight = (cells: string[], header: boolean) =>
+      Math.max(...cells.map((t, i) => cellHeight(t, i, header || (!!opts.firstColumnBold && i === 0))));
 
     const drawRow = (cells: string[], header: boolean) => {
       const h = rowHeight(cells, header);
@@ -333,7 +341,11 @@ class PdfWriter {
       const target = this.chapterPages.get(line.title);
       if (target === undefined) continue;
       doc.switchToPage(line.page);
-      doc.font(REGULAR).fontSize(11.5).fillColor(INK).text(String(target + 1), this.left + this.width - 50, line.y, { width: 50, align: 'right', lineBreak: false });
+      doc
+        .font(REGULAR)
+        .fontSize(11.5)
+        .fillColor(INK)
+        .text(String(target + 1), this.left + this.width - 50, line.y, { width: 50, align: 'right', lineBreak: false });
     }
   }
 
@@ -349,7 +361,11 @@ class PdfWriter {
       const y = doc.page.height - MARGIN - 4;
       doc.font(REGULAR).fontSize(8.5).fillColor(MUTED);
       doc.text(title, this.left, y, { width: this.width * 0.7, lineBreak: false, ellipsis: true });
-      doc.text(`Page ${i + 1} of ${range.count}`, this.left + this.width * 0.7, y, { width: this.width * 0.3, align: 'right', lineBreak: false });
+      doc.text(`Page ${i + 1} of ${range.count}`, this.left + this.width * 0.7, y, {
+        width: this.width * 0.3,
+        align: 'right',
+        lineBreak: false,
+      });
       doc.page.margins.bottom = bottomMargin;
     }
   }
@@ -488,7 +504,9 @@ class PdfWriter {
 
       this.heading('Related good practices', 4);
       this.bullets(
-        k.goodPractices.map((g) => `${g.city}: ${g.text}${g.referencedByRecommendations.length ? ` (see ${g.referencedByRecommendations.join(', ')})` : ''}`),
+        k.goodPractices.map(
+          (g) => `${g.city}: ${g.text}${g.referencedByRecommendations.length ? ` (see ${g.referencedByRecommendations.join(', ')})` : ''}`,
+        ),
         'The benchmark gives no city examples for this key factor.',
       );
     });
@@ -500,7 +518,12 @@ class PdfWriter {
       'Every recommendation, by priority and horizon',
       RECOMMENDATION_TABLE_HEADER.map((header, i) => ({ header, weight: [1, 1.2, 5, 1.2][i] })),
       this.model.recommendationTable.flatMap((cell) =>
-        cell.recommendations.map((r) => [PRIORITY_LABEL[cell.priority], HORIZON_LABEL[cell.horizon], `${r.ref} ${r.text}`, r.keyFactorCodes.join(', ')]),
+        cell.recommendations.map((r) => [
+          PRIORITY_LABEL[cell.priority],
+          HORIZON_LABEL[cell.horizon],
+          `${r.ref} ${r.text}`,
+          r.keyFactorCodes.join(', '),
+        ]),
       ),
     );
   }

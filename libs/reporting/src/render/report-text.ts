@@ -4,7 +4,13 @@ import type { ReportModel, ReportRating, ReportRecommendation } from '../model/r
 
 export const PRIORITY_LABEL: Record<string, string> = { HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' };
 export const HORIZON_LABEL: Record<string, string> = { QUICK_WIN: 'Quick win', MEDIUM_TERM: 'Medium term', LONG_TERM: 'Long term' };
-export const SOURCE_LABEL: Record<string, string> = { DOCUMENT: 'Documents', INTERVIEW: 'Interviews', FOCUS_GROUP: 'Focus groups', OBSERVATION: 'Observation', SELF_ASSESSMENT: 'Self-assessment' };
+export const SOURCE_LABEL: Record<string, string> = {
+  DOCUMENT: 'Documents',
+  INTERVIEW: 'Interviews',
+  FOCUS_GROUP: 'Focus groups',
+  OBSERVATION: 'Observation',
+  SELF_ASSESSMENT: 'Self-assessment',
+};
 export const STANCE_LABEL: Record<string, string> = { SUPPORTS: 'Supports', CONTRADICTS: 'Contradicts', NEUTRAL: 'Neutral' };
 export const DOCUMENT_TYPE_LABEL: Record<string, string> = {
   MINUTES: 'Minutes',

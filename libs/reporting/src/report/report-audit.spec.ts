@@ -11,7 +11,10 @@ describe('report audit trail', () => {
   let f: Awaited<ReturnType<typeof createReviewFixture>>;
   const as = (person: { id: string; email: string }): CurrentUser => ({ personId: person.id, email: person.email, isAdmin: false });
   const entries = (action: string, entityId: string) =>
-    t.dataSource.query('SELECT review_id, actor_id, entity_type, before, after FROM audit_entry WHERE action = $1 AND entity_id = $2', [action, entityId]);
+    t.dataSource.query('SELECT review_id, actor_id, entity_type, before, after FROM audit_entry WHERE action = $1 AND entity_id = $2', [
+      action,
+      entityId,
+    ]);
 
   beforeAll(async () => {
     // Nothing renders here: the worker's part is not what is audited.
@@ -38,7 +41,13 @@ describe('report audit trail', () => {
     expect(await entries('report.publish', report.id)).toEqual([]);
     await publisher.publish(as(f.people.leader), report.id);
     expect(await entries('report.publish', report.id)).toEqual([
-      { review_id: f.reviewId, actor_id: f.people.leader.id, entity_type: 'Report', before: { published: false }, after: { published: true, version: 2 } },
+      {
+        review_id: f.reviewId,
+        actor_id: f.people.leader.id,
+        entity_type: 'Report',
+        before: { published: false },
+        after: { published: true, version: 2 },
+      },
     ]);
     // Publishing again changes nothing, so it records nothing.
     await publisher.publish(as(f.people.leader), report.id);

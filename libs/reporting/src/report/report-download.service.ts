@@ -22,8 +22,13 @@ export class ReportDownloadService {
     const spec = Object.hasOwn(REPORT_FORMATS, format) ? REPORT_FORMATS[format] : undefined;
     if (!spec) throw badInput(`Reports come as ${Object.keys(REPORT_FORMATS).join(', ')}; not ${format}.`);
     const key = report.files && Object.hasOwn(report.files, format) ? report.files[format] : undefined;
-    if (report.status !== ReportStatus.READY || !key) throw conflict(`Version ${report.version} is ${report.status.toLowerCase()}; it has no ${format} yet.`);
+    if (report.status !== ReportStatus.READY || !key)
+      throw conflict(`Version ${report.version} is ${report.status.toLowerCase()}; it has no ${format} yet.`);
     const review = await this.dataSource.getRepository(Review).findOneByOrFail({ id: report.reviewId });
-    return { stream: await this.storage.get(key), mediaType: spec.mediaType, fileName: `${review.title} - report v${report.version}.${spec.extension}` };
+    return {
+      stream: await this.storage.get(key),
+      mediaType: spec.mediaType,
+      fileName: `${review.title} - report v${report.version}.${spec.extension}`,
+    };
   }
 }

@@ -13,5 +13,9 @@ export interface ReportFormat {
 export const REPORT_FORMATS: Record<string, ReportFormat> = {
   html: { extension: 'html', mediaType: 'text/html; charset=utf-8', render: async (model) => Buffer.from(renderReportHtml(model), 'utf8') },
   pdf: { extension: 'pdf', mediaType: 'application/pdf', render: renderReportPdf },
-  docx: { extension: 'docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', render: renderReportDocx },
+  docx: {
+    extension: 'docx',
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    render: renderReportDocx,
+  },
 };

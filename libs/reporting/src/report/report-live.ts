@@ -13,6 +13,8 @@ export class ReportAnnouncer {
 
   /** Never throws: a lost announcement only delays a screen, the report itself is saved. */
   async announce(report: Report): Promise<void> {
-    await this.pubSub.publish(reportChannel(report.reviewId), { reportChanged: { ...report, formats: report.formats } }).catch((e) => this.logger.warn(`Could not announce report ${report.id}: ${e}`));
+    await this.pubSub
+      .publish(reportChannel(report.reviewId), { reportChanged: { ...report, formats: report.formats } })
+      .catch((e) => this.logger.warn(`Could not announce report ${report.id}: ${e}`));
   }
 }

@@ -2,8 +2,17 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { NameReason, NameStatus } from '@peervisit/review';
 
 const NAME_STATUS: Record<NameStatus, NameStatus> = { WITHHELD: 'WITHHELD', STANDING: 'STANDING' };
-registerEnumType(NAME_STATUS, { name: 'NameStatus', description: 'WITHHELD (the host city reads [name withheld]) or STANDING (the name is printed).' });
-const NAME_REASON: Record<NameReason, NameReason> = { NOT_CONSENTED: 'NOT_CONSENTED', CONSENTED: 'CONSENTED', TEAM_MEMBER: 'TEAM_MEMBER', ORDINARY_WORD: 'ORDINARY_WORD', NEAR_MATCH: 'NEAR_MATCH' };
+registerEnumType(NAME_STATUS, {
+  name: 'NameStatus',
+  description: 'WITHHELD (the host city reads [name withheld]) or STANDING (the name is printed).',
+});
+const NAME_REASON: Record<NameReason, NameReason> = {
+  NOT_CONSENTED: 'NOT_CONSENTED',
+  CONSENTED: 'CONSENTED',
+  TEAM_MEMBER: 'TEAM_MEMBER',
+  ORDINARY_WORD: 'ORDINARY_WORD',
+  NEAR_MATCH: 'NEAR_MATCH',
+};
 registerEnumType(NAME_REASON, {
   name: 'NameReason',
   description:
@@ -25,6 +34,9 @@ export class ReportNamePlaceType {
 export class ReportNameCheck {
   @Field(() => ID) reportId: string;
   @Field(() => Int) version: number;
-  @Field({ description: "The review's data still gives this version's content hash (otherwise the places are those a new version would show)." }) upToDate: boolean;
+  @Field({
+    description: "The review's data still gives this version's content hash (otherwise the places are those a new version would show).",
+  })
+  upToDate: boolean;
   @Field(() => [ReportNamePlaceType]) places: ReportNamePlaceType[];
 }

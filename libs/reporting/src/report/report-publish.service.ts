@@ -29,7 +29,8 @@ export class ReportPublishService {
   async publish(user: CurrentUser, reportId: string): Promise<Report> {
     const existing = await this.reads.find(reportId);
     await this.access.require(user, existing.reviewId, 'report.publish');
-    if (existing.status !== ReportStatus.READY) throw invalidTransition(`Only a ready report can be published; version ${existing.version} is ${existing.status}.`);
+    if (existing.status !== ReportStatus.READY)
+      throw invalidTransition(`Only a ready report can be published; version ${existing.version} is ${existing.status}.`);
     if (existing.published) return existing;
     // Through ReviewChanges (`review.changed`): the reminders recompute in the same transaction
     // (follow-up checkpoints count from publication) and are queued after commit, with the messages below.

@@ -12,7 +12,11 @@ export class ReportQueue {
   constructor(@InjectQueue('reports') private readonly queue: Queue) {}
 
   enqueue(report: Pick<Report, 'id'>, suffix = '') {
-    return this.queue.add('render-report', { id: report.id }, { jobId: `report-${report.id}${suffix}`, attempts: 3, backoff: { type: 'exponential', delay: 5000 } });
+    return this.queue.add(
+      'render-report',
+      { id: report.id },
+      { jobId: `report-${report.id}${suffix}`, attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
+    );
   }
 
   /** The state of a version's first render job, or 'missing' when Redis has none. */

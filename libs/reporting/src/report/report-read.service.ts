@@ -23,7 +23,8 @@ export class ReportReadService {
   async get(user: CurrentUser, reportId: string): Promise<Report> {
     const report = await this.find(reportId);
     const roles = await this.access.require(user, report.reviewId, 'report.read');
-    if (!report.published && !this.seesDrafts(user, roles)) throw forbidden('The host city sees a report once the expert leader has published it.');
+    if (!report.published && !this.seesDrafts(user, roles))
+      throw forbidden('The host city sees a report once the expert leader has published it.');
     return report;
   }
 

@@ -44,11 +44,10 @@ export class ReportRenderService {
     const stored: string[] = [];
     /** Writes this run's result only if its claim is still the report's last one; answers whether it did. */
     const finish = async (sql: string, params: unknown[]) => {
-      const [rows]: [{ id: string }[], number] = await this.dataSource.query(`${sql} WHERE id = $1 AND status = 'GENERATING' AND render_attempt = $2 RETURNING id`, [
-        report.id,
-        claim,
-        ...params,
-      ]);
+      const [rows]: [{ id: string }[], number] = await this.dataSource.query(
+        `${sql} WHERE id = $1 AND status = 'GENERATING' AND render_attempt = $2 RETURNING id`,
+        [report.id, claim, ...params],
+      );
       return rows.length > 0;
     };
     let outcome: string;
@@ -61,10 +60,10 @@ export class ReportRenderService {
         stored.push(saved.key);
         files[format] = saved.key;
       }
-      const written = await finish(`UPDATE report SET status = 'READY', content_hash = $3, files = $4, generated_at = now(), failure_reason = NULL`, [
-        contentHash(model),
-        JSON.stringify(files),
-      ]);
+      const written = await finish(
+        `UPDATE report SET status = 'READY', content_hash = $3, files = $4, generated_at = now(), failure_reason = NULL`,
+        [contentHash(model), JSON.stringify(files)],
+      );
       outcome = written ? 'READY' : 'discarded';
     } catch (error) {
       for (const key of stored.splice(0)) await this.storage.delete(key).catch(() => undefined);

@@ -27,7 +27,14 @@ export class ReportRequestService {
       assertAllowed(review, 'requestReport');
       const version = ((await manager.getRepository(Report).maximum('version', { reviewId })) ?? 0) + 1;
       const saved = await manager.save(manager.create(Report, { reviewId, version, requestedById: user.personId, files: {} }));
-      await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'report.request', entityType: 'Report', entityId: saved.id, after: { version } });
+      await this.audit.record(manager, {
+        reviewId,
+        actorId: user.personId,
+        action: 'report.request',
+        entityType: 'Report',
+        entityId: saved.id,
+        after: { version },
+      });
       return saved;
     });
     await this.queue.enqueue(report);

@@ -16,7 +16,9 @@ export class ReportResolver {
     private readonly live: ReviewLiveStreams,
   ) {}
 
-  @Mutation(() => Report, { description: 'Queues a new version of the follow-up report (expert leader, peers), from the feedback session on.' })
+  @Mutation(() => Report, {
+    description: 'Queues a new version of the follow-up report (expert leader, peers), from the feedback session on.',
+  })
   requestReport(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string) {
     return this.requests.request(user, reviewId);
   }

@@ -42,7 +42,12 @@ export class ReviewAccessService {
   }
 
   /** Throws FORBIDDEN, saying which roles it needs, unless the caller may. Returns the caller's roles. */
-  async require(user: CurrentUser, reviewId: string, permission: ReviewPermission, ctx?: Pick<GraphqlContext, 'loaders'>): Promise<ReviewRole[]> {
+  async require(
+    user: CurrentUser,
+    reviewId: string,
+    permission: ReviewPermission,
+    ctx?: Pick<GraphqlContext, 'loaders'>,
+  ): Promise<ReviewRole[]> {
     return this.check(user, await this.myRoles(user, reviewId, ctx), permission);
   }
 
@@ -55,7 +60,9 @@ export class ReviewAccessService {
       // Members of other reviews learn nothing, not even whether this one exists.
       throw forbidden('You are not a member of this review.');
     }
-    throw forbidden(`Only the ${allowed.map((r) => ROLE_LABEL[r]).join(' or ')} can do this; you are the ${roles.map((r) => ROLE_LABEL[r]).join(' and ')}.`);
+    throw forbidden(
+      `Only the ${allowed.map((r) => ROLE_LABEL[r]).join(' or ')} can do this; you are the ${roles.map((r) => ROLE_LABEL[r]).join(' and ')}.`,
+    );
   }
 
   /**

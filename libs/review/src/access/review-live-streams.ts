@@ -1,5 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CurrentUser, DomainEvents, EventPhase, forbidden, guardedStream, notFound, OnEvent, PUB_SUB, PubSub, RECHECK_ACCESS } from '@peervisit/platform';
+import {
+  CurrentUser,
+  DomainEvents,
+  EventPhase,
+  forbidden,
+  guardedStream,
+  notFound,
+  OnEvent,
+  PUB_SUB,
+  PubSub,
+  RECHECK_ACCESS,
+} from '@peervisit/platform';
 import { DataSource } from 'typeorm';
 import { ReviewStatus } from '../review/review.entity';
 import { assertAllowed } from '../review/review-capabilities';

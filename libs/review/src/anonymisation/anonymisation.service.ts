@@ -23,7 +23,10 @@ export class AnonymisationService {
   /** The people each review's anonymiser knows, in two statements whatever the number of reviews. */
   async peopleOf(reviewIds: readonly string[]): Promise<KnownPeople[]> {
     const ids = [...new Set(reviewIds)];
-    const [stakeholders, team]: [{ review_id: string; name: string | null; consent_to_be_named: boolean }[], { review_id: string; full_name: string }[]] = await Promise.all([
+    const [stakeholders, team]: [
+      { review_id: string; name: string | null; consent_to_be_named: boolean }[],
+      { review_id: string; full_name: string }[],
+    ] = await Promise.all([
       this.dataSource.query(
         `SELECT r.id AS review_id, s.name, s.consent_to_be_named FROM review r JOIN stakeholder s ON s.city_id = r.host_city_id WHERE r.id = ANY($1::uuid[])
          UNION
@@ -46,7 +49,9 @@ export class AnonymisationService {
   /** The review's anonymiser, built once per request. */
   async anonymiserOf(reviewId: string, ctx?: Ctx): Promise<NameAnonymiser> {
     if (!ctx) return nameAnonymiser((await this.peopleOf([reviewId]))[0]);
-    return ctx.loaders.get<string, NameAnonymiser>('NameAnonymiser', async (ids) => (await this.peopleOf(ids)).map(nameAnonymiser)).load(reviewId);
+    return ctx.loaders
+      .get<string, NameAnonymiser>('NameAnonymiser', async (ids) => (await this.peopleOf(ids)).map(nameAnonymiser))
+      .load(reviewId);
   }
 
   /** Whether the reader sees the team's own words in this review (the team and admins) or the anonymised ones. */

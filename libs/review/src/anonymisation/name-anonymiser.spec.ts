@@ -40,7 +40,10 @@ describe('NameAnonymiser', () => {
     ['an ordinary word at the start of a sentence', 'Hope is what residents need. Will the city act?'],
     ['a longer word that contains a name', 'The Haddadi family and Amiras are different names.'],
     ['particles alone', 'The van der Waals forces.'],
-    ["a consenting stakeholder's and a team member's full name, even sharing a part", 'Olivia Open and Amira Peer spoke; Lena Leader chaired.'],
+    [
+      "a consenting stakeholder's and a team member's full name, even sharing a part",
+      'Olivia Open and Amira Peer spoke; Lena Leader chaired.',
+    ],
   ])('leaves %s', (_, text) => {
     expect(a.anonymise(text)).toBe(text);
   });
@@ -68,7 +71,13 @@ describe('NameAnonymiser', () => {
   });
 
   it('a name shared with a consenting stakeholder is not withheld', () => {
-    const b = nameAnonymiser({ stakeholders: [{ name: 'Sam Lee', consentToBeNamed: false }, { name: 'sam  lee', consentToBeNamed: true }], team: [] });
+    const b = nameAnonymiser({
+      stakeholders: [
+        { name: 'Sam Lee', consentToBeNamed: false },
+        { name: 'sam  lee', consentToBeNamed: true },
+      ],
+      team: [],
+    });
     expect(b.anonymise('Sam Lee said')).toBe('Sam Lee said');
   });
 });

@@ -39,7 +39,44 @@ interface Phrase {
 }
 
 /** Joined to names, never withheld alone: "van der Berg", "Abu Bakr", "de la Cruz". */
-const PARTICLES = new Set(['a', 'abu', 'af', 'al', 'av', 'ben', 'bin', 'bint', 'da', 'das', 'de', 'del', 'della', 'den', 'der', 'des', 'di', 'do', 'dos', 'du', 'e', 'el', 'ibn', 'la', 'le', 'lo', 'mac', 'mc', 'st', 'te', 'ten', 'ter', 'van', 'von', 'y', 'zu']);
+const PARTICLES = new Set([
+  'a',
+  'abu',
+  'af',
+  'al',
+  'av',
+  'ben',
+  'bin',
+  'bint',
+  'da',
+  'das',
+  'de',
+  'del',
+  'della',
+  'den',
+  'der',
+  'des',
+  'di',
+  'do',
+  'dos',
+  'du',
+  'e',
+  'el',
+  'ibn',
+  'la',
+  'le',
+  'lo',
+  'mac',
+  'mc',
+  'st',
+  'te',
+  'ten',
+  'ter',
+  'van',
+  'von',
+  'y',
+  'zu',
+]);
 /** Letters that do not decompose into a base letter and a mark. */
 const LETTER_FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', ħ: 'h', ı: 'i', þ: 'th' };
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
@@ -167,7 +204,9 @@ export class NameAnonymiser {
 
   constructor(people: KnownPeople) {
     const known: { name: string; reason: NameReason }[] = [
-      ...people.stakeholders.filter((s) => s.consentToBeNamed && s.name?.trim()).map((s) => ({ name: s.name!.trim(), reason: 'CONSENTED' as const })),
+      ...people.stakeholders
+        .filter((s) => s.consentToBeNamed && s.name?.trim())
+        .map((s) => ({ name: s.name!.trim(), reason: 'CONSENTED' as const })),
       ...people.team.filter((m) => m.name?.trim()).map((m) => ({ name: m.name.trim(), reason: 'TEAM_MEMBER' as const })),
     ];
     const knownKeys = new Set(known.map((k) => foldName(k.name).join(' ')));
@@ -181,7 +220,8 @@ export class NameAnonymiser {
     const withheldPhrases = withheld.flatMap((name) => phrasesOf(name, 'NOT_CONSENTED'));
     for (const p of withheldPhrases) if (!this.withheldByKey.has(p.tokens.join(' '))) this.withheldByKey.set(p.tokens.join(' '), p);
     this.withheldRe = phraseRegExp([...this.withheldByKey.values()]);
-    for (const p of knownPhrases.filter((p) => !p.full && p.tokens.length === 1)) if (!this.knownPartByKey.has(p.tokens[0])) this.knownPartByKey.set(p.tokens[0], p);
+    for (const p of knownPhrases.filter((p) => !p.full && p.tokens.length === 1))
+      if (!this.knownPartByKey.has(p.tokens[0])) this.knownPartByKey.set(p.tokens[0], p);
     this.knownPartRe = phraseRegExp([...this.knownPartByKey.values()]);
     this.nearTargets = [...this.withheldByKey.values()]
       .filter((p) => p.tokens.length === 1 && letters(p.tokens[0]) >= 4 && !isOrdinary(p.tokens[0]))
@@ -220,7 +260,8 @@ export class NameAnonymiser {
     const walk = (v: unknown): unknown => {
       if (typeof v === 'string') return this.anonymise(v);
       if (Array.isArray(v)) return v.map(walk);
-      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, structuralKeys.has(k) ? x : walk(x)]));
+      if (v && typeof v === 'object')
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, structuralKeys.has(k) ? x : walk(x)]));
       return v;
     };
     return walk(value) as T;
@@ -296,7 +337,12 @@ export class NameAnonymiser {
           const word = m[0];
           if (word.length < 4 || isOrdinary(word) || this.withheldByKey.has(word) || this.knownPartByKey.has(word)) continue;
           if (!distances.has(word)) {
-            distances.set(word, this.nearTargets.find((n) => n.token !== word && editDistance(word, n.token, n.token.length >= 8 ? 2 : 1) <= (n.token.length >= 8 ? 2 : 1)) ?? null);
+            distances.set(
+              word,
+              this.nearTargets.find(
+                (n) => n.token !== word && editDistance(word, n.token, n.token.length >= 8 ? 2 : 1) <= (n.token.length >= 8 ? 2 : 1),
+              ) ?? null,
+            );
           }
           const near = distances.get(word);
           if (!near) continue;
@@ -323,6 +369,8 @@ export function excerptAround(anonymiser: NameAnonymiser, text: string, finding:
   while (from > 0 && LETTER.test(t[from - 1]) && from < finding.start) from++;
   while (to < t.length && LETTER.test(t[to]) && to > finding.end) to--;
   const shown = finding.status === 'WITHHELD' ? WITHHELD_NAME : finding.found;
-  const excerpt = `${anonymiser.anonymise(t.slice(from, finding.start))}${shown}${anonymiser.anonymise(t.slice(finding.end, to))}`.replace(/\s+/g, ' ').trim();
+  const excerpt = `${anonymiser.anonymise(t.slice(from, finding.start))}${shown}${anonymiser.anonymise(t.slice(finding.end, to))}`
+    .replace(/\s+/g, ' ')
+    .trim();
   return `${from > 0 ? '…' : ''}${excerpt}${to < t.length ? '…' : ''}`;
 }

@@ -15,7 +15,15 @@ export class AuditLog {
   /** Records one change; call it with the manager of the transaction that makes the change. */
   async record(
     manager: EntityManager,
-    entry: { reviewId: string; actorId: string | null; action: string; entityType: string; entityId: string; before?: object | null; after?: object | null },
+    entry: {
+      reviewId: string;
+      actorId: string | null;
+      action: string;
+      entityType: string;
+      entityId: string;
+      before?: object | null;
+      after?: object | null;
+    },
   ): Promise<void> {
     await manager.insert(AuditEntry, { ...entry, before: snapshot(entry.before) as never, after: snapshot(entry.after) as never });
   }

@@ -75,7 +75,10 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
 /** `keyFactorIds` as "a,b", as a repeated field, or as keyFactorIds[]. */
 function idList(value: unknown): string[] {
   const values = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return values.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+  return values
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** RFC 6266 / 8187: an ASCII fallback and the exact UTF-8 name. */
@@ -113,7 +116,11 @@ export class DocumentController {
 
   /** The file, to members of the review: Content-Type, Content-Length and Content-Disposition: attachment. */
   @Get('documents/:id/file')
-  async download(@Me() user: CurrentUser, @Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async download(
+    @Me() user: CurrentUser,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
     const file = await this.documents.open(user, id);
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Cache-Control', 'private, no-store');

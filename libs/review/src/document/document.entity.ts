@@ -56,7 +56,10 @@ export class Document extends UuidEntity {
   mediaType: string | null;
 
   @Field(() => Float, { nullable: true })
-  @Column('bigint', { nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column('bigint', {
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   sizeBytes: number | null;
 
   @Field(() => String, { nullable: true, description: 'SHA-256 of the file, hex.' })

@@ -12,6 +12,10 @@ export class DocumentLinkInput {
   @Field({ description: 'An http:// or https:// address.' })
   url: string;
 
-  @Field(() => [ID], { nullable: true, defaultValue: [], description: "Key factors the document speaks to; each must be in the review's scope." })
+  @Field(() => [ID], {
+    nullable: true,
+    defaultValue: [],
+    description: "Key factors the document speaks to; each must be in the review's scope.",
+  })
   keyFactorIds?: string[];
 }

@@ -19,7 +19,9 @@ export class DocumentResolver {
     return this.documents.list(user, reviewId, { includeRetracted }, ctx);
   }
 
-  @Mutation(() => Document, { description: 'Adds a document that is a link. To upload a file, POST multipart/form-data to /reviews/{reviewId}/documents.' })
+  @Mutation(() => Document, {
+    description: 'Adds a document that is a link. To upload a file, POST multipart/form-data to /reviews/{reviewId}/documents.',
+  })
   addDocumentLink(
     @Me() user: CurrentUser,
     @Context() ctx: GraphqlContext,

@@ -29,26 +29,42 @@ describe('Documents (uploads and downloads over HTTP, links and retraction over 
   const people: Record<string, { id: string; email: string }> = {};
 
   const signIn = async (email: string) =>
-    (await t.gql.ok<{ signIn: { accessToken: string } }>('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }', { e: email, p: TEST_PASSWORD }))
-      .signIn.accessToken;
+    (
+      await t.gql.ok<{ signIn: { accessToken: string } }>(
+        'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }',
+        { e: email, p: TEST_PASSWORD },
+      )
+    ).signIn.accessToken;
 
   const storedFiles = async (): Promise<string[]> => {
     const root = join(process.env.DATA_DIR as string, 'files', 'documents');
     const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-    return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name))
+      .sort();
   };
   const rowCount = async () => Number((await t.dataSource.query('SELECT count(*) AS n FROM document'))[0].n);
 
   async function upload(
     token: string | undefined,
-    fields: { bytes?: Uint8Array; name?: string; mediaType?: string; title?: string; type?: string; keyFactorIds?: string[] | string; review?: string },
+    fields: {
+      bytes?: Uint8Array;
+      name?: string;
+      mediaType?: string;
+      title?: string;
+      type?: string;
+      keyFactorIds?: string[] | string;
+      review?: string;
+    },
   ) {
     const form = new FormData();
     if (fields.title !== undefined) form.append('title', fields.title);
     if (fields.type !== undefined) form.append('type', fields.type);
     const ids = fields.keyFactorIds ?? [];
     for (const id of Array.isArray(ids) ? ids : [ids]) form.append('keyFactorIds', id);
-    if (fields.bytes) form.append('file', new Blob([fields.bytes], { type: fields.mediaType ?? 'application/pdf' }), fields.name ?? 'report.pdf');
+    if (fields.bytes)
+      form.append('file', new Blob([fields.bytes], { type: fields.mediaType ?? 'application/pdf' }), fields.name ?? 'report.pdf');
     const response = await fetch(`${t.url}/reviews/${fields.review ?? reviewId}/documents`, {
       method: 'POST',
       headers: token ? { authorization: `Bearer ${token}` } : {},
@@ -66,7 +82,9 @@ describe('Documents (uploads and downloads over HTTP, links and retraction over 
     service = t.app.get(DocumentService);
     await t.app.get(CatalogueSeed).run();
     const [benchmark] = await t.dataSource.query("SELECT id FROM benchmark WHERE code = 'EUROCITIES-PCD'");
-    keyFactorIds = (await t.dataSource.query('SELECT id FROM key_factor WHERE benchmark_id = $1 ORDER BY number', [benchmark.id])).map((r: { id: string }) => r.id);
+    keyFactorIds = (await t.dataSource.query('SELECT id FROM key_factor WHERE benchmark_id = $1 ORDER BY number', [benchmark.id])).map(
+      (r: { id: string }) => r.id,
+    );
     const city = await createCity(t.dataSource, { name: 'Bergen', country: 'NO', timeZone: 'Europe/Oslo' });
     for (const who of ['leader', 'peer', 'observer', 'stranger', 'admin'] as const) {
       people[who] = await createPerson(t.dataSource, { email: `${who}@example.org`, isAdmin: who === 'admin' });
@@ -82,8 +100,16 @@ describe('Documents (uploads and downloads over HTTP, links and retraction over 
     reviewId = await insertReview('Peer review of Bergen', 'VISIT');
     closedReviewId = await insertReview('Earlier review of Bergen', 'CLOSED');
     for (const review of [reviewId, closedReviewId]) {
-      for (const [who, role] of [['leader', 'EXPERT_LEADER'], ['peer', 'PEER'], ['observer', 'OBSERVER']]) {
-        await t.dataSource.query('INSERT INTO team_member (review_id, person_id, role) VALUES ($1, $2, $3)', [review, people[who].id, role]);
+      for (const [who, role] of [
+        ['leader', 'EXPERT_LEADER'],
+        ['peer', 'PEER'],
+        ['observer', 'OBSERVER'],
+      ]) {
+        await t.dataSource.query('INSERT INTO team_member (review_id, person_id, role) VALUES ($1, $2, $3)', [
+          review,
+          people[who].id,
+          role,
+        ]);
       }
     }
     for (const who of ['leader', 'peer', 'observer', 'stranger'] as const) tokens[who] = await signIn(people[who].email);
@@ -119,7 +145,9 @@ describe('Documents (uploads and downloads over HTTP, links and retraction over 
       downloadPath: `/documents/${body.id}/file`,
     });
     expect(body).not.toHaveProperty('storageKey');
-    const [audit] = await t.dataSource.query("SELECT actor_id, after FROM audit_entry WHERE entity_id = $1 AND action = 'document.add'", [body.id]);
+    const [audit] = await t.dataSource.query("SELECT actor_id, after FROM audit_entry WHERE entity_id = $1 AND action = 'document.add'", [
+      body.id,
+    ]);
     expect(audit).toMatchObject({ actor_id: people.peer.id, after: { sha256: sha256(bytes), title: 'Annual report 2024' } });
     expect(audit.after).not.toHaveProperty('storageKey');
 
@@ -143,10 +171,18 @@ describe('Documents (uploads and downloads over HTTP, links and retraction over 
 
   it('refuses strangers and anonymous callers before reading the upload, leaving nothing', async () => {
     const [files, rows] = [await storedFiles(), await rowCount()];
-    expect(await upload(tokens.stranger, { bytes: pdf(), title: 'Sneaky', type: 'OTHER' })).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' } });
-    expect(await upload(undefined, { bytes: pdf(), title: 'Sneaky', type: 'OTHER' })).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
+    expect(await upload(tokens.stranger, { bytes: pdf(), title: 'Sneaky', type: 'OTHER' })).toMatchObject({
+      status: 403,
+      body: { code: 'FORBIDDEN' },
+    });
+    expect(await upload(undefined, { bytes: pdf(), title: 'Sneaky', type: 'OTHER' })).toMatchObject({
+      status: 401,
+      body: { code: 'UNAUTHENTICATED' },
+    });
     // Refused before the body is read, even when there is a lot of it.
-    expect(await upload(tokens.stranger, { bytes: pdf(2 * 1024 * 1024), title: 'Large and sneaky', type: 'OTHER' })).toMatchObject({ status: 403 });
+    expect(await upload(tokens.stranger, { bytes: pdf(2 * 1024 * 1024), title: 'Large and sneaky', type: 'OTHER' })).toMatchObject({
+      status: 403,
+    });
     expect(await upload(tokens.observer, { bytes: pdf(), title: 'Observer', type: 'OTHER' })).toMatchObject({
       status: 403,
       body: { code: 'FORBIDDEN', message: expect.stringMatching(/you are the observer\.$/) },
@@ -160,10 +196,20 @@ describe('Documents (uploads and downloads over HTTP, links and retraction over 
     const wayOver = await upload(tokens.peer, { bytes: pdf(2 * 1024 * 1024), title: 'Too big', type: 'OTHER' });
     expect(wayOver).toMatchObject({
       status: 400,
-      body: { code: 'BAD_USER_INPUT', message: 'The file is larger than 2 KB (2048 bytes), the limit for an upload.', problems: [{ path: 'file' }] },
+      body: {
+        code: 'BAD_USER_INPUT',
+        message: 'The file is larger than 2 KB (2048 bytes), the limit for an upload.',
+        problems: [{ path: 'file' }],
+      },
     });
     const justOver = await upload(tokens.peer, { bytes: pdf(LIMIT + 1), title: 'One byte too big', type: 'OTHER' });
-    expect(justOver).toMatchObject({ status: 400, body: { code: 'BAD_USER_INPUT', problems: [{ path: 'file', message: 'The file is 2 KB (2049 bytes); the limit is 2 KB (2048 bytes).' }] } });
+    expect(justOver).toMatchObject({
+      status: 400,
+      body: {
+        code: 'BAD_USER_INPUT',
+        problems: [{ path: 'file', message: 'The file is 2 KB (2049 bytes); the limit is 2 KB (2048 bytes).' }],
+      },
+    });
     expect(await upload(tokens.peer, { bytes: pdf(LIMIT), title: 'Exactly at the limit', type: 'OTHER' })).toMatchObject({ status: 201 });
     expect(await storedFiles()).toHaveLength(files.length + 1);
     expect(await rowCount()).toBe(rows + 1);
@@ -171,15 +217,58 @@ describe('Documents (uploads and downloads over HTTP, links and retraction over 
 
   it('refuses a media type not accepted and a file whose content does not match its label', async () => {
     const [files, rows] = [await storedFiles(), await rowCount()];
-    const zip = await upload(tokens.peer, { bytes: Buffer.from('PK\x03\x04rest'), name: 'a.zip', mediaType: 'application/zip', title: 'Archive', type: 'OTHER' });
-    expect(zip).toMatchObject({ status: 400, body: { code: 'BAD_USER_INPUT', problems: [{ path: 'file', message: expect.stringMatching(/^files of type application\/zip are not accepted; send one of application\/pdf, /) }] } });
-    const fake = await upload(tokens.peer, { bytes: Buffer.from('<html>not a pdf</html>'), name: 'minutes.pdf', title: 'Minutes', type: 'MINUTES' });
-    expect(fake).toMatchObject({ status: 400, body: { problems: [{ path: 'file', message: '"minutes.pdf" is labelled application/pdf but its content is not a PDF' }] } });
-    const png = await upload(tokens.peer, { bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]), name: 'chart.png', mediaType: 'image/png', title: 'Chart', type: 'MONITORING_DATA' });
+    const zip = await upload(tokens.peer, {
+      bytes: Buffer.from('PK\x03\x04rest'),
+      name: 'a.zip',
+      mediaType: 'application/zip',
+      title: 'Archive',
+      type: 'OTHER',
+    });
+    expect(zip).toMatchObject({
+      status: 400,
+      body: {
+        code: 'BAD_USER_INPUT',
+        problems: [
+          {
+            path: 'file',
+            message: expect.stringMatching(/^files of type application\/zip are not accepted; send one of application\/pdf, /),
+          },
+        ],
+      },
+    });
+    const fake = await upload(tokens.peer, {
+      bytes: Buffer.from('<html>not a pdf</html>'),
+      name: 'minutes.pdf',
+      title: 'Minutes',
+      type: 'MINUTES',
+    });
+    expect(fake).toMatchObject({
+      status: 400,
+      body: { problems: [{ path: 'file', message: '"minutes.pdf" is labelled application/pdf but its content is not a PDF' }] },
+    });
+    const png = await upload(tokens.peer, {
+      bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]),
+      name: 'chart.png',
+      mediaType: 'image/png',
+      title: 'Chart',
+      type: 'MONITORING_DATA',
+    });
     expect(png.body.problems).toEqual([{ path: 'file', message: '"chart.png" is labelled image/png but its content is not a PNG image' }]);
-    const jpeg = await upload(tokens.peer, { bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]), name: 'photo.jpg', mediaType: 'image/jpeg', title: 'Photo', type: 'OTHER' });
+    const jpeg = await upload(tokens.peer, {
+      bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]),
+      name: 'photo.jpg',
+      mediaType: 'image/jpeg',
+      title: 'Photo',
+      type: 'OTHER',
+    });
     expect(jpeg.status).toBe(201);
-    const text = await upload(tokens.peer, { bytes: Buffer.from('a,b\n1,2\n'), name: 'data.csv', mediaType: 'text/csv', title: 'Data', type: 'MONITORING_DATA' });
+    const text = await upload(tokens.peer, {
+      bytes: Buffer.from('a,b\n1,2\n'),
+      name: 'data.csv',
+      mediaType: 'text/csv',
+      title: 'Data',
+      type: 'MONITORING_DATA',
+    });
     expect(text.status).toBe(201);
     expect(await storedFiles()).toHaveLength(files.length + 2);
     expect(await rowCount()).toBe(rows + 2);
@@ -200,7 +289,11 @@ describe('Documents (uploads and downloads over HTTP, links and retraction over 
     expect(body.message).toMatch(/^The document was not added: title: must not be empty; /);
     expect(body.problems).toEqual([
       { path: 'title', message: 'must not be empty' },
-      { path: 'type', message: '"DIARY" is not a document type; expected one of MINUTES, BRIEFING, ANNUAL_REPORT, MONITORING_DATA, PRESS_RELEASE, STRATEGY, OTHER' },
+      {
+        path: 'type',
+        message:
+          '"DIARY" is not a document type; expected one of MINUTES, BRIEFING, ANNUAL_REPORT, MONITORING_DATA, PRESS_RELEASE, STRATEGY, OTHER',
+      },
       { path: 'keyFactorIds[1]', message: `${unknown} is not a key factor of this review's benchmark` },
       { path: 'keyFactorIds[2]', message: `${keyFactorIds[12]} is a key factor outside this review's scope` },
       { path: 'keyFactorIds[3]', message: "kf-1 is not a key factor of this review's benchmark" },
@@ -214,8 +307,16 @@ describe('Documents (uploads and downloads over HTTP, links and retraction over 
 
   it('takes no documents in a closed review', async () => {
     const refused = await upload(tokens.peer, { review: closedReviewId, bytes: pdf(), title: 'Late', type: 'OTHER' });
-    expect(refused).toMatchObject({ status: 409, body: { code: 'CONFLICT', message: 'Documents can no longer be added: the review "Earlier review of Bergen" is closed.' } });
-    const link = await t.gql.as(tokens.peer).request('mutation($r: ID!) { addDocumentLink(reviewId: $r, input: { title: "Late", type: OTHER, url: "https://example.org" }) { id } }', { r: closedReviewId });
+    expect(refused).toMatchObject({
+      status: 409,
+      body: { code: 'CONFLICT', message: 'Documents can no longer be added: the review "Earlier review of Bergen" is closed.' },
+    });
+    const link = await t.gql
+      .as(tokens.peer)
+      .request(
+        'mutation($r: ID!) { addDocumentLink(reviewId: $r, input: { title: "Late", type: OTHER, url: "https://example.org" }) { id } }',
+        { r: closedReviewId },
+      );
     expect(link.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
   });
 
@@ -224,7 +325,12 @@ describe('Documents (uploads and downloads over HTTP, links and retraction over 
     const [files, rows] = [await storedFiles(), await rowCount()];
     const audit = jest.spyOn(t.app.get(AuditLog), 'record').mockRejectedValueOnce(new Error('the database went away'));
     await expect(
-      service.upload(peer, reviewId, { buffer: pdf(), originalName: 'x.pdf', mediaType: 'application/pdf' }, { title: 'Doomed', type: 'OTHER' }),
+      service.upload(
+        peer,
+        reviewId,
+        { buffer: pdf(), originalName: 'x.pdf', mediaType: 'application/pdf' },
+        { title: 'Doomed', type: 'OTHER' },
+      ),
     ).rejects.toThrow('the database went away');
     audit.mockRestore();
     expect(await storedFiles()).toEqual(files);
@@ -233,10 +339,20 @@ describe('Documents (uploads and downloads over HTTP, links and retraction over 
     // A stream arriving in small chunks: the signature is read across them, and the size limit holds.
     const bytes = pdf(1500);
     const chunks = (b: Buffer) => Readable.from(Array.from({ length: Math.ceil(b.length / 3) }, (_, i) => b.subarray(i * 3, i * 3 + 3)));
-    const streamed = await service.upload(peer, reviewId, { stream: chunks(bytes), originalName: 'c:\\docs\\brief.pdf', mediaType: 'application/pdf; charset=binary' }, { title: 'Streamed', type: 'BRIEFING' });
+    const streamed = await service.upload(
+      peer,
+      reviewId,
+      { stream: chunks(bytes), originalName: 'c:\\docs\\brief.pdf', mediaType: 'application/pdf; charset=binary' },
+      { title: 'Streamed', type: 'BRIEFING' },
+    );
     expect(streamed).toMatchObject({ sha256: sha256(bytes), sizeBytes: 1500, fileName: 'brief.pdf', mediaType: 'application/pdf' });
     await expect(
-      service.upload(peer, reviewId, { stream: chunks(pdf(LIMIT + 100)), originalName: 'big.pdf', mediaType: 'application/pdf' }, { title: 'Big', type: 'OTHER' }),
+      service.upload(
+        peer,
+        reviewId,
+        { stream: chunks(pdf(LIMIT + 100)), originalName: 'big.pdf', mediaType: 'application/pdf' },
+        { title: 'Big', type: 'OTHER' },
+      ),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: 'The file is larger than 2 KB (2048 bytes), the limit for an upload.' });
     expect(await storedFiles()).toHaveLength(files.length + 1);
   });
@@ -249,11 +365,27 @@ describe('Documents (uploads and downloads over HTTP, links and retraction over 
     const peer = t.gql.as(tokens.peer);
     const { addDocumentLink } = await peer.ok(LINK, {
       r: reviewId,
-      input: { title: 'Integration strategy 2030', type: 'STRATEGY', url: 'https://bergen.kommune.no/strategy', keyFactorIds: [keyFactorIds[4]] },
+      input: {
+        title: 'Integration strategy 2030',
+        type: 'STRATEGY',
+        url: 'https://bergen.kommune.no/strategy',
+        keyFactorIds: [keyFactorIds[4]],
+      },
     });
-    expect(addDocumentLink).toMatchObject({ title: 'Integration strategy 2030', type: 'STRATEGY', url: 'https://bergen.kommune.no/strategy', keyFactorIds: [keyFactorIds[4]], fileName: null, sha256: null, downloadPath: null });
+    expect(addDocumentLink).toMatchObject({
+      title: 'Integration strategy 2030',
+      type: 'STRATEGY',
+      url: 'https://bergen.kommune.no/strategy',
+      keyFactorIds: [keyFactorIds[4]],
+      fileName: null,
+      sha256: null,
+      downloadPath: null,
+    });
 
-    const bad = await peer.request(LINK, { r: reviewId, input: { title: 'x'.repeat(301), type: 'OTHER', url: 'ftp://example.org/file', keyFactorIds: [keyFactorIds[7]] } });
+    const bad = await peer.request(LINK, {
+      r: reviewId,
+      input: { title: 'x'.repeat(301), type: 'OTHER', url: 'ftp://example.org/file', keyFactorIds: [keyFactorIds[7]] },
+    });
     expect(bad.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       problems: [
@@ -263,16 +395,24 @@ describe('Documents (uploads and downloads over HTTP, links and retraction over 
       ],
     });
     const notUrl = await peer.request(LINK, { r: reviewId, input: { title: 'T', type: 'OTHER', url: 'bergen.no' } });
-    expect(notUrl.errors?.[0].extensions?.problems).toEqual([{ path: 'url', message: 'expected a web address such as https://example.org/report.pdf' }]);
-    const stranger = await t.gql.as(tokens.stranger).request(LINK, { r: reviewId, input: { title: 'T', type: 'OTHER', url: 'https://example.org' } });
+    expect(notUrl.errors?.[0].extensions?.problems).toEqual([
+      { path: 'url', message: 'expected a web address such as https://example.org/report.pdf' },
+    ]);
+    const stranger = await t.gql
+      .as(tokens.stranger)
+      .request(LINK, { r: reviewId, input: { title: 'T', type: 'OTHER', url: 'https://example.org' } });
     expect(stranger.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     const response = await download(tokens.peer, addDocumentLink.id);
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ code: 'BAD_USER_INPUT', message: '"Integration strategy 2030" is a link, not an uploaded file: follow its url https://bergen.kommune.no/strategy.' });
+    expect(await response.json()).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: '"Integration strategy 2030" is a link, not an uploaded file: follow its url https://bergen.kommune.no/strategy.',
+    });
   });
 
-  const LIST = 'query($r: ID!, $all: Boolean) { reviewDocuments(reviewId: $r, includeRetracted: $all) { id title retractedAt retractionReason downloadPath } }';
+  const LIST =
+    'query($r: ID!, $all: Boolean) { reviewDocuments(reviewId: $r, includeRetracted: $all) { id title retractedAt retractionReason downloadPath } }';
   const RETRACT = 'mutation($d: ID!, $why: String!) { retractDocument(documentId: $d, reason: $why) { id retractedAt retractionReason } }';
 
   it('retracts without losing anything: the row and the file stay, and show with includeRetracted', async () => {
@@ -282,12 +422,22 @@ describe('Documents (uploads and downloads over HTTP, links and retraction over 
     expect(target.downloadPath).toBe(`/documents/${target.id}/file`);
 
     const byPeer = await t.gql.as(tokens.peer).request(RETRACT, { d: target.id, why: 'Wrong year' });
-    expect(byPeer.errors?.[0]).toMatchObject({ message: 'Only the expert leader or host coordinator can do this; you are the peer.', extensions: { code: 'FORBIDDEN' } });
+    expect(byPeer.errors?.[0]).toMatchObject({
+      message: 'Only the expert leader or host coordinator can do this; you are the peer.',
+      extensions: { code: 'FORBIDDEN' },
+    });
     const noReason = await leader.request(RETRACT, { d: target.id, why: '  ' });
-    expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ path: 'reason', message: 'say why the document is retracted' }] });
+    expect(noReason.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ path: 'reason', message: 'say why the document is retracted' }],
+    });
 
     const { retractDocument } = await leader.ok(RETRACT, { d: target.id, why: 'Superseded by the 2025 report' });
-    expect(retractDocument).toMatchObject({ id: target.id, retractionReason: 'Superseded by the 2025 report', retractedAt: expect.any(String) });
+    expect(retractDocument).toMatchObject({
+      id: target.id,
+      retractionReason: 'Superseded by the 2025 report',
+      retractedAt: expect.any(String),
+    });
     const again = await leader.request(RETRACT, { d: target.id, why: 'Twice' });
     expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
 
@@ -300,7 +450,9 @@ describe('Documents (uploads and downloads over HTTP, links and retraction over 
     const [row] = await t.dataSource.query('SELECT retracted_at, storage_key FROM document WHERE id = $1', [target.id]);
     expect(row.retracted_at).toBeInstanceOf(Date);
     expect((await download(tokens.observer, target.id)).status).toBe(200);
-    const [audit] = await t.dataSource.query("SELECT before, after FROM audit_entry WHERE entity_id = $1 AND action = 'document.retract'", [target.id]);
+    const [audit] = await t.dataSource.query("SELECT before, after FROM audit_entry WHERE entity_id = $1 AND action = 'document.retract'", [
+      target.id,
+    ]);
     expect(audit.before.retractedAt).toBeNull();
     expect(audit.after.retractionReason).toBe('Superseded by the 2025 report');
 

@@ -61,7 +61,6 @@ const MAGIC: Record<string, { bytes: number[]; label: string }> = {
 };
 const MAGIC_LENGTH = Math.max(...Object.values(MAGIC).map((m) => m.bytes.length));
 
-
 /** 26214400 → "25 MB (26214400 bytes)"; small values in bytes only. */
 export function describeBytes(bytes: number): string {
   const units = ['KB', 'MB', 'GB'];
@@ -83,7 +82,11 @@ function normaliseMediaType(value: string | null | undefined): string {
 
 /** The last path segment, without control characters, at most 255 characters. */
 export function safeFileName(name: string | null | undefined): string {
-  const base = (name ?? '').split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = (name ?? '')
+    .split(/[/\\]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   if (!base || base === '.' || base === '..') return 'document';
   if (base.length <= FILE_NAME_MAX) return base;
   const dot = base.lastIndexOf('.');
@@ -173,7 +176,13 @@ export class DocumentService {
     return review;
   }
 
-  async upload(user: CurrentUser, reviewId: string, file: DocumentFileInput | null | undefined, fields: DocumentFields, ctx?: Ctx): Promise<Document> {
+  async upload(
+    user: CurrentUser,
+    reviewId: string,
+    file: DocumentFileInput | null | undefined,
+    fields: DocumentFields,
+    ctx?: Ctx,
+  ): Promise<Document> {
     const review = await this.assertCanAdd(user, reviewId, ctx);
     const problems: Problem[] = [];
     const checked = await this.checkFields(review, fields, problems);
@@ -185,9 +194,13 @@ export class DocumentService {
     if (!file || (!file.stream && !file.buffer)) {
       problems.push({ path: 'file', message: 'attach the file (a multipart part named "file")' });
     } else {
-      if (!mediaType) problems.push({ path: 'file', message: `the file has no media type; send one of ${this.config.uploadMediaTypes.join(', ')}` });
+      if (!mediaType)
+        problems.push({ path: 'file', message: `the file has no media type; send one of ${this.config.uploadMediaTypes.join(', ')}` });
       else if (!this.config.uploadMediaTypes.includes(mediaType)) {
-        problems.push({ path: 'file', message: `files of type ${mediaType} are not accepted; send one of ${this.config.uploadMediaTypes.join(', ')}` });
+        problems.push({
+          path: 'file',
+          message: `files of type ${mediaType} are not accepted; send one of ${this.config.uploadMediaTypes.join(', ')}`,
+        });
       }
       let head: Buffer;
       if (file.buffer) {
@@ -258,7 +271,15 @@ export class DocumentService {
       }
     }
     assertNoProblems(problems, 'The document was not added');
-    return this.insert(user, reviewId, { ...checked, url, storageKey: null, fileName: null, mediaType: null, sizeBytes: null, sha256: null });
+    return this.insert(user, reviewId, {
+      ...checked,
+      url,
+      storageKey: null,
+      fileName: null,
+      mediaType: null,
+      sizeBytes: null,
+      sha256: null,
+    });
   }
 
   async retract(user: CurrentUser, documentId: string, reason: string | null | undefined, ctx?: Ctx): Promise<Document> {
@@ -343,12 +364,15 @@ export class DocumentService {
     const types = Object.values(DocumentType) as string[];
     const type = (fields.type ?? '').trim();
     if (!type) problems.push({ path: 'type', message: `must be one of ${types.join(', ')}` });
-    else if (!types.includes(type)) problems.push({ path: 'type', message: `"${type}" is not a document type; expected one of ${types.join(', ')}` });
+    else if (!types.includes(type))
+      problems.push({ path: 'type', message: `"${type}" is not a document type; expected one of ${types.join(', ')}` });
 
     const keyFactorIds = [...new Set((fields.keyFactorIds ?? []).map((id) => id.trim()).filter(Boolean))];
     const wellFormed = keyFactorIds.filter(isUuid);
     const known = wellFormed.length
-      ? new Set((await this.dataSource.getRepository(KeyFactor).findBy({ id: In(wellFormed), benchmarkId: review.benchmarkId })).map((k) => k.id))
+      ? new Set(
+          (await this.dataSource.getRepository(KeyFactor).findBy({ id: In(wellFormed), benchmarkId: review.benchmarkId })).map((k) => k.id),
+        )
       : new Set<string>();
     const scope = review.scopeKeyFactorIds ? new Set(review.scopeKeyFactorIds) : null;
     keyFactorIds.forEach((id, i) => {
@@ -360,7 +384,11 @@ export class DocumentService {
   }
 
   /** Inserts the row and its audit entry in one transaction, re-checking the review is still open. */
-  private insert(user: CurrentUser, reviewId: string, values: Omit<Document, 'id' | 'reviewId' | 'addedById' | 'addedAt' | 'retractedAt' | 'retractionReason'>): Promise<Document> {
+  private insert(
+    user: CurrentUser,
+    reviewId: string,
+    values: Omit<Document, 'id' | 'reviewId' | 'addedById' | 'addedAt' | 'retractedAt' | 'retractionReason'>,
+  ): Promise<Document> {
     return this.dataSource.transaction(async (manager: EntityManager) => {
       const review = await manager.findOne(Review, { where: { id: reviewId }, lock: { mode: 'pessimistic_read' } });
       if (!review) throw notFound(`Review ${reviewId}`);

@@ -54,12 +54,18 @@ describe('EvidenceService.log (the hot path a peer phone hits)', () => {
   it('stores a new item and its audit entry in one statement (roles, rules and both INSERTs), the audit snapshot being the row as stored', async () => {
     const input = item();
     const { count: statements, result } = await countQueries(t.dataSource, () => service.log(peer, f.reviewId, input));
-    expect(result).toMatchObject({ id: input.id, outcome: LogOutcome.CREATED, evidence: { statement: 'The budget line for the strategy survived the cuts.', revision: 1, loggedById: peer.personId } });
+    expect(result).toMatchObject({
+      id: input.id,
+      outcome: LogOutcome.CREATED,
+      evidence: { statement: 'The budget line for the strategy survived the cuts.', revision: 1, loggedById: peer.personId },
+    });
     expect(statements).toBe(1);
     const [row] = await t.dataSource.query('SELECT recorded_at, observed_at FROM evidence WHERE id = $1', [input.id]);
     expect(result.evidence!.recordedAt).toEqual(row.recorded_at);
     expect(row.observed_at.toISOString()).toBe('2027-03-10T09:15:00.000Z');
-    const [audit] = await t.dataSource.query("SELECT actor_id, action, entity_type, after FROM audit_entry WHERE entity_id = $1", [input.id]);
+    const [audit] = await t.dataSource.query('SELECT actor_id, action, entity_type, after FROM audit_entry WHERE entity_id = $1', [
+      input.id,
+    ]);
     expect(audit).toMatchObject({ actor_id: peer.personId, action: 'evidence.log', entity_type: 'Evidence' });
     expect(audit.after).toEqual({
       id: input.id,
@@ -97,9 +103,17 @@ describe('EvidenceService.log (the hot path a peer phone hits)', () => {
   });
 
   it('takes ids in upper case as the same ids: stored and answered in lower case, and an identical retry is ALREADY_THERE', async () => {
-    const input = item({ id: randomUUID().toUpperCase(), sessionId: interviewId.toUpperCase(), keyFactorIds: [f.keyFactors[1].id.toUpperCase()] });
+    const input = item({
+      id: randomUUID().toUpperCase(),
+      sessionId: interviewId.toUpperCase(),
+      keyFactorIds: [f.keyFactors[1].id.toUpperCase()],
+    });
     const first = await service.log(peer, f.reviewId.toUpperCase(), input);
-    expect(first).toMatchObject({ id: input.id.toLowerCase(), outcome: LogOutcome.CREATED, evidence: { id: input.id.toLowerCase(), reviewId: f.reviewId, sessionId: interviewId, keyFactorIds: [f.keyFactors[1].id] } });
+    expect(first).toMatchObject({
+      id: input.id.toLowerCase(),
+      outcome: LogOutcome.CREATED,
+      evidence: { id: input.id.toLowerCase(), reviewId: f.reviewId, sessionId: interviewId, keyFactorIds: [f.keyFactors[1].id] },
+    });
     const [audit] = await t.dataSource.query('SELECT after FROM audit_entry WHERE entity_id = $1', [input.id.toLowerCase()]);
     expect(audit.after).toMatchObject({ id: input.id.toLowerCase(), sessionId: interviewId, keyFactorIds: [f.keyFactors[1].id] });
     const retry = await service.log(peer, f.reviewId, input);
@@ -121,7 +135,9 @@ describe('EvidenceService.log (the hot path a peer phone hits)', () => {
     await expect(service.log(peer, f.reviewId, item({ sessionId: randomUUID() }))).rejects.toMatchObject({
       details: { problems: [{ path: 'sessionId', message: 'not a session of this review' }] },
     });
-    await expect(service.log(peer, f.reviewId, item({ source: EvidenceSource.DOCUMENT, sessionId: undefined, documentId: randomUUID() }))).rejects.toMatchObject({
+    await expect(
+      service.log(peer, f.reviewId, item({ source: EvidenceSource.DOCUMENT, sessionId: undefined, documentId: randomUUID() })),
+    ).rejects.toMatchObject({
       details: { problems: [{ path: 'documentId', message: 'not a document of this review' }] },
     });
     expect([await count('evidence'), await count('audit_entry')]).toEqual([rows, audits]);
@@ -131,11 +147,20 @@ describe('EvidenceService.log (the hot path a peer phone hits)', () => {
     const [rows, audits] = [await count('evidence'), await count('audit_entry')];
     const stranger = await createPerson(t.dataSource, { fullName: 'Not On The Team' });
     const outsider = { personId: stranger.id, email: stranger.email, isAdmin: false };
-    await expect(service.log(outsider, f.reviewId, item())).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'You are not a member of this review.' });
+    await expect(service.log(outsider, f.reviewId, item())).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'You are not a member of this review.',
+    });
     // Not even whether a review exists.
-    await expect(service.log(outsider, randomUUID(), item())).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'You are not a member of this review.' });
+    await expect(service.log(outsider, randomUUID(), item())).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'You are not a member of this review.',
+    });
     const observer = { personId: f.people.observer.id, email: f.people.observer.email, isAdmin: false };
-    await expect(service.log(observer, f.reviewId, item())).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/^Only the .* can do this; you are the /) });
+    await expect(service.log(observer, f.reviewId, item())).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/^Only the .* can do this; you are the /),
+    });
     expect([await count('evidence'), await count('audit_entry')]).toEqual([rows, audits]);
   });
 
@@ -143,7 +168,13 @@ describe('EvidenceService.log (the hot path a peer phone hits)', () => {
     const [rows, audits] = [await count('evidence'), await count('audit_entry')];
     const closed = await createReviewFixture(t.dataSource, { status: 'FEEDBACK' });
     const leader = { personId: closed.people.leader.id, email: closed.people.leader.email, isAdmin: false };
-    await expect(service.log(leader, closed.reviewId, item({ source: EvidenceSource.OBSERVATION, sessionId: undefined, keyFactorIds: [closed.keyFactors[0].id] }))).rejects.toMatchObject({
+    await expect(
+      service.log(
+        leader,
+        closed.reviewId,
+        item({ source: EvidenceSource.OBSERVATION, sessionId: undefined, keyFactorIds: [closed.keyFactors[0].id] }),
+      ),
+    ).rejects.toMatchObject({
       // The single-item mutation answers every refused item as bad input, with the reason.
       code: 'BAD_USER_INPUT',
       message: 'Evidence can be logged while the review is in self-assessment, visit or deliberation; it is FEEDBACK.',

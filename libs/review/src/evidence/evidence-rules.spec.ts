@@ -31,7 +31,11 @@ describe('evidence logging rules: the SQL condition and the check agree', () => 
     user: CurrentUser;
   }
   const SQL_RULES = EVIDENCE_RULES.filter((r) => r.sql);
-  const asUser = (person: { id: string; email: string }, isAdmin = false): CurrentUser => ({ personId: person.id, email: person.email, isAdmin });
+  const asUser = (person: { id: string; email: string }, isAdmin = false): CurrentUser => ({
+    personId: person.id,
+    email: person.email,
+    isAdmin,
+  });
   const callerOf = (c: Case): LoggingCaller => ({ user: c.user, reviewId: c.reviewId, checkRoles: true, access });
   const item = (overrides: Partial<EvidenceInput> = {}): EvidenceInput => ({
     id: randomUUID(),
@@ -91,9 +95,19 @@ describe('evidence logging rules: the SQL condition and the check agree', () => 
         input: item({ source: EvidenceSource.OBSERVATION, sessionId: undefined, keyFactorIds: [feedback.keyFactors[0].id] }),
         user: asUser(feedback.people.leader),
       },
-      { breaks: "the key factors are in the review's scope", reviewId: f.reviewId, input: item({ keyFactorIds: [outsideScope] }), user: peer },
+      {
+        breaks: "the key factors are in the review's scope",
+        reviewId: f.reviewId,
+        input: item({ keyFactorIds: [outsideScope] }),
+        user: peer,
+      },
       { breaks: 'the session named is one of the review', reviewId: f.reviewId, input: item({ sessionId: randomUUID() }), user: peer },
-      { breaks: 'the session named is of a kind the source may come from', reviewId: f.reviewId, input: item({ sessionId: siteVisitId }), user: peer },
+      {
+        breaks: 'the session named is of a kind the source may come from',
+        reviewId: f.reviewId,
+        input: item({ sessionId: siteVisitId }),
+        user: peer,
+      },
       {
         breaks: 'the document named is one of the review (not retracted)',
         reviewId: f.reviewId,
@@ -110,14 +124,25 @@ describe('evidence logging rules: the SQL condition and the check agree', () => 
 
   it('a valid item passes every rule both ways', async () => {
     for (const rule of EVIDENCE_RULES) {
-      expect({ rule: rule.name, sql: rule.sql ? await sqlHolds(rule, valid) : true, check: await checkHolds(rule, valid) }).toEqual({ rule: rule.name, sql: true, check: true });
+      expect({ rule: rule.name, sql: rule.sql ? await sqlHolds(rule, valid) : true, check: await checkHolds(rule, valid) }).toEqual({
+        rule: rule.name,
+        sql: true,
+        check: true,
+      });
     }
   });
 
   it('each rule refuses its case both ways, and on every case each rule’s SQL and check give the same answer', async () => {
     for (const c of cases) {
-      const verdicts = await Promise.all(SQL_RULES.map(async (rule) => ({ rule: rule.name, sql: await sqlHolds(rule, c), check: await checkHolds(rule, c) })));
-      expect({ case: c.breaks, ...verdicts.find((v) => v.rule === c.breaks) }).toEqual({ case: c.breaks, rule: c.breaks, sql: false, check: false });
+      const verdicts = await Promise.all(
+        SQL_RULES.map(async (rule) => ({ rule: rule.name, sql: await sqlHolds(rule, c), check: await checkHolds(rule, c) })),
+      );
+      expect({ case: c.breaks, ...verdicts.find((v) => v.rule === c.breaks) }).toEqual({
+        case: c.breaks,
+        rule: c.breaks,
+        sql: false,
+        check: false,
+      });
       for (const v of verdicts) expect({ case: c.breaks, ...v, agree: v.sql === v.check }).toEqual({ case: c.breaks, ...v, agree: true });
     }
   });

@@ -54,7 +54,13 @@ export interface LoggingFacts {
   documentFound: boolean;
 }
 
-export const factsOf = (row: FactsRow): LoggingFacts => ({ status: row.status, roles: row.roles, scope: new Set(row.scope), sessionKind: row.session_kind, documentFound: row.document_found });
+export const factsOf = (row: FactsRow): LoggingFacts => ({
+  status: row.status,
+  roles: row.roles,
+  scope: new Set(row.scope),
+  sessionKind: row.session_kind,
+  documentFound: row.document_found,
+});
 
 /** Who logs into which review; `checkRoles` is off when the caller's roles were checked already (a batch, an edit). */
 export interface LoggingCaller {
@@ -108,8 +114,10 @@ const errorOf = (run: () => void): AppError | null => {
 export const EVIDENCE_RULES: EvidenceRule[] = [
   {
     name: 'the caller may log evidence in the review',
-    sql: (p, _input, caller) => `NOT ${p.bind(caller.checkRoles && !caller.user.isAdmin, 'boolean')} OR f.roles && ${p.bind(REVIEW_PERMISSIONS['evidence.log'], 'text[]')}`,
-    check: (facts, _input, caller) => (caller.checkRoles ? errorOf(() => caller.access.check(caller.user, facts.roles, 'evidence.log')) : null),
+    sql: (p, _input, caller) =>
+      `NOT ${p.bind(caller.checkRoles && !caller.user.isAdmin, 'boolean')} OR f.roles && ${p.bind(REVIEW_PERMISSIONS['evidence.log'], 'text[]')}`,
+    check: (facts, _input, caller) =>
+      caller.checkRoles ? errorOf(() => caller.access.check(caller.user, facts.roles, 'evidence.log')) : null,
   },
   {
     name: 'the review exists',
@@ -123,7 +131,10 @@ export const EVIDENCE_RULES: EvidenceRule[] = [
   },
   {
     name: 'the id is a UUID',
-    check: (_facts, input) => (!input.id || !isUuid(input.id.trim()) ? { path: 'id', message: 'must be a UUID the client generated (e.g. crypto.randomUUID())' } : null),
+    check: (_facts, input) =>
+      !input.id || !isUuid(input.id.trim())
+        ? { path: 'id', message: 'must be a UUID the client generated (e.g. crypto.randomUUID())' }
+        : null,
   },
   {
     name: 'the statement is there and not too long',
@@ -134,15 +145,20 @@ export const EVIDENCE_RULES: EvidenceRule[] = [
   },
   {
     name: 'the quote is not too long',
-    check: (_facts, input) => (input.quote && input.quote.length > 10000 ? { path: 'quote', message: 'must be at most 10000 characters' } : null),
+    check: (_facts, input) =>
+      input.quote && input.quote.length > 10000 ? { path: 'quote', message: 'must be at most 10000 characters' } : null,
   },
   {
     name: 'observedAt is an instant',
-    check: (_facts, input) => (input.observedAt && Number.isNaN(new Date(input.observedAt).getTime()) ? { path: 'observedAt', message: 'expected an ISO instant, e.g. 2027-03-10T10:15:00+01:00' } : null),
+    check: (_facts, input) =>
+      input.observedAt && Number.isNaN(new Date(input.observedAt).getTime())
+        ? { path: 'observedAt', message: 'expected an ISO instant, e.g. 2027-03-10T10:15:00+01:00' }
+        : null,
   },
   {
     name: 'at least one key factor',
-    check: (_facts, input) => (input.keyFactorIds?.length ? null : { path: 'keyFactorIds', message: 'name at least one key factor the evidence bears on' }),
+    check: (_facts, input) =>
+      input.keyFactorIds?.length ? null : { path: 'keyFactorIds', message: 'name at least one key factor the evidence bears on' },
   },
   {
     name: "the key factors are in the review's scope",
@@ -155,11 +171,13 @@ export const EVIDENCE_RULES: EvidenceRule[] = [
   {
     name: 'the session named is one of the review',
     sql: (p) => `${p.session} IS NULL OR f.session_kind IS NOT NULL`,
-    check: (facts, input) => (input.sessionId && !facts.sessionKind ? { path: 'sessionId', message: 'not a session of this review' } : null),
+    check: (facts, input) =>
+      input.sessionId && !facts.sessionKind ? { path: 'sessionId', message: 'not a session of this review' } : null,
   },
   {
     name: 'the session named is of a kind the source may come from',
-    sql: (p, input) => `${p.session} IS NULL OR f.session_kind IS NULL OR f.session_kind::text = ANY (${p.bind(SESSION_KINDS[input.source] ?? [], 'text[]')})`,
+    sql: (p, input) =>
+      `${p.session} IS NULL OR f.session_kind IS NULL OR f.session_kind::text = ANY (${p.bind(SESSION_KINDS[input.source] ?? [], 'text[]')})`,
     check: (facts, input) =>
       input.sessionId && facts.sessionKind && !SESSION_KINDS[input.source]?.includes(facts.sessionKind)
         ? { path: 'sessionId', message: `${words(input.source)} evidence cannot come from a ${words(facts.sessionKind)}` }
@@ -169,17 +187,24 @@ export const EVIDENCE_RULES: EvidenceRule[] = [
     name: 'interview and focus-group evidence name their session',
     check: (_facts, input) =>
       !input.sessionId && (input.source === EvidenceSource.INTERVIEW || input.source === EvidenceSource.FOCUS_GROUP)
-        ? { path: 'sessionId', message: `say which ${input.source === EvidenceSource.INTERVIEW ? 'interview' : 'focus group'} it came from` }
+        ? {
+            path: 'sessionId',
+            message: `say which ${input.source === EvidenceSource.INTERVIEW ? 'interview' : 'focus group'} it came from`,
+          }
         : null,
   },
   {
     name: 'the document named is one of the review (not retracted)',
     sql: (p) => `${p.document} IS NULL OR f.document_found`,
-    check: (facts, input) => (input.documentId && !facts.documentFound ? { path: 'documentId', message: 'not a document of this review' } : null),
+    check: (facts, input) =>
+      input.documentId && !facts.documentFound ? { path: 'documentId', message: 'not a document of this review' } : null,
   },
   {
     name: 'document evidence names its document',
-    check: (_facts, input) => (!input.documentId && input.source === EvidenceSource.DOCUMENT ? { path: 'documentId', message: 'say which document it came from' } : null),
+    check: (_facts, input) =>
+      !input.documentId && input.source === EvidenceSource.DOCUMENT
+        ? { path: 'documentId', message: 'say which document it came from' }
+        : null,
   },
 ];
 

@@ -10,8 +10,12 @@ const CHECKED_PER_ITEM = { [IDS_CHECKED_BY_SERVICE]: true };
 export class EvidenceInput {
   @Field(() => ID) @Extensions(CHECKED_PER_ITEM) id: string;
   @Field(() => EvidenceSource) source: EvidenceSource;
-  @Field(() => ID, { nullable: true, description: 'The interview, focus group or site visit it came from.' }) @Extensions(CHECKED_PER_ITEM) sessionId?: string;
-  @Field(() => ID, { nullable: true, description: 'The document it came from (source DOCUMENT).' }) @Extensions(CHECKED_PER_ITEM) documentId?: string;
+  @Field(() => ID, { nullable: true, description: 'The interview, focus group or site visit it came from.' })
+  @Extensions(CHECKED_PER_ITEM)
+  sessionId?: string;
+  @Field(() => ID, { nullable: true, description: 'The document it came from (source DOCUMENT).' })
+  @Extensions(CHECKED_PER_ITEM)
+  documentId?: string;
   @Field(() => StakeholderCategory, { nullable: true }) stakeholderCategory?: StakeholderCategory;
   @Field(() => [ID]) @Extensions(CHECKED_PER_ITEM) keyFactorIds: string[];
   @Field() statement: string;
@@ -36,6 +40,7 @@ export class EvidenceListArgs extends PageArgs {
   @Field(() => EvidenceSource, { nullable: true }) source?: EvidenceSource;
   @Field(() => EvidenceStance, { nullable: true }) stance?: EvidenceStance;
   @Field(() => ID, { nullable: true }) loggedById?: string;
-  @Field({ nullable: true, description: 'Words to find in statements and quotes (web-search syntax: "exact phrase", -not, or).' }) search?: string;
+  @Field({ nullable: true, description: 'Words to find in statements and quotes (web-search syntax: "exact phrase", -not, or).' })
+  search?: string;
   @Field({ nullable: true, defaultValue: false }) includeRetracted?: boolean;
 }

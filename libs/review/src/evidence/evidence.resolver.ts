@@ -29,13 +29,21 @@ export class EvidenceResolver {
     return this.live.open(user, reviewId, 'evidence.read', evidenceChannel(reviewId));
   }
 
-  @Mutation(() => EvidenceLogResult, { description: 'Logs one item. The same id again with the same content returns it (ALREADY_THERE); with other content it is a CONFLICT.' })
+  @Mutation(() => EvidenceLogResult, {
+    description: 'Logs one item. The same id again with the same content returns it (ALREADY_THERE); with other content it is a CONFLICT.',
+  })
   logEvidence(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Args('input') input: EvidenceInput) {
     return this.evidence.log(user, reviewId, input);
   }
 
-  @Mutation(() => [EvidenceLogResult], { description: 'Logs many items (an offline phone syncing); answers per item, storing the valid ones whatever the others.' })
-  logEvidenceBatch(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Args('items', { type: () => [EvidenceInput] }) items: EvidenceInput[]) {
+  @Mutation(() => [EvidenceLogResult], {
+    description: 'Logs many items (an offline phone syncing); answers per item, storing the valid ones whatever the others.',
+  })
+  logEvidenceBatch(
+    @Me() user: CurrentUser,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+    @Args('items', { type: () => [EvidenceInput] }) items: EvidenceInput[],
+  ) {
     return this.evidence.logBatch(user, reviewId, items);
   }
 
@@ -55,19 +63,32 @@ export class EvidenceResolver {
   }
 
   @Query(() => EvidenceConnection, { description: 'Evidence of a review, newest first (review team only).' })
-  reviewEvidence(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Args() args: EvidenceListArgs, @Context() ctx: GraphqlContext) {
+  reviewEvidence(
+    @Me() user: CurrentUser,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+    @Args() args: EvidenceListArgs,
+    @Context() ctx: GraphqlContext,
+  ) {
     return this.evidence.list(user, reviewId, args, ctx);
   }
 
   @Query(() => EvidenceCoverage)
-  async evidenceCoverage(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Context() ctx: GraphqlContext): Promise<EvidenceCoverage> {
+  async evidenceCoverage(
+    @Me() user: CurrentUser,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+    @Context() ctx: GraphqlContext,
+  ): Promise<EvidenceCoverage> {
     const { keyFactors } = await this.evidence.coverage(user, reviewId, ctx);
     return { keyFactors, lackingInterviewOrFocusGroup: keyFactors.filter((k) => k.lacksInterviewOrFocusGroup).map((k) => k.keyFactor) };
   }
 
   @ResolveField(() => [EvidenceRevision], { description: 'Every edit, oldest first.' })
   revisions(@Parent() evidence: Evidence, @Context() ctx: GraphqlContext) {
-    return ctx.loaders.get<string, EvidenceRevision[]>('Evidence.revisions', async (ids) => groupInOrder(ids, await this.evidence.revisions(ids), (r) => r.evidenceId)).load(evidence.id);
+    return ctx.loaders
+      .get<string, EvidenceRevision[]>('Evidence.revisions', async (ids) =>
+        groupInOrder(ids, await this.evidence.revisions(ids), (r) => r.evidenceId),
+      )
+      .load(evidence.id);
   }
 
   @ResolveField(() => Person)
@@ -83,5 +104,10 @@ export class EvidenceResolver {
 
 function reviveDates(evidence: Evidence): Evidence {
   const date = (v: Date | string | null) => (v === null ? null : new Date(v));
-  return { ...evidence, observedAt: date(evidence.observedAt)!, recordedAt: date(evidence.recordedAt)!, retractedAt: date(evidence.retractedAt) };
+  return {
+    ...evidence,
+    observedAt: date(evidence.observedAt)!,
+    recordedAt: date(evidence.recordedAt)!,
+    retractedAt: date(evidence.retractedAt),
+  };
 }

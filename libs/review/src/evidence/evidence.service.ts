@@ -1,6 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { KeyFactor } from '@peervisit/catalogue/entities';
-import { AppError, assertNoProblems, badInput, conflict, Connection, CurrentUser, DomainEventBus, ErrorCode, forbidden, GraphqlContext, invalidTransition, isUuid, notFound, paginate, Problem } from '@peervisit/platform';
+import {
+  AppError,
+  assertNoProblems,
+  badInput,
+  conflict,
+  Connection,
+  CurrentUser,
+  DomainEventBus,
+  ErrorCode,
+  forbidden,
+  GraphqlContext,
+  invalidTransition,
+  isUuid,
+  notFound,
+  paginate,
+  Problem,
+} from '@peervisit/platform';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
@@ -11,7 +27,17 @@ import { ReviewService } from '../review/review.service';
 import { ReviewRole } from '../team/team-member.entity';
 import { Evidence, EVIDENCE_SEARCH_VECTOR, EvidenceRevision, EvidenceSource, EvidenceStance } from './evidence.entity';
 import { EvidenceInput, EvidenceListArgs, EvidencePatch } from './evidence.inputs';
-import { checkRules, EVIDENCE_RULES, FACTS_SELECT, FactsRow, factsOf, inputHolds, LoggingCaller, LoggingFacts, rulesWhere } from './evidence-rules';
+import {
+  checkRules,
+  EVIDENCE_RULES,
+  FACTS_SELECT,
+  FactsRow,
+  factsOf,
+  inputHolds,
+  LoggingCaller,
+  LoggingFacts,
+  rulesWhere,
+} from './evidence-rules';
 
 export enum LogOutcome {
   CREATED = 'CREATED',
@@ -37,7 +63,9 @@ export interface KeyFactorCoverage {
 }
 
 /** Content that decides whether a second log with the same id is the same item. */
-const contentOf = (e: Pick<Evidence, 'source' | 'sessionId' | 'documentId' | 'stakeholderCategory' | 'keyFactorIds' | 'statement' | 'quote' | 'stance'>) => ({
+const contentOf = (
+  e: Pick<Evidence, 'source' | 'sessionId' | 'documentId' | 'stakeholderCategory' | 'keyFactorIds' | 'statement' | 'quote' | 'stance'>,
+) => ({
   source: e.source,
   sessionId: e.sessionId ?? null,
   documentId: e.documentId ?? null,
@@ -121,9 +149,12 @@ export class EvidenceService {
       assertNoProblems(checkRules(facts, input, caller), 'The evidence was not logged');
       // The rules pass, so the INSERT found the id taken.
       const stored = evidence && (await this.dataSource.getRepository(Evidence).findOneBy({ id }));
-      if (!evidence || !stored) throw new Error(`Evidence ${id} passes the logging rules but the guarded INSERT refused it: the two disagree.`);
+      if (!evidence || !stored)
+        throw new Error(`Evidence ${id} passes the logging rules but the guarded INSERT refused it: the two disagree.`);
       if (stored.reviewId !== reviewId || !isDeepStrictEqual(contentOf(stored), contentOf(evidence))) {
-        throw conflict(`Evidence ${id} already exists with different content. To change it, edit it (editEvidence); to log something new, use a new id.`);
+        throw conflict(
+          `Evidence ${id} already exists with different content. To change it, edit it (editEvidence); to log something new, use a new id.`,
+        );
       }
       return { id, outcome: LogOutcome.ALREADY_THERE, evidence: stored, message: null, problems: [] };
     } catch (error) {
@@ -139,7 +170,11 @@ export class EvidenceService {
    * every id in it is a UUID (they are bound as uuid parameters).
    */
   private writable(input: EvidenceInput, caller: LoggingCaller): boolean {
-    const ids = [...(input.keyFactorIds ?? []), ...(input.sessionId ? [input.sessionId] : []), ...(input.documentId ? [input.documentId] : [])];
+    const ids = [
+      ...(input.keyFactorIds ?? []),
+      ...(input.sessionId ? [input.sessionId] : []),
+      ...(input.documentId ? [input.documentId] : []),
+    ];
     return ids.every(isUuid) && inputHolds(input, caller);
   }
 
@@ -171,7 +206,11 @@ export class EvidenceService {
    * snapshot is the row as stored: recordedAt comes from the database clock, in the same ISO form the
    * other snapshots have.
    */
-  private async insertIfAllowed(evidence: Evidence, input: EvidenceInput, caller: LoggingCaller): Promise<{ facts: LoggingFacts; recordedAt: Date | null }> {
+  private async insertIfAllowed(
+    evidence: Evidence,
+    input: EvidenceInput,
+    caller: LoggingCaller,
+  ): Promise<{ facts: LoggingFacts; recordedAt: Date | null }> {
     const { recordedAt: _unknownYet, ...after } = evidence;
     const { user } = caller;
     const params: unknown[] = [
@@ -220,7 +259,9 @@ export class EvidenceService {
       const evidence = await manager.findOneOrFail(Evidence, { where: { id: evidenceId }, lock: { mode: 'pessimistic_write' } });
       if (evidence.retractedAt) throw invalidTransition('This evidence was retracted; log a new item instead.');
       if (expectedRevision != null && evidence.revision !== expectedRevision) {
-        throw conflict(`Someone edited this evidence after you opened it (your revision ${expectedRevision}, now ${evidence.revision}). Reload it, then edit again.`);
+        throw conflict(
+          `Someone edited this evidence after you opened it (your revision ${expectedRevision}, now ${evidence.revision}). Reload it, then edit again.`,
+        );
       }
       const next = {
         ...evidence,
@@ -242,7 +283,10 @@ export class EvidenceService {
       };
       const facts = await this.loggingFacts(manager, existing.reviewId, edited);
       // The caller's roles were checked above (an edit needs more than the right to log).
-      assertNoProblems(checkRules(facts, edited, { user, reviewId: existing.reviewId, checkRoles: false, access: this.access }), 'The evidence was not changed');
+      assertNoProblems(
+        checkRules(facts, edited, { user, reviewId: existing.reviewId, checkRoles: false, access: this.access }),
+        'The evidence was not changed',
+      );
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const field of ['stakeholderCategory', 'keyFactorIds', 'statement', 'quote', 'stance'] as const) {
         if (!isDeepStrictEqual(evidence[field], next[field])) changes[field] = { from: evidence[field], to: next[field] };
@@ -252,7 +296,15 @@ export class EvidenceService {
       await manager.insert(EvidenceRevision, { evidenceId, revision, editedById: user.personId, changes: changes as never });
       Object.assign(evidence, next, { revision });
       const updated = await manager.save(evidence);
-      await this.audit.record(manager, { reviewId: evidence.reviewId, actorId: user.personId, action: 'evidence.edit', entityType: 'Evidence', entityId: evidenceId, before: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.from])), after: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])) });
+      await this.audit.record(manager, {
+        reviewId: evidence.reviewId,
+        actorId: user.personId,
+        action: 'evidence.edit',
+        entityType: 'Evidence',
+        entityId: evidenceId,
+        before: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.from])),
+        after: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])),
+      });
       await this.publish(manager, updated);
       return updated;
     });
@@ -269,7 +321,14 @@ export class EvidenceService {
       if (evidence.retractedAt) throw invalidTransition(`This evidence was already retracted on ${evidence.retractedAt.toISOString()}.`);
       Object.assign(evidence, { retractedAt: new Date(), retractedById: user.personId, retractionReason: reason.trim() });
       const updated = await manager.save(evidence);
-      await this.audit.record(manager, { reviewId: evidence.reviewId, actorId: user.personId, action: 'evidence.retract', entityType: 'Evidence', entityId: evidenceId, after: { retractionReason: updated.retractionReason } });
+      await this.audit.record(manager, {
+        reviewId: evidence.reviewId,
+        actorId: user.personId,
+        action: 'evidence.retract',
+        entityType: 'Evidence',
+        entityId: evidenceId,
+        after: { retractionReason: updated.retractionReason },
+      });
       await this.publish(manager, updated);
       return updated;
     });
@@ -277,7 +336,10 @@ export class EvidenceService {
 
   async list(user: CurrentUser, reviewId: string, args: EvidenceListArgs, ctx?: GraphqlContext): Promise<Connection<Evidence>> {
     await this.access.require(user, reviewId, 'evidence.read', ctx);
-    const query = this.dataSource.getRepository(Evidence).createQueryBuilder('evidence').where('evidence.reviewId = :reviewId', { reviewId });
+    const query = this.dataSource
+      .getRepository(Evidence)
+      .createQueryBuilder('evidence')
+      .where('evidence.reviewId = :reviewId', { reviewId });
     if (!args.includeRetracted) query.andWhere('evidence.retractedAt IS NULL');
     if (args.keyFactorId) query.andWhere('evidence.keyFactorIds @> ARRAY[:kf]::uuid[]', { kf: args.keyFactorId });
     if (args.sessionId) query.andWhere('evidence.sessionId = :sessionId', { sessionId: args.sessionId });
@@ -285,13 +347,18 @@ export class EvidenceService {
     if (args.stance) query.andWhere('evidence.stance = :stance', { stance: args.stance });
     if (args.loggedById) query.andWhere('evidence.loggedById = :by', { by: args.loggedById });
     if (args.search?.trim()) {
-      query.andWhere(`${EVIDENCE_SEARCH_VECTOR.replace(/statement|quote/g, (c) => `evidence.${c}`)} @@ websearch_to_tsquery('english', :search)`, { search: args.search.trim() });
+      query.andWhere(
+        `${EVIDENCE_SEARCH_VECTOR.replace(/statement|quote/g, (c) => `evidence.${c}`)} @@ websearch_to_tsquery('english', :search)`,
+        { search: args.search.trim() },
+      );
     }
     return paginate(query, args, 'recordedAt', 'DESC');
   }
 
   async revisions(evidenceIds: readonly string[]): Promise<EvidenceRevision[]> {
-    return this.dataSource.getRepository(EvidenceRevision).find({ where: { evidenceId: In([...evidenceIds]) }, order: { revision: 'ASC' } });
+    return this.dataSource
+      .getRepository(EvidenceRevision)
+      .find({ where: { evidenceId: In([...evidenceIds]) }, order: { revision: 'ASC' } });
   }
 
   /**
@@ -350,10 +417,20 @@ export class EvidenceService {
    * and document named belong to it, and (given personId) that person's roles in it. There is always
    * a row, so the roles are known even when the review is not (its status is then null).
    */
-  private async loggingFacts(manager: EntityManager, reviewId: string, input: Pick<EvidenceInput, 'sessionId' | 'documentId'>, personId?: string): Promise<LoggingFacts> {
+  private async loggingFacts(
+    manager: EntityManager,
+    reviewId: string,
+    input: Pick<EvidenceInput, 'sessionId' | 'documentId'>,
+    personId?: string,
+  ): Promise<LoggingFacts> {
     const uuidOrNull = (value?: string | null) => (isUuid(value) ? value : null);
     if (!isUuid(reviewId)) return { status: null, roles: [], scope: new Set(), sessionKind: null, documentFound: false };
-    const [row]: FactsRow[] = await manager.query(FACTS_SELECT, [reviewId, uuidOrNull(input.sessionId), uuidOrNull(input.documentId), uuidOrNull(personId)]);
+    const [row]: FactsRow[] = await manager.query(FACTS_SELECT, [
+      reviewId,
+      uuidOrNull(input.sessionId),
+      uuidOrNull(input.documentId),
+      uuidOrNull(personId),
+    ]);
     return factsOf(row);
   }
 }

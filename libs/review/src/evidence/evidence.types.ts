@@ -4,9 +4,13 @@ import { ConnectionType } from '@peervisit/platform';
 import { Evidence, EvidenceSource, EvidenceStance } from './evidence.entity';
 import { LogOutcome } from './evidence.service';
 
-registerEnumType(LogOutcome, { name: 'EvidenceLogOutcome', description: 'CREATED, ALREADY_THERE (same id, same content), CONFLICT (same id, other content), INVALID.' });
+registerEnumType(LogOutcome, {
+  name: 'EvidenceLogOutcome',
+  description: 'CREATED, ALREADY_THERE (same id, same content), CONFLICT (same id, other content), INVALID.',
+});
 
-@ObjectType() export class EvidenceConnection extends ConnectionType(Evidence) {}
+@ObjectType()
+export class EvidenceConnection extends ConnectionType(Evidence) {}
 
 @ObjectType()
 export class InputProblem {
@@ -47,5 +51,6 @@ export class KeyFactorEvidenceCoverage {
 @ObjectType({ description: "The expert leader's board during the visit." })
 export class EvidenceCoverage {
   @Field(() => [KeyFactorEvidenceCoverage]) keyFactors: KeyFactorEvidenceCoverage[];
-  @Field(() => [KeyFactor], { description: 'Key factors in scope with no interview or focus-group evidence yet.' }) lackingInterviewOrFocusGroup: KeyFactor[];
+  @Field(() => [KeyFactor], { description: 'Key factors in scope with no interview or focus-group evidence yet.' })
+  lackingInterviewOrFocusGroup: KeyFactor[];
 }

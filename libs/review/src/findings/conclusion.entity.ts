@@ -8,7 +8,10 @@ export enum ConclusionStatus {
   DRAFT = 'DRAFT',
   AGREED = 'AGREED',
 }
-registerEnumType(ConclusionStatus, { name: 'ConclusionStatus', description: 'DRAFT (peers edit it) or AGREED (by the expert leader; changes only by reopening).' });
+registerEnumType(ConclusionStatus, {
+  name: 'ConclusionStatus',
+  description: 'DRAFT (peers edit it) or AGREED (by the expert leader; changes only by reopening).',
+});
 
 /** The team's conclusion on one key factor in scope. Every save is kept as a ConclusionRevision. */
 @ObjectType()

@@ -10,7 +10,9 @@ import { allows, statusesAllowing } from '../review/review-capabilities';
 import { ReviewRole } from '../team/team-member.entity';
 
 /** Reviews whose findings were shared with the city. */
-const SHARED = statusesAllowing('readFindingsAsHost').map((s) => `'${s}'`).join(', ');
+const SHARED = statusesAllowing('readFindingsAsHost')
+  .map((s) => `'${s}'`)
+  .join(', ');
 
 /** Views across reviews: a city's earlier conclusions and ratings over time, and the network view of a benchmark. */
 @Injectable()
@@ -29,8 +31,9 @@ export class CrossReviewService {
    */
   async earlierConclusions(user: CurrentUser, reviewId: string, ctx?: Pick<GraphqlContext, 'loaders'>) {
     await this.access.require(user, reviewId, 'review.read');
-    const rows: { key_factor_id: string; review_id: string; rating: number | null; summary: string; agreed_at: Date }[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (now_kf.number) now_kf.id AS key_factor_id, r.id AS review_id, c.rating, c.summary, c.agreed_at
+    const rows: { key_factor_id: string; review_id: string; rating: number | null; summary: string; agreed_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT DISTINCT ON (now_kf.number) now_kf.id AS key_factor_id, r.id AS review_id, c.rating, c.summary, c.agreed_at
          FROM review cur
          JOIN benchmark now_b ON now_b.id = cur.benchmark_id
          JOIN key_factor now_kf ON now_kf.benchmark_id = cur.benchmark_id
@@ -41,8 +44,8 @@ export class CrossReviewService {
          JOIN conclusion c ON c.review_id = r.id AND c.key_factor_id = kf.id AND c.status = 'AGREED'
         WHERE cur.id = $1
         ORDER BY now_kf.number, c.agreed_at DESC`,
-      [reviewId],
-    );
+        [reviewId],
+      );
     const keyFactors = await this.dataSource.getRepository(KeyFactor).findBy({ id: In(rows.map((r) => r.key_factor_id)) });
     const reviews = await this.dataSource.getRepository(Review).findBy({ id: In(rows.map((r) => r.review_id)) });
     return Promise.all(
@@ -66,7 +69,15 @@ export class CrossReviewService {
       if (user.isAdmin || onTeam || (roles.length && allows(review.status, 'readFindingsAsHost'))) readable.push(review);
     }
     if (!readable.length) return [];
-    const rows: { review_id: string; code: string; number: number; heading: string; rating: number | null; self_rating: number | null; agreed_at: Date }[] = await this.dataSource.query(
+    const rows: {
+      review_id: string;
+      code: string;
+      number: number;
+      heading: string;
+      rating: number | null;
+      self_rating: number | null;
+      agreed_at: Date;
+    }[] = await this.dataSource.query(
       `SELECT c.review_id, kf.code, kf.number, kf.heading, c.rating, e.rating AS self_rating, c.agreed_at
          FROM conclusion c
          JOIN key_factor kf ON kf.id = c.key_factor_id
@@ -75,10 +86,22 @@ export class CrossReviewService {
         ORDER BY kf.number, c.agreed_at`,
       [readable.map((r) => r.id)],
     );
-    const byCode = new Map<string, { keyFactorCode: string; heading: string; points: { review: Review; agreedAt: Date; rating: number | null; selfRating: number | null }[] }>();
+    const byCode = new Map<
+      string,
+      {
+        keyFactorCode: string;
+        heading: string;
+        points: { review: Review; agreedAt: Date; rating: number | null; selfRating: number | null }[];
+      }
+    >();
     for (const row of rows) {
       const entry = byCode.get(row.code) ?? { keyFactorCode: row.code, heading: row.heading, points: [] };
-      entry.points.push({ review: readable.find((r) => r.id === row.review_id)!, agreedAt: row.agreed_at, rating: row.rating, selfRating: row.self_rating });
+      entry.points.push({
+        review: readable.find((r) => r.id === row.review_id)!,
+        agreedAt: row.agreed_at,
+        rating: row.rating,
+        selfRating: row.self_rating,
+      });
       byCode.set(row.code, entry);
     }
     return [...byCode.values()];

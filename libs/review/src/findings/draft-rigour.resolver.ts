@@ -7,7 +7,9 @@ import { DraftRigourService } from './draft-rigour.service';
 export class DraftRigourResolver {
   constructor(private readonly rigour: DraftRigourService) {}
 
-  @Query(() => [RigourIssueType], { description: 'What the rigour check says of a conclusion as drafted, before it is saved (expert leader, peers).' })
+  @Query(() => [RigourIssueType], {
+    description: 'What the rigour check says of a conclusion as drafted, before it is saved (expert leader, peers).',
+  })
   draftConclusionRigour(
     @Me() user: CurrentUser,
     @Args('reviewId', { type: () => ID }) reviewId: string,

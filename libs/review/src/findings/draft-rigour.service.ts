@@ -32,7 +32,9 @@ export class DraftRigourService {
     ];
     if (problems.length) throw badInput('The rigour check needs a rating on the scale and the ids of cited evidence.', problems);
     const ids = [...new Set(evidenceIds.map((id) => id.toLowerCase()))];
-    const cited = ids.length ? await this.dataSource.getRepository(Evidence).findBy({ id: In(ids), reviewId: review.id, retractedAt: IsNull() }) : [];
+    const cited = ids.length
+      ? await this.dataSource.getRepository(Evidence).findBy({ id: In(ids), reviewId: review.id, retractedAt: IsNull() })
+      : [];
     return rigourIssues({ rating }, cited, scale);
   }
 }

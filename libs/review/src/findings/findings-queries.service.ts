@@ -24,14 +24,20 @@ export class FindingsQueries {
   /** Every saved version: for the team that drafts them (drafts are never shared with the city). */
   async revisions(user: CurrentUser, conclusion: Conclusion, ctx: GraphqlContext): Promise<ConclusionRevision[]> {
     await this.access.require(user, conclusion.reviewId, 'findings.draft', ctx);
-    return ctx.loaders.get<string, ConclusionRevision[]>('Conclusion.revisions', async (ids) => groupInOrder(ids, await this.findings.revisionsOf(ids), (r) => r.conclusionId)).load(conclusion.id);
+    return ctx.loaders
+      .get<string, ConclusionRevision[]>('Conclusion.revisions', async (ids) =>
+        groupInOrder(ids, await this.findings.revisionsOf(ids), (r) => r.conclusionId),
+      )
+      .load(conclusion.id);
   }
 
   /** The cited evidence: review team only, raw evidence never goes to the host city. */
   async citedEvidence(user: CurrentUser, conclusion: Conclusion, ctx: GraphqlContext): Promise<Evidence[]> {
     await this.access.require(user, conclusion.reviewId, 'evidence.read', ctx);
     const rows = await ctx.loaders
-      .get<string, Evidence | null>('EvidenceById', async (ids) => oneInOrder(ids, await this.dataSource.getRepository(Evidence).findBy({ id: In([...ids]) }), (e) => e.id))
+      .get<string, Evidence | null>('EvidenceById', async (ids) =>
+        oneInOrder(ids, await this.dataSource.getRepository(Evidence).findBy({ id: In([...ids]) }), (e) => e.id),
+      )
       .loadMany(conclusion.evidenceIds);
     return rows.filter((e): e is Evidence => !!e && !(e instanceof Error));
   }

@@ -6,5 +6,6 @@ export class ConclusionInput {
   @Field({ nullable: true }) summary?: string;
   @Field({ nullable: true }) strengths?: string;
   @Field({ nullable: true }) areasToDevelop?: string;
-  @Field(() => [ID], { nullable: true, description: 'Evidence cited: of this review, bearing on this key factor, not retracted.' }) evidenceIds?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Evidence cited: of this review, bearing on this key factor, not retracted.' })
+  evidenceIds?: string[];
 }

@@ -22,7 +22,10 @@ export class FindingsResolver {
     private readonly loaders: ReviewLoaders,
   ) {}
 
-  @Mutation(() => Conclusion, { description: 'Saves the given fields of the conclusion on a key factor (expert leader, peers). Changing an existing one needs expectedVersion.' })
+  @Mutation(() => Conclusion, {
+    description:
+      'Saves the given fields of the conclusion on a key factor (expert leader, peers). Changing an existing one needs expectedVersion.',
+  })
   saveConclusion(
     @Me() user: CurrentUser,
     @Args('reviewId', { type: () => ID }) reviewId: string,
@@ -34,12 +37,20 @@ export class FindingsResolver {
   }
 
   @Mutation(() => Conclusion, { description: 'The expert leader agrees a conclusion (it needs a rating and a summary).' })
-  agreeConclusion(@Me() user: CurrentUser, @Args('conclusionId', { type: () => ID }) conclusionId: string, @Args('expectedVersion', { type: () => Int }) expectedVersion: number) {
+  agreeConclusion(
+    @Me() user: CurrentUser,
+    @Args('conclusionId', { type: () => ID }) conclusionId: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ) {
     return this.findings.agree(user, conclusionId, expectedVersion);
   }
 
   @Mutation(() => Conclusion, { description: 'The expert leader reopens an agreed conclusion, saying why.' })
-  reopenConclusion(@Me() user: CurrentUser, @Args('conclusionId', { type: () => ID }) conclusionId: string, @Args('reason') reason: string) {
+  reopenConclusion(
+    @Me() user: CurrentUser,
+    @Args('conclusionId', { type: () => ID }) conclusionId: string,
+    @Args('reason') reason: string,
+  ) {
     return this.findings.reopen(user, conclusionId, reason);
   }
 
@@ -48,12 +59,16 @@ export class FindingsResolver {
     return this.queries.conclusions(user, reviewId, ctx);
   }
 
-  @Query(() => [ConclusionRigour], { description: 'Conclusions that cite no evidence, rest on one source type, or cite evidence mostly against their rating.' })
+  @Query(() => [ConclusionRigour], {
+    description: 'Conclusions that cite no evidence, rest on one source type, or cite evidence mostly against their rating.',
+  })
   conclusionRigour(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string) {
     return this.findings.rigour(user, reviewId);
   }
 
-  @Query(() => [EarlierConclusion], { description: 'For each key factor in scope, the latest agreed conclusion of an earlier review of the same city.' })
+  @Query(() => [EarlierConclusion], {
+    description: 'For each key factor in scope, the latest agreed conclusion of an earlier review of the same city.',
+  })
   earlierConclusions(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Context() ctx: GraphqlContext) {
     return this.crossReview.earlierConclusions(user, reviewId, ctx);
   }
@@ -90,7 +105,9 @@ export class FindingsResolver {
     return this.anonymisation.forReader(user, conclusion.reviewId, conclusion.areasToDevelop, ctx);
   }
 
-  @ResolveField(() => [ConclusionRevision], { description: 'Every saved version, oldest first (the team that drafts them: drafts are never shared with the city).' })
+  @ResolveField(() => [ConclusionRevision], {
+    description: 'Every saved version, oldest first (the team that drafts them: drafts are never shared with the city).',
+  })
   revisions(@Parent() conclusion: Conclusion, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
     return this.queries.revisions(user, conclusion, ctx);
   }

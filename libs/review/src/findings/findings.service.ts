@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { Benchmark, KeyFactor } from '@peervisit/catalogue/entities';
 import { Person } from '@peervisit/directory/entities';
-import { AppError, assertNoProblems, badInput, CurrentUser, ErrorCode, invalidTransition, isUuid, notFound, Problem } from '@peervisit/platform';
+import {
+  AppError,
+  assertNoProblems,
+  badInput,
+  CurrentUser,
+  ErrorCode,
+  invalidTransition,
+  isUuid,
+  notFound,
+  Problem,
+} from '@peervisit/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { AuditLog } from '../audit/audit-log.service';
@@ -30,29 +40,43 @@ export class FindingsService {
   }
 
   revisionsOf(conclusionIds: readonly string[]): Promise<ConclusionRevision[]> {
-    return this.dataSource.getRepository(ConclusionRevision).find({ where: { conclusionId: In([...conclusionIds]) }, order: { version: 'ASC' } });
+    return this.dataSource
+      .getRepository(ConclusionRevision)
+      .find({ where: { conclusionId: In([...conclusionIds]) }, order: { version: 'ASC' } });
   }
 
   /**
    * Saves the given fields of a key factor's conclusion. Changing an existing conclusion needs the
    * version the editor started from; if someone saved since, the CONFLICT says who and which version.
    */
-  async save(user: CurrentUser, reviewId: string, keyFactorId: string, input: ConclusionInput, expectedVersion?: number): Promise<Conclusion> {
+  async save(
+    user: CurrentUser,
+    reviewId: string,
+    keyFactorId: string,
+    input: ConclusionInput,
+    expectedVersion?: number,
+  ): Promise<Conclusion> {
     await this.access.require(user, reviewId, 'findings.draft');
     return this.dataSource.transaction(async (manager) => {
       const review = await this.draftingReview(manager, reviewId);
       const keyFactor = await this.keyFactorInScope(manager, review, keyFactorId);
-      assertNoProblems(await this.validate(manager, review, keyFactor, input), `The conclusion on key factor ${keyFactor.code} was not saved`);
+      assertNoProblems(
+        await this.validate(manager, review, keyFactor, input),
+        `The conclusion on key factor ${keyFactor.code} was not saved`,
+      );
       let conclusion = await manager.findOne(Conclusion, { where: { reviewId, keyFactorId }, lock: { mode: 'pessimistic_write' } });
       if (conclusion) {
         if (expectedVersion === undefined || expectedVersion === null) {
-          throw badInput(`Send expectedVersion (the version you started from, now ${conclusion.version}) to change the conclusion on key factor ${keyFactor.code}.`, [
-            { path: 'expectedVersion', message: 'required when the conclusion exists' },
-          ]);
+          throw badInput(
+            `Send expectedVersion (the version you started from, now ${conclusion.version}) to change the conclusion on key factor ${keyFactor.code}.`,
+            [{ path: 'expectedVersion', message: 'required when the conclusion exists' }],
+          );
         }
         await this.checkVersion(manager, conclusion, expectedVersion, keyFactor.code);
         if (conclusion.status === ConclusionStatus.AGREED) {
-          throw invalidTransition(`The conclusion on key factor ${keyFactor.code} is agreed; the expert leader must reopen it before it can change.`);
+          throw invalidTransition(
+            `The conclusion on key factor ${keyFactor.code} is agreed; the expert leader must reopen it before it can change.`,
+          );
         }
       } else {
         // A new conclusion; a concurrent first save of the same key factor hits the unique index.
@@ -81,7 +105,11 @@ export class FindingsService {
       await this.checkVersion(manager, conclusion, expectedVersion, code);
       if (conclusion.status === ConclusionStatus.AGREED) return conclusion;
       const missing = [conclusion.rating === null ? 'a rating' : null, conclusion.summary ? null : 'a summary'].filter(Boolean);
-      if (missing.length) throw invalidTransition(`The conclusion on key factor ${code} cannot be agreed without ${missing.join(' and ')}.`, missing as string[]);
+      if (missing.length)
+        throw invalidTransition(
+          `The conclusion on key factor ${code} cannot be agreed without ${missing.join(' and ')}.`,
+          missing as string[],
+        );
       const before = { ...conclusion };
       Object.assign(conclusion, { status: ConclusionStatus.AGREED, agreedAt: new Date(), agreedById: user.personId });
       return this.commit(manager, conclusion, user, 'conclusion.agree', before);
@@ -113,7 +141,11 @@ export class FindingsService {
     const scale = benchmark.ratingScale.map((r) => r.value);
     return conclusions.map((conclusion) => ({
       conclusion,
-      issues: rigourIssues(conclusion, cited.filter((e) => conclusion.evidenceIds.includes(e.id) && !e.retractedAt), scale),
+      issues: rigourIssues(
+        conclusion,
+        cited.filter((e) => conclusion.evidenceIds.includes(e.id) && !e.retractedAt),
+        scale,
+      ),
     }));
   }
 
@@ -123,13 +155,38 @@ export class FindingsService {
     return conclusion;
   }
 
-  private async commit(manager: EntityManager, conclusion: Conclusion, user: CurrentUser, action: string, before: object | null, extra: object = {}): Promise<Conclusion> {
+  private async commit(
+    manager: EntityManager,
+    conclusion: Conclusion,
+    user: CurrentUser,
+    action: string,
+    before: object | null,
+    extra: object = {},
+  ): Promise<Conclusion> {
     conclusion.version += 1;
     conclusion.updatedById = user.personId;
     const saved = await manager.save(conclusion);
     const { rating, summary, strengths, areasToDevelop, evidenceIds, status, version } = saved;
-    await manager.insert(ConclusionRevision, { conclusionId: saved.id, version, rating, summary, strengths, areasToDevelop, evidenceIds, status, savedById: user.personId });
-    await this.audit.record(manager, { reviewId: saved.reviewId, actorId: user.personId, action, entityType: 'Conclusion', entityId: saved.id, before, after: { ...saved, ...extra } });
+    await manager.insert(ConclusionRevision, {
+      conclusionId: saved.id,
+      version,
+      rating,
+      summary,
+      strengths,
+      areasToDevelop,
+      evidenceIds,
+      status,
+      savedById: user.personId,
+    });
+    await this.audit.record(manager, {
+      reviewId: saved.reviewId,
+      actorId: user.personId,
+      action,
+      entityType: 'Conclusion',
+      entityId: saved.id,
+      before,
+      after: { ...saved, ...extra },
+    });
     return saved;
   }
 
@@ -139,7 +196,11 @@ export class FindingsService {
     throw new AppError(
       ErrorCode.CONFLICT,
       `${by?.fullName ?? 'Someone'} saved the conclusion on key factor ${code} after you opened it (you started from version ${expectedVersion}; it is now version ${conclusion.version}). Reload it to see their change, then save yours.`,
-      { currentVersion: conclusion.version, updatedBy: by ? { id: by.id, fullName: by.fullName } : null, updatedAt: conclusion.updatedAt?.toISOString?.() ?? null },
+      {
+        currentVersion: conclusion.version,
+        updatedBy: by ? { id: by.id, fullName: by.fullName } : null,
+        updatedAt: conclusion.updatedAt?.toISOString?.() ?? null,
+      },
     );
   }
 
@@ -162,7 +223,10 @@ export class FindingsService {
     if (input.rating !== undefined && input.rating !== null) {
       const benchmark = await manager.findOneByOrFail(Benchmark, { id: review.benchmarkId });
       if (!benchmark.ratingScale.some((r) => r.value === input.rating)) {
-        problems.push({ path: 'rating', message: `must be one of ${benchmark.ratingScale.map((r) => `${r.value} = ${r.label}`).join(', ')}` });
+        problems.push({
+          path: 'rating',
+          message: `must be one of ${benchmark.ratingScale.map((r) => `${r.value} = ${r.label}`).join(', ')}`,
+        });
       }
     }
     for (const field of ['summary', 'strengths', 'areasToDevelop'] as const) {
@@ -173,9 +237,12 @@ export class FindingsService {
       const found = uuids.length ? await manager.findBy(Evidence, { id: In(uuids) }) : [];
       for (const id of input.evidenceIds) {
         const evidence = found.find((e) => e.id === id.toLowerCase());
-        if (!evidence || evidence.reviewId !== review.id) problems.push({ path: 'evidenceIds', message: `${id} is not evidence of this review` });
-        else if (evidence.retractedAt) problems.push({ path: 'evidenceIds', message: `${id} was retracted (${evidence.retractionReason})` });
-        else if (!evidence.keyFactorIds.includes(keyFactor.id)) problems.push({ path: 'evidenceIds', message: `${id} does not bear on key factor ${keyFactor.code}` });
+        if (!evidence || evidence.reviewId !== review.id)
+          problems.push({ path: 'evidenceIds', message: `${id} is not evidence of this review` });
+        else if (evidence.retractedAt)
+          problems.push({ path: 'evidenceIds', message: `${id} was retracted (${evidence.retractionReason})` });
+        else if (!evidence.keyFactorIds.includes(keyFactor.id))
+          problems.push({ path: 'evidenceIds', message: `${id} does not bear on key factor ${keyFactor.code}` });
       }
     }
     return problems;

@@ -7,7 +7,9 @@ import { HostPreviewService } from './host-preview.service';
 export class HostPreviewResolver {
   constructor(private readonly preview: HostPreviewService) {}
 
-  @Query(() => HostPreview, { description: 'The findings exactly as the host city reads them, names withheld (expert leader, peers: "view as host").' })
+  @Query(() => HostPreview, {
+    description: 'The findings exactly as the host city reads them, names withheld (expert leader, peers: "view as host").',
+  })
   hostPreview(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string) {
     return this.preview.preview(user, reviewId);
   }

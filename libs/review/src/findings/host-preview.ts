@@ -24,10 +24,13 @@ export class HostPreviewRecommendation {
   @Field(() => [String], { description: 'Codes of the key factors it serves.' }) keyFactorCodes: string[];
 }
 
-@ObjectType({ description: "What the host city's coordinator reads of the findings, for the review team to check before or after the feedback session." })
+@ObjectType({
+  description: "What the host city's coordinator reads of the findings, for the review team to check before or after the feedback session.",
+})
 export class HostPreview {
   @Field(() => ID) reviewId: string;
   @Field({ description: 'Whether the host city reads the findings already (feedback session or later).' }) visibleToHost: boolean;
   @Field(() => [HostPreviewConclusion], { description: 'By key factor number.' }) conclusions: HostPreviewConclusion[];
-  @Field(() => [HostPreviewRecommendation], { description: 'Not withdrawn, highest priority first.' }) recommendations: HostPreviewRecommendation[];
+  @Field(() => [HostPreviewRecommendation], { description: 'Not withdrawn, highest priority first.' })
+  recommendations: HostPreviewRecommendation[];
 }

@@ -31,9 +31,15 @@ export function rigourIssues(
     const supporting = cited.filter((e) => e.stance === EvidenceStance.SUPPORTS).length;
     // A high rating mostly contradicted, or a low rating mostly supported, by what it cites.
     if (conclusion.rating > middle && contradicting * 2 > cited.length) {
-      issues.push({ code: 'EVIDENCE_CONTRADICTS_RATING', message: `rated ${conclusion.rating} but ${contradicting} of ${cited.length} cited items contradict the key factor` });
+      issues.push({
+        code: 'EVIDENCE_CONTRADICTS_RATING',
+        message: `rated ${conclusion.rating} but ${contradicting} of ${cited.length} cited items contradict the key factor`,
+      });
     } else if (conclusion.rating < middle && supporting * 2 > cited.length) {
-      issues.push({ code: 'EVIDENCE_CONTRADICTS_RATING', message: `rated ${conclusion.rating} but ${supporting} of ${cited.length} cited items support the key factor` });
+      issues.push({
+        code: 'EVIDENCE_CONTRADICTS_RATING',
+        message: `rated ${conclusion.rating} but ${supporting} of ${cited.length} cited items support the key factor`,
+      });
     }
   }
   return issues;

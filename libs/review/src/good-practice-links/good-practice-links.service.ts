@@ -41,7 +41,10 @@ export class GoodPracticeLinksService {
     await this.access.require(user, evidence.reviewId, 'goodPractice.promote');
     if (evidence.retractedAt) throw invalidTransition('This evidence was retracted; it cannot become a good practice.');
     await this.refuseSecondPromotion('sourceEvidenceId', evidence.id, 'this evidence');
-    return this.draft(user, evidence.reviewId, evidence.statement, mainFieldOfAction, { reviewId: evidence.reviewId, evidenceId: evidence.id });
+    return this.draft(user, evidence.reviewId, evidence.statement, mainFieldOfAction, {
+      reviewId: evidence.reviewId,
+      evidenceId: evidence.id,
+    });
   }
 
   /** A DRAFT from a recommendation (expert leader, peers): host city and country, title and purpose from its text. */
@@ -50,7 +53,10 @@ export class GoodPracticeLinksService {
     await this.access.require(user, recommendation.reviewId, 'goodPractice.promote');
     if (recommendation.withdrawnAt) throw invalidTransition('This recommendation was withdrawn; it cannot become a good practice.');
     await this.refuseSecondPromotion('sourceRecommendationId', recommendation.id, 'this recommendation');
-    return this.draft(user, recommendation.reviewId, recommendation.text, mainFieldOfAction, { reviewId: recommendation.reviewId, recommendationId: recommendation.id });
+    return this.draft(user, recommendation.reviewId, recommendation.text, mainFieldOfAction, {
+      reviewId: recommendation.reviewId,
+      recommendationId: recommendation.id,
+    });
   }
 
   /**
@@ -59,7 +65,12 @@ export class GoodPracticeLinksService {
    * when the practice is in a field of action typical of the recommendation's key factors
    * (TYPICAL_FIELDS_OF_ACTION; none for a benchmark it does not list). Read like the recommendation.
    */
-  async suggest(user: CurrentUser, recommendationId: string, first: number, ctx?: Pick<GraphqlContext, 'loaders'>): Promise<GoodPracticeSuggestionResult[]> {
+  async suggest(
+    user: CurrentUser,
+    recommendationId: string,
+    first: number,
+    ctx?: Pick<GraphqlContext, 'loaders'>,
+  ): Promise<GoodPracticeSuggestionResult[]> {
     const recommendation = await this.recommendationOrFail(recommendationId);
     await this.access.requireFindingsRead(user, recommendation.reviewId, ctx);
     if (!Number.isInteger(first) || first < 1 || first > MAX_SUGGESTIONS) {
@@ -78,18 +89,32 @@ export class GoodPracticeLinksService {
     // Field code → the key factors it is typical of.
     const typical = new Map<string, string[]>();
     for (const k of keyFactors) {
-      for (const code of TYPICAL_FIELDS_OF_ACTION[k.benchmark]?.[k.number] ?? []) typical.set(code, [...(typical.get(code) ?? []), `${k.code} ${k.heading}`]);
+      for (const code of TYPICAL_FIELDS_OF_ACTION[k.benchmark]?.[k.number] ?? [])
+        typical.set(code, [...(typical.get(code) ?? []), `${k.code} ${k.heading}`]);
     }
     const fields = await this.dataSource.getRepository(FieldOfAction).find();
     const topCode = (f: FieldOfAction) => (f.parentId ? (fields.find((p) => p.id === f.parentId)?.code ?? f.code) : f.code);
     const boosted = fields.filter((f) => typical.has(topCode(f)));
     // Ranked on the words without anyone's name: the same suggestions for every reader, and "why" never
     // quotes a name the host city must not read.
-    const words = (await this.anonymisation.anonymiserOf(recommendation.reviewId, ctx)).anonymise(recommendation.text).split(WITHHELD_NAME).join(' ');
-    const ranked = await this.practices.rankPublished(words, boosted.map((f) => f.id), first);
+    const words = (await this.anonymisation.anonymiserOf(recommendation.reviewId, ctx))
+      .anonymise(recommendation.text)
+      .split(WITHHELD_NAME)
+      .join(' ');
+    const ranked = await this.practices.rankPublished(
+      words,
+      boosted.map((f) => f.id),
+      first,
+    );
     return ranked.map(({ practice, score, sharedWords, sharedFieldIds }) => {
       const why: string[] = [];
-      if (sharedWords.length) why.push(`shares the words ${sharedWords.slice(0, 8).map((w) => `"${w}"`).join(', ')}`);
+      if (sharedWords.length)
+        why.push(
+          `shares the words ${sharedWords
+            .slice(0, 8)
+            .map((w) => `"${w}"`)
+            .join(', ')}`,
+        );
       for (const field of fields.filter((f) => sharedFieldIds.includes(f.id))) {
         why.push(`same field of action: ${field.code}. ${field.title} (typical of key factor ${typical.get(topCode(field))!.join(', ')})`);
       }
@@ -97,7 +122,13 @@ export class GoodPracticeLinksService {
     });
   }
 
-  private async draft(user: CurrentUser, reviewId: string, teamText: string, mainFieldOfAction: string, source: { reviewId: string; evidenceId?: string; recommendationId?: string }) {
+  private async draft(
+    user: CurrentUser,
+    reviewId: string,
+    teamText: string,
+    mainFieldOfAction: string,
+    source: { reviewId: string; evidenceId?: string; recommendationId?: string },
+  ) {
     // The catalogue is read by everyone once published: the draft starts from the anonymised text.
     const text = (await this.anonymisation.anonymiserOf(reviewId)).anonymise(teamText);
     const review = await this.dataSource.getRepository(Review).findOneByOrFail({ id: reviewId });
@@ -107,18 +138,29 @@ export class GoodPracticeLinksService {
       action: { title: titleFrom(text), mainFieldOfAction: mainFieldOfAction ?? '' },
       description: { purpose: text.trim() },
     };
-    return this.practices.create(user, document, { action: 'promote', source, cityId: city.id, summary: 'The good practice was not created' });
+    return this.practices.create(user, document, {
+      action: 'promote',
+      source,
+      cityId: city.id,
+      summary: 'The good practice was not created',
+    });
   }
 
   private async refuseSecondPromotion(column: 'sourceEvidenceId' | 'sourceRecommendationId', id: string, what: string) {
-    const existing = await this.dataSource.getRepository(GoodPractice).findOne({ where: column === 'sourceEvidenceId' ? { sourceEvidenceId: id } : { sourceRecommendationId: id }, select: { id: true } });
+    const existing = await this.dataSource
+      .getRepository(GoodPractice)
+      .findOne({ where: column === 'sourceEvidenceId' ? { sourceEvidenceId: id } : { sourceRecommendationId: id }, select: { id: true } });
     if (existing) {
-      throw new AppError(ErrorCode.CONFLICT, `A good practice was already drafted from ${what} (${existing.id}); edit that one instead.`, { goodPracticeId: existing.id });
+      throw new AppError(ErrorCode.CONFLICT, `A good practice was already drafted from ${what} (${existing.id}); edit that one instead.`, {
+        goodPracticeId: existing.id,
+      });
     }
   }
 
   private async recommendationOrFail(recommendationId: string): Promise<Recommendation> {
-    const recommendation = isUuid(recommendationId) ? await this.dataSource.getRepository(Recommendation).findOneBy({ id: recommendationId.toLowerCase() }) : null;
+    const recommendation = isUuid(recommendationId)
+      ? await this.dataSource.getRepository(Recommendation).findOneBy({ id: recommendationId.toLowerCase() })
+      : null;
     if (!recommendation) throw notFound(`Recommendation ${recommendationId}`);
     return recommendation;
   }

@@ -38,15 +38,22 @@ export class RecommendationPracticeLinksService {
 
   async unlink(user: CurrentUser, recommendationId: string, goodPracticeId: string): Promise<Recommendation> {
     return this.change(user, recommendationId, goodPracticeId, async (manager, recommendation, practice) => {
-      const removed = await manager.delete(RecommendationPracticeLink, { recommendationId: recommendation.id, goodPracticeId: practice.id });
+      const removed = await manager.delete(RecommendationPracticeLink, {
+        recommendationId: recommendation.id,
+        goodPracticeId: practice.id,
+      });
       return removed.affected ? 'recommendation.unlinkGoodPractice' : null;
     });
   }
 
   /** The linked practices of each recommendation, in one statement, oldest link first. */
   async practicesOf(recommendationIds: readonly string[]): Promise<GoodPractice[][]> {
-    const links = await this.dataSource.getRepository(RecommendationPracticeLink).find({ where: { recommendationId: In([...recommendationIds]) }, order: { linkedAt: 'ASC' } });
-    const practices = links.length ? await this.dataSource.getRepository(GoodPractice).findBy({ id: In([...new Set(links.map((l) => l.goodPracticeId))]) }) : [];
+    const links = await this.dataSource
+      .getRepository(RecommendationPracticeLink)
+      .find({ where: { recommendationId: In([...recommendationIds]) }, order: { linkedAt: 'ASC' } });
+    const practices = links.length
+      ? await this.dataSource.getRepository(GoodPractice).findBy({ id: In([...new Set(links.map((l) => l.goodPracticeId))]) })
+      : [];
     return recommendationIds.map((id) =>
       links
         .filter((l) => l.recommendationId === id)
@@ -62,20 +69,34 @@ export class RecommendationPracticeLinksService {
     goodPracticeId: string,
     apply: (manager: EntityManager, recommendation: Recommendation, practice: GoodPractice) => Promise<string | null>,
   ): Promise<Recommendation> {
-    const recommendation = isUuid(recommendationId) ? await this.dataSource.getRepository(Recommendation).findOneBy({ id: recommendationId.toLowerCase() }) : null;
+    const recommendation = isUuid(recommendationId)
+      ? await this.dataSource.getRepository(Recommendation).findOneBy({ id: recommendationId.toLowerCase() })
+      : null;
     if (!recommendation) throw notFound(`Recommendation ${recommendationId}`);
     await this.access.require(user, recommendation.reviewId, 'findings.draft');
-    const practice = isUuid(goodPracticeId) ? await this.dataSource.getRepository(GoodPractice).findOneBy({ id: goodPracticeId.toLowerCase() }) : null;
+    const practice = isUuid(goodPracticeId)
+      ? await this.dataSource.getRepository(GoodPractice).findOneBy({ id: goodPracticeId.toLowerCase() })
+      : null;
     if (!practice || practice.status !== GoodPracticeStatus.PUBLISHED) throw notFound(`Published good practice ${goodPracticeId}`);
     return this.dataSource.transaction(async (manager) => {
       // Share-locked so the review cannot leave the drafting statuses under this change.
       const review = await manager.findOneOrFail(Review, { where: { id: recommendation.reviewId }, lock: { mode: 'pessimistic_read' } });
       assertAllowed(review, 'linkGoodPractices');
-      const current = await manager.findOneOrFail(Recommendation, { where: { id: recommendation.id }, lock: { mode: 'pessimistic_write' } });
+      const current = await manager.findOneOrFail(Recommendation, {
+        where: { id: recommendation.id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (current.withdrawnAt) throw invalidTransition('This recommendation was withdrawn; its good practices no longer change.');
       const action = await apply(manager, current, practice);
       if (action) {
-        await this.audit.record(manager, { reviewId: review.id, actorId: user.personId, action, entityType: 'Recommendation', entityId: current.id, after: { goodPracticeId: practice.id } });
+        await this.audit.record(manager, {
+          reviewId: review.id,
+          actorId: user.personId,
+          action,
+          entityType: 'Recommendation',
+          entityId: current.id,
+          after: { goodPracticeId: practice.id },
+        });
       }
       return current;
     });

@@ -15,7 +15,10 @@ export enum RecommendationHorizon {
   MEDIUM_TERM = 'MEDIUM_TERM',
   LONG_TERM = 'LONG_TERM',
 }
-registerEnumType(RecommendationHorizon, { name: 'RecommendationHorizon', description: 'Quick win, or medium- or long-term work (the development plan).' });
+registerEnumType(RecommendationHorizon, {
+  name: 'RecommendationHorizon',
+  description: 'Quick win, or medium- or long-term work (the development plan).',
+});
 
 export enum HostResponse {
   ACCEPTED = 'ACCEPTED',

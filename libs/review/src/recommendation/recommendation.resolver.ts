@@ -18,21 +18,35 @@ export class RecommendationResolver {
   ) {}
 
   @Mutation(() => Recommendation, { description: 'Adds a recommendation (expert leader, peers; visit to reporting).' })
-  addRecommendation(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Args('input') input: RecommendationInput) {
+  addRecommendation(
+    @Me() user: CurrentUser,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+    @Args('input') input: RecommendationInput,
+  ) {
     return this.recommendations.add(user, reviewId, input);
   }
 
   @Mutation(() => Recommendation, { description: 'Replaces what the team wrote; the audit trail keeps the previous values.' })
-  updateRecommendation(@Me() user: CurrentUser, @Args('recommendationId', { type: () => ID }) recommendationId: string, @Args('input') input: RecommendationInput) {
+  updateRecommendation(
+    @Me() user: CurrentUser,
+    @Args('recommendationId', { type: () => ID }) recommendationId: string,
+    @Args('input') input: RecommendationInput,
+  ) {
     return this.recommendations.update(user, recommendationId, input);
   }
 
   @Mutation(() => Recommendation, { description: 'Withdraws a recommendation, keeping it with the reason; it is hidden from lists.' })
-  withdrawRecommendation(@Me() user: CurrentUser, @Args('recommendationId', { type: () => ID }) recommendationId: string, @Args('reason') reason: string) {
+  withdrawRecommendation(
+    @Me() user: CurrentUser,
+    @Args('recommendationId', { type: () => ID }) recommendationId: string,
+    @Args('reason') reason: string,
+  ) {
     return this.recommendations.withdraw(user, recommendationId, reason);
   }
 
-  @Mutation(() => Recommendation, { description: "The host coordinator's answer, from the feedback session on; REJECTED and NOTED say why. It can be changed later." })
+  @Mutation(() => Recommendation, {
+    description: "The host coordinator's answer, from the feedback session on; REJECTED and NOTED say why. It can be changed later.",
+  })
   respondToRecommendation(
     @Me() user: CurrentUser,
     @Args('recommendationId', { type: () => ID }) recommendationId: string,
@@ -42,23 +56,39 @@ export class RecommendationResolver {
     return this.recommendations.respond(user, recommendationId, response, comment);
   }
 
-  @Mutation(() => Recommendation, { description: 'Reports progress on an answered recommendation (host coordinator and contributors); every report is kept.' })
-  reportFollowUp(@Me() user: CurrentUser, @Args('recommendationId', { type: () => ID }) recommendationId: string, @Args('input') input: FollowUpInput) {
+  @Mutation(() => Recommendation, {
+    description: 'Reports progress on an answered recommendation (host coordinator and contributors); every report is kept.',
+  })
+  reportFollowUp(
+    @Me() user: CurrentUser,
+    @Args('recommendationId', { type: () => ID }) recommendationId: string,
+    @Args('input') input: FollowUpInput,
+  ) {
     return this.recommendations.reportFollowUp(user, recommendationId, input);
   }
 
-  @Query(() => [Recommendation], { description: 'A review\'s recommendations, HIGH priority first (the team always; the host city and observers from the feedback session on).' })
+  @Query(() => [Recommendation], {
+    description:
+      "A review's recommendations, HIGH priority first (the team always; the host city and observers from the feedback session on).",
+  })
   reviewRecommendations(
     @Me() user: CurrentUser,
     @Args('reviewId', { type: () => ID }) reviewId: string,
-    @Args('includeWithdrawn', { nullable: true, defaultValue: false, description: 'Also the withdrawn ones (review team only).' }) includeWithdrawn: boolean,
+    @Args('includeWithdrawn', { nullable: true, defaultValue: false, description: 'Also the withdrawn ones (review team only).' })
+    includeWithdrawn: boolean,
     @Context() ctx: GraphqlContext,
   ) {
     return this.recommendations.list(user, reviewId, includeWithdrawn ?? false, ctx);
   }
 
-  @Query(() => [Recommendation], { description: "Recommendations of the host city's earlier reviews that are still open (not implemented, abandoned or withdrawn)." })
-  openRecommendationsFromEarlierReviews(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Context() ctx: GraphqlContext) {
+  @Query(() => [Recommendation], {
+    description: "Recommendations of the host city's earlier reviews that are still open (not implemented, abandoned or withdrawn).",
+  })
+  openRecommendationsFromEarlierReviews(
+    @Me() user: CurrentUser,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+    @Context() ctx: GraphqlContext,
+  ) {
     return this.recommendations.openFromEarlierReviews(user, reviewId, ctx);
   }
 
@@ -96,14 +126,18 @@ export class RecommendationResolver {
 
   @ResolveField(() => [KeyFactorExample], { description: 'The related good practices (city examples of the benchmark).' })
   async relatedExamples(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
-    const loader = ctx.loaders.get<string, KeyFactorExample | null>('KeyFactorExampleById', async (ids) => oneInOrder(ids, await this.recommendations.examplesByIds(ids), (e) => e.id));
+    const loader = ctx.loaders.get<string, KeyFactorExample | null>('KeyFactorExampleById', async (ids) =>
+      oneInOrder(ids, await this.recommendations.examplesByIds(ids), (e) => e.id),
+    );
     return (await loader.loadMany(recommendation.relatedExampleIds)).filter(Boolean);
   }
 
   @ResolveField(() => [FollowUpUpdate], { description: 'Every progress report, oldest first (by asOf, then when reported).' })
   followUpUpdates(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
     return ctx.loaders
-      .get<string, FollowUpUpdate[]>('Recommendation.followUpUpdates', async (ids) => groupInOrder(ids, await this.recommendations.followUpUpdatesOf(ids), (u) => u.recommendationId))
+      .get<string, FollowUpUpdate[]>('Recommendation.followUpUpdates', async (ids) =>
+        groupInOrder(ids, await this.recommendations.followUpUpdatesOf(ids), (u) => u.recommendationId),
+      )
       .load(recommendation.id);
   }
 

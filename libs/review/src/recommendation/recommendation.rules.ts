@@ -17,7 +17,10 @@ export const NEEDS_COMMENT = [HostResponse.REJECTED, HostResponse.NOTED];
 const PRIORITY_RANK: Record<RecommendationPriority, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 
 /** HIGH first, then the oldest first. */
-export function byPriority(a: Pick<Recommendation, 'priority' | 'createdAt' | 'id'>, b: Pick<Recommendation, 'priority' | 'createdAt' | 'id'>): number {
+export function byPriority(
+  a: Pick<Recommendation, 'priority' | 'createdAt' | 'id'>,
+  b: Pick<Recommendation, 'priority' | 'createdAt' | 'id'>,
+): number {
   return PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority] || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
 }
 
@@ -27,7 +30,10 @@ export function latestUpdate<T extends Pick<FollowUpUpdate, 'asOf' | 'reportedAt
 }
 
 /** Oldest first: by asOf, then by when it was reported. */
-export function chronological(a: Pick<FollowUpUpdate, 'asOf' | 'reportedAt' | 'id'>, b: Pick<FollowUpUpdate, 'asOf' | 'reportedAt' | 'id'>): number {
+export function chronological(
+  a: Pick<FollowUpUpdate, 'asOf' | 'reportedAt' | 'id'>,
+  b: Pick<FollowUpUpdate, 'asOf' | 'reportedAt' | 'id'>,
+): number {
   return a.asOf.localeCompare(b.asOf) || a.reportedAt.getTime() - b.reportedAt.getTime() || a.id.localeCompare(b.id);
 }
 
@@ -46,7 +52,8 @@ export function textProblems(input: { text?: string | null; suggestedOwner?: str
   const problems: Problem[] = [];
   if (!input.text?.trim()) problems.push({ path: 'text', message: 'must not be empty' });
   else if (input.text.trim().length > TEXT_MAX) problems.push({ path: 'text', message: `must be at most ${TEXT_MAX} characters` });
-  if (input.suggestedOwner && input.suggestedOwner.trim().length > OWNER_MAX) problems.push({ path: 'suggestedOwner', message: `must be at most ${OWNER_MAX} characters` });
+  if (input.suggestedOwner && input.suggestedOwner.trim().length > OWNER_MAX)
+    problems.push({ path: 'suggestedOwner', message: `must be at most ${OWNER_MAX} characters` });
   return problems;
 }
 
@@ -58,7 +65,9 @@ export function asOfProblem(asOf: string | null | undefined, today: string): str
   if (!m) return `"${asOf ?? ''}" is not a date; write it as YYYY-MM-DD, e.g. ${today}`;
   const [year, month, day] = m.slice(1).map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return `${asOf} is not a calendar date`;
-  if (asOf!.trim() > today) return `${asOf!.trim()} is in the future (today is ${today} in the host city); report progress as of today or earlier`;
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return `${asOf} is not a calendar date`;
+  if (asOf!.trim() > today)
+    return `${asOf!.trim()} is in the future (today is ${today} in the host city); report progress as of today or earlier`;
   return null;
 }

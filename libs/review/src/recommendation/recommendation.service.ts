@@ -12,8 +12,25 @@ import { ReviewService } from '../review/review.service';
 import { formatInZone } from '../review/zoned-time';
 import { ReviewRole } from '../team/team-member.entity';
 import { FollowUpInput, RecommendationInput } from './recommendation.inputs';
-import { FollowUpStatus, FollowUpUpdate, HostResponse, Recommendation, RecommendationHorizon, RecommendationPriority } from './recommendation.entity';
-import { asOfProblem, byPriority, chronological, DONE, latestUpdate, mayReadFindings, NEEDS_COMMENT, TEXT_MAX, textProblems } from './recommendation.rules';
+import {
+  FollowUpStatus,
+  FollowUpUpdate,
+  HostResponse,
+  Recommendation,
+  RecommendationHorizon,
+  RecommendationPriority,
+} from './recommendation.entity';
+import {
+  asOfProblem,
+  byPriority,
+  chronological,
+  DONE,
+  latestUpdate,
+  mayReadFindings,
+  NEEDS_COMMENT,
+  TEXT_MAX,
+  textProblems,
+} from './recommendation.rules';
 
 type Ctx = Pick<GraphqlContext, 'loaders'>;
 
@@ -45,7 +62,14 @@ export class RecommendationService {
       assertNoProblems(problems, 'The recommendation was not added');
       const { identifiers } = await manager.insert(Recommendation, { ...fields, reviewId, createdById: user.personId });
       const saved = await manager.findOneByOrFail(Recommendation, { id: identifiers[0].id as string });
-      await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'recommendation.add', entityType: 'Recommendation', entityId: saved.id, after: saved });
+      await this.audit.record(manager, {
+        reviewId,
+        actorId: user.personId,
+        action: 'recommendation.add',
+        entityType: 'Recommendation',
+        entityId: saved.id,
+        after: saved,
+      });
       return saved;
     });
   }
@@ -57,14 +81,23 @@ export class RecommendationService {
     return this.dataSource.transaction(async (manager) => {
       const review = await this.reviewAllowing(manager, existing.reviewId, 'draftRecommendations');
       const recommendation = await this.lock(manager, existing.id);
-      if (recommendation.withdrawnAt) throw invalidTransition(`This recommendation was withdrawn on ${day(recommendation.withdrawnAt)}; add a new one instead.`);
+      if (recommendation.withdrawnAt)
+        throw invalidTransition(`This recommendation was withdrawn on ${day(recommendation.withdrawnAt)}; add a new one instead.`);
       const { problems, fields } = await this.validate(manager, review, input);
       assertNoProblems(problems, 'The recommendation was not changed');
       const before = pick(recommendation);
       if (isDeepStrictEqual(before, pick(fields))) return recommendation;
       Object.assign(recommendation, fields);
       const saved = await manager.save(recommendation);
-      await this.audit.record(manager, { reviewId: review.id, actorId: user.personId, action: 'recommendation.update', entityType: 'Recommendation', entityId: saved.id, before, after: pick(saved) });
+      await this.audit.record(manager, {
+        reviewId: review.id,
+        actorId: user.personId,
+        action: 'recommendation.update',
+        entityType: 'Recommendation',
+        entityId: saved.id,
+        before,
+        after: pick(saved),
+      });
       return saved;
     });
   }
@@ -80,7 +113,8 @@ export class RecommendationService {
       else if (reason.trim().length > TEXT_MAX) problems.push({ path: 'reason', message: `must be at most ${TEXT_MAX} characters` });
       assertNoProblems(problems, 'The recommendation was not withdrawn');
       const recommendation = await this.lock(manager, existing.id);
-      if (recommendation.withdrawnAt) throw invalidTransition(`This recommendation was already withdrawn on ${day(recommendation.withdrawnAt)}.`);
+      if (recommendation.withdrawnAt)
+        throw invalidTransition(`This recommendation was already withdrawn on ${day(recommendation.withdrawnAt)}.`);
       Object.assign(recommendation, { withdrawnAt: new Date(), withdrawalReason: reason.trim() });
       const saved = await manager.save(recommendation);
       await this.audit.record(manager, {
@@ -105,19 +139,37 @@ export class RecommendationService {
       const recommendation = await this.lock(manager, existing.id);
       if (recommendation.withdrawnAt) throw invalidTransition('The team withdrew this recommendation; there is nothing to answer.');
       const problems: Problem[] = [];
-      if (!Object.values(HostResponse).includes(response)) problems.push({ path: 'response', message: `must be one of ${Object.values(HostResponse).join(', ')}` });
+      if (!Object.values(HostResponse).includes(response))
+        problems.push({ path: 'response', message: `must be one of ${Object.values(HostResponse).join(', ')}` });
       if (NEEDS_COMMENT.includes(response) && !comment?.trim()) {
-        problems.push({ path: 'comment', message: `say why the city ${response === HostResponse.REJECTED ? 'rejects' : 'only notes'} this recommendation` });
+        problems.push({
+          path: 'comment',
+          message: `say why the city ${response === HostResponse.REJECTED ? 'rejects' : 'only notes'} this recommendation`,
+        });
       }
-      if (comment && comment.trim().length > TEXT_MAX) problems.push({ path: 'comment', message: `must be at most ${TEXT_MAX} characters` });
+      if (comment && comment.trim().length > TEXT_MAX)
+        problems.push({ path: 'comment', message: `must be at most ${TEXT_MAX} characters` });
       assertNoProblems(problems, 'The answer was not saved');
-      const answerOf = (r: Recommendation) => ({ hostResponse: r.hostResponse, hostComment: r.hostComment, respondedAt: r.respondedAt, respondedById: r.respondedById });
+      const answerOf = (r: Recommendation) => ({
+        hostResponse: r.hostResponse,
+        hostComment: r.hostComment,
+        respondedAt: r.respondedAt,
+        respondedById: r.respondedById,
+      });
       const before = answerOf(recommendation);
       const hostComment = comment?.trim() || null;
       if (recommendation.hostResponse === response && recommendation.hostComment === hostComment) return recommendation;
       Object.assign(recommendation, { hostResponse: response, hostComment, respondedAt: new Date(), respondedById: user.personId });
       const saved = await manager.save(recommendation);
-      await this.audit.record(manager, { reviewId: saved.reviewId, actorId: user.personId, action: 'recommendation.respond', entityType: 'Recommendation', entityId: saved.id, before, after: answerOf(saved) });
+      await this.audit.record(manager, {
+        reviewId: saved.reviewId,
+        actorId: user.personId,
+        action: 'recommendation.respond',
+        entityType: 'Recommendation',
+        entityId: saved.id,
+        before,
+        after: answerOf(saved),
+      });
       return saved;
     });
   }
@@ -133,11 +185,13 @@ export class RecommendationService {
       const review = await this.reviewAllowing(manager, existing.reviewId, 'reportProgress');
       const recommendation = await this.lock(manager, existing.id);
       if (recommendation.withdrawnAt) throw invalidTransition('The team withdrew this recommendation; there is no progress to report.');
-      if (!recommendation.hostResponse) throw invalidTransition('Answer the recommendation (accept, note or reject) before reporting progress.');
+      if (!recommendation.hostResponse)
+        throw invalidTransition('Answer the recommendation (accept, note or reject) before reporting progress.');
       const city = await manager.findOneByOrFail(City, { id: review.hostCityId });
       const today = formatInZone(new Date(), city.timeZone).slice(0, 10);
       const problems: Problem[] = [];
-      if (!Object.values(FollowUpStatus).includes(input.status)) problems.push({ path: 'status', message: `must be one of ${Object.values(FollowUpStatus).join(', ')}` });
+      if (!Object.values(FollowUpStatus).includes(input.status))
+        problems.push({ path: 'status', message: `must be one of ${Object.values(FollowUpStatus).join(', ')}` });
       if (!input.note?.trim()) problems.push({ path: 'note', message: 'say what was done, or why not' });
       else if (input.note.trim().length > TEXT_MAX) problems.push({ path: 'note', message: `must be at most ${TEXT_MAX} characters` });
       const asOf = asOfProblem(input.asOf, today);
@@ -196,7 +250,11 @@ export class RecommendationService {
       .getRepository(Recommendation)
       .createQueryBuilder('r')
       .innerJoinAndSelect('r.review', 'v')
-      .where('v.hostCityId = :city AND v.createdAt < :created AND v.id <> :id', { city: review.hostCityId, created: review.createdAt, id: review.id })
+      .where('v.hostCityId = :city AND v.createdAt < :created AND v.id <> :id', {
+        city: review.hostCityId,
+        created: review.createdAt,
+        id: review.id,
+      })
       .andWhere('v.status IN (:...given)', { given: statusesAllowing('readFindingsAsHost') })
       .andWhere('r.withdrawnAt IS NULL')
       .andWhere('r.followUpStatus NOT IN (:...done)', { done: DONE })
@@ -217,7 +275,9 @@ export class RecommendationService {
     const readable = reviews.filter((r, i) => mayReadFindings(user.isAdmin, roles[i], r.status));
     if (!readable.length) return [];
     const created = new Map(readable.map((r) => [r.id, r.createdAt.getTime()]));
-    const rows = await this.dataSource.getRepository(Recommendation).findBy({ reviewId: In(readable.map((r) => r.id)), withdrawnAt: IsNull() });
+    const rows = await this.dataSource
+      .getRepository(Recommendation)
+      .findBy({ reviewId: In(readable.map((r) => r.id)), withdrawnAt: IsNull() });
     return rows.sort((a, b) => created.get(b.reviewId)! - created.get(a.reviewId)! || byPriority(a, b));
   }
 
@@ -232,7 +292,9 @@ export class RecommendationService {
   }
 
   async recommendationOrFail(recommendationId: string): Promise<Recommendation> {
-    const recommendation = isUuid(recommendationId) ? await this.dataSource.getRepository(Recommendation).findOneBy({ id: recommendationId.toLowerCase() }) : null;
+    const recommendation = isUuid(recommendationId)
+      ? await this.dataSource.getRepository(Recommendation).findOneBy({ id: recommendationId.toLowerCase() })
+      : null;
     if (!recommendation) throw notFound(`Recommendation ${recommendationId}`);
     return recommendation;
   }
@@ -255,10 +317,16 @@ export class RecommendationService {
   }
 
   /** Every problem with the input at once, and the fields to store. */
-  private async validate(manager: EntityManager, review: Review, input: RecommendationInput): Promise<{ problems: Problem[]; fields: Editable }> {
+  private async validate(
+    manager: EntityManager,
+    review: Review,
+    input: RecommendationInput,
+  ): Promise<{ problems: Problem[]; fields: Editable }> {
     const problems = textProblems(input);
-    if (!Object.values(RecommendationPriority).includes(input.priority)) problems.push({ path: 'priority', message: `must be one of ${Object.values(RecommendationPriority).join(', ')}` });
-    if (!Object.values(RecommendationHorizon).includes(input.horizon)) problems.push({ path: 'horizon', message: `must be one of ${Object.values(RecommendationHorizon).join(', ')}` });
+    if (!Object.values(RecommendationPriority).includes(input.priority))
+      problems.push({ path: 'priority', message: `must be one of ${Object.values(RecommendationPriority).join(', ')}` });
+    if (!Object.values(RecommendationHorizon).includes(input.horizon))
+      problems.push({ path: 'horizon', message: `must be one of ${Object.values(RecommendationHorizon).join(', ')}` });
     const keyFactorIds = [...new Set((input.keyFactorIds ?? []).map((id) => id.trim().toLowerCase()))];
     if (!keyFactorIds.length) problems.push({ path: 'keyFactorIds', message: 'name at least one key factor the recommendation serves' });
     else {
@@ -277,7 +345,8 @@ export class RecommendationService {
           .getMany()
       : [];
     const unknown = relatedExampleIds.filter((id) => !found.some((e) => e.id === id));
-    if (unknown.length) problems.push({ path: 'relatedExampleIds', message: `not examples of the review's benchmark: ${unknown.join(', ')}` });
+    if (unknown.length)
+      problems.push({ path: 'relatedExampleIds', message: `not examples of the review's benchmark: ${unknown.join(', ')}` });
     return {
       problems,
       fields: {

@@ -71,7 +71,14 @@ export class CarryOverService {
         copied++;
       }
       await this.changes.carriedOver(manager, previous.id, review.id);
-      await this.audit.record(manager, { reviewId: review.id, actorId: user.personId, action: 'review.carryOver', entityType: 'Review', entityId: review.id, after: { previousReviewId, entriesCopied: copied } });
+      await this.audit.record(manager, {
+        reviewId: review.id,
+        actorId: user.personId,
+        action: 'review.carryOver',
+        entityType: 'Review',
+        entityId: review.id,
+        after: { previousReviewId, entriesCopied: copied },
+      });
       return review;
     });
   }

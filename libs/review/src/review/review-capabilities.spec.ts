@@ -1,7 +1,17 @@
 import { AppError, ErrorCode } from '@peervisit/platform';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { activitiesAllowedIn, allows, assertAllowed, CAPABILITIES, refusalOf, REFUSALS, ReviewActivity, STATUS_COLUMNS, statusesAllowing } from './review-capabilities';
+import {
+  activitiesAllowedIn,
+  allows,
+  assertAllowed,
+  CAPABILITIES,
+  refusalOf,
+  REFUSALS,
+  ReviewActivity,
+  STATUS_COLUMNS,
+  statusesAllowing,
+} from './review-capabilities';
 import { ReviewStatus } from './review.entity';
 
 const ROOT = join(__dirname, '../../../..');
@@ -14,7 +24,8 @@ function sources(): { path: string; text: string }[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) files.push({ path: relative(ROOT, path), text: readFileSync(path, 'utf8') });
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts'))
+        files.push({ path: relative(ROOT, path), text: readFileSync(path, 'utf8') });
     }
   };
   for (const lib of readdirSync(join(ROOT, 'libs'))) walk(join(ROOT, 'libs', lib, 'src'));
@@ -37,7 +48,12 @@ describe('what each review status allows (review-capabilities.ts)', () => {
   it('has one column per status, and every status row decides every activity', () => {
     expect([...STATUS_COLUMNS].sort()).toEqual(Object.values(ReviewStatus).sort());
     for (const status of Object.values(ReviewStatus)) {
-      for (const activity of ACTIVITIES) expect({ status, activity, decided: typeof CAPABILITIES[activity][STATUS_COLUMNS.indexOf(status)] }).toEqual({ status, activity, decided: 'boolean' });
+      for (const activity of ACTIVITIES)
+        expect({ status, activity, decided: typeof CAPABILITIES[activity][STATUS_COLUMNS.indexOf(status)] }).toEqual({
+          status,
+          activity,
+          decided: 'boolean',
+        });
     }
     expect(Object.keys(REFUSALS).sort()).toEqual([...ACTIVITIES].sort());
   });
@@ -78,7 +94,11 @@ describe('what each review status allows (review-capabilities.ts)', () => {
           }
         })();
         expect(error).toBeInstanceOf(AppError);
-        expect({ activity, status, code: (error as AppError).code }).toEqual({ activity, status, code: refusal?.code ?? ErrorCode.INVALID_TRANSITION });
+        expect({ activity, status, code: (error as AppError).code }).toEqual({
+          activity,
+          status,
+          code: refusal?.code ?? ErrorCode.INVALID_TRANSITION,
+        });
         expect((error as AppError).message).toBe(refusalOf(review, activity));
       }
     }
@@ -92,8 +112,14 @@ describe('what each review status allows (review-capabilities.ts)', () => {
   });
 
   it('writes the lists of statuses in its sentences from the table, so a sentence cannot drift from its row', () => {
-    expect(refusalOf({ status: ReviewStatus.FEEDBACK }, 'logEvidence')).toBe('Evidence can be logged while the review is in self-assessment, visit or deliberation; it is FEEDBACK.');
-    expect(refusalOf({ status: ReviewStatus.VISIT }, 'editSelfAssessment')).toBe('The self-assessment can be edited while the review is in PREPARATION or SELF_ASSESSMENT; it is VISIT.');
-    expect(refusalOf({ status: ReviewStatus.CLOSED, title: 'Review of Bergen' }, 'addDocument')).toBe('Documents can no longer be added: the review "Review of Bergen" is closed.');
+    expect(refusalOf({ status: ReviewStatus.FEEDBACK }, 'logEvidence')).toBe(
+      'Evidence can be logged while the review is in self-assessment, visit or deliberation; it is FEEDBACK.',
+    );
+    expect(refusalOf({ status: ReviewStatus.VISIT }, 'editSelfAssessment')).toBe(
+      'The self-assessment can be edited while the review is in PREPARATION or SELF_ASSESSMENT; it is VISIT.',
+    );
+    expect(refusalOf({ status: ReviewStatus.CLOSED, title: 'Review of Bergen' }, 'addDocument')).toBe(
+      'Documents can no longer be added: the review "Review of Bergen" is closed.',
+    );
   });
 });

@@ -16,7 +16,18 @@ import { ReviewStatus } from './review.entity';
 const { DRAFT, PREPARATION, SELF_ASSESSMENT, VISIT, DELIBERATION, FEEDBACK, REPORTING, FOLLOW_UP, CLOSED, CANCELLED } = ReviewStatus;
 
 /** The statuses in the order of the table's columns (the order a review goes through them). */
-export const STATUS_COLUMNS = [DRAFT, PREPARATION, SELF_ASSESSMENT, VISIT, DELIBERATION, FEEDBACK, REPORTING, FOLLOW_UP, CLOSED, CANCELLED] as const;
+export const STATUS_COLUMNS = [
+  DRAFT,
+  PREPARATION,
+  SELF_ASSESSMENT,
+  VISIT,
+  DELIBERATION,
+  FEEDBACK,
+  REPORTING,
+  FOLLOW_UP,
+  CLOSED,
+  CANCELLED,
+] as const;
 
 type Row = [boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean];
 const Y = true;
@@ -80,7 +91,10 @@ export const CAPABILITIES = {
 export type ReviewActivity = keyof typeof CAPABILITIES;
 
 /** What a refusal says; `allowed` are the statuses that allow the activity, from the table. */
-type Refusal = { code: ErrorCode.INVALID_TRANSITION | ErrorCode.FORBIDDEN | ErrorCode.CONFLICT | ErrorCode.BAD_USER_INPUT; message: (review: ReviewState, allowed: ReviewStatus[]) => string };
+type Refusal = {
+  code: ErrorCode.INVALID_TRANSITION | ErrorCode.FORBIDDEN | ErrorCode.CONFLICT | ErrorCode.BAD_USER_INPUT;
+  message: (review: ReviewState, allowed: ReviewStatus[]) => string;
+};
 
 /** What the refusals read of a review. */
 export interface ReviewState {
@@ -105,17 +119,32 @@ export const REFUSALS: Record<ReviewActivity, Refusal | null> = {
   changeScope: refuse(() => 'the scope can change only before the self-assessment opens', ErrorCode.BAD_USER_INPUT),
   manageTeam: refuse((r) => `The review is ${r.status.toLowerCase()}; its team can no longer change.`),
   joinTeam: refuse(() => 'The review you were invited to is closed or cancelled.'),
-  addDocument: refuse((r) => `Documents can no longer be added: the review${r.title === undefined ? '' : ` "${r.title}"`} is ${r.status.toLowerCase()}.`, ErrorCode.CONFLICT),
-  editSelfAssessment: refuse((r, allowed) => `The self-assessment can be edited while the review is in ${inCodes(allowed)}; it is ${r.status}.`),
-  submitSelfAssessment: refuse((r, allowed) => `The self-assessment can be submitted while the review is in ${inCodes(allowed)}; it is ${r.status}.`),
-  sendBackSelfAssessment: refuse((r, allowed) => `An entry can be sent back while the host city fills its self-assessment (${inCodes(allowed)}); the review is ${r.status}.`),
+  addDocument: refuse(
+    (r) => `Documents can no longer be added: the review${r.title === undefined ? '' : ` "${r.title}"`} is ${r.status.toLowerCase()}.`,
+    ErrorCode.CONFLICT,
+  ),
+  editSelfAssessment: refuse(
+    (r, allowed) => `The self-assessment can be edited while the review is in ${inCodes(allowed)}; it is ${r.status}.`,
+  ),
+  submitSelfAssessment: refuse(
+    (r, allowed) => `The self-assessment can be submitted while the review is in ${inCodes(allowed)}; it is ${r.status}.`,
+  ),
+  sendBackSelfAssessment: refuse(
+    (r, allowed) =>
+      `An entry can be sent back while the host city fills its self-assessment (${inCodes(allowed)}); the review is ${r.status}.`,
+  ),
   changeProgramme: refuse((r, allowed) => `The programme can change while the review is in ${inWords(allowed)}; it is ${r.status}.`),
   moveVisit: refuse((r, allowed) => `The visit can be moved while the review is in ${inWords(allowed)}; it is ${r.status}.`),
   logEvidence: refuse((r, allowed) => `Evidence can be logged while the review is in ${inWords(allowed)}; it is ${r.status}.`),
   draftConclusions: refuse((r) => `Conclusions are drawn during the visit and deliberation; the review is in ${r.status}.`),
-  draftRecommendations: refuse((r, allowed) => `Recommendations can be added, changed or withdrawn while the review is in ${inWords(allowed)}; it is ${r.status}.`),
+  draftRecommendations: refuse(
+    (r, allowed) => `Recommendations can be added, changed or withdrawn while the review is in ${inWords(allowed)}; it is ${r.status}.`,
+  ),
   linkGoodPractices: refuse((r) => `Good practices can be linked while recommendations may be changed; the review is ${r.status}.`),
-  readFindingsAsHost: refuse(() => 'The conclusions and recommendations are shared with the host city at the feedback session.', ErrorCode.FORBIDDEN),
+  readFindingsAsHost: refuse(
+    () => 'The conclusions and recommendations are shared with the host city at the feedback session.',
+    ErrorCode.FORBIDDEN,
+  ),
   answerRecommendations: refuse((r) => `The city answers recommendations once feedback has been given. The review is in ${r.status}.`),
   reportProgress: refuse((r) => `Progress on recommendations is reported once feedback has been given. The review is in ${r.status}.`),
   requestReport: refuse((r) => `A report is generated once feedback has been given; the review is in ${r.status}.`),

@@ -25,9 +25,7 @@ declare module '@peervisit/platform' {
  */
 @Injectable()
 export class ReviewChanges {
-  constructor(
-    private readonly events: DomainEventBus,
-  ) {}
+  constructor(private readonly events: DomainEventBus) {}
 
   /** A transaction that publishes `review.changed` once its work is done: in it, and after its commit. */
   async transaction<T>(dataSource: DataSource, reviewId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {

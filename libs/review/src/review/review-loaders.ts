@@ -17,17 +17,25 @@ import { Review } from './review.entity';
  */
 export function reviewLoaders(ctx: GraphqlContext, dataSource: DataSource) {
   const byId = <T extends { id: string }>(name: string, entity: new () => T) =>
-    ctx.loaders.get<string, T | null>(`${name}ById`, async (ids) => oneInOrder(ids, await dataSource.getRepository(entity).findBy({ id: In([...ids]) } as never), (r) => r.id));
+    ctx.loaders.get<string, T | null>(`${name}ById`, async (ids) =>
+      oneInOrder(ids, await dataSource.getRepository(entity).findBy({ id: In([...ids]) } as never), (r) => r.id),
+    );
   const review = byId('Review', Review);
   const keyFactor = byId('KeyFactor', KeyFactor);
   const person = byId('Person', Person);
   const benchmarkKeyFactors = ctx.loaders.get<string, KeyFactor[]>('KeyFactorsOfBenchmark', async (benchmarkIds) =>
-    groupInOrder(benchmarkIds, await dataSource.getRepository(KeyFactor).find({ where: { benchmarkId: In([...benchmarkIds]) }, order: { number: 'ASC' } }), (k) => k.benchmarkId),
+    groupInOrder(
+      benchmarkIds,
+      await dataSource.getRepository(KeyFactor).find({ where: { benchmarkId: In([...benchmarkIds]) }, order: { number: 'ASC' } }),
+      (k) => k.benchmarkId,
+    ),
   );
   // Everyone who is or was on the team: they write everything a review holds (evidence, conclusions,
   // assignments, answers). Removed members stay, so the history still names them.
   const reviewPeople = ctx.loaders.get<string, Map<string, Person>>('PeopleOfReview', async (reviewIds) => {
-    const members = await dataSource.getRepository(TeamMember).find({ where: { reviewId: In([...reviewIds]) }, relations: { person: true } });
+    const members = await dataSource
+      .getRepository(TeamMember)
+      .find({ where: { reviewId: In([...reviewIds]) }, relations: { person: true } });
     return groupInOrder(reviewIds, members, (m) => m.reviewId).map((list) => new Map(list.map((m) => [m.personId, m.person!])));
   });
 
@@ -36,7 +44,8 @@ export function reviewLoaders(ctx: GraphqlContext, dataSource: DataSource) {
     if (!found) throw new Error(`Review ${reviewId} not found while resolving its fields.`);
     return found;
   };
-  const keyFactorMap = async (reviewId: string) => new Map((await benchmarkKeyFactors.load((await reviewOf(reviewId)).benchmarkId)).map((k) => [k.id, k]));
+  const keyFactorMap = async (reviewId: string) =>
+    new Map((await benchmarkKeyFactors.load((await reviewOf(reviewId)).benchmarkId)).map((k) => [k.id, k]));
 
   return {
     review,
@@ -66,7 +75,12 @@ export function reviewLoaders(ctx: GraphqlContext, dataSource: DataSource) {
 }
 
 /** Rows of one kind for a review, batched per request over the reviews a query reaches (one statement). */
-export function loadPerReview<T extends { reviewId: string }>(ctx: GraphqlContext, name: string, rowsOf: (reviewIds: readonly string[]) => Promise<T[]>, reviewId: string): Promise<T[]> {
+export function loadPerReview<T extends { reviewId: string }>(
+  ctx: GraphqlContext,
+  name: string,
+  rowsOf: (reviewIds: readonly string[]) => Promise<T[]>,
+  reviewId: string,
+): Promise<T[]> {
   return ctx.loaders.get<string, T[]>(name, async (ids) => groupInOrder(ids, await rowsOf(ids), (r) => r.reviewId)).load(reviewId);
 }
 

@@ -5,7 +5,14 @@ import { findTransition, missingFor, REVIEW_TRANSITIONS, ReviewFacts, transition
 
 const { EXPERT_LEADER, PEER, HOST_COORDINATOR, OBSERVER } = ReviewRole;
 
-function facts(review: Partial<Review>, team: [ReviewRole, OrganisationKind | null][] = [], submitted: string[] = [], agreed: string[] = [], feedbackHeld = false, reportPublished = false): ReviewFacts {
+function facts(
+  review: Partial<Review>,
+  team: [ReviewRole, OrganisationKind | null][] = [],
+  submitted: string[] = [],
+  agreed: string[] = [],
+  feedbackHeld = false,
+  reportPublished = false,
+): ReviewFacts {
   return {
     review: { selfAssessmentDueAt: null, visitStartsAt: null, visitEndsAt: null, ...review } as Review,
     team: async () => team.map(([role, organisationKind]) => ({ role, organisationKind })),
@@ -21,7 +28,8 @@ function facts(review: Partial<Review>, team: [ReviewRole, OrganisationKind | nu
   };
 }
 
-const missing = async (status: ReviewStatus, to: ReviewStatus, kind: ReviewKind, f: ReviewFacts) => missingFor(findTransition(status, to, kind)!, f);
+const missing = async (status: ReviewStatus, to: ReviewStatus, kind: ReviewKind, f: ReviewFacts) =>
+  missingFor(findTransition(status, to, kind)!, f);
 
 describe('the review status machine', () => {
   it('has each status change once per kind of review', () => {
@@ -38,7 +46,17 @@ describe('the review status machine', () => {
   });
 
   it('walks a peer review from DRAFT to CLOSED, and can cancel from every open state but not from CLOSED', () => {
-    const path = [ReviewStatus.DRAFT, ReviewStatus.PREPARATION, ReviewStatus.SELF_ASSESSMENT, ReviewStatus.VISIT, ReviewStatus.DELIBERATION, ReviewStatus.FEEDBACK, ReviewStatus.REPORTING, ReviewStatus.FOLLOW_UP, ReviewStatus.CLOSED];
+    const path = [
+      ReviewStatus.DRAFT,
+      ReviewStatus.PREPARATION,
+      ReviewStatus.SELF_ASSESSMENT,
+      ReviewStatus.VISIT,
+      ReviewStatus.DELIBERATION,
+      ReviewStatus.FEEDBACK,
+      ReviewStatus.REPORTING,
+      ReviewStatus.FOLLOW_UP,
+      ReviewStatus.CLOSED,
+    ];
     for (let i = 0; i < path.length - 1; i++) {
       expect(findTransition(path[i], path[i + 1], ReviewKind.PEER_REVIEW)).toBeDefined();
       expect(findTransition(path[i], ReviewStatus.CANCELLED, ReviewKind.PEER_REVIEW)).toBeDefined();
@@ -61,22 +79,42 @@ describe('the review status machine', () => {
       'a host coordinator on the team',
       'a self-assessment due date in the timeline',
     ]);
-    const ready = facts({ selfAssessmentDueAt: new Date() }, [[EXPERT_LEADER, null], [PEER, null], [HOST_COORDINATOR, null]]);
+    const ready = facts({ selfAssessmentDueAt: new Date() }, [
+      [EXPERT_LEADER, null],
+      [PEER, null],
+      [HOST_COORDINATOR, null],
+    ]);
     expect(await missing(ReviewStatus.PREPARATION, ReviewStatus.SELF_ASSESSMENT, ReviewKind.PEER_REVIEW, ready)).toEqual([]);
   });
 
   it('an expert visit needs at least one expert and a secretariat representative', async () => {
-    const noSecretariat = facts({ selfAssessmentDueAt: new Date() }, [[EXPERT_LEADER, OrganisationKind.ACADEMIA], [HOST_COORDINATOR, OrganisationKind.CITY_ADMINISTRATION]]);
+    const noSecretariat = facts({ selfAssessmentDueAt: new Date() }, [
+      [EXPERT_LEADER, OrganisationKind.ACADEMIA],
+      [HOST_COORDINATOR, OrganisationKind.CITY_ADMINISTRATION],
+    ]);
     expect(await missing(ReviewStatus.PREPARATION, ReviewStatus.SELF_ASSESSMENT, ReviewKind.EXPERT_VISIT, noSecretariat)).toEqual([
       'a secretariat representative on the team (a member from a network-secretariat organisation)',
     ]);
     // An observer from the secretariat does not count: the representative takes part in the visit.
-    const observerOnly = facts({ selfAssessmentDueAt: new Date() }, [[EXPERT_LEADER, null], [OBSERVER, OrganisationKind.NETWORK_SECRETARIAT], [HOST_COORDINATOR, null]]);
+    const observerOnly = facts({ selfAssessmentDueAt: new Date() }, [
+      [EXPERT_LEADER, null],
+      [OBSERVER, OrganisationKind.NETWORK_SECRETARIAT],
+      [HOST_COORDINATOR, null],
+    ]);
     expect(await missing(ReviewStatus.PREPARATION, ReviewStatus.SELF_ASSESSMENT, ReviewKind.EXPERT_VISIT, observerOnly)).toHaveLength(1);
-    const complete = facts({ selfAssessmentDueAt: new Date() }, [[EXPERT_LEADER, OrganisationKind.ACADEMIA], [PEER, OrganisationKind.NETWORK_SECRETARIAT], [HOST_COORDINATOR, null]]);
+    const complete = facts({ selfAssessmentDueAt: new Date() }, [
+      [EXPERT_LEADER, OrganisationKind.ACADEMIA],
+      [PEER, OrganisationKind.NETWORK_SECRETARIAT],
+      [HOST_COORDINATOR, null],
+    ]);
     expect(await missing(ReviewStatus.PREPARATION, ReviewStatus.SELF_ASSESSMENT, ReviewKind.EXPERT_VISIT, complete)).toEqual([]);
-    const noExpert = facts({ selfAssessmentDueAt: new Date() }, [[HOST_COORDINATOR, null], [OBSERVER, OrganisationKind.NETWORK_SECRETARIAT]]);
-    expect(await missing(ReviewStatus.PREPARATION, ReviewStatus.SELF_ASSESSMENT, ReviewKind.EXPERT_VISIT, noExpert)).toContain('an expert on the team');
+    const noExpert = facts({ selfAssessmentDueAt: new Date() }, [
+      [HOST_COORDINATOR, null],
+      [OBSERVER, OrganisationKind.NETWORK_SECRETARIAT],
+    ]);
+    expect(await missing(ReviewStatus.PREPARATION, ReviewStatus.SELF_ASSESSMENT, ReviewKind.EXPERT_VISIT, noExpert)).toContain(
+      'an expert on the team',
+    );
   });
 
   it('the visit needs every key factor in scope submitted, naming the ones that are not, and a sensible visit window', async () => {
@@ -86,7 +124,9 @@ describe('the review status machine', () => {
       'a visit end after the visit start',
     ]);
     const one = facts({ visitStartsAt: new Date('2027-03-10'), visitEndsAt: new Date('2027-03-12') }, [], ['k1', 'k4']);
-    expect(await missing(ReviewStatus.SELF_ASSESSMENT, ReviewStatus.VISIT, ReviewKind.PEER_REVIEW, one)).toEqual(['a submitted self-assessment entry for key factor 09']);
+    expect(await missing(ReviewStatus.SELF_ASSESSMENT, ReviewStatus.VISIT, ReviewKind.PEER_REVIEW, one)).toEqual([
+      'a submitted self-assessment entry for key factor 09',
+    ]);
   });
 
   it('cancelling needs a reason', () => {
@@ -98,13 +138,26 @@ describe('the review status machine', () => {
       'an agreed conclusion for key factors 01, 09',
       'a feedback session with the city in the programme that has taken place',
     ]);
-    expect(await missing(ReviewStatus.DELIBERATION, ReviewStatus.FEEDBACK, ReviewKind.PEER_REVIEW, facts({}, [], [], ['k1', 'k4', 'k9'], true))).toEqual([]);
+    expect(
+      await missing(ReviewStatus.DELIBERATION, ReviewStatus.FEEDBACK, ReviewKind.PEER_REVIEW, facts({}, [], [], ['k1', 'k4', 'k9'], true)),
+    ).toEqual([]);
     // An internal assessment has no visit, so no feedback session either.
-    expect(await missing(ReviewStatus.DELIBERATION, ReviewStatus.FEEDBACK, ReviewKind.INTERNAL_ASSESSMENT, facts({}, [], [], ['k1', 'k4', 'k9']))).toEqual([]);
+    expect(
+      await missing(
+        ReviewStatus.DELIBERATION,
+        ReviewStatus.FEEDBACK,
+        ReviewKind.INTERNAL_ASSESSMENT,
+        facts({}, [], [], ['k1', 'k4', 'k9']),
+      ),
+    ).toEqual([]);
   });
 
   it('follow-up needs a published report', async () => {
-    expect(await missing(ReviewStatus.REPORTING, ReviewStatus.FOLLOW_UP, ReviewKind.PEER_REVIEW, facts({}))).toEqual(['a published follow-up report']);
-    expect(await missing(ReviewStatus.REPORTING, ReviewStatus.FOLLOW_UP, ReviewKind.PEER_REVIEW, facts({}, [], [], [], false, true))).toEqual([]);
+    expect(await missing(ReviewStatus.REPORTING, ReviewStatus.FOLLOW_UP, ReviewKind.PEER_REVIEW, facts({}))).toEqual([
+      'a published follow-up report',
+    ]);
+    expect(
+      await missing(ReviewStatus.REPORTING, ReviewStatus.FOLLOW_UP, ReviewKind.PEER_REVIEW, facts({}, [], [], [], false, true)),
+    ).toEqual([]);
   });
 });

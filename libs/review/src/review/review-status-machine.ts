@@ -35,8 +35,10 @@ export interface Transition {
 
 // ---- guards -------------------------------------------------------------------------------------
 
-const hasRole = (role: ReviewRole, phrase: string): Guard => async (facts) =>
-  (await facts.team()).some((m) => m.role === role) ? [] : [phrase];
+const hasRole =
+  (role: ReviewRole, phrase: string): Guard =>
+  async (facts) =>
+    (await facts.team()).some((m) => m.role === role) ? [] : [phrase];
 
 const expertVisitTeam: Guard = async (facts) => {
   const team = await facts.team();
@@ -48,7 +50,10 @@ const expertVisitTeam: Guard = async (facts) => {
   return missing;
 };
 
-const dateSet = (pick: (r: Review) => Date | null, phrase: string): Guard => async (facts) => (pick(facts.review) ? [] : [phrase]);
+const dateSet =
+  (pick: (r: Review) => Date | null, phrase: string): Guard =>
+  async (facts) =>
+    pick(facts.review) ? [] : [phrase];
 
 const visitWindow: Guard = async ({ review }) => {
   if (!review.visitStartsAt || !review.visitEndsAt) return ['the visit start and end in the timeline'];
@@ -71,7 +76,8 @@ const conclusionsAgreed: Guard = async (facts) => {
   return [`an agreed conclusion for key factor${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`];
 };
 
-const feedbackSessionHeld: Guard = async (facts) => ((await facts.heldFeedbackSession()) ? [] : ['a feedback session with the city in the programme that has taken place']);
+const feedbackSessionHeld: Guard = async (facts) =>
+  (await facts.heldFeedbackSession()) ? [] : ['a feedback session with the city in the programme that has taken place'];
 
 const reportPublished: Guard = async (facts) => ((await facts.publishedReport()) ? [] : ['a published follow-up report']);
 
@@ -116,14 +122,29 @@ export const REVIEW_TRANSITIONS: Transition[] = [
     to: SELF_ASSESSMENT,
     kinds: [ReviewKind.INTERNAL_ASSESSMENT],
     roles: [EXPERT_LEADER, HOST_COORDINATOR],
-    guards: [hasRole(HOST_COORDINATOR, 'a host coordinator on the team'), dateSet((r) => r.selfAssessmentDueAt, 'a self-assessment due date in the timeline')],
+    guards: [
+      hasRole(HOST_COORDINATOR, 'a host coordinator on the team'),
+      dateSet((r) => r.selfAssessmentDueAt, 'a self-assessment due date in the timeline'),
+    ],
   },
   { from: [SELF_ASSESSMENT], to: VISIT, kinds: VISITING_KINDS, roles: [EXPERT_LEADER], guards: [selfAssessmentSubmitted, visitWindow] },
   // An internal assessment has no visit: the city's own team deliberates on its self-assessment.
-  { from: [SELF_ASSESSMENT], to: DELIBERATION, kinds: [ReviewKind.INTERNAL_ASSESSMENT], roles: [EXPERT_LEADER, HOST_COORDINATOR], guards: [selfAssessmentSubmitted] },
+  {
+    from: [SELF_ASSESSMENT],
+    to: DELIBERATION,
+    kinds: [ReviewKind.INTERNAL_ASSESSMENT],
+    roles: [EXPERT_LEADER, HOST_COORDINATOR],
+    guards: [selfAssessmentSubmitted],
+  },
   { from: [VISIT], to: DELIBERATION, roles: [EXPERT_LEADER], guards: [] },
   { from: [DELIBERATION], to: FEEDBACK, kinds: VISITING_KINDS, roles: [EXPERT_LEADER], guards: [conclusionsAgreed, feedbackSessionHeld] },
-  { from: [DELIBERATION], to: FEEDBACK, kinds: [ReviewKind.INTERNAL_ASSESSMENT], roles: [EXPERT_LEADER, HOST_COORDINATOR], guards: [conclusionsAgreed] },
+  {
+    from: [DELIBERATION],
+    to: FEEDBACK,
+    kinds: [ReviewKind.INTERNAL_ASSESSMENT],
+    roles: [EXPERT_LEADER, HOST_COORDINATOR],
+    guards: [conclusionsAgreed],
+  },
   { from: [FEEDBACK], to: REPORTING, roles: [EXPERT_LEADER], guards: [] },
   { from: [REPORTING], to: FOLLOW_UP, roles: [EXPERT_LEADER], guards: [reportPublished] },
   { from: [FOLLOW_UP], to: CLOSED, roles: [EXPERT_LEADER], guards: [] },

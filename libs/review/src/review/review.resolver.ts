@@ -43,7 +43,8 @@ export class ReviewResolver {
 
   @AdminOnly()
   @Mutation(() => Review, {
-    description: "Opens the city's next review from an earlier one: same kind and scope, and its self-assessment entries copied for the city to update (network secretariat).",
+    description:
+      "Opens the city's next review from an earlier one: same kind and scope, and its self-assessment entries copied for the city to update (network secretariat).",
   })
   startReviewFrom(
     @Me() user: CurrentUser,

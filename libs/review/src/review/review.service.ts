@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { BenchmarkService } from '@peervisit/catalogue';
 import { BenchmarkStatus, KeyFactor } from '@peervisit/catalogue/entities';
 import { City, Organisation, OrganisationKind, Person } from '@peervisit/directory/entities';
-import { assertNoProblems, badInput, Connection, CurrentUser, forbidden, invalidTransition, PageArgs, paginate, Problem } from '@peervisit/platform';
+import {
+  assertNoProblems,
+  badInput,
+  Connection,
+  CurrentUser,
+  forbidden,
+  invalidTransition,
+  PageArgs,
+  paginate,
+  Problem,
+} from '@peervisit/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { ROLE_LABEL } from '../access/review-permissions';
@@ -36,10 +46,16 @@ export class ReviewService {
   ) {}
 
   /** Reviews the caller takes part in (all, for admins). */
-  list(user: CurrentUser, filter: { status?: ReviewStatus; cityId?: string; kind?: ReviewKind }, page: PageArgs): Promise<Connection<Review>> {
+  list(
+    user: CurrentUser,
+    filter: { status?: ReviewStatus; cityId?: string; kind?: ReviewKind },
+    page: PageArgs,
+  ): Promise<Connection<Review>> {
     const query = this.dataSource.getRepository(Review).createQueryBuilder('review');
     if (!user.isAdmin) {
-      query.where('EXISTS (SELECT 1 FROM team_member m WHERE m.review_id = review.id AND m.person_id = :me AND m.removed_at IS NULL)', { me: user.personId });
+      query.where('EXISTS (SELECT 1 FROM team_member m WHERE m.review_id = review.id AND m.person_id = :me AND m.removed_at IS NULL)', {
+        me: user.personId,
+      });
     }
     if (filter.status) query.andWhere('review.status = :status', { status: filter.status });
     if (filter.cityId) query.andWhere('review.hostCityId = :cityId', { cityId: filter.cityId });
@@ -54,8 +70,13 @@ export class ReviewService {
     const city = await this.dataSource.getRepository(City).findOneBy({ id: input.hostCityId });
     if (!city) problems.push({ path: 'hostCityId', message: 'no city has this id' });
     const benchmark = await this.benchmarks.find(input.benchmarkCode, input.benchmarkVersion ?? undefined).catch(() => null);
-    if (!benchmark) problems.push({ path: 'benchmarkCode', message: `no ${input.benchmarkVersion ? `version ${input.benchmarkVersion} of ` : 'published '}benchmark ${input.benchmarkCode}` });
-    else if (benchmark.status !== BenchmarkStatus.PUBLISHED) problems.push({ path: 'benchmarkVersion', message: 'a review pins a published benchmark version; this one is a draft' });
+    if (!benchmark)
+      problems.push({
+        path: 'benchmarkCode',
+        message: `no ${input.benchmarkVersion ? `version ${input.benchmarkVersion} of ` : 'published '}benchmark ${input.benchmarkCode}`,
+      });
+    else if (benchmark.status !== BenchmarkStatus.PUBLISHED)
+      problems.push({ path: 'benchmarkVersion', message: 'a review pins a published benchmark version; this one is a draft' });
     const keyFactors = benchmark ? await this.benchmarks.keyFactorsOf([benchmark.id]) : [];
     const scope = this.scopeFrom(input.scopeKeyFactorNumbers, keyFactors, problems);
     const timeline = city ? this.timelineFrom(input.timeline ?? {}, city.timeZone, {}, problems) : {};
@@ -73,7 +94,14 @@ export class ReviewService {
           ...timeline,
         }),
       );
-      await this.audit.record(manager, { reviewId: review.id, actorId: user.personId, action: 'review.create', entityType: 'Review', entityId: review.id, after: review });
+      await this.audit.record(manager, {
+        reviewId: review.id,
+        actorId: user.personId,
+        action: 'review.create',
+        entityType: 'Review',
+        entityId: review.id,
+        after: review,
+      });
       return review;
     });
   }
@@ -94,7 +122,8 @@ export class ReviewService {
         if (refused) {
           problems.push({ path: 'scopeKeyFactorNumbers', message: refused });
         } else {
-          review.scopeKeyFactorIds = this.scopeFrom(input.scopeKeyFactorNumbers, await this.benchmarks.keyFactorsOf([review.benchmarkId]), problems) ?? null;
+          review.scopeKeyFactorIds =
+            this.scopeFrom(input.scopeKeyFactorNumbers, await this.benchmarks.keyFactorsOf([review.benchmarkId]), problems) ?? null;
         }
       }
       if (input.timeline) {
@@ -103,7 +132,15 @@ export class ReviewService {
       }
       assertNoProblems(problems, 'The review was not changed');
       const saved = await manager.save(review);
-      await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'review.update', entityType: 'Review', entityId: reviewId, before, after: saved });
+      await this.audit.record(manager, {
+        reviewId,
+        actorId: user.personId,
+        action: 'review.update',
+        entityType: 'Review',
+        entityId: reviewId,
+        before,
+        after: saved,
+      });
       return saved;
     });
   }
@@ -118,7 +155,9 @@ export class ReviewService {
     return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
       const review = await this.lock(manager, reviewId);
       // Who may move a review of this kind to `to` at all: a caller without that role learns no more.
-      const mayMoveThere = REVIEW_TRANSITIONS.filter((t) => t.to === to && (!t.kinds || t.kinds.includes(review.kind))).flatMap((t) => t.roles);
+      const mayMoveThere = REVIEW_TRANSITIONS.filter((t) => t.to === to && (!t.kinds || t.kinds.includes(review.kind))).flatMap(
+        (t) => t.roles,
+      );
       if (!user.isAdmin) {
         const roles = await this.access.myRoles(user, reviewId);
         if (!roles.some((r) => mayMoveThere.includes(r))) {
@@ -138,7 +177,8 @@ export class ReviewService {
           throw forbidden(`Only the ${transition.roles.map((r) => ROLE_LABEL[r]).join(' or ')} can move the review to ${to}.`);
         }
       }
-      if (transition.needsReason && !reason?.trim()) throw badInput(`Say why the review moves to ${to}.`, [{ path: 'reason', message: 'required' }]);
+      if (transition.needsReason && !reason?.trim())
+        throw badInput(`Say why the review moves to ${to}.`, [{ path: 'reason', message: 'required' }]);
       const missing = await missingFor(transition, this.facts(manager, review));
       if (missing.length) throw invalidTransition(`The review cannot move to ${to} yet. It needs ${joinPhrases(missing)}.`, missing);
       const before = { status: review.status };
@@ -162,10 +202,15 @@ export class ReviewService {
    * What each possible next status needs now (for a to-do list in the client). A GraphQL request
    * passes its loader of the key factors in scope, which the other fields of the query share.
    */
-  async nextSteps(review: Review, keyFactorsInScope?: () => Promise<KeyFactor[]>): Promise<{ to: ReviewStatus; roles: ReviewRole[]; missing: string[] }[]> {
+  async nextSteps(
+    review: Review,
+    keyFactorsInScope?: () => Promise<KeyFactor[]>,
+  ): Promise<{ to: ReviewStatus; roles: ReviewRole[]; missing: string[] }[]> {
     const facts = this.facts(this.dataSource.manager, review);
     if (keyFactorsInScope) facts.keyFactorsInScope = keyFactorsInScope;
-    return Promise.all(transitionsFrom(review.status, review.kind).map(async (t) => ({ to: t.to, roles: t.roles, missing: await missingFor(t, facts) })));
+    return Promise.all(
+      transitionsFrom(review.status, review.kind).map(async (t) => ({ to: t.to, roles: t.roles, missing: await missingFor(t, facts) })),
+    );
   }
 
   async keyFactorsInScope(review: Review, manager: EntityManager = this.dataSource.manager): Promise<KeyFactor[]> {
@@ -200,7 +245,10 @@ export class ReviewService {
         return new Set(entries.map((e) => e.keyFactorId));
       }),
       agreedConclusionKeyFactorIds: once(async () => {
-        const rows: { key_factor_id: string }[] = await manager.query("SELECT key_factor_id FROM conclusion WHERE review_id = $1 AND status = 'AGREED'", [review.id]);
+        const rows: { key_factor_id: string }[] = await manager.query(
+          "SELECT key_factor_id FROM conclusion WHERE review_id = $1 AND status = 'AGREED'",
+          [review.id],
+        );
         return new Set(rows.map((r) => r.key_factor_id));
       }),
       heldFeedbackSession: once(async () => {
@@ -211,7 +259,9 @@ export class ReviewService {
         return rows.length > 0;
       }),
       // The report table belongs to the reporting lib, which depends on this one; read it by SQL.
-      publishedReport: once(async () => (await manager.query('SELECT 1 FROM report WHERE review_id = $1 AND published LIMIT 1', [review.id])).length > 0),
+      publishedReport: once(
+        async () => (await manager.query('SELECT 1 FROM report WHERE review_id = $1 AND published LIMIT 1', [review.id])).length > 0,
+      ),
     };
   }
 
@@ -230,8 +280,12 @@ export class ReviewService {
   }
 
   private timelineFrom(input: TimelineInput, timeZone: string, current: Partial<Review>, problems: Problem[]): Partial<Review> {
-    const changes: Partial<Record<(typeof TIMELINE_FIELDS)[keyof typeof TIMELINE_FIELDS], Date | null>> & { followUpCheckpoints?: Date[] } = {};
-    for (const [field, column] of Object.entries(TIMELINE_FIELDS) as [keyof typeof TIMELINE_FIELDS, (typeof TIMELINE_FIELDS)[keyof typeof TIMELINE_FIELDS]][]) {
+    const changes: Partial<Record<(typeof TIMELINE_FIELDS)[keyof typeof TIMELINE_FIELDS], Date | null>> & { followUpCheckpoints?: Date[] } =
+      {};
+    for (const [field, column] of Object.entries(TIMELINE_FIELDS) as [
+      keyof typeof TIMELINE_FIELDS,
+      (typeof TIMELINE_FIELDS)[keyof typeof TIMELINE_FIELDS],
+    ][]) {
       const value = input[field];
       if (value === undefined) continue;
       if (value === null) {
@@ -239,7 +293,11 @@ export class ReviewService {
         continue;
       }
       const date = parseInZone(value, timeZone);
-      if (!date) problems.push({ path: `timeline.${field}`, message: `"${value}" is not a date; write e.g. 2027-03-10T09:00 (time in ${timeZone}) or an ISO instant` });
+      if (!date)
+        problems.push({
+          path: `timeline.${field}`,
+          message: `"${value}" is not a date; write e.g. 2027-03-10T09:00 (time in ${timeZone}) or an ISO instant`,
+        });
       else changes[column] = date;
     }
     if (input.followUpCheckpoints !== undefined) {

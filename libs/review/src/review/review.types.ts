@@ -4,10 +4,12 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { ReviewRole } from '../team/team-member.entity';
 import { Review, ReviewStatus } from './review.entity';
 
-@ObjectType() export class ReviewConnection extends ConnectionType(Review) {}
-@ObjectType() export class AuditEntryConnection extends ConnectionType(AuditEntry) {}
+@ObjectType()
+export class ReviewConnection extends ConnectionType(Review) {}
+@ObjectType()
+export class AuditEntryConnection extends ConnectionType(AuditEntry) {}
 
-@ObjectType({ description: 'An instant, and the same instant on the host city\'s clock.' })
+@ObjectType({ description: "An instant, and the same instant on the host city's clock." })
 export class ZonedDateTime {
   @Field() instant: Date;
   @Field({ description: 'ISO 8601 local time with offset in the host city, e.g. 2027-03-10T09:00:00+01:00.' }) local: string;
@@ -15,7 +17,7 @@ export class ZonedDateTime {
 
 @ObjectType()
 export class ReviewTimeline {
-  @Field({ description: 'The host city\'s IANA time zone.' }) timeZone: string;
+  @Field({ description: "The host city's IANA time zone." }) timeZone: string;
   @Field(() => ZonedDateTime, { nullable: true }) selfAssessmentDue: ZonedDateTime | null;
   @Field(() => ZonedDateTime, { nullable: true }) visitStart: ZonedDateTime | null;
   @Field(() => ZonedDateTime, { nullable: true }) visitEnd: ZonedDateTime | null;

@@ -16,7 +16,9 @@ export class SelfAssessmentResolver {
     private readonly loaders: ReviewLoaders,
   ) {}
 
-  @Mutation(() => SelfAssessmentEntry, { description: 'Saves the given fields of one key factor\'s entry. Pass expectedVersion to be told when someone saved in between.' })
+  @Mutation(() => SelfAssessmentEntry, {
+    description: "Saves the given fields of one key factor's entry. Pass expectedVersion to be told when someone saved in between.",
+  })
   saveSelfAssessmentEntry(
     @Me() user: CurrentUser,
     @Args('reviewId', { type: () => ID }) reviewId: string,
@@ -37,7 +39,9 @@ export class SelfAssessmentResolver {
     return this.selfAssessment.assign(user, reviewId, keyFactorId, assigneeId ?? null);
   }
 
-  @Mutation(() => Review, { description: 'Host coordinator: submits the self-assessment; refused with the list of incomplete key factors.' })
+  @Mutation(() => Review, {
+    description: 'Host coordinator: submits the self-assessment; refused with the list of incomplete key factors.',
+  })
   submitSelfAssessment(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string) {
     return this.selfAssessment.submit(user, reviewId);
   }

@@ -37,7 +37,13 @@ export class SelfAssessmentService {
    * Saves the given fields of one entry. With expectedVersion, refuses (CONFLICT) when someone saved
    * in between, so nobody overwrites a change they have not seen. Different entries never conflict.
    */
-  async save(user: CurrentUser, reviewId: string, keyFactorId: string, input: SelfAssessmentEntryInput, expectedVersion?: number): Promise<SelfAssessmentEntry> {
+  async save(
+    user: CurrentUser,
+    reviewId: string,
+    keyFactorId: string,
+    input: SelfAssessmentEntryInput,
+    expectedVersion?: number,
+  ): Promise<SelfAssessmentEntry> {
     const roles = await this.access.require(user, reviewId, 'selfAssessment.edit');
     return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
       const review = await this.editableReview(manager, reviewId);
@@ -46,13 +52,21 @@ export class SelfAssessmentService {
       assertNoProblems(problems, `The entry for key factor ${keyFactor.code} was not saved`);
 
       await manager.createQueryBuilder().insert().into(SelfAssessmentEntry).values({ reviewId, keyFactorId }).orIgnore().execute();
-      const entry = await manager.findOneOrFail(SelfAssessmentEntry, { where: { reviewId, keyFactorId }, lock: { mode: 'pessimistic_write' } });
+      const entry = await manager.findOneOrFail(SelfAssessmentEntry, {
+        where: { reviewId, keyFactorId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!user.isAdmin && !roles.includes(ReviewRole.HOST_COORDINATOR) && entry.assigneeId !== user.personId) {
-        throw forbidden(`The entry for key factor ${keyFactor.code} is assigned to someone else; the host coordinator can assign it to you.`);
+        throw forbidden(
+          `The entry for key factor ${keyFactor.code} is assigned to someone else; the host coordinator can assign it to you.`,
+        );
       }
-      if (entry.status === EntryStatus.SUBMITTED) throw invalidTransition('The self-assessment has been submitted; it can no longer change.');
+      if (entry.status === EntryStatus.SUBMITTED)
+        throw invalidTransition('The self-assessment has been submitted; it can no longer change.');
       if (expectedVersion !== undefined && expectedVersion !== null && entry.version !== expectedVersion) {
-        throw conflict(`Someone saved the entry for key factor ${keyFactor.code} after you opened it (your version ${expectedVersion}, now ${entry.version}). Reload it, then save again.`);
+        throw conflict(
+          `Someone saved the entry for key factor ${keyFactor.code} after you opened it (your version ${expectedVersion}, now ${entry.version}). Reload it, then save again.`,
+        );
       }
       const before = { ...entry, answers: [...entry.answers] };
       if (input.answers) {
@@ -69,7 +83,15 @@ export class SelfAssessmentService {
       entry.version += 1;
       entry.updatedById = user.personId;
       const saved = await manager.save(entry);
-      await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'selfAssessment.save', entityType: 'SelfAssessmentEntry', entityId: entry.id, before, after: saved });
+      await this.audit.record(manager, {
+        reviewId,
+        actorId: user.personId,
+        action: 'selfAssessment.save',
+        entityType: 'SelfAssessmentEntry',
+        entityId: entry.id,
+        before,
+        after: saved,
+      });
       return saved;
     });
   }
@@ -82,16 +104,29 @@ export class SelfAssessmentService {
       if (assigneeId) {
         const member = await manager.findOneBy(TeamMember, { reviewId, personId: assigneeId, removedAt: IsNull() });
         if (!member || ![ReviewRole.HOST_CONTRIBUTOR, ReviewRole.HOST_COORDINATOR].includes(member.role)) {
-          throw badInput('Entries can be assigned only to the host city\'s people on this review (host contributors or the coordinator).', [{ path: 'assigneeId', message: 'not a host member of this review' }]);
+          throw badInput("Entries can be assigned only to the host city's people on this review (host contributors or the coordinator).", [
+            { path: 'assigneeId', message: 'not a host member of this review' },
+          ]);
         }
       }
       await manager.createQueryBuilder().insert().into(SelfAssessmentEntry).values({ reviewId, keyFactorId }).orIgnore().execute();
-      const entry = await manager.findOneOrFail(SelfAssessmentEntry, { where: { reviewId, keyFactorId }, lock: { mode: 'pessimistic_write' } });
+      const entry = await manager.findOneOrFail(SelfAssessmentEntry, {
+        where: { reviewId, keyFactorId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const before = { assigneeId: entry.assigneeId };
       entry.assigneeId = assigneeId;
       entry.version += 1;
       const saved = await manager.save(entry);
-      await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'selfAssessment.assign', entityType: 'SelfAssessmentEntry', entityId: entry.id, before, after: { assigneeId } });
+      await this.audit.record(manager, {
+        reviewId,
+        actorId: user.personId,
+        action: 'selfAssessment.assign',
+        entityType: 'SelfAssessmentEntry',
+        entityId: entry.id,
+        before,
+        after: { assigneeId },
+      });
       return saved;
     });
   }
@@ -134,7 +169,14 @@ export class SelfAssessmentService {
       await manager.update(SelfAssessmentEntry, { reviewId }, { status: EntryStatus.SUBMITTED });
       review.selfAssessmentSubmittedAt = new Date();
       const saved = await manager.save(review);
-      await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'selfAssessment.submit', entityType: 'Review', entityId: reviewId, after: { selfAssessmentSubmittedAt: saved.selfAssessmentSubmittedAt } });
+      await this.audit.record(manager, {
+        reviewId,
+        actorId: user.personId,
+        action: 'selfAssessment.submit',
+        entityType: 'Review',
+        entityId: reviewId,
+        after: { selfAssessmentSubmittedAt: saved.selfAssessmentSubmittedAt },
+      });
       return saved;
     });
   }
@@ -144,14 +186,25 @@ export class SelfAssessmentService {
     return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
       const review = await this.editableReview(manager, reviewId);
       const factor = await manager.findOneBy(ContextFactor, { id: contextFactorId, benchmarkId: review.benchmarkId });
-      if (!factor) throw badInput('The review\'s benchmark has no context factor with this id.', [{ path: 'contextFactorId', message: 'unknown context factor' }]);
+      if (!factor)
+        throw badInput("The review's benchmark has no context factor with this id.", [
+          { path: 'contextFactorId', message: 'unknown context factor' },
+        ]);
       await manager.createQueryBuilder().insert().into(ContextNote).values({ reviewId, contextFactorId, note: '' }).orIgnore().execute();
       const row = await manager.findOneOrFail(ContextNote, { where: { reviewId, contextFactorId }, lock: { mode: 'pessimistic_write' } });
       const before = { note: row.note };
       row.note = note;
       row.updatedById = user.personId;
       const saved = await manager.save(row);
-      await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'contextNote.save', entityType: 'ContextNote', entityId: row.id, before, after: { note } });
+      await this.audit.record(manager, {
+        reviewId,
+        actorId: user.personId,
+        action: 'contextNote.save',
+        entityType: 'ContextNote',
+        entityId: row.id,
+        before,
+        after: { note },
+      });
       return saved;
     });
   }
@@ -166,26 +219,37 @@ export class SelfAssessmentService {
   private async keyFactorInScope(manager: EntityManager, review: Review, keyFactorId: string): Promise<KeyFactor> {
     const keyFactor = await manager.findOneBy(KeyFactor, { id: keyFactorId, benchmarkId: review.benchmarkId });
     if (!keyFactor || (review.scopeKeyFactorIds && !review.scopeKeyFactorIds.includes(keyFactorId))) {
-      throw badInput('This key factor is not in the review\'s scope.', [{ path: 'keyFactorId', message: 'not in scope' }]);
+      throw badInput("This key factor is not in the review's scope.", [{ path: 'keyFactorId', message: 'not in scope' }]);
     }
     return keyFactor;
   }
 
-  private async validate(manager: EntityManager, review: Review, keyFactor: KeyFactor, input: SelfAssessmentEntryInput): Promise<Problem[]> {
+  private async validate(
+    manager: EntityManager,
+    review: Review,
+    keyFactor: KeyFactor,
+    input: SelfAssessmentEntryInput,
+  ): Promise<Problem[]> {
     const problems: Problem[] = [];
     if (input.answers?.length) {
       const questions = await manager.findBy(GuideQuestion, { keyFactorId: keyFactor.id });
       input.answers.forEach((a, i) => {
-        if (!questions.some((q) => q.id === a.guideQuestionId)) problems.push({ path: `answers[${i}].guideQuestionId`, message: `not a guide question of key factor ${keyFactor.code}` });
+        if (!questions.some((q) => q.id === a.guideQuestionId))
+          problems.push({ path: `answers[${i}].guideQuestionId`, message: `not a guide question of key factor ${keyFactor.code}` });
         if (a.answer.length > 20000) problems.push({ path: `answers[${i}].answer`, message: 'must be at most 20000 characters' });
       });
     }
     if (input.rating !== undefined && input.rating !== null) {
       const benchmark = await manager.findOneByOrFail(Benchmark, { id: review.benchmarkId });
       const values = benchmark.ratingScale.map((r) => r.value);
-      if (!values.includes(input.rating)) problems.push({ path: 'rating', message: `must be one of ${values.join(', ')} (${benchmark.ratingScale.map((r) => `${r.value} = ${r.label}`).join(', ')})` });
+      if (!values.includes(input.rating))
+        problems.push({
+          path: 'rating',
+          message: `must be one of ${values.join(', ')} (${benchmark.ratingScale.map((r) => `${r.value} = ${r.label}`).join(', ')})`,
+        });
     }
-    if (input.narrative && input.narrative.length > 50000) problems.push({ path: 'narrative', message: 'must be at most 50000 characters' });
+    if (input.narrative && input.narrative.length > 50000)
+      problems.push({ path: 'narrative', message: 'must be at most 50000 characters' });
     if (input.documentIds?.length) {
       const documents = await manager.findBy(Document, { id: In(input.documentIds), reviewId: review.id, retractedAt: IsNull() });
       const unknown = input.documentIds.filter((id) => !documents.some((d) => d.id === id));

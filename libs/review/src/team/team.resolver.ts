@@ -23,30 +23,51 @@ export class TeamResolver {
   ) {}
 
   @Mutation(() => AddTeamMemberResult, {
-    description: 'Invites someone to the team (expert leader: any role; host coordinator: host contributors). They join when they accept the emailed invitation, whether or not they have an account.',
+    description:
+      'Invites someone to the team (expert leader: any role; host coordinator: host contributors). They join when they accept the emailed invitation, whether or not they have an account.',
   })
-  async addTeamMember(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Args('input') input: AddTeamMemberInput) {
+  async addTeamMember(
+    @Me() user: CurrentUser,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+    @Args('input') input: AddTeamMemberInput,
+  ) {
     const result = await this.team.add(user, reviewId, input);
     return { member: null, invitedEmail: result.invitedEmail, invitation: invitationOf(result.invitation) };
   }
 
-  @Query(() => [TeamInvitation], { description: 'Invitations to the team not yet accepted, withdrawn or expired (those the caller may manage).' })
+  @Query(() => [TeamInvitation], {
+    description: 'Invitations to the team not yet accepted, withdrawn or expired (those the caller may manage).',
+  })
   async teamInvitations(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string) {
     return (await this.team.pendingInvitations(user, reviewId)).map(invitationOf);
   }
 
   @Mutation(() => TeamInvitation, { description: 'Withdraws an invitation: its link stops working.' })
-  async withdrawTeamInvitation(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Args('invitationId', { type: () => ID }) invitationId: string) {
+  async withdrawTeamInvitation(
+    @Me() user: CurrentUser,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+    @Args('invitationId', { type: () => ID }) invitationId: string,
+  ) {
     return invitationOf(await this.team.withdrawInvitation(user, reviewId, invitationId));
   }
 
-  @Mutation(() => TeamInvitation, { description: 'Sends an invitation again with a new link and lifetime (also one that expired); the old link stops working.' })
-  async resendTeamInvitation(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Args('invitationId', { type: () => ID }) invitationId: string) {
+  @Mutation(() => TeamInvitation, {
+    description: 'Sends an invitation again with a new link and lifetime (also one that expired); the old link stops working.',
+  })
+  async resendTeamInvitation(
+    @Me() user: CurrentUser,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+    @Args('invitationId', { type: () => ID }) invitationId: string,
+  ) {
     return invitationOf(await this.team.resendInvitation(user, reviewId, invitationId));
   }
 
   @Mutation(() => TeamMember, { description: 'Ends a membership (kept in the history with removedAt).' })
-  removeTeamMember(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Args('memberId', { type: () => ID }) memberId: string) {
+  removeTeamMember(
+    @Me() user: CurrentUser,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+    @Args('memberId', { type: () => ID }) memberId: string,
+  ) {
     return this.team.remove(user, reviewId, memberId);
   }
 

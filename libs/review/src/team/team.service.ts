@@ -21,7 +21,6 @@ export interface AddMemberResult {
   token: string;
 }
 
-
 /**
  * The review team: who is on it in which role. Everyone joins by accepting an emailed invitation,
  * those with an account too: nobody is put on a team without saying yes, and the answer to the
@@ -39,28 +38,46 @@ export class TeamService {
 
   /** Accepting a review-team invitation adds the membership, in the accepting transaction. */
   registerInvitationHandler(): void {
-    this.auth.onInvitationAccepted(REVIEW_TEAM_INVITATION, async (manager, person, payload) => {
-      const reviewId = String(payload.reviewId);
-      const role = payload.role as ReviewRole;
-      const review = await manager.findOneBy(Review, { id: reviewId });
-      if (!review) throw notFound(`Review ${reviewId}`);
-      assertAllowed(review, 'joinTeam');
-      if (await manager.existsBy(TeamMember, { reviewId, personId: person.id, removedAt: IsNull() })) return;
-      const member = await manager.save(manager.create(TeamMember, { reviewId, personId: person.id, role, addedById: (payload.invitedById as string) ?? null }));
-      await this.audit.record(manager, { reviewId, actorId: person.id, action: 'team.join', entityType: 'TeamMember', entityId: member.id, after: member });
-      // The new member's reminders are planned in this transaction, their jobs queued after its commit.
-      await this.changes.changed(manager, reviewId);
-    }, 'TeamService.registerInvitationHandler');
+    this.auth.onInvitationAccepted(
+      REVIEW_TEAM_INVITATION,
+      async (manager, person, payload) => {
+        const reviewId = String(payload.reviewId);
+        const role = payload.role as ReviewRole;
+        const review = await manager.findOneBy(Review, { id: reviewId });
+        if (!review) throw notFound(`Review ${reviewId}`);
+        assertAllowed(review, 'joinTeam');
+        if (await manager.existsBy(TeamMember, { reviewId, personId: person.id, removedAt: IsNull() })) return;
+        const member = await manager.save(
+          manager.create(TeamMember, { reviewId, personId: person.id, role, addedById: (payload.invitedById as string) ?? null }),
+        );
+        await this.audit.record(manager, {
+          reviewId,
+          actorId: person.id,
+          action: 'team.join',
+          entityType: 'TeamMember',
+          entityId: member.id,
+          after: member,
+        });
+        // The new member's reminders are planned in this transaction, their jobs queued after its commit.
+        await this.changes.changed(manager, reviewId);
+      },
+      'TeamService.registerInvitationHandler',
+    );
   }
 
   active(reviewIds: readonly string[]): Promise<TeamMember[]> {
-    return this.dataSource.getRepository(TeamMember).find({ where: { reviewId: In([...reviewIds]), removedAt: IsNull() }, order: { addedAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(TeamMember)
+      .find({ where: { reviewId: In([...reviewIds]), removedAt: IsNull() }, order: { addedAt: 'ASC' } });
   }
 
   /** Invites someone (by account or email) to join the team in a role; they join when they accept. */
   async add(user: CurrentUser, reviewId: string, input: { personId?: string; email?: string; role: ReviewRole }): Promise<AddMemberResult> {
     await this.requireManage(user, reviewId, input.role);
-    if (!!input.personId === !!input.email) throw badInput('Give either personId (someone with an account) or email (anyone).', [{ path: 'personId', message: 'give exactly one of personId and email' }]);
+    if (!!input.personId === !!input.email)
+      throw badInput('Give either personId (someone with an account) or email (anyone).', [
+        { path: 'personId', message: 'give exactly one of personId and email' },
+      ]);
     return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
       const review = await this.openReview(manager, reviewId);
       let email = normaliseEmail(input.email ?? '');
@@ -75,10 +92,13 @@ export class TeamService {
         .innerJoin(Person, 'p', 'p.id = m.personId')
         .where('m.reviewId = :reviewId AND m.removedAt IS NULL AND p.email = :email', { reviewId, email })
         .getOne();
-      if (member) throw conflict(`${email} is already on the team as ${ROLE_LABEL[member.role]}. Remove that membership first to change the role.`);
+      if (member)
+        throw conflict(`${email} is already on the team as ${ROLE_LABEL[member.role]}. Remove that membership first to change the role.`);
       const pending = await this.auth.pendingInvitations(REVIEW_TEAM_INVITATION, { reviewId }, manager);
       if (pending.some((invitation) => invitation.email === email)) {
-        throw conflict(`${email} already has a pending invitation to this review: resend it (resendTeamInvitation) or withdraw it (withdrawTeamInvitation) first.`);
+        throw conflict(
+          `${email} already has a pending invitation to this review: resend it (resendTeamInvitation) or withdraw it (withdrawTeamInvitation) first.`,
+        );
       }
       const inviter = await manager.findOneByOrFail(Person, { id: user.personId });
       const { row, token } = await this.auth.invite(manager, {
@@ -90,7 +110,14 @@ export class TeamService {
         reviewTitle: review.title,
         roleLabel: ROLE_LABEL[input.role],
       });
-      await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'team.invite', entityType: 'Review', entityId: reviewId, after: { email: row.email, role: input.role } });
+      await this.audit.record(manager, {
+        reviewId,
+        actorId: user.personId,
+        action: 'team.invite',
+        entityType: 'Review',
+        entityId: reviewId,
+        after: { email: row.email, role: input.role },
+      });
       return { member: null, invitedEmail: row.email, invitation: row, token };
     });
   }
@@ -98,7 +125,9 @@ export class TeamService {
   /** The review's invitations not yet accepted, withdrawn or expired that the caller may manage. */
   async pendingInvitations(user: CurrentUser, reviewId: string): Promise<AuthToken[]> {
     const manageable = await this.manageableRoles(user, reviewId);
-    return (await this.auth.pendingInvitations(REVIEW_TEAM_INVITATION, { reviewId })).filter((i) => manageable.includes(i.payload.role as ReviewRole));
+    return (await this.auth.pendingInvitations(REVIEW_TEAM_INVITATION, { reviewId })).filter((i) =>
+      manageable.includes(i.payload.role as ReviewRole),
+    );
   }
 
   /** Takes an invitation back: its link stops working. */
@@ -108,7 +137,14 @@ export class TeamService {
       const row = await this.auth.openInvitation(manager, invitationId, REVIEW_TEAM_INVITATION, { reviewId });
       await this.requireManage(user, reviewId, row.payload.role as ReviewRole);
       const saved = await this.auth.withdrawInvitation(manager, row);
-      await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'team.inviteWithdrawn', entityType: 'Review', entityId: reviewId, after: { email: row.email, role: row.payload.role } });
+      await this.audit.record(manager, {
+        reviewId,
+        actorId: user.personId,
+        action: 'team.inviteWithdrawn',
+        entityType: 'Review',
+        entityId: reviewId,
+        after: { email: row.email, role: row.payload.role },
+      });
       return saved;
     });
   }
@@ -122,8 +158,20 @@ export class TeamService {
       await this.requireManage(user, reviewId, role);
       const review = await this.openReview(manager, reviewId);
       const inviter = await manager.findOneByOrFail(Person, { id: user.personId });
-      const saved = await this.auth.resendInvitation(manager, row, { invitedBy: inviter, reviewId, reviewTitle: review.title, roleLabel: ROLE_LABEL[role] });
-      await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'team.inviteResent', entityType: 'Review', entityId: reviewId, after: { email: row.email, role } });
+      const saved = await this.auth.resendInvitation(manager, row, {
+        invitedBy: inviter,
+        reviewId,
+        reviewTitle: review.title,
+        roleLabel: ROLE_LABEL[role],
+      });
+      await this.audit.record(manager, {
+        reviewId,
+        actorId: user.personId,
+        action: 'team.inviteResent',
+        entityType: 'Review',
+        entityId: reviewId,
+        after: { email: row.email, role },
+      });
       return saved;
     });
   }
@@ -139,7 +187,15 @@ export class TeamService {
       member.removedAt = new Date();
       member.removedById = user.personId;
       const saved = await manager.save(member);
-      await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'team.remove', entityType: 'TeamMember', entityId: member.id, before, after: saved });
+      await this.audit.record(manager, {
+        reviewId,
+        actorId: user.personId,
+        action: 'team.remove',
+        entityType: 'TeamMember',
+        entityId: member.id,
+        before,
+        after: saved,
+      });
       return saved;
     });
   }

@@ -30,5 +30,6 @@ export class AddTeamMemberResult {
   })
   member: TeamMember | null;
   @Field(() => String, { nullable: true, description: 'Where the invitation went.' }) invitedEmail: string | null;
-  @Field(() => TeamInvitation, { description: 'The invitation sent; the person joins the team when they accept it.' }) invitation: TeamInvitation;
+  @Field(() => TeamInvitation, { description: 'The invitation sent; the person joins the team when they accept it.' })
+  invitation: TeamInvitation;
 }

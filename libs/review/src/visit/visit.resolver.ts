@@ -30,14 +30,24 @@ export class VisitResolver {
   ) {}
 
   @Query(() => VisitProgramme)
-  async visitProgramme(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Context() ctx: GraphqlContext): Promise<VisitProgramme> {
+  async visitProgramme(
+    @Me() user: CurrentUser,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+    @Context() ctx: GraphqlContext,
+  ): Promise<VisitProgramme> {
     const programme = await this.visits.programme(user, reviewId, ctx);
     const uncoveredKeyFactors = await this.loaders.of(ctx).keyFactorsOf(reviewId, programme.uncoveredKeyFactorIds);
     return { timeZone: programme.timeZone, days: programme.days, uncoveredKeyFactors };
   }
 
-  @Mutation(() => VisitSession, { description: 'Expert leader. Refused when someone is double-booked or the session is outside the visit window.' })
-  scheduleVisitSession(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Args('input') input: VisitSessionInput) {
+  @Mutation(() => VisitSession, {
+    description: 'Expert leader. Refused when someone is double-booked or the session is outside the visit window.',
+  })
+  scheduleVisitSession(
+    @Me() user: CurrentUser,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+    @Args('input') input: VisitSessionInput,
+  ) {
     return this.visits.schedule(user, reviewId, input);
   }
 
@@ -56,8 +66,14 @@ export class VisitResolver {
     return this.visits.cancel(user, sessionId, reason);
   }
 
-  @Mutation(() => Stakeholder, { description: 'Registers someone of the host city the team will meet (expert leader, peers, host coordinator).' })
-  registerStakeholder(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Args('input') input: ReviewStakeholderInput) {
+  @Mutation(() => Stakeholder, {
+    description: 'Registers someone of the host city the team will meet (expert leader, peers, host coordinator).',
+  })
+  registerStakeholder(
+    @Me() user: CurrentUser,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+    @Args('input') input: ReviewStakeholderInput,
+  ) {
     return this.reviewStakeholders.register(user, reviewId, input);
   }
 
@@ -79,7 +95,9 @@ export class VisitResolver {
   @ResolveField(() => [SessionAssignment])
   async assignments(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
     const assignments = await ctx.loaders
-      .get<string, SessionAssignment[]>('VisitSession.assignments', async (ids) => groupInOrder(ids, await this.visits.assignmentsOf(ids), (a) => a.sessionId))
+      .get<string, SessionAssignment[]>('VisitSession.assignments', async (ids) =>
+        groupInOrder(ids, await this.visits.assignmentsOf(ids), (a) => a.sessionId),
+      )
       .load(session.id);
     // The review goes along, so the person assigned is found among the review's people (one statement).
     return assignments.map((a): AssignmentInReview => Object.assign(new SessionAssignment(), a, { reviewId: session.reviewId }));
@@ -88,7 +106,9 @@ export class VisitResolver {
   @ResolveField(() => [Stakeholder], { description: 'Whom the team meets.' })
   async stakeholders(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
     const links = await ctx.loaders
-      .get<string, { stakeholder: Stakeholder; sessionId: string }[]>('VisitSession.stakeholders', async (ids) => groupInOrder(ids, await this.visits.stakeholdersOf(ids), (s) => s.sessionId))
+      .get<string, { stakeholder: Stakeholder; sessionId: string }[]>('VisitSession.stakeholders', async (ids) =>
+        groupInOrder(ids, await this.visits.stakeholdersOf(ids), (s) => s.sessionId),
+      )
       .load(session.id);
     return links.map((l) => l.stakeholder);
   }

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { City, Person, Stakeholder } from '@peervisit/directory/entities';
-import { assertNoProblems, badInput, conflict, CurrentUser, GraphqlContext, invalidTransition, notFound, Problem } from '@peervisit/platform';
+import {
+  assertNoProblems,
+  badInput,
+  conflict,
+  CurrentUser,
+  GraphqlContext,
+  invalidTransition,
+  notFound,
+  Problem,
+} from '@peervisit/platform';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { AuditLog } from '../audit/audit-log.service';
@@ -40,7 +49,14 @@ export class VisitService {
       const planned = await this.apply(manager, review, session, input);
       const saved = await manager.save(planned.session);
       await this.replaceParticipants(manager, saved.id, planned);
-      await this.audit.record(manager, { reviewId, actorId: user.personId, action: 'programme.schedule', entityType: 'VisitSession', entityId: saved.id, after: { ...saved, ...planned.participants } });
+      await this.audit.record(manager, {
+        reviewId,
+        actorId: user.personId,
+        action: 'programme.schedule',
+        entityType: 'VisitSession',
+        entityId: saved.id,
+        after: { ...saved, ...planned.participants },
+      });
       return saved;
     });
   }
@@ -53,14 +69,24 @@ export class VisitService {
       const session = await manager.findOneOrFail(VisitSession, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
       if (session.cancelledAt) throw invalidTransition('This session was cancelled; schedule a new one instead.');
       if (expectedVersion != null && session.version !== expectedVersion) {
-        throw conflict(`Someone changed "${session.title}" after you opened it (your version ${expectedVersion}, now ${session.version}). Reload it, then save again.`);
+        throw conflict(
+          `Someone changed "${session.title}" after you opened it (your version ${expectedVersion}, now ${session.version}). Reload it, then save again.`,
+        );
       }
       const before = { ...session, ...(await this.participantsOf(manager, sessionId)) };
       const planned = await this.apply(manager, review, session, input);
       planned.session.version += 1;
       const saved = await manager.save(planned.session);
       await this.replaceParticipants(manager, saved.id, planned);
-      await this.audit.record(manager, { reviewId: review.id, actorId: user.personId, action: 'programme.update', entityType: 'VisitSession', entityId: saved.id, before, after: { ...saved, ...planned.participants } });
+      await this.audit.record(manager, {
+        reviewId: review.id,
+        actorId: user.personId,
+        action: 'programme.update',
+        entityType: 'VisitSession',
+        entityId: saved.id,
+        before,
+        after: { ...saved, ...planned.participants },
+      });
       return saved;
     });
   }
@@ -74,22 +100,37 @@ export class VisitService {
       if (session.cancelledAt) return session;
       Object.assign(session, { cancelledAt: new Date(), cancellationReason: reason.trim(), version: session.version + 1 });
       const saved = await manager.save(session);
-      await this.audit.record(manager, { reviewId: session.reviewId, actorId: user.personId, action: 'programme.cancel', entityType: 'VisitSession', entityId: session.id, after: { cancellationReason: saved.cancellationReason } });
+      await this.audit.record(manager, {
+        reviewId: session.reviewId,
+        actorId: user.personId,
+        action: 'programme.cancel',
+        entityType: 'VisitSession',
+        entityId: session.id,
+        after: { cancellationReason: saved.cancellationReason },
+      });
       return saved;
     });
   }
 
   /** Sessions by day (in the host city's time zone), and the key factors in scope no session covers yet. */
-  async programme(user: CurrentUser, reviewId: string, ctx?: GraphqlContext): Promise<{ timeZone: string; days: ProgrammeDay[]; uncoveredKeyFactorIds: string[] }> {
+  async programme(
+    user: CurrentUser,
+    reviewId: string,
+    ctx?: GraphqlContext,
+  ): Promise<{ timeZone: string; days: ProgrammeDay[]; uncoveredKeyFactorIds: string[] }> {
     // With the request's context, the roles, the review and its city come from the request's loaders,
     // which the other fields of a query (the review itself, the team) have usually filled already.
     await this.access.require(user, reviewId, 'programme.read', ctx);
     const loaders = ctx && reviewLoaders(ctx, this.dataSource);
     const review = loaders ? await loaders.review.load(reviewId) : await this.access.reviewOrFail(reviewId);
     if (!review) throw notFound(`Review ${reviewId}`);
-    const city = loaders ? await loaders.city.load(review.hostCityId) : await this.dataSource.getRepository(City).findOneBy({ id: review.hostCityId });
+    const city = loaders
+      ? await loaders.city.load(review.hostCityId)
+      : await this.dataSource.getRepository(City).findOneBy({ id: review.hostCityId });
     if (!city) throw notFound(`City ${review.hostCityId}`);
-    const sessions = await this.dataSource.getRepository(VisitSession).find({ where: { reviewId, cancelledAt: IsNull() }, order: { startsAt: 'ASC', title: 'ASC' } });
+    const sessions = await this.dataSource
+      .getRepository(VisitSession)
+      .find({ where: { reviewId, cancelledAt: IsNull() }, order: { startsAt: 'ASC', title: 'ASC' } });
     const days = new Map<string, VisitSession[]>();
     for (const session of sessions) {
       const date = formatInZone(session.startsAt, city.timeZone).slice(0, 10);
@@ -109,7 +150,9 @@ export class VisitService {
   }
 
   async stakeholdersOf(sessionIds: readonly string[]): Promise<(SessionStakeholder & { stakeholder: Stakeholder })[]> {
-    return this.dataSource.getRepository(SessionStakeholder).find({ where: { sessionId: In([...sessionIds]) }, relations: { stakeholder: true } }) as never;
+    return this.dataSource
+      .getRepository(SessionStakeholder)
+      .find({ where: { sessionId: In([...sessionIds]) }, relations: { stakeholder: true } }) as never;
   }
 
   async sessionOrFail(sessionId: string): Promise<VisitSession> {
@@ -139,7 +182,8 @@ export class VisitService {
     if (!end) problems.push({ path: 'end', message: `"${input.end}" is not a time; write e.g. 2027-03-10T10:30 (time in ${tz})` });
     if (start && end && end <= start) problems.push({ path: 'end', message: 'must be after the start' });
     if (start && end && end > start) {
-      if (!review.visitStartsAt || !review.visitEndsAt) problems.push({ path: 'start', message: 'set the visit start and end in the review timeline first' });
+      if (!review.visitStartsAt || !review.visitEndsAt)
+        problems.push({ path: 'start', message: 'set the visit start and end in the review timeline first' });
       else if (start < review.visitStartsAt || end > review.visitEndsAt) {
         problems.push({
           path: 'start',
@@ -150,24 +194,40 @@ export class VisitService {
     const inScope = new Set((await this.reviews.keyFactorsInScope(review, manager)).map((k) => k.id));
     const keyFactorIds = [...new Set(input.keyFactorIds ?? [])];
     const outOfScope = keyFactorIds.filter((id) => !inScope.has(id));
-    if (outOfScope.length) problems.push({ path: 'keyFactorIds', message: `not key factors in the review's scope: ${outOfScope.join(', ')}` });
+    if (outOfScope.length)
+      problems.push({ path: 'keyFactorIds', message: `not key factors in the review's scope: ${outOfScope.join(', ')}` });
 
     const assignments = input.assignments ?? [];
-    const members = await manager.findBy(TeamMember, { reviewId: review.id, removedAt: IsNull(), personId: In(assignments.map((a) => a.personId).concat('00000000-0000-0000-0000-000000000000')) });
+    const members = await manager.findBy(TeamMember, {
+      reviewId: review.id,
+      removedAt: IsNull(),
+      personId: In(assignments.map((a) => a.personId).concat('00000000-0000-0000-0000-000000000000')),
+    });
     assignments.forEach((a, i) => {
       const member = members.find((m) => m.personId === a.personId);
-      if (!member || !ON_THE_TEAM.includes(member.role)) problems.push({ path: `assignments[${i}].personId`, message: 'not the expert leader, a peer or an observer of this review' });
+      if (!member || !ON_THE_TEAM.includes(member.role))
+        problems.push({ path: `assignments[${i}].personId`, message: 'not the expert leader, a peer or an observer of this review' });
     });
-    if (new Set(assignments.map((a) => a.personId)).size !== assignments.length) problems.push({ path: 'assignments', message: 'a person is listed twice' });
+    if (new Set(assignments.map((a) => a.personId)).size !== assignments.length)
+      problems.push({ path: 'assignments', message: 'a person is listed twice' });
     const stakeholderIds = [...new Set(input.stakeholderIds ?? [])];
     const stakeholders = stakeholderIds.length ? await manager.findBy(Stakeholder, { id: In(stakeholderIds) }) : [];
     stakeholderIds.forEach((id) => {
       const stakeholder = stakeholders.find((s) => s.id === id);
-      if (!stakeholder || stakeholder.cityId !== review.hostCityId) problems.push({ path: 'stakeholderIds', message: `${id} is not a stakeholder of ${city.name}` });
+      if (!stakeholder || stakeholder.cityId !== review.hostCityId)
+        problems.push({ path: 'stakeholderIds', message: `${id} is not a stakeholder of ${city.name}` });
     });
     assertNoProblems(problems, 'The session was not saved');
 
-    await this.refuseDoubleBooking(manager, session.id, start!, end!, assignments.map((a) => a.personId), stakeholderIds, tz);
+    await this.refuseDoubleBooking(
+      manager,
+      session.id,
+      start!,
+      end!,
+      assignments.map((a) => a.personId),
+      stakeholderIds,
+      tz,
+    );
     Object.assign(session, {
       kind: input.kind,
       title: input.title.trim(),
@@ -179,7 +239,15 @@ export class VisitService {
     return { session, participants: { assignments, stakeholderIds } };
   }
 
-  private async refuseDoubleBooking(manager: EntityManager, sessionId: string | undefined, start: Date, end: Date, personIds: string[], stakeholderIds: string[], tz: string) {
+  private async refuseDoubleBooking(
+    manager: EntityManager,
+    sessionId: string | undefined,
+    start: Date,
+    end: Date,
+    personIds: string[],
+    stakeholderIds: string[],
+    tz: string,
+  ) {
     const overlapping = (table: string, column: string, ids: string[]) =>
       ids.length
         ? manager.query(
@@ -189,31 +257,53 @@ export class VisitService {
             [ids, start, end, sessionId ?? null],
           )
         : Promise.resolve([]);
-    const people: { who: string; title: string; starts_at: Date; ends_at: Date }[] = await overlapping('session_assignment', 'person_id', personIds);
-    const met: { who: string; title: string; starts_at: Date; ends_at: Date }[] = await overlapping('session_stakeholder', 'stakeholder_id', stakeholderIds);
+    const people: { who: string; title: string; starts_at: Date; ends_at: Date }[] = await overlapping(
+      'session_assignment',
+      'person_id',
+      personIds,
+    );
+    const met: { who: string; title: string; starts_at: Date; ends_at: Date }[] = await overlapping(
+      'session_stakeholder',
+      'stakeholder_id',
+      stakeholderIds,
+    );
     if (!people.length && !met.length) return;
     const when = (a: Date, b: Date) => `${formatInZone(a, tz).slice(0, 16).replace('T', ' ')}–${formatInZone(b, tz).slice(11, 16)}`;
     const names = new Map<string, string>();
     for (const p of people.length ? await manager.findBy(Person, { id: In(people.map((p) => p.who)) }) : []) names.set(p.id, p.fullName);
-    for (const s of met.length ? await manager.findBy(Stakeholder, { id: In(met.map((m) => m.who)) }) : []) names.set(s.id, s.name ?? s.position ?? 'a stakeholder');
+    for (const s of met.length ? await manager.findBy(Stakeholder, { id: In(met.map((m) => m.who)) }) : [])
+      names.set(s.id, s.name ?? s.position ?? 'a stakeholder');
     const clash = [...people, ...met].map((c) => `${names.get(c.who)} is already in "${c.title}" (${when(c.starts_at, c.ends_at)})`);
     throw conflict(`Double booking: ${clash.join('; ')}, which overlaps this session (${when(start, end)}).`);
   }
 
-  private async replaceParticipants(manager: EntityManager, sessionId: string, planned: { participants: { assignments: { personId: string; part: string }[]; stakeholderIds: string[] } }) {
+  private async replaceParticipants(
+    manager: EntityManager,
+    sessionId: string,
+    planned: { participants: { assignments: { personId: string; part: string }[]; stakeholderIds: string[] } },
+  ) {
     await manager.delete(SessionAssignment, { sessionId });
     await manager.delete(SessionStakeholder, { sessionId });
     if (planned.participants.assignments.length) {
-      await manager.insert(SessionAssignment, planned.participants.assignments.map((a) => ({ sessionId, personId: a.personId, part: a.part as never })));
+      await manager.insert(
+        SessionAssignment,
+        planned.participants.assignments.map((a) => ({ sessionId, personId: a.personId, part: a.part as never })),
+      );
     }
     if (planned.participants.stakeholderIds.length) {
-      await manager.insert(SessionStakeholder, planned.participants.stakeholderIds.map((stakeholderId) => ({ sessionId, stakeholderId })));
+      await manager.insert(
+        SessionStakeholder,
+        planned.participants.stakeholderIds.map((stakeholderId) => ({ sessionId, stakeholderId })),
+      );
     }
   }
 
   private async participantsOf(manager: EntityManager, sessionId: string) {
     const assignments = await manager.findBy(SessionAssignment, { sessionId });
     const stakeholders = await manager.findBy(SessionStakeholder, { sessionId });
-    return { assignments: assignments.map((a) => ({ personId: a.personId, part: a.part })), stakeholderIds: stakeholders.map((s) => s.stakeholderId) };
+    return {
+      assignments: assignments.map((a) => ({ personId: a.personId, part: a.part })),
+      stakeholderIds: stakeholders.map((s) => s.stakeholderId),
+    };
   }
 }

@@ -49,7 +49,10 @@ const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'
  * worker thread, after the archive's limits were checked (`readGoodPracticeDocx`); this module
  * imports nothing of the platform, so that the thread loads quickly.
  */
-export async function convertGoodPracticeDocx(buffer: Buffer, options: ReadGoodPracticeDocxOptions = {}): Promise<ReadGoodPracticeDocxResult> {
+export async function convertGoodPracticeDocx(
+  buffer: Buffer,
+  options: ReadGoodPracticeDocxOptions = {},
+): Promise<ReadGoodPracticeDocxResult> {
   let html: string;
   try {
     const converted = await mammoth.convertToHtml(
@@ -131,7 +134,8 @@ export function readGoodPracticeHtml(html: string, options: ReadGoodPracticeDocx
 
   // The description.
   const description: Record<string, unknown> = {};
-  for (const key of ['purpose', 'stimulus', 'process', 'impact'] as DescriptionKey[]) description[key] = text({ section: 'description', key });
+  for (const key of ['purpose', 'stimulus', 'process', 'impact'] as DescriptionKey[])
+    description[key] = text({ section: 'description', key });
   description.keyReferenceDocuments = referenceDocuments(values.get(id({ section: 'description', key: 'keyReferenceDocuments' })) ?? []);
 
   // The criteria.
@@ -143,7 +147,11 @@ export function readGoodPracticeHtml(html: string, options: ReadGoodPracticeDocx
       continue;
     }
     if (met === undefined) {
-      if (row.justification) problems.push({ path: `criteria.${key}.met`, message: 'A justification is given but not whether the criterion is met (Yes or No).' });
+      if (row.justification)
+        problems.push({
+          path: `criteria.${key}.met`,
+          message: 'A justification is given but not whether the criterion is met (Yes or No).',
+        });
       continue;
     }
     criteria[key] = { met, justification: row.justification ?? '' };
@@ -239,7 +247,8 @@ function collectValues(blocks: Block[]): Map<string, Block[]> {
         else if (split.label.section === 'criteria') {
           // "Goal-oriented: Yes – because …" outside a table; the guide's definitions are not answers.
           const answer = /^(\S+?)(?:[\s.,:;–—-]+([\s\S]*))?$/.exec(split.rest);
-          if (answer && parseYesNo(answer[1]) !== undefined) put(split.label, [paragraph(answer[1]), ...(answer[2] ? [paragraph(answer[2])] : [])]);
+          if (answer && parseYesNo(answer[1]) !== undefined)
+            put(split.label, [paragraph(answer[1]), ...(answer[2] ? [paragraph(answer[2])] : [])]);
         } else put(split.label, rest);
         continue;
       }
@@ -275,7 +284,10 @@ function tableValues(rows: Block[][][], put: (label: LabelKey, value: Block[]) =
     if (split.label.section === 'criteria') {
       const cells = rest.map((cell) => blocksToText(cell));
       if (cells.length >= 2) {
-        put(split.label, [paragraph(cells[0]), ...(cells.slice(1).join('\n\n').trim() ? [paragraph(cells.slice(1).join('\n\n').trim())] : [])]);
+        put(split.label, [
+          paragraph(cells[0]),
+          ...(cells.slice(1).join('\n\n').trim() ? [paragraph(cells.slice(1).join('\n\n').trim())] : []),
+        ]);
       } else {
         const answer = /^(\S+?)(?:[\s.,:;–—-]+([\s\S]*))?$/.exec(cells[0] ?? split.rest);
         if (answer) put(split.label, [paragraph(answer[1]), ...(answer[2] ? [paragraph(answer[2])] : [])]);

@@ -81,7 +81,9 @@ const ALIASES: [LabelKey, string[]][] = [
   ...CRITERIA_KEYS.map((key): [LabelKey, string[]] => [{ section: 'criteria', key }, [CRITERIA_LABELS[key]]]),
 ];
 
-const LABEL_BY_NORMALISED = new Map<string, LabelKey>(ALIASES.flatMap(([key, names]) => names.map((n): [string, LabelKey] => [normaliseLabel(n), key])));
+const LABEL_BY_NORMALISED = new Map<string, LabelKey>(
+  ALIASES.flatMap(([key, names]) => names.map((n): [string, LabelKey] => [normaliseLabel(n), key])),
+);
 
 /** The field a label names, or undefined. */
 export function labelKey(label: string): LabelKey | undefined {
@@ -144,7 +146,10 @@ interface FieldOfActionData {
 
 /** Code → title of the 16 ICC fields of action and their sub-fields ("5" → "Education", "3a" → "Gender and intersectionality"). */
 export const ICC_FIELD_TITLES: Readonly<Record<string, string>> = Object.fromEntries(
-  (fieldsOfActionData.fieldsOfAction as FieldOfActionData[]).flatMap((f) => [[f.code, f.title], ...f.subFields.map((s) => [s.code, s.title])]),
+  (fieldsOfActionData.fieldsOfAction as FieldOfActionData[]).flatMap((f) => [
+    [f.code, f.title],
+    ...f.subFields.map((s) => [s.code, s.title]),
+  ]),
 );
 
 /** "5" → "5. Education"; an unknown code is written as it is. */
@@ -170,7 +175,10 @@ export function parseFieldOfAction(value: string, fieldTitles: Readonly<Record<s
 
 /** "Yes", "No", "X", "✓" … → met; undefined when the text says neither. */
 export function parseYesNo(value: string): boolean | undefined {
-  const v = value.trim().toLowerCase().replace(/[.!]+$/, '');
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
   if (/^(yes|y|true|x|✓|✔|☑|☒|oui|ja|si|sí)$/.test(v)) return true;
   if (/^(no|n|false|☐|non|nei|nein)$/.test(v)) return false;
   return undefined;

@@ -26,7 +26,10 @@ const bergen: GoodPracticeDocument = goodPracticeDocumentSchema.parse({
     keyReferenceDocuments: [{ title: 'Verden-i-Bergen-plan-for-inkludering-og-mangfold' }],
   },
   criteria: {
-    goalOriented: { met: true, justification: 'A formal political commitment to an intercultural city policy, approved by the city council.' },
+    goalOriented: {
+      met: true,
+      justification: 'A formal political commitment to an intercultural city policy, approved by the city council.',
+    },
     capableOfBeingModelled: { met: true, justification: 'A strategy and an action plan that other cities can adopt in the same way.' },
     highlyImpacting: { met: false, justification: '' },
   },
@@ -38,7 +41,12 @@ async function html(buffer: Buffer): Promise<string> {
 
 function twoColumnTable(rows: [string, string][]): Table {
   return new Table({
-    rows: rows.map(([label, value]) => new TableRow({ children: [new TableCell({ children: [new Paragraph(label)] }), new TableCell({ children: [new Paragraph(value)] })] })),
+    rows: rows.map(
+      ([label, value]) =>
+        new TableRow({
+          children: [new TableCell({ children: [new Paragraph(label)] }), new TableCell({ children: [new Paragraph(value)] })],
+        }),
+    ),
   });
 }
 
@@ -72,7 +80,9 @@ describe('good practice DOCX', () => {
           { title: 'Evaluation report 2023' },
         ],
       },
-      criteria: Object.fromEntries(Object.keys(CRITERIA_LABELS).map((k, i) => [k, { met: i % 2 === 0, justification: `Because ${k}.\n\nMore.` }])),
+      criteria: Object.fromEntries(
+        Object.keys(CRITERIA_LABELS).map((k, i) => [k, { met: i % 2 === 0, justification: `Because ${k}.\n\nMore.` }]),
+      ),
     });
     const buffer = await writeGoodPracticeDocx(doc);
     const result = await readGoodPracticeDocx(buffer);
@@ -205,7 +215,11 @@ describe('good practice DOCX', () => {
     });
     const result = await readGoodPracticeDocx(await Packer.toBuffer(word));
     expect(result.document).toBeUndefined();
-    expect(result.problems.map((p) => p.path).sort()).toEqual(['action.mainFieldOfAction', 'contact.completedOn', 'criteria.goalOriented.met']);
+    expect(result.problems.map((p) => p.path).sort()).toEqual([
+      'action.mainFieldOfAction',
+      'contact.completedOn',
+      'criteria.goalOriented.met',
+    ]);
     expect(result.problems.find((p) => p.path === 'contact.completedOn')?.message).toContain('31/02/2023');
   });
 

@@ -87,7 +87,26 @@ export function parseHtml(html: string): Element {
 /** Never content, should such elements ever appear. */
 const IGNORED = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object']);
 
-const BLOCK_CONTAINERS = new Set(['ul', 'ol', 'table', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'td', 'th', 'div', 'thead', 'tbody', 'tfoot']);
+const BLOCK_CONTAINERS = new Set([
+  'ul',
+  'ol',
+  'table',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'tr',
+  'td',
+  'th',
+  'div',
+  'thead',
+  'tbody',
+  'tfoot',
+]);
 
 /** The text of inline content; <br> is a line break, nested blocks (lists, tables) are skipped. */
 function inline(nodes: Node[], links: Link[]): string {
@@ -169,7 +188,9 @@ function toBlocks(nodes: Node[], out: Block[], depth = 0): Block[] {
       out.push({
         kind: 'table',
         rows: rowsOf(node).map((tr) =>
-          tr.children.filter((c): c is Element => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th')).map((td) => toBlocks(td.children, [])),
+          tr.children
+            .filter((c): c is Element => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th'))
+            .map((td) => toBlocks(td.children, [])),
         ),
       });
     } else {
@@ -191,8 +212,10 @@ export function blocksToText(blocks: Block[]): string {
   let previous: Block | undefined;
   for (const block of blocks) {
     let text: string;
-    if (block.kind === 'item') text = `${'  '.repeat(block.depth)}${block.ordered ? `${block.index}.` : '-'} ${block.text.replace(/\n/g, ' ')}`;
-    else if (block.kind === 'table') text = block.rows.map((row) => row.map((cell) => blocksToText(cell).replace(/\s*\n\s*/g, ' ')).join(' | ')).join('\n');
+    if (block.kind === 'item')
+      text = `${'  '.repeat(block.depth)}${block.ordered ? `${block.index}.` : '-'} ${block.text.replace(/\n/g, ' ')}`;
+    else if (block.kind === 'table')
+      text = block.rows.map((row) => row.map((cell) => blocksToText(cell).replace(/\s*\n\s*/g, ' ')).join(' | ')).join('\n');
     else text = block.text;
     if (!text) continue;
     if (previous) out += previous.kind === 'item' || block.kind === 'item' ? '\n' : '\n\n';

@@ -1,5 +1,10 @@
 import { checkZipLimits, DEFAULT_PARSING_LIMITS, ParsingLimits, ParsingRefused, runInBoundedWorker } from '@peervisit/platform';
-import { ConvertGoodPracticeDocxInput, fileProblem, ReadGoodPracticeDocxOptions, ReadGoodPracticeDocxResult } from './convert-good-practice-docx';
+import {
+  ConvertGoodPracticeDocxInput,
+  fileProblem,
+  ReadGoodPracticeDocxOptions,
+  ReadGoodPracticeDocxResult,
+} from './convert-good-practice-docx';
 
 export type { GoodPracticeDocxProblem, ReadGoodPracticeDocxOptions, ReadGoodPracticeDocxResult } from './convert-good-practice-docx';
 
@@ -21,7 +26,9 @@ export async function readGoodPracticeDocx(
   const { limits = DEFAULT_PARSING_LIMITS, ...readOptions } = options;
   if (!Buffer.isBuffer(buffer) || buffer.length === 0) return fileProblem('The file is empty.');
   if (buffer.length < 4 || buffer[0] !== 0x50 || buffer[1] !== 0x4b) {
-    return fileProblem('The file is not a Word document (.docx): a .docx file is a ZIP archive, and this one is not. Save it from Word as "Word Document (*.docx)".');
+    return fileProblem(
+      'The file is not a Word document (.docx): a .docx file is a ZIP archive, and this one is not. Save it from Word as "Word Document (*.docx)".',
+    );
   }
   try {
     await checkZipLimits(buffer, limits, WORD);

@@ -77,7 +77,12 @@ export async function writeGoodPracticeDocx(doc: GoodPracticeDocument, options: 
               bullet: { level: 0 },
               children: [
                 new TextRun(ref.title),
-                ...(ref.url ? [new TextRun(' – '), new ExternalHyperlink({ link: ref.url, children: [new TextRun({ text: ref.url, style: 'Hyperlink' })] })] : []),
+                ...(ref.url
+                  ? [
+                      new TextRun(' – '),
+                      new ExternalHyperlink({ link: ref.url, children: [new TextRun({ text: ref.url, style: 'Hyperlink' })] }),
+                    ]
+                  : []),
               ],
             }),
         )
@@ -112,7 +117,16 @@ export async function writeGoodPracticeDocx(doc: GoodPracticeDocument, options: 
     title: `${LABELS.goodPractice}: ${action.title}`,
     description: 'ICC good practice (Council of Europe Intercultural Cities template for reporting)',
     styles: {
-      paragraphStyles: [{ id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 32, bold: true, color: '444444' } }],
+      paragraphStyles: [
+        {
+          id: 'Subtitle',
+          name: 'Subtitle',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { size: 32, bold: true, color: '444444' },
+        },
+      ],
     },
     sections: [{ children }],
   });
