@@ -53,7 +53,10 @@ export async function expectAccessible(page: Page, what: string) {
   // Only violations are wanted: skipping the passes and incomplete results makes a run several times faster.
   // Legacy mode runs axe in the page itself: the default finishes in a new blank page of the context,
   // which Chromium refused to open once the report preview (a sandboxed iframe) was on the page.
-  const results = await new AxeBuilder({ page }).setLegacyMode().options({ resultTypes: ['violations'] }).analyze();
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode()
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     bad.map(
