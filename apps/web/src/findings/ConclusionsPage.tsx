@@ -34,7 +34,7 @@ export function ConclusionsPage() {
       </h2>
       <div className="findings-layout">
         <nav aria-label={t('findings.keyFactors')}>
-          <ol className="conclusion-kfs">
+          <ol className="conclusion-kfs kf-links">
             {review.keyFactorsInScope.map((k) => {
               const conclusion = conclusionOf(k.id);
               const issues = issuesOf(k.id);

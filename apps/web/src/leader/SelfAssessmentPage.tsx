@@ -46,7 +46,7 @@ export function SelfAssessmentPage() {
         )}
       </p>
       <div className="split">
-        <nav aria-label={t('leader.sa.keyFactors')} className="kf-nav">
+        <nav aria-label={t('leader.sa.keyFactors')} className="kf-nav kf-links">
           <ul>
             {review.keyFactorsInScope.map((k) => (
               <li key={k.id}>

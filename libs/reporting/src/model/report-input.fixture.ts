@@ -10,7 +10,8 @@ import {
 } from '@peervisit/review/entities';
 import { ReportInput } from './report-model';
 
-const kf = (n: number) => ({
+/** A key factor of the fixture's benchmark, number n. */
+export const kf = (n: number) => ({
   id: `kf-${n}`,
   number: n,
   code: String(n).padStart(2, '0'),

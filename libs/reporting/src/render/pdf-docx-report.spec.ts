@@ -10,19 +10,11 @@ import { spawnSync } from 'node:child_process';
 import { inflateRawSync } from 'node:zlib';
 import mammoth from 'mammoth';
 import { buildReportModel, ReportInput, ReportModel } from '../model/report-model';
-import { sampleReportInput } from '../model/report-input.fixture';
+import { kf, sampleReportInput } from '../model/report-input.fixture';
 import { renderReportDocx } from './docx-report';
 import { renderReportPdf } from './pdf-report';
 
 // The shared fixture, with non-ASCII text where the formats must keep it intact.
-const kf = (n: number) => ({
-  id: `kf-${n}`,
-  number: n,
-  code: String(n).padStart(2, '0'),
-  heading: `Heading ${n}`,
-  statement: `Statement ${n}.`,
-});
-
 function input(): ReportInput {
   const data = sampleReportInput();
   data.hostCity = { ...data.hostCity, name: 'Bærum – Åsane' };
