@@ -210,6 +210,32 @@ describe('evidence, end to end', () => {
     expect(new Set([...page1.nodes, ...page2.nodes].map((n: { id: string }) => n.id)).size).toBe(5);
   });
 
+  it('filters by stakeholder category, alone and with a key factor', async () => {
+    // By now: key factor 01 has the mayor (POLITICIAN) and the focus group (MIGRANT_ORGANISATION); 03 the five CITY_OFFICIAL items.
+    const q = `query($r: ID!, $c: StakeholderCategory, $kf: ID) {
+      reviewEvidence(reviewId: $r, stakeholderCategory: $c, keyFactorId: $kf) { totalCount nodes { id stakeholderCategory } } }`;
+    const list = async (vars: Record<string, unknown>) => (await leader.ok(q, { r: f.reviewId, ...vars })).reviewEvidence;
+    const politicians = await list({ c: 'POLITICIAN' });
+    expect(politicians).toEqual({ totalCount: 1, nodes: [{ id: ids.mayor, stakeholderCategory: 'POLITICIAN' }] });
+    const officials = await list({ c: 'CITY_OFFICIAL' });
+    expect(officials.totalCount).toBe(5);
+    expect(new Set(officials.nodes.map((n: { stakeholderCategory: string }) => n.stakeholderCategory))).toEqual(new Set(['CITY_OFFICIAL']));
+    expect((await list({})).totalCount).toBe(7);
+    // With a key factor: both filters apply.
+    const kf01 = f.keyFactors[0].id;
+    expect((await list({ kf: kf01 })).totalCount).toBe(2);
+    const migrants = await list({ kf: kf01, c: 'MIGRANT_ORGANISATION' });
+    expect(migrants.totalCount).toBe(1);
+    expect(migrants.nodes[0].stakeholderCategory).toBe('MIGRANT_ORGANISATION');
+    expect(migrants.nodes[0].id).not.toBe(ids.mayor);
+    expect(await list({ kf: kf01, c: 'CITY_OFFICIAL' })).toEqual({ totalCount: 0, nodes: [] });
+    expect((await list({ kf: f.keyFactors[2].id, c: 'POLITICIAN' })).totalCount).toBe(0);
+    // A category that does not exist is refused by the schema, not a server error.
+    const bad = await leader.request(q, { r: f.reviewId, c: 'MAYOR' });
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.data).toBeUndefined();
+  });
+
   it('coverage: per key factor, counts by source and stance, and the ones lacking interview or focus-group evidence', async () => {
     const { evidenceCoverage } = await leader.ok(
       `query($r: ID!) { evidenceCoverage(reviewId: $r) {

@@ -13,6 +13,10 @@ const PUBLIC: Record<string, string> = {
   resetPassword: 'proves itself with the emailed single-use token',
   acceptInvitation: 'proves itself with the emailed single-use token',
   refreshSession: 'proves itself with the single-use refresh token (the access token may have expired)',
+  goodPractices: 'the public good-practice catalogue: published ones only (drafts and submitted ones are UNAUTHENTICATED signed out)',
+  goodPractice: 'the public good-practice catalogue: a published one; any other is NOT_FOUND signed out',
+  goodPracticeFacets: "the public catalogue's filters: cities, countries and years of published practices only",
+  fieldsOfAction: 'the ICC fields of action are shared reference data (the public catalogue is filtered by them)',
 };
 
 /**
@@ -30,8 +34,6 @@ const OPEN_TO_SIGNED_IN: Record<string, string> = {
   benchmark: "the benchmarks are the network's shared reference",
   benchmarks: "the benchmarks are the network's shared reference",
   benchmarkExport: "the benchmarks are the network's shared reference",
-  fieldsOfAction: 'the ICC fields of action are shared reference data',
-  goodPractices: "published practices are the shared catalogue; drafts only the caller's own",
   createGoodPractice: 'anyone signed in drafts a good practice of their own',
   reviews: 'lists only the reviews the caller is a member of',
   cities: 'the directory of cities is shared by the network',
@@ -190,7 +192,7 @@ describe('every operation is refused to a stranger and to a member of another re
       expect(await databaseFingerprint(t, f.a.reviewId)).toEqual(before);
     });
 
-    it('document download, report download and good-practice export: 401 for a stranger, refused to a member of another review', async () => {
+    it('document download, report download and good-practice export: 401 for a stranger (404 for an unpublished practice), refused to a member of another review', async () => {
       const routes = [
         `/documents/${f.ids.documentId}/file`,
         `/reports/${f.ids.reportId}/html`,
@@ -199,7 +201,10 @@ describe('every operation is refused to a stranger and to a member of another re
       ];
       for (const route of routes) {
         const anonymous = await fetch(`${t.url}${route}`);
-        expect({ route, status: anonymous.status }).toEqual({ route, status: 401 });
+        // The Word export is public for a published practice (the public catalogue), so a stranger asking for this draft is told it is not there.
+        const refusedToStranger = route.startsWith('/good-practices/') ? 404 : 401;
+        expect({ route, status: anonymous.status }).toEqual({ route, status: refusedToStranger });
+        expect(await anonymous.text()).not.toContain('SECRET-A');
         const other = await fetch(`${t.url}${route}`, { headers: { authorization: `Bearer ${f.otherMember.token}` } });
         expect({ route, refused: [403, 404].includes(other.status) }).toEqual({ route, refused: true });
         expect(await other.text()).not.toContain('SECRET-A');

@@ -19,10 +19,8 @@ export interface BrowserFixture {
     people: Record<'leader' | 'peer' | 'peer2' | 'coordinator' | 'contributor' | 'observer', Person>;
   };
   sessions: { id: string; title: string }[];
-  /** The expert leader's tests' own review (self-assessment, visit a week ahead, key factor 01's entry submitted). */
-  leaderReview: BrowserFixture['review'];
-  /** The findings and report test's own review (in its visit, self-assessment rated, an earlier closed review of the same city). */
-  findingsReview: BrowserFixture['review'] & { city: { id: string; name: string } };
+  /** The expert leader's test's own review, from preparation on (support/prepare-database.ts says what it holds). */
+  leaderReview: BrowserFixture['review'] & { city: { id: string; name: string } };
 }
 
 export const fixture = (): BrowserFixture => JSON.parse(process.env.PV_BROWSER_FIXTURE as string);

@@ -85,7 +85,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     encoding: 'utf8',
   });
   if (prepared.status !== 0) throw new Error(`Preparing the browser tests' database failed:\n${prepared.stderr}`);
-  const { leaderReview, findingsReview, ...review } = JSON.parse(prepared.stdout.trim().split('\n').pop() as string);
+  const { leaderReview, ...review } = JSON.parse(prepared.stdout.trim().split('\n').pop() as string);
 
   let api: ChildProcess | undefined = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
     env,
@@ -172,7 +172,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       review,
       sessions,
       leaderReview,
-      findingsReview,
     };
     process.env.PV_BROWSER_FIXTURE = JSON.stringify(fixture);
     return teardown;

@@ -33,17 +33,20 @@ async function main() {
       visitEnd: new Date(Date.now() + 2 * day).toISOString(),
     });
     const leaderReview = await prepareLeaderReview(app.get(DataSource));
-    const findingsReview = await prepareFindingsReview(app.get(DataSource));
-    process.stdout.write(`${JSON.stringify({ ...fixture, leaderReview, findingsReview })}\n`);
+    process.stdout.write(`${JSON.stringify({ ...fixture, leaderReview })}\n`);
   } finally {
     await app.close();
   }
 }
 
 /**
- * The expert leader's tests (leader-prep.browser.ts) get a review of their own, so what they change
- * (the team, the programme, the dates) never shows in the notebook's: in self-assessment, the visit a
- * week ahead, and the host city's entry for key factor 01 written and submitted.
+ * The expert leader's test (leader-workspace.browser.ts) gets a review of its own, so what it changes
+ * (the team, the programme, the dates, the status) never shows in the notebook's. It starts in
+ * preparation with no self-assessment due date. The host city has written its entries (every guide
+ * question answered and rated) and submitted them. The visit window runs from four days ago to
+ * today, so that a feedback session the leader schedules on its first day (after moving it by two
+ * days) has taken place. An earlier, closed review of the same city, led by the same expert leader
+ * with agreed ratings, gives the ratings a history.
  */
 async function prepareLeaderReview(dataSource: DataSource) {
   const osloDay = (offsetDays: number) =>
@@ -51,73 +54,50 @@ async function prepareLeaderReview(dataSource: DataSource) {
       new Date(Date.now() + offsetDays * 24 * 3600 * 1000),
     );
   const review = await createReviewFixture(dataSource, {
-    status: 'SELF_ASSESSMENT',
-    scope: [1, 2, 3, 4],
-    timeZone: 'Europe/Oslo',
-    cityName: 'Tromsø',
-    visitStart: `${osloDay(7)}T06:00:00Z`,
-    visitEnd: `${osloDay(9)}T17:00:00Z`,
-  });
-  const [question] = await dataSource.query('SELECT id FROM guide_question WHERE key_factor_id = $1 ORDER BY position LIMIT 1', [
-    review.keyFactors[0].id,
-  ]);
-  await dataSource.query(
-    `INSERT INTO self_assessment_entry (review_id, key_factor_id, answers, rating, narrative, status, assignee_id) VALUES ($1, $2, $3, 2, $4, 'SUBMITTED', $5)`,
-    [
-      review.reviewId,
-      review.keyFactors[0].id,
-      JSON.stringify([{ guideQuestionId: question.id, answer: 'The council adopted an intercultural strategy in 2024.' }]),
-      'We consult migrant organisations before every budget.',
-      review.people.contributor.id,
-    ],
-  );
-  await dataSource.query('UPDATE review SET self_assessment_submitted_at = now() WHERE id = $1', [review.reviewId]);
-  return review;
-}
-
-/**
- * The findings and report test (leader-findings.browser.ts) gets its own review: in its visit (from
- * three days ago to tomorrow), with the city's self-assessment ratings, a stakeholder who did not
- * consent to be named, and an earlier, closed review of the same city led by the same expert leader
- * with agreed ratings, so the ratings have a history.
- */
-async function prepareFindingsReview(dataSource: DataSource) {
-  const day = 24 * 3600 * 1000;
-  const review = await createReviewFixture(dataSource, {
-    status: 'VISIT',
+    status: 'PREPARATION',
     scope: [1, 2, 3],
     timeZone: 'Europe/Oslo',
-    cityName: 'Stavanger',
-    visitStart: new Date(Date.now() - 3 * day).toISOString(),
-    visitEnd: new Date(Date.now() + day).toISOString(),
+    cityName: 'Tromsø',
+    visitStart: `${osloDay(-4)}T06:00:00Z`,
+    visitEnd: `${osloDay(0)}T17:00:00Z`,
   });
-  const [self, earlier] = [
-    [2, 3, 1],
-    [1, 2, 2],
-  ];
-  for (const [i, k] of review.keyFactors.entries()) {
+  const selfRatings = [2, 3, 1];
+  for (const [i, keyFactor] of review.keyFactors.entries()) {
+    const questions: { id: string; position: number }[] = await dataSource.query(
+      'SELECT id, position FROM guide_question WHERE key_factor_id = $1 ORDER BY position',
+      [keyFactor.id],
+    );
+    const answers = questions.map((q, n) => ({
+      guideQuestionId: q.id,
+      answer: i === 0 && n === 0 ? 'The council adopted an intercultural strategy in 2024.' : `Our answer to question ${q.position}.`,
+    }));
     await dataSource.query(
-      `INSERT INTO self_assessment_entry (review_id, key_factor_id, answers, rating, narrative, status) VALUES ($1, $2, '[]', $3, '', 'SUBMITTED')`,
-      [review.reviewId, k.id, self[i]],
+      `INSERT INTO self_assessment_entry (review_id, key_factor_id, answers, rating, narrative, status, assignee_id) VALUES ($1, $2, $3, $4, $5, 'SUBMITTED', $6)`,
+      [
+        review.reviewId,
+        keyFactor.id,
+        JSON.stringify(answers),
+        selfRatings[i],
+        i === 0 ? 'We consult migrant organisations before every budget.' : '',
+        i === 0 ? review.people.contributor.id : null,
+      ],
     );
   }
-  await dataSource.query(
-    "INSERT INTO stakeholder (name, category, consent_to_be_named, city_id) VALUES ('Amira Haddad', 'MIGRANT_ORGANISATION', false, $1)",
-    [review.city.id],
-  );
+  await dataSource.query('UPDATE review SET self_assessment_submitted_at = now() WHERE id = $1', [review.reviewId]);
+
   const [before] = await dataSource.query(
     `INSERT INTO review (title, kind, host_city_id, benchmark_id, scope_key_factor_ids, status, created_by_id, created_at)
-     SELECT 'Review of Stavanger, 2024', kind, host_city_id, benchmark_id, scope_key_factor_ids, 'CLOSED', created_by_id, now() - interval '2 years' FROM review WHERE id = $1 RETURNING id`,
+     SELECT 'Review of Tromsø, 2024', kind, host_city_id, benchmark_id, scope_key_factor_ids, 'CLOSED', created_by_id, now() - interval '2 years' FROM review WHERE id = $1 RETURNING id`,
     [review.reviewId],
   );
   await dataSource.query("INSERT INTO team_member (review_id, person_id, role) VALUES ($1, $2, 'EXPERT_LEADER')", [
     before.id,
     review.people.leader.id,
   ]);
-  for (const [i, k] of review.keyFactors.entries()) {
+  for (const [i, keyFactor] of review.keyFactors.entries()) {
     await dataSource.query(
       `INSERT INTO conclusion (review_id, key_factor_id, rating, summary, status, agreed_at, agreed_by_id) VALUES ($1, $2, $3, 'As agreed in 2024.', 'AGREED', now() - interval '2 years', $4)`,
-      [before.id, k.id, earlier[i], review.people.leader.id],
+      [before.id, keyFactor.id, [1, 2, 2][i], review.people.leader.id],
     );
   }
   return review;

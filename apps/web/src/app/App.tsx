@@ -27,6 +27,14 @@ const router = createBrowserRouter([
     ],
   },
   {
+    // The public good-practice catalogue: no sign-in needed (the signed-in header when there is a session), loaded on demand.
+    lazy: () => import('../catalogue/CatalogueLayout').then((m) => ({ Component: m.CatalogueLayout })),
+    children: [
+      { path: '/practices', lazy: () => import('../catalogue/PracticesPage').then((m) => ({ Component: m.PracticesPage })) },
+      { path: '/practices/:id', lazy: () => import('../catalogue/PracticePage').then((m) => ({ Component: m.PracticePage })) },
+    ],
+  },
+  {
     element: <SignedInLayout />,
     children: [
       { path: '/', element: <MyReviewsPage /> },

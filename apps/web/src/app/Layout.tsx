@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { Link, NavLink, Navigate, Outlet, useLocation, useParams } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context';
@@ -13,25 +14,25 @@ export function SignedInLayout() {
   const sync = useSync();
   if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   return (
-    <>
-      <a className="skip-link" href="#content">
-        <FormattedMessage id="nav.skip" />
-      </a>
-      <header className="app-header">
-        <Link to="/" className="brand">
-          PeerVisit
-        </Link>
-        <nav aria-label="Main">
+    <PageChrome
+      home="/"
+      nav={
+        <>
           <NavLink to="/" end>
             <FormattedMessage id="nav.reviews" />
           </NavLink>
           <NavLink to="/profile">
             <FormattedMessage id="nav.profile" />
           </NavLink>
+          <NavLink to="/practices">
+            <FormattedMessage id="catalogue.nav" />
+          </NavLink>
           <button type="button" className="btn btn-link" onClick={() => void signOut()}>
             <FormattedMessage id="nav.signOut" />
           </button>
-        </nav>
+        </>
+      }
+      status={
         <p className={`net ${sync.online ? 'net-online' : 'net-offline'}`} role="status" data-testid="network-status">
           <FormattedMessage id={sync.online ? 'net.online' : 'net.offline'} />
           {sync.waiting > 0 && (
@@ -41,6 +42,24 @@ export function SignedInLayout() {
             </>
           )}
         </p>
+      }
+    />
+  );
+}
+
+/** Every page's frame: the skip link, the header with the brand and the main links, and the page. */
+export function PageChrome({ home, nav, status }: { home: string; nav: ReactNode; status?: ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href="#content">
+        <FormattedMessage id="nav.skip" />
+      </a>
+      <header className="app-header">
+        <Link to={home} className="brand">
+          PeerVisit
+        </Link>
+        <nav aria-label="Main">{nav}</nav>
+        {status}
       </header>
       <div id="content" className="content">
         <Outlet />
@@ -105,15 +124,13 @@ export function ReviewLayout() {
 /** Sign-in and the email links: a plain page with the name on top. */
 export function PublicLayout() {
   return (
-    <>
-      <header className="app-header">
-        <Link to="/" className="brand">
-          PeerVisit
-        </Link>
-      </header>
-      <div className="content">
-        <Outlet />
-      </div>
-    </>
+    <PageChrome
+      home="/"
+      nav={
+        <NavLink to="/practices">
+          <FormattedMessage id="catalogue.nav" />
+        </NavLink>
+      }
+    />
   );
 }

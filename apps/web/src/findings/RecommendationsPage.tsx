@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import type { RecommendationFieldsFragment, RecommendationHorizon, RecommendationPriority } from '../graphql/generated/graphql';
@@ -14,6 +14,7 @@ import {
   SuggestGoodPracticesQuery,
   UnlinkGoodPracticeMutation,
   UpdateRecommendationMutation,
+  WithdrawRecommendationMutation,
 } from './operations';
 import './findings.css';
 
@@ -198,6 +199,67 @@ function Suggestions({ recommendation }: { recommendation: RecommendationFieldsF
 }
 
 /**
+ * "Withdraw…" on a recommendation: asks why (the API keeps the reason), then hands the withdrawn
+ * recommendation back. An empty reason is refused here, before anything is sent.
+ */
+function WithdrawRecommendation({
+  recommendation,
+  onWithdrawn,
+}: {
+  recommendation: RecommendationFieldsFragment;
+  onWithdrawn(withdrawn: RecommendationFieldsFragment): void;
+}) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const [result, withdraw] = useMutation(WithdrawRecommendationMutation);
+  if (!open) {
+    return (
+      <Button variant="link" onClick={() => setOpen(true)}>
+        <FormattedMessage id="findings.rec.withdraw" />
+      </Button>
+    );
+  }
+  const refusal = apiError(result.error);
+  const refusedReason = refusal ? problemFor(refusal.problems, 'reason') : undefined;
+  return (
+    <form
+      className="withdraw-form"
+      aria-label={t('findings.rec.withdrawSubmit')}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!reason.trim()) {
+          setReasonError(t('findings.rec.withdrawReasonMissing'));
+          return;
+        }
+        setReasonError(undefined);
+        const done = await withdraw({ recommendationId: recommendation.id, reason: reason.trim() });
+        if (done.data) onWithdrawn(done.data.withdrawRecommendation);
+      }}
+    >
+      <TextArea
+        label={t('findings.rec.withdrawReason')}
+        rows={2}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={reasonError ?? refusedReason}
+        autoFocus
+      />
+      {result.error && !refusedReason && <Alert kind="error">{refusal?.message ?? t('common.offlineTryLater')}</Alert>}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-danger" disabled={result.fetching}>
+          <FormattedMessage id="findings.rec.withdrawSubmit" />
+        </button>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
+          <FormattedMessage id="common.cancel" />
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/**
  * Recommendations of the review, highest priority first: each with its priority, horizon, suggested
  * owner and key factors, and beside it the good practices the catalogue suggests for it.
  */
@@ -208,6 +270,11 @@ export function RecommendationsPage() {
   const [addResult, add] = useMutation(AddRecommendationMutation);
   const [updateResult, update] = useMutation(UpdateRecommendationMutation);
   const [editing, setEditing] = useState<string | null>(null);
+  // Withdrawn here, before the list has refetched: moved to the withdrawn ones at once.
+  const [withdrawnHere, setWithdrawnHere] = useState<Record<string, RecommendationFieldsFragment>>({});
+  const [justWithdrawn, setJustWithdrawn] = useState<string | null>(null);
+  const [showWithdrawn, setShowWithdrawn] = useState(false);
+  const intl = useIntl();
 
   if (!data) return <Loading error={error} />;
   const keyFactors = data.review.keyFactorsInScope;
@@ -219,19 +286,23 @@ export function RecommendationsPage() {
     keyFactorIds: d.keyFactorIds,
   });
   const mayDraft = data.review.myRoles.some((r) => r === 'EXPERT_LEADER' || r === 'PEER');
+  const all = data.reviewRecommendations.map((r) => withdrawnHere[r.id] ?? r);
+  const current = all.filter((r) => !r.withdrawnAt);
+  const withdrawn = all.filter((r) => r.withdrawnAt);
 
   return (
     <section className="findings" aria-labelledby="recommendations-heading">
       <h2 id="recommendations-heading">
         <FormattedMessage id="findings.rec.title" />
       </h2>
-      {data.reviewRecommendations.length === 0 && (
+      {current.length === 0 && (
         <p className="muted">
           <FormattedMessage id="findings.rec.none" />
         </p>
       )}
+      {justWithdrawn && <Alert kind="success">{t('findings.rec.withdrawnDone', { text: justWithdrawn })}</Alert>}
       <ol className="recommendations">
-        {data.reviewRecommendations.map((r) => (
+        {current.map((r) => (
           <li key={r.id} className="recommendation card" data-testid="recommendation">
             <div className="recommendation-main">
               {editing === r.id ? (
@@ -270,9 +341,19 @@ export function RecommendationsPage() {
                     </p>
                   )}
                   {mayDraft && (
-                    <Button variant="link" onClick={() => setEditing(r.id)}>
-                      <FormattedMessage id="findings.rec.edit" />
-                    </Button>
+                    <div className="rec-actions">
+                      <Button variant="link" onClick={() => setEditing(r.id)}>
+                        <FormattedMessage id="findings.rec.edit" />
+                      </Button>
+                      <WithdrawRecommendation
+                        recommendation={r}
+                        onWithdrawn={(w) => {
+                          setWithdrawnHere((before) => ({ ...before, [w.id]: w }));
+                          setJustWithdrawn(w.text.length > 80 ? `${w.text.slice(0, 80)}…` : w.text);
+                          refetch({ requestPolicy: 'network-only' });
+                        }}
+                      />
+                    </div>
                   )}
                 </>
               )}
@@ -284,6 +365,28 @@ export function RecommendationsPage() {
           </li>
         ))}
       </ol>
+      {withdrawn.length > 0 && (
+        <div className="withdrawn-recommendations">
+          <Button variant="secondary" aria-expanded={showWithdrawn} onClick={() => setShowWithdrawn(!showWithdrawn)}>
+            {t(showWithdrawn ? 'findings.rec.hideWithdrawn' : 'findings.rec.showWithdrawn', { count: withdrawn.length })}
+          </Button>
+          {showWithdrawn && (
+            <ul className="withdrawn-list" aria-label={t('findings.rec.withdrawnList')}>
+              {withdrawn.map((r) => (
+                <li key={r.id} className="card" data-testid="withdrawn-recommendation">
+                  <p className="recommendation-text">{r.text}</p>
+                  <p className="muted">
+                    {t('findings.rec.withdrawnOn', {
+                      date: intl.formatDate(r.withdrawnAt as string, { day: 'numeric', month: 'long', year: 'numeric' }),
+                      reason: r.withdrawalReason ?? '',
+                    })}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       {mayDraft && (
         <section className="card" aria-labelledby="add-recommendation">
           <h3 id="add-recommendation">

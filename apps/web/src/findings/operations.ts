@@ -132,6 +132,7 @@ export const RecommendationFields = graphql(`
     suggestedOwner
     keyFactorIds
     withdrawnAt
+    withdrawalReason
     linkedGoodPractices {
       id
       title
@@ -141,12 +142,13 @@ export const RecommendationFields = graphql(`
   }
 `);
 
+/** The team's page: the withdrawn ones too (the page lists them apart, with their reason). */
 export const RecommendationsQuery = graphql(`
   query Recommendations($reviewId: ID!) {
     review(id: $reviewId) {
       ...FindingsReviewFields
     }
-    reviewRecommendations(reviewId: $reviewId) {
+    reviewRecommendations(reviewId: $reviewId, includeWithdrawn: true) {
       ...RecommendationFields
     }
   }
@@ -163,6 +165,14 @@ export const AddRecommendationMutation = graphql(`
 export const UpdateRecommendationMutation = graphql(`
   mutation UpdateRecommendation($recommendationId: ID!, $input: RecommendationInput!) {
     updateRecommendation(recommendationId: $recommendationId, input: $input) {
+      ...RecommendationFields
+    }
+  }
+`);
+
+export const WithdrawRecommendationMutation = graphql(`
+  mutation WithdrawRecommendation($recommendationId: ID!, $reason: String!) {
+    withdrawRecommendation(recommendationId: $recommendationId, reason: $reason) {
       ...RecommendationFields
     }
   }

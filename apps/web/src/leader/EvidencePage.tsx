@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
-import type { EvidenceStance, StakeholderCategory } from '../graphql/generated/graphql';
+import type { EvidenceStance } from '../graphql/generated/graphql';
 import { MessageId, useT } from '../i18n/i18n';
 import { CATEGORIES, STANCES } from '../notebook/labels';
 import { Button, Select, TextField } from '../ui/primitives';
@@ -21,6 +21,8 @@ export function EvidencePage() {
   const [params, setParams] = useSearchParams();
   const get = (k: Filter) => params.get(k) || undefined;
   const [words, setWords] = useState(get('q') ?? '');
+  // Only a known category goes to the API (a hand-edited URL must not break the page).
+  const category = CATEGORIES.find((c) => c === get('category'));
   const [context] = useQuery({ query: LeaderEvidenceContextQuery, variables: { reviewId } });
   const [{ data, error, fetching }] = useQuery({
     query: LeaderEvidenceQuery,
@@ -28,6 +30,7 @@ export function EvidencePage() {
       reviewId,
       keyFactorId: get('kf'),
       sessionId: get('session'),
+      stakeholderCategory: category,
       stance: get('stance') as EvidenceStance | undefined,
       loggedById: get('peer'),
       search: get('q'),
@@ -47,9 +50,7 @@ export function EvidencePage() {
     e.preventDefault();
     set('q', words.trim());
   };
-  // The API filters by everything but the stakeholder category, which is narrowed here.
-  const category = get('category') as StakeholderCategory | undefined;
-  const items = (data?.reviewEvidence.nodes ?? []).filter((i) => !category || i.stakeholderCategory === category);
+  const items = data?.reviewEvidence.nodes ?? [];
   const sessionOf = (id: string | null) => sessions.find((s) => s.id === id);
   const codes = (ids: string[]) =>
     ids
@@ -116,7 +117,7 @@ export function EvidencePage() {
         <Loading error={error} />
       ) : (
         <p className="muted" role="status" data-testid="evidence-count">
-          {fetching && !data ? t('common.loading') : t('leader.evidence.count', { count: items.length })}
+          {fetching && !data ? t('common.loading') : t('leader.evidence.count', { count: data?.reviewEvidence.totalCount ?? 0 })}
         </p>
       )}
       <ul className="item-list">

@@ -455,8 +455,25 @@ export const LeaderEvidenceContextQuery = graphql(`
 `);
 
 export const LeaderEvidenceQuery = graphql(`
-  query LeaderEvidence($reviewId: ID!, $keyFactorId: ID, $sessionId: ID, $stance: EvidenceStance, $loggedById: ID, $search: String) {
-    reviewEvidence(reviewId: $reviewId, keyFactorId: $keyFactorId, sessionId: $sessionId, stance: $stance, loggedById: $loggedById, search: $search, first: 100) {
+  query LeaderEvidence(
+    $reviewId: ID!
+    $keyFactorId: ID
+    $sessionId: ID
+    $stakeholderCategory: StakeholderCategory
+    $stance: EvidenceStance
+    $loggedById: ID
+    $search: String
+  ) {
+    reviewEvidence(
+      reviewId: $reviewId
+      keyFactorId: $keyFactorId
+      sessionId: $sessionId
+      stakeholderCategory: $stakeholderCategory
+      stance: $stance
+      loggedById: $loggedById
+      search: $search
+      first: 100
+    ) {
       totalCount
       nodes {
         ...EvidenceFields

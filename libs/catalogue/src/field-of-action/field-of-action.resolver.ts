@@ -1,5 +1,5 @@
 import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { GraphqlContext, groupInOrder } from '@peervisit/platform';
+import { GraphqlContext, groupInOrder, Public } from '@peervisit/platform';
 import { FieldOfAction } from './field-of-action.entity';
 import { FieldOfActionService } from './field-of-action.service';
 
@@ -7,7 +7,9 @@ import { FieldOfActionService } from './field-of-action.service';
 export class FieldOfActionResolver {
   constructor(private readonly fields: FieldOfActionService) {}
 
-  @Query(() => [FieldOfAction], { description: 'The 16 ICC fields of action, in order, each with its sub-fields.' })
+  // Public: the reference data the public good-practice catalogue is filtered by.
+  @Public()
+  @Query(() => [FieldOfAction], { description: 'The 16 ICC fields of action, in order, each with its sub-fields (no sign-in needed).' })
   fieldsOfAction() {
     return this.fields.topLevel();
   }

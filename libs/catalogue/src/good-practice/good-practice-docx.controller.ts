@@ -10,6 +10,7 @@ import {
   Me,
   ParsingLimits,
   parsingLimitsOf,
+  Public,
 } from '@peervisit/platform';
 import type { Response } from 'express';
 import { readGoodPracticeDocx } from './docx/read-good-practice-docx';
@@ -55,7 +56,7 @@ export const practiceJson = (p: GoodPractice) => ({
 /**
  * The good practice as a Word document in the ICC template, both ways. Authorized like the GraphQL
  * equivalents: importing is the network secretariat's (see GoodPracticeService.import), exporting
- * needs read access.
+ * needs read access (a published practice: anyone, signed in or not, like goodPractice(id)).
  */
 @Controller('good-practices')
 export class GoodPracticeDocxController {
@@ -85,16 +86,18 @@ export class GoodPracticeDocxController {
     return practiceJson(practice);
   }
 
-  /** The good practice as a .docx in the layout of the ICC template. */
+  /** The good practice as a .docx in the layout of the ICC template (NOT_FOUND for what the caller may not read). */
+  @Public()
   @Get(':id/export.docx')
   async exportDocx(
-    @Me() user: CurrentUser,
+    @Me() user: CurrentUser | undefined,
     @Param('id') id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const practice = await this.practices.get(user, id);
     const buffer = await writeGoodPracticeDocx(await this.practices.documentOf(practice));
     response.setHeader('X-Content-Type-Options', 'nosniff');
+    // no-store even when published: the same URL serves a draft to its author.
     response.setHeader('Cache-Control', 'private, no-store');
     return new StreamableFile(buffer, {
       type: DOCX_MEDIA_TYPE,

@@ -12,7 +12,7 @@ export enum GoodPracticeStatus {
 registerEnumType(GoodPracticeStatus, {
   name: 'GoodPracticeStatus',
   description:
-    'DRAFT (the author edits) → SUBMITTED (waiting for the network secretariat; can go back to DRAFT) → PUBLISHED (everyone signed in reads it).',
+    'DRAFT (the author edits) → SUBMITTED (waiting for the network secretariat; can go back to DRAFT) → PUBLISHED (public: anyone reads it, signed in or not).',
 });
 
 /**

@@ -105,7 +105,13 @@ export class GoodPracticesArgs extends PageArgs {
   search?: string;
   @Field(() => GoodPracticeStatus, {
     nullable: true,
-    description: 'Default PUBLISHED. DRAFT or SUBMITTED: every one for admins, your own for everyone else.',
+    description:
+      'Default PUBLISHED (public: no sign-in needed). DRAFT or SUBMITTED: every one for admins, your own for everyone else signed in (UNAUTHENTICATED signed out).',
   })
   status?: GoodPracticeStatus;
+  @Field(() => [GoodPracticeCriterionKey], {
+    nullable: true,
+    description: 'Criteria of the ICC template that must all be met (as the author assessed them).',
+  })
+  criteria?: CriterionKey[];
 }

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AdminOnly, CurrentUser, GraphqlContext, groupInOrder, Me, oneInOrder } from '@peervisit/platform';
+import { AdminOnly, CurrentUser, GraphqlContext, groupInOrder, Me, oneInOrder, Public } from '@peervisit/platform';
 import { JSONScalar } from '@peervisit/platform/entities';
 import { FieldOfAction } from '../field-of-action/field-of-action.entity';
 import { CRITERIA_KEYS, CRITERIA_LABELS } from './good-practice-document';
@@ -7,7 +7,7 @@ import { GoodPractice, GoodPracticeRevision } from './good-practice.entity';
 import { GoodPracticeInput, GoodPracticesArgs } from './good-practice.inputs';
 import { GoodPracticeService } from './good-practice.service';
 import { teaserOf } from './good-practice-text';
-import { GoodPracticeConnection, GoodPracticeCriterion } from './good-practice.types';
+import { GoodPracticeConnection, GoodPracticeCriterion, GoodPracticeFacets } from './good-practice.types';
 
 /** Loads fields of action by id once per request. */
 export function fieldOfActionLoader(ctx: GraphqlContext, service: GoodPracticeService) {
@@ -20,18 +20,31 @@ export function fieldOfActionLoader(ctx: GraphqlContext, service: GoodPracticeSe
 export class GoodPracticeResolver {
   constructor(private readonly practices: GoodPracticeService) {}
 
+  // Public: the published catalogue is read without signing in; the service keeps the rest private.
+  @Public()
   @Query(() => GoodPracticeConnection, {
     description:
-      'The good-practice catalogue, newest published first, filtered like the ICC listing (field of action, country, city, year, words).',
+      'The good-practice catalogue, newest published first, filtered like the ICC listing (field of action, country, city, year, criteria met, words). Published ones need no sign-in.',
   })
-  goodPractices(@Me() user: CurrentUser, @Args() args: GoodPracticesArgs) {
+  goodPractices(@Me() user: CurrentUser | undefined, @Args() args: GoodPracticesArgs) {
     const { first, after, ...filters } = args;
     return this.practices.list(user, filters, { first, after });
   }
 
-  @Query(() => GoodPractice, { description: 'A published good practice, or a draft or submitted one of yours (admins: any).' })
-  goodPractice(@Me() user: CurrentUser, @Args('id', { type: () => ID }) id: string) {
+  @Public()
+  @Query(() => GoodPractice, {
+    description: 'A published good practice (no sign-in needed), or a draft or submitted one of yours (admins: any); NOT_FOUND otherwise.',
+  })
+  goodPractice(@Me() user: CurrentUser | undefined, @Args('id', { type: () => ID }) id: string) {
     return this.practices.get(user, id);
+  }
+
+  @Public()
+  @Query(() => GoodPracticeFacets, {
+    description: 'The cities, countries and years of the published good practices, for the filters of the catalogue (no sign-in needed).',
+  })
+  goodPracticeFacets() {
+    return this.practices.facets();
   }
 
   // A few kB of text fields (query cost, BYTES_PER_COST).
@@ -129,7 +142,7 @@ export class GoodPracticeResolver {
     nullable: true,
     description: 'Every version, oldest first: for its author and admins (null for others).',
   })
-  async revisions(@Me() user: CurrentUser, @Parent() practice: GoodPractice, @Context() ctx: GraphqlContext) {
+  async revisions(@Me() user: CurrentUser | undefined, @Parent() practice: GoodPractice, @Context() ctx: GraphqlContext) {
     if (!this.practices.mayEdit(user, practice)) return null;
     return ctx.loaders
       .get<string, GoodPracticeRevision[]>('GoodPractice.revisions', async (ids) =>

@@ -12,10 +12,11 @@ import {
   PageArgs,
   paginate,
   Problem,
+  unauthenticated,
 } from '@peervisit/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { FieldOfAction } from '../field-of-action/field-of-action.entity';
-import { CRITERIA_KEYS, GoodPracticeDocument } from './good-practice-document';
+import { CRITERIA_KEYS, CriterionKey, GoodPracticeDocument } from './good-practice-document';
 import { GoodPractice, GoodPracticeRevision, GoodPracticeStatus, goodPracticeSearchVector } from './good-practice.entity';
 import { GoodPracticeInput } from './good-practice.inputs';
 import { parseGoodPracticeDocument, periodYears, withoutNulls } from './good-practice-text';
@@ -34,6 +35,16 @@ export interface GoodPracticeFilters {
   year?: number;
   search?: string;
   status?: GoodPracticeStatus;
+  /** Criteria of the template that must all be met (an empty list filters nothing). */
+  criteria?: CriterionKey[];
+}
+
+/** What the published catalogue can be filtered by: the cities and countries it has, and its years. */
+export interface GoodPracticeFacets {
+  cities: { city: string; country: string | null; count: number }[];
+  countries: { country: string; count: number }[];
+  firstYear: number | null;
+  lastYear: number | null;
 }
 
 /** One published good practice ranked against a text (see rankPublished). */
@@ -79,8 +90,9 @@ export function documentFromInput(input: GoodPracticeInput | null | undefined): 
 /**
  * The good-practice catalogue in the ICC template. Anyone signed in drafts; the author (and the
  * network secretariat) edits a draft and submits it; the author or an admin can send a submitted one
- * back to draft; only an admin publishes. Published practices are read by everyone signed in, the
- * others only by their author and admins. Every change is kept as a GoodPracticeRevision, and a
+ * back to draft; only an admin publishes. Published practices are public (read by anyone, signed in
+ * or not: the resolver's reads are @Public and `user` is then undefined), the others only by their
+ * author and admins. Every change is kept as a GoodPracticeRevision, and a
  * change based on an old version is refused (CONFLICT).
  */
 @Injectable()
@@ -199,23 +211,26 @@ export class GoodPracticeService {
     });
   }
 
-  /** One good practice the caller may read (a draft of someone else's is NOT_FOUND, as if it did not exist). */
-  async get(user: CurrentUser, id: string): Promise<GoodPractice> {
+  /**
+   * One good practice the caller may read (a draft of someone else's is NOT_FOUND, as if it did not
+   * exist; for an anonymous caller, `user` undefined, every one that is not published).
+   */
+  async get(user: CurrentUser | undefined, id: string): Promise<GoodPractice> {
     const practice = isUuid(id) ? await this.dataSource.getRepository(GoodPractice).findOneBy({ id: id.toLowerCase() }) : null;
     if (!practice || !this.mayRead(user, practice)) throw notFound(`Good practice ${id}`);
     return practice;
   }
 
-  mayRead(user: CurrentUser, practice: GoodPractice): boolean {
+  mayRead(user: CurrentUser | undefined, practice: GoodPractice): boolean {
     return practice.status === GoodPracticeStatus.PUBLISHED || this.mayEdit(user, practice);
   }
 
-  /** The author and admins see drafts, submitted versions and the revisions. */
-  mayEdit(user: CurrentUser, practice: GoodPractice): boolean {
-    return user.isAdmin || practice.createdById === user.personId;
+  /** The author and admins see drafts, submitted versions and the revisions (nobody signed out does). */
+  mayEdit(user: CurrentUser | undefined, practice: GoodPractice): boolean {
+    return !!user && (user.isAdmin || practice.createdById === user.personId);
   }
 
-  async export(user: CurrentUser, id: string): Promise<GoodPracticeDocument> {
+  async export(user: CurrentUser | undefined, id: string): Promise<GoodPracticeDocument> {
     const practice = await this.get(user, id);
     return this.documentOf(practice);
   }
@@ -255,12 +270,17 @@ export class GoodPracticeService {
 
   /**
    * Browse and search, newest published first (drafts and submitted ones: newest first). PUBLISHED
-   * unless another status is asked for; those are every one for admins and one's own for the rest.
+   * unless another status is asked for; those are every one for admins and one's own for the rest,
+   * and UNAUTHENTICATED for a caller who is not signed in (`user` undefined).
    */
-  async list(user: CurrentUser, filters: GoodPracticeFilters, page: PageArgs): Promise<Connection<GoodPractice>> {
+  async list(user: CurrentUser | undefined, filters: GoodPracticeFilters, page: PageArgs): Promise<Connection<GoodPractice>> {
     const status = filters.status ?? GoodPracticeStatus.PUBLISHED;
+    if (status !== GoodPracticeStatus.PUBLISHED && !user)
+      throw unauthenticated(
+        'Sign in to list drafts and submitted good practices: only their authors and the network secretariat see them.',
+      );
     const q = this.dataSource.getRepository(GoodPractice).createQueryBuilder('gp').where('gp.status = :status', { status });
-    if (status !== GoodPracticeStatus.PUBLISHED && !user.isAdmin) q.andWhere('gp.createdById = :me', { me: user.personId });
+    if (status !== GoodPracticeStatus.PUBLISHED && !user!.isAdmin) q.andWhere('gp.createdById = :me', { me: user!.personId });
     const problems: Problem[] = [];
     if (filters.fieldOfAction !== undefined && filters.fieldOfAction !== null) {
       const ids = await this.fieldAndSubFieldIds(filters.fieldOfAction);
@@ -282,8 +302,37 @@ export class GoodPracticeService {
     }
     if (filters.search?.trim())
       q.andWhere(`${goodPracticeSearchVector('gp')} @@ websearch_to_tsquery('english', :search)`, { search: filters.search.trim() });
+    if (filters.criteria?.length) {
+      // Every one of them met: containment of {"<key>": {"met": true}, …} in the stored criteria.
+      const wanted = Object.fromEntries([...new Set(filters.criteria)].map((key) => [key, { met: true }]));
+      q.andWhere('gp.criteria @> CAST(:criteria AS jsonb)', { criteria: JSON.stringify(wanted) });
+    }
     assertNoProblems(problems, 'The good practices could not be listed');
     return status === GoodPracticeStatus.PUBLISHED ? paginate(q, page, 'publishedAt', 'DESC') : paginate(q, page, 'createdAt', 'DESC');
+  }
+
+  /** The cities (with their country) and countries of the published practices, with how many each, and the years they cover. */
+  async facets(): Promise<GoodPracticeFacets> {
+    const published = `status = '${GoodPracticeStatus.PUBLISHED}'`;
+    const [cities, countries, years]: [
+      { city: string; country: string | null; count: number }[],
+      { country: string; count: number }[],
+      { first: number | null; last: number | null }[],
+    ] = await Promise.all([
+      this.dataSource.query(
+        `SELECT min(city) AS city, country, count(*)::int AS count FROM good_practice WHERE ${published}
+          GROUP BY lower(city), country ORDER BY lower(min(city)), country`,
+      ),
+      this.dataSource.query(
+        `SELECT country, count(*)::int AS count FROM good_practice WHERE ${published} AND country IS NOT NULL GROUP BY country ORDER BY country`,
+      ),
+      this.dataSource.query(
+        `SELECT min(period_start_year)::int AS first,
+                max(coalesce(period_end_year, CASE WHEN period_start_year IS NULL THEN NULL ELSE extract(year from now())::int END))::int AS last
+           FROM good_practice WHERE ${published}`,
+      ),
+    ]);
+    return { cities, countries, firstYear: years[0]?.first ?? null, lastYear: years[0]?.last ?? null };
   }
 
   /**

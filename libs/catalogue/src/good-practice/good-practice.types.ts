@@ -1,4 +1,4 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '@peervisit/platform';
 import { CriterionKey } from './good-practice-document';
 import { GoodPractice } from './good-practice.entity';
@@ -17,4 +17,34 @@ export class GoodPracticeCriterion {
   met: boolean | null;
   @Field()
   justification: string;
+}
+
+@ObjectType({ description: 'A city with published good practices.' })
+export class GoodPracticeCityCount {
+  @Field({ description: 'As written in (one of) its practices.' })
+  city: string;
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 code, e.g. NO.' })
+  country: string | null;
+  @Field(() => Int, { description: 'How many published practices it has.' })
+  count: number;
+}
+
+@ObjectType({ description: 'A country with published good practices.' })
+export class GoodPracticeCountryCount {
+  @Field({ description: 'ISO 3166-1 alpha-2 code, e.g. NO.' })
+  country: string;
+  @Field(() => Int, { description: 'How many published practices it has.' })
+  count: number;
+}
+
+@ObjectType({ description: 'What the published catalogue can be filtered by (for the filters of a listing).' })
+export class GoodPracticeFacets {
+  @Field(() => [GoodPracticeCityCount], { description: 'By name.' })
+  cities: GoodPracticeCityCount[];
+  @Field(() => [GoodPracticeCountryCount], { description: 'By code.' })
+  countries: GoodPracticeCountryCount[];
+  @Field(() => Int, { nullable: true, description: 'The first year an implementation period names (null when none does).' })
+  firstYear: number | null;
+  @Field(() => Int, { nullable: true, description: 'The last year covered (an ongoing practice runs to this year).' })
+  lastYear: number | null;
 }

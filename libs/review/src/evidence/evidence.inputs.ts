@@ -40,6 +40,8 @@ export class EvidenceListArgs extends PageArgs {
   @Field(() => EvidenceSource, { nullable: true }) source?: EvidenceSource;
   @Field(() => EvidenceStance, { nullable: true }) stance?: EvidenceStance;
   @Field(() => ID, { nullable: true }) loggedById?: string;
+  @Field(() => StakeholderCategory, { nullable: true, description: 'Only the items attributed to this category of stakeholder.' })
+  stakeholderCategory?: StakeholderCategory;
   @Field({ nullable: true, description: 'Words to find in statements and quotes (web-search syntax: "exact phrase", -not, or).' })
   search?: string;
   @Field({ nullable: true, defaultValue: false }) includeRetracted?: boolean;

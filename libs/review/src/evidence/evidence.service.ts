@@ -346,6 +346,7 @@ export class EvidenceService {
     if (args.source) query.andWhere('evidence.source = :source', { source: args.source });
     if (args.stance) query.andWhere('evidence.stance = :stance', { stance: args.stance });
     if (args.loggedById) query.andWhere('evidence.loggedById = :by', { by: args.loggedById });
+    if (args.stakeholderCategory) query.andWhere('evidence.stakeholderCategory = :category', { category: args.stakeholderCategory });
     if (args.search?.trim()) {
       query.andWhere(
         `${EVIDENCE_SEARCH_VECTOR.replace(/statement|quote/g, (c) => `evidence.${c}`)} @@ websearch_to_tsquery('english', :search)`,
