@@ -5,7 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { capturedMail } from '../../libs/testing/src/mail-capture';
 import { graphql } from './support/global-setup';
-import { DESKTOP, expect, expectAccessible, fixture, PHONE, screenshot, signIn, sql, test, TEST_PASSWORD } from './support/fixture';
+import {
+  DESKTOP,
+  expect,
+  expectAccessible,
+  fixture,
+  PHONE,
+  ReviewScenario,
+  scenario,
+  screenshot,
+  signIn,
+  sql,
+  test,
+  TEST_PASSWORD,
+} from './support/fixture';
 
 /**
  * Issue 17: one review, driven by its expert leader from preparation to a published report through
@@ -24,7 +37,7 @@ import { DESKTOP, expect, expectAccessible, fixture, PHONE, screenshot, signIn, 
 test.describe.configure({ mode: 'serial' });
 
 const fx = fixture();
-const review = fx.leaderReview;
+const review = scenario<ReviewScenario>('leader-review');
 const kf = (i: number) => review.keyFactors[i];
 
 const INVITEE = `noor-${Date.now()}@example.org`;

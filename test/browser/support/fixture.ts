@@ -19,11 +19,15 @@ export interface BrowserFixture {
     people: Record<'leader' | 'peer' | 'peer2' | 'coordinator' | 'contributor' | 'observer', Person>;
   };
   sessions: { id: string; title: string }[];
-  /** The expert leader's test's own review, from preparation on (support/prepare-database.ts says what it holds). */
-  leaderReview: BrowserFixture['review'] & { city: { id: string; name: string } };
+  /** What each test's own scenario made (support/scenarios/<name>.ts), by name. */
+  scenarios: Record<string, unknown>;
 }
 
 export const fixture = (): BrowserFixture => JSON.parse(process.env.PV_BROWSER_FIXTURE as string);
+/** What support/scenarios/<name>.ts made for one test file. */
+export const scenario = <T>(name: string): T => fixture().scenarios[name] as T;
+/** A review made by createReviewFixture (libs/testing): its id, city, key factors in scope and a person per role. */
+export type ReviewScenario = BrowserFixture['review'] & { city: { id: string; name: string } };
 export const TEST_PASSWORD = 'correct-horse-battery';
 
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };

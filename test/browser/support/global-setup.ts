@@ -85,7 +85,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     encoding: 'utf8',
   });
   if (prepared.status !== 0) throw new Error(`Preparing the browser tests' database failed:\n${prepared.stderr}`);
-  const { leaderReview, ...review } = JSON.parse(prepared.stdout.trim().split('\n').pop() as string);
+  const { scenarios, ...review } = JSON.parse(prepared.stdout.trim().split('\n').pop() as string);
 
   let api: ChildProcess | undefined = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
     env,
@@ -171,7 +171,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       jwtSecret: JWT_SECRET,
       review,
       sessions,
-      leaderReview,
+      scenarios,
     };
     process.env.PV_BROWSER_FIXTURE = JSON.stringify(fixture);
     return teardown;
