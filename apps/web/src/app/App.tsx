@@ -5,7 +5,6 @@ import { AuthProvider, useAuth } from '../auth/auth-context';
 import { createGraphqlClient } from '../graphql/client';
 import { I18n } from '../i18n/i18n';
 import { CoveragePage } from '../notebook/CoveragePage';
-import { NotebookPage } from '../notebook/NotebookPage';
 import { SearchPage } from '../notebook/SearchPage';
 import { SyncProvider } from '../notebook/sync-context';
 import { AcceptInvitationPage } from '../pages/AcceptInvitationPage';
@@ -15,6 +14,7 @@ import { ProfilePage } from '../pages/ProfilePage';
 import { ResetPasswordPage } from '../pages/ResetPasswordPage';
 import { SignInPage } from '../pages/SignInPage';
 import { PublicLayout, ReviewLayout, SignedInLayout } from './Layout';
+import { ReviewHome } from './ReviewHome';
 
 const router = createBrowserRouter([
   {
@@ -43,7 +43,7 @@ const router = createBrowserRouter([
         path: '/reviews/:reviewId',
         element: <ReviewLayout />,
         children: [
-          { index: true, element: <NotebookPage /> },
+          { index: true, element: <ReviewHome /> },
           { path: 'coverage', element: <CoveragePage /> },
           { path: 'search', element: <SearchPage /> },
           // The leader's preparation, programme and visit screens, loaded on demand (dnd-kit comes with them, never with the notebook).

@@ -27,6 +27,11 @@ export function SignedInLayout() {
           <NavLink to="/practices">
             <FormattedMessage id="catalogue.nav" />
           </NavLink>
+          {session.person.isAdmin && (
+            <NavLink to="/secretariat">
+              <FormattedMessage id="nav.secretariat" />
+            </NavLink>
+          )}
           <button type="button" className="btn btn-link" onClick={() => void signOut()}>
             <FormattedMessage id="nav.signOut" />
           </button>
@@ -101,17 +106,30 @@ const LEADER_TABS: ReviewTab[] = [
   { path: '', label: 'tabs.notebook' },
 ];
 
-/** A review's pages, with the tabs of my role in it (the leader's workspace or the peer's notebook). */
+/**
+ * The host city's tabs (its coordinator and contributors): what to do next, the self-assessment and
+ * its documents, the visit, the findings and report after feedback, and the follow-up over the years.
+ */
+const HOST_TABS: ReviewTab[] = [
+  { path: 'host', label: 'host.tab.home' },
+  { path: 'host/self-assessment', label: 'host.tab.selfAssessment' },
+  { path: 'host/documents', label: 'host.tab.documents' },
+  { path: 'host/visit', label: 'host.tab.visit' },
+  { path: 'host/findings', label: 'host.tab.findings' },
+  { path: 'host/follow-up', label: 'host.tab.followUp' },
+];
+
+/** A review's pages, with the tabs of my role in it (the leader's workspace, the peer's notebook or the host city's screens). */
 export function ReviewLayout() {
   const { reviewId = '' } = useParams();
   const role = useReviewRole(reviewId);
   const t = useT();
-  const tabs = role.leads ? LEADER_TABS : PEER_TABS;
+  const tabs = role.leads ? LEADER_TABS : role.hosts ? HOST_TABS : PEER_TABS;
   return (
     <main className="review">
-      <nav className={`tabs ${role.leads ? 'tabs-leader' : ''}`} aria-label={t('leader.nav.label')}>
+      <nav className={`tabs ${role.leads || role.hosts ? 'tabs-leader' : ''}`} aria-label={t('leader.nav.label')}>
         {tabs.map((tab) => (
-          <NavLink key={tab.path} to={tab.path ? `/reviews/${reviewId}/${tab.path}` : `/reviews/${reviewId}`} end={!tab.path}>
+          <NavLink key={tab.path} to={tab.path ? `/reviews/${reviewId}/${tab.path}` : `/reviews/${reviewId}`} end>
             <FormattedMessage id={tab.label} />
           </NavLink>
         ))}

@@ -9,12 +9,16 @@ export interface ReviewRoleInfo {
   leads: boolean;
   /** On the review team proper (expert leader or peer). */
   onTeam: boolean;
+  /** From the host city (its coordinator or a contributor), and not on the team: the host city's screens. */
+  hosts: boolean;
+  /** The host city's coordinator (assigns entries, submits, answers recommendations). */
+  coordinates: boolean;
   isAdmin: boolean;
   /** Still asking the API; the roles cached for the review come first when known. */
   loading: boolean;
 }
 
-/** My roles in a review, for choosing which workspace (leader's or peer's) to show. */
+/** My roles in a review, for choosing which workspace (leader's, peer's or host city's) to show. */
 export function useReviewRole(reviewId: string): ReviewRoleInfo {
   const { person } = useAuth();
   const [{ data, fetching }] = useQuery({
@@ -30,6 +34,12 @@ export function useReviewRole(reviewId: string): ReviewRoleInfo {
     isAdmin,
     leads: isAdmin || roles.includes('EXPERT_LEADER'),
     onTeam: roles.includes('EXPERT_LEADER') || roles.includes('PEER'),
+    hosts:
+      !isAdmin &&
+      !roles.includes('EXPERT_LEADER') &&
+      !roles.includes('PEER') &&
+      roles.some((r) => r === 'HOST_COORDINATOR' || r === 'HOST_CONTRIBUTOR'),
+    coordinates: roles.includes('HOST_COORDINATOR'),
     loading: fetching && !data,
   };
 }
