@@ -37,7 +37,7 @@ import {
 test.describe.configure({ mode: 'serial' });
 
 const fx = fixture();
-const review = scenario<ReviewScenario>('leader-review');
+const review = scenario<ReviewScenario & { secretariat: { email: string } }>('leader-review');
 const kf = (i: number) => review.keyFactors[i];
 
 const INVITEE = `noor-${Date.now()}@example.org`;
@@ -539,11 +539,7 @@ test.describe("the expert leader's workspace, one review from preparation to the
 
   test('a recommendation with a suggested good practice linked in one click', async () => {
     // The secretariat publishes the catalogue's example practice (libs/catalogue/src/data).
-    const [admin] = await sql<{ email: string }>(
-      "INSERT INTO person (email, full_name, is_admin, password_hash) SELECT 'secretariat-' || gen_random_uuid() || '@example.org', 'Sam Secretariat', true, password_hash FROM person WHERE id = $1 RETURNING email",
-      [review.people.leader.id],
-    );
-    const adminToken = await tokenOf(admin.email);
+    const adminToken = await tokenOf(review.secretariat.email);
     const bergen = JSON.parse(readFileSync('libs/catalogue/src/data/icc-good-practice-bergen.json', 'utf8'));
     const practice: string = bergen.action.title;
     const imported = (await gql('mutation($d: JSON!) { importGoodPractice(document: $d) { id } }', { d: bergen }, adminToken))

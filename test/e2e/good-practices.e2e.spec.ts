@@ -600,12 +600,22 @@ describe('good practices, end to end', () => {
     const download = (client: GraphqlClient, id: string) =>
       fetch(`${t.url}/good-practices/${id}/export.docx`, { headers: client.token ? { authorization: `Bearer ${client.token}` } : {} });
 
-    it('imports a .docx in the template as a draft of the caller (the secretariat), and exports it back (round trip)', async () => {
+    it('imports a .docx in the template as a draft of the member who sent it, private to them', async () => {
       const docx = await writeGoodPracticeDocx(structuralRacism);
-      expect(await (await post(as.author, docx)).json()).toEqual({
-        code: 'FORBIDDEN',
-        message: 'Only the network secretariat (an admin) can do this.',
-      });
+      const created = await post(as.author, docx);
+      expect(created.status).toBe(201);
+      const body = (await created.json()) as { id: string };
+      expect(body).toMatchObject({ status: 'DRAFT', title: 'Research on structural racism', createdById: people.author.id });
+      expect((await as.author.ok(exportJson, { id: body.id })).goodPracticeExport).toEqual(structuralRacism);
+      // A draft is its author's (and the secretariat's) until published.
+      expect((await download(as.other, body.id)).status).toBe(404);
+      expect((await download(as.author, body.id)).status).toBe(200);
+      const [row] = await t.dataSource.query('SELECT status, created_by_id FROM good_practice WHERE id = $1', [body.id]);
+      expect(row).toEqual({ status: 'DRAFT', created_by_id: people.author.id });
+    });
+
+    it('imports a .docx in the template as a draft of the secretariat, and exports it back (round trip)', async () => {
+      const docx = await writeGoodPracticeDocx(structuralRacism);
       const created = await post(as.admin, docx);
       expect(created.status).toBe(201);
       const body = (await created.json()) as { id: string };

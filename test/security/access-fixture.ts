@@ -112,6 +112,9 @@ export async function buildAccessFixture(t: TestApp) {
     assigneeId: a.people.contributor.id,
     loggedById: a.people.peer.id,
     invitationId,
+    // Admin-only (mergePeople): refused to everyone here before anything is looked up.
+    keepId: a.people.peer.id,
+    mergeId: a.people.peer2.id,
     // `id` arguments, by the field that takes them.
     'review.id': r,
     'report.id': reportId,

@@ -18,6 +18,7 @@ describe('decompression bombs (good-practice Word import)', () => {
   let t: TestApp;
   let admin: GraphqlClient;
   let ordinary: GraphqlClient;
+  let member: { id: string; email: string };
   const files = {} as Record<'expanded' | 'parts' | 'ratio' | 'lie' | 'heavy' | 'gzippedImport', Buffer>;
 
   beforeAll(async () => {
@@ -39,9 +40,9 @@ describe('decompression bombs (good-practice Word import)', () => {
     const { CatalogueSeed } = await import('@peervisit/catalogue');
     await t.app.get(CatalogueSeed).run();
     const secretariat = await createPerson(t.dataSource, { isAdmin: true });
-    const person = await createPerson(t.dataSource);
+    member = await createPerson(t.dataSource);
     admin = await t.gql.signIn(secretariat.email, TEST_PASSWORD);
-    ordinary = await t.gql.signIn(person.email, TEST_PASSWORD);
+    ordinary = await t.gql.signIn(member.email, TEST_PASSWORD);
   }, 180_000);
   afterAll(() => t?.close());
 
@@ -71,14 +72,22 @@ describe('decompression bombs (good-practice Word import)', () => {
     expect({ status, json }).toMatchObject({ status: 201, json: { status: 'DRAFT', city: 'Bergen', title: bergen.action.title } });
   });
 
-  it('keeps importing to the secretariat: an ordinary account is refused before its file is read, Word or JSON', async () => {
+  it('refuses a stranger before its file is read; the JSON import stays the secretariat', async () => {
     const before = await written();
-    const refused = await upload(ordinary, await writeGoodPracticeDocx(bergen as never));
-    expect(refused).toEqual({ status: 403, json: { code: 'FORBIDDEN', message: 'Only the network secretariat (an admin) can do this.' } });
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await writeGoodPracticeDocx(bergen as never))]), 'practice.docx');
+    const stranger = await fetch(`${t.url}/good-practices/import.docx`, { method: 'POST', body: form });
+    expect(stranger.status).toBe(401);
     const viaJson = await ordinary.request('mutation($d: JSON!) { importGoodPractice(document: $d) { id } }', { d: bergen });
     expect(viaJson.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    // Drafting with the form stays open to everyone signed in.
     expect(await written()).toEqual(before);
+  });
+
+  it("imports a member's Word document as a draft of theirs, within the same limits", async () => {
+    const { status, json } = await upload(ordinary, await writeGoodPracticeDocx(bergen as never));
+    expect({ status, json }).toMatchObject({ status: 201, json: { status: 'DRAFT', createdById: member.id } });
+    const bomb = await upload(ordinary, files.ratio);
+    expect(bomb).toMatchObject({ status: 400, json: { code: 'BAD_USER_INPUT' } });
   });
 
   it.each([

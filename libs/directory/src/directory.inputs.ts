@@ -49,6 +49,12 @@ export class SearchArgs extends PageArgs {
   search?: string;
 }
 
+@ArgsType()
+export class PeopleArgs extends PageArgs {
+  @Field({ nullable: true, description: 'Part of the name or of the email (case-insensitive).' })
+  search?: string;
+}
+
 const TIME_ZONES = new Set(Intl.supportedValuesOf('timeZone').concat('UTC'));
 
 /** Checks shared by the directory's inputs; each returns a Problem naming the field and what it expects. */

@@ -6,8 +6,11 @@ import { AuthService } from './auth/auth.service';
 import { SessionService } from './auth/session.service';
 import { SignInThrottle } from './auth/sign-in-throttle';
 import { CityService } from './city/city.service';
-import { CityResolver, OrganisationResolver, PersonResolver, StakeholderResolver } from './directory.resolver';
+import { CityResolver, OrganisationResolver, PersonMergeResolver, PersonResolver, StakeholderResolver } from './directory.resolver';
 import { OrganisationService } from './organisation/organisation.service';
+import { PersonMergeService } from './person/person-merge.service';
+import { AdministratorsResolver } from './person/administrators.resolver';
+import { AdministratorsService } from './person/administrators.service';
 import { PersonService } from './person/person.service';
 import { StakeholderService } from './stakeholder/stakeholder.service';
 import { DIRECTORY_ENTITIES } from './entities';
@@ -18,6 +21,8 @@ import { DIRECTORY_ENTITIES } from './entities';
     CityService,
     OrganisationService,
     PersonService,
+    PersonMergeService,
+    AdministratorsService,
     StakeholderService,
     AuthTokenService,
     AuthService,
@@ -27,8 +32,10 @@ import { DIRECTORY_ENTITIES } from './entities';
     CityResolver,
     OrganisationResolver,
     PersonResolver,
+    PersonMergeResolver,
     StakeholderResolver,
+    AdministratorsResolver,
   ],
-  exports: [CityService, OrganisationService, PersonService, StakeholderService, AuthService, SessionService],
+  exports: [CityService, OrganisationService, PersonService, PersonMergeService, StakeholderService, AuthService, SessionService],
 })
 export class DirectoryModule {}

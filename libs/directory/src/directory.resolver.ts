@@ -1,15 +1,17 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AdminOnly, GraphqlContext, oneInOrder } from '@peervisit/platform';
+import { AdminOnly, CurrentUser, forbidden, GraphqlContext, Me, oneInOrder } from '@peervisit/platform';
 import { City } from './city/city.entity';
 import { CityService } from './city/city.service';
-import { CityInput, OrganisationInput, PersonInput, SearchArgs, StakeholderInput } from './directory.inputs';
+import { CityInput, OrganisationInput, PeopleArgs, PersonInput, SearchArgs, StakeholderInput } from './directory.inputs';
 import { Organisation } from './organisation/organisation.entity';
 import { OrganisationService } from './organisation/organisation.service';
 import { Person } from './person/person.entity';
+import { PersonMerge } from './person/person-merge.entity';
+import { PersonMergeService, PersonTeamRoleRow } from './person/person-merge.service';
 import { PersonService } from './person/person.service';
 import { Stakeholder } from './stakeholder/stakeholder.entity';
 import { StakeholderService } from './stakeholder/stakeholder.service';
-import { CityConnection, OrganisationConnection, PersonConnection, StakeholderConnection } from './directory.types';
+import { CityConnection, OrganisationConnection, PersonConnection, PersonTeamRole, StakeholderConnection } from './directory.types';
 
 /** Loads one entity per id through the request's DataLoader. */
 function loadOne<T extends { id: string }>(
@@ -86,29 +88,69 @@ export class PersonResolver {
   constructor(
     private readonly personService: PersonService,
     private readonly organisationService: OrganisationService,
+    private readonly merges: PersonMergeService,
   ) {}
 
   @AdminOnly()
   @Query(() => PersonConnection, { description: 'Everyone with an account (secretariat only).' })
-  people(@Args() args: SearchArgs) {
+  people(@Args() args: PeopleArgs) {
     return this.personService.search(args);
   }
 
   @AdminOnly()
   @Mutation(() => Person)
-  createPerson(@Args('input') input: PersonInput) {
-    return this.personService.save(input);
+  createPerson(@Me() admin: CurrentUser, @Args('input') input: PersonInput) {
+    return this.personService.save(input, undefined, admin);
   }
 
   @AdminOnly()
   @Mutation(() => Person)
-  updatePerson(@Args('id', { type: () => ID }) id: string, @Args('input') input: PersonInput) {
-    return this.personService.save(input, id);
+  updatePerson(@Me() admin: CurrentUser, @Args('id', { type: () => ID }) id: string, @Args('input') input: PersonInput) {
+    return this.personService.save(input, id, admin);
+  }
+
+  @AdminOnly()
+  @Mutation(() => PersonMerge, {
+    description:
+      "Merges a duplicate account into the person kept (secretariat): team memberships, evidence, assignments and everything else the duplicate did become the kept person's, and the duplicate account is deleted. Refused (CONFLICT) when both are on one review in different roles.",
+  })
+  mergePeople(
+    @Me() user: CurrentUser,
+    @Args('keepId', { type: () => ID, description: 'The person kept.' }) keepId: string,
+    @Args('mergeId', { type: () => ID, description: 'The duplicate, merged into the person kept and deleted.' }) mergeId: string,
+  ) {
+    return this.merges.merge(user, keepId, mergeId);
   }
 
   @ResolveField(() => Organisation, { nullable: true })
   organisation(@Parent() person: Person, @Context() ctx: GraphqlContext) {
     return loadOne(ctx, this.organisationService, Organisation, person.organisationId);
+  }
+
+  @ResolveField(() => [PersonTeamRole], {
+    description:
+      'The review teams the person is on now, newest review first (the secretariat, or the person themselves; FORBIDDEN otherwise).',
+  })
+  async teamRoles(@Parent() person: Person, @Context() ctx: GraphqlContext): Promise<PersonTeamRole[]> {
+    const user = ctx.req.user;
+    if (!user || (!user.isAdmin && user.personId !== person.id))
+      throw forbidden("Only the network secretariat can see other people's teams.");
+    return ctx.loaders
+      .get<string, PersonTeamRoleRow[]>('PersonTeamRoles', async (ids) => {
+        const rows = await this.merges.teamRoles(ids);
+        return ids.map((id) => rows.filter((r) => r.personId === id));
+      })
+      .load(person.id);
+  }
+}
+
+@Resolver(() => PersonMerge)
+export class PersonMergeResolver {
+  constructor(private readonly personService: PersonService) {}
+
+  @ResolveField(() => Person, { description: 'The person kept, as they are after the merge.' })
+  keptPerson(@Parent() merge: PersonMerge, @Context() ctx: GraphqlContext) {
+    return loadOne(ctx, this.personService, Person, merge.keptPersonId);
   }
 }
 

@@ -8,5 +8,7 @@ export * from './directory.inputs';
 export * from './directory.module';
 export * from './organisation/organisation.service';
 export * from './person/create-administrator';
+export * from './person/person-merge.service';
+export * from './person/person-references';
 export * from './person/person.service';
 export * from './stakeholder/stakeholder.service';

@@ -4,7 +4,10 @@ import { MESSAGE_RENDERER } from '@peervisit/platform';
 import { ReviewModule } from '@peervisit/review';
 import { NotificationsResolver } from './admin/notifications.resolver';
 import { CalendarFeedController } from './feed/calendar-feed.controller';
+import { NetworkFollowUpResolver } from './follow-up/network-follow-up.resolver';
+import { NetworkFollowUpService } from './follow-up/network-follow-up.service';
 import { ReminderService } from './reminders/reminder.service';
+import { UpcomingReminders } from './reminders/upcoming-reminders.service';
 import { NotificationsRenderer } from './rendering/notifications-renderer';
 import { MyNotificationSettings } from './preferences/my-notification-settings.service';
 import { NOTIFICATIONS_ENTITIES } from './entities';
@@ -23,6 +26,9 @@ import { NOTIFICATIONS_ENTITIES } from './entities';
     { provide: MESSAGE_RENDERER, useExisting: NotificationsRenderer },
     NotificationsResolver,
     MyNotificationSettings,
+    NetworkFollowUpService,
+    NetworkFollowUpResolver,
+    UpcomingReminders,
   ],
   exports: [ReminderService, MESSAGE_RENDERER],
 })

@@ -27,7 +27,7 @@ import { VisitService } from './visit/visit.service';
 import { FindingsResolver } from './findings/findings.resolver';
 import { FindingsService } from './findings/findings.service';
 import { CrossReviewService } from './findings/cross-review.service';
-import { RecommendationResolver } from './recommendation/recommendation.resolver';
+import { FollowUpUpdateResolver, RecommendationResolver } from './recommendation/recommendation.resolver';
 import { RecommendationService } from './recommendation/recommendation.service';
 import { ReviewTeamResolver, TeamInvitationResolver, TeamResolver } from './team/team.resolver';
 import { TeamService } from './team/team.service';
@@ -77,6 +77,7 @@ import { REVIEW_ENTITIES } from './entities';
     ReviewResolver,
     FindingsResolver,
     RecommendationResolver,
+    FollowUpUpdateResolver,
     VisitResolver,
     SessionAssignmentResolver,
     ReviewStakeholdersResolver,

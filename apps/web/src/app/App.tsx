@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
 import { Provider as UrqlProvider } from 'urql';
 import { AuthProvider, useAuth } from '../auth/auth-context';
 import { createGraphqlClient } from '../graphql/client';
@@ -66,6 +66,36 @@ const router = createBrowserRouter([
             path: 'feedback-report',
             lazy: () => import('../report/FeedbackReportPage').then((m) => ({ Component: m.FeedbackReportPage })),
           },
+          // The host city's home, self-assessment and documents, loaded on demand.
+          { path: 'host', lazy: () => import('../host/HostHomePage').then((m) => ({ Component: m.HostHomePage })) },
+          {
+            path: 'host/self-assessment',
+            lazy: () => import('../host/SelfAssessmentPage').then((m) => ({ Component: m.SelfAssessmentPage })),
+          },
+          { path: 'host/documents', lazy: () => import('../host/DocumentsPage').then((m) => ({ Component: m.DocumentsPage })) },
+          // The host city's visit, findings and report, and follow-up, loaded on demand (vega comes with the follow-up's chart).
+          { path: 'host/visit', lazy: () => import('../host/VisitPage').then((m) => ({ Component: m.VisitPage })) },
+          { path: 'host/findings', lazy: () => import('../host/FindingsPage').then((m) => ({ Component: m.FindingsPage })) },
+          { path: 'host/follow-up', lazy: () => import('../host/FollowUpPage').then((m) => ({ Component: m.FollowUpPage })) },
+        ],
+      },
+      {
+        // The network secretariat's pages (admins; anyone else is told they are the secretariat's), loaded on demand.
+        path: '/secretariat',
+        lazy: () => import('../secretariat/SecretariatLayout').then((m) => ({ Component: m.SecretariatLayout })),
+        children: [
+          { index: true, element: <Navigate to="/secretariat/reviews" replace /> },
+          { path: 'reviews', lazy: () => import('../secretariat/ReviewsPage').then((m) => ({ Component: m.ReviewsPage })) },
+          { path: 'cities', lazy: () => import('../secretariat/CitiesPage').then((m) => ({ Component: m.CitiesPage })) },
+          {
+            path: 'organisations',
+            lazy: () => import('../secretariat/OrganisationsPage').then((m) => ({ Component: m.OrganisationsPage })),
+          },
+          { path: 'people', lazy: () => import('../secretariat/PeoplePage').then((m) => ({ Component: m.PeoplePage })) },
+          { path: 'network', lazy: () => import('../secretariat/NetworkPage').then((m) => ({ Component: m.NetworkPage })) },
+          { path: 'benchmarks', lazy: () => import('../secretariat/BenchmarksPage').then((m) => ({ Component: m.BenchmarksPage })) },
+          { path: 'mail', lazy: () => import('../secretariat/MailPage').then((m) => ({ Component: m.MailPage })) },
+          { path: 'admins', lazy: () => import('../secretariat/AdminsPage').then((m) => ({ Component: m.AdminsPage })) },
         ],
       },
       { path: '*', element: <MyReviewsPage /> },

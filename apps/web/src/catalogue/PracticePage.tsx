@@ -2,6 +2,7 @@ import { MouseEvent, ReactNode, useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
+import { DraftActions } from './DraftActions';
 import { useAuth } from '../auth/auth-context';
 import { apiError } from '../graphql/errors';
 import type { CataloguePracticeQuery as PracticeData } from '../graphql/generated/graphql';
@@ -19,7 +20,7 @@ export function PracticePage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const back = (location.state as { from?: string } | null)?.from ?? '/practices';
-  const [result] = useQuery({ query: CataloguePracticeQuery, variables: { id } });
+  const [result, refetch] = useQuery({ query: CataloguePracticeQuery, variables: { id } });
   const practice = result.data?.goodPractice;
   const failure = apiError(result.error);
 
@@ -40,7 +41,10 @@ export function PracticePage() {
         </Link>
       </p>
       {practice ? (
-        <PracticeView practice={practice} />
+        <>
+          <DraftActions practice={practice} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
+          <PracticeView practice={practice} />
+        </>
       ) : failure?.code === 'NOT_FOUND' || failure?.code === 'BAD_USER_INPUT' ? (
         // An unknown id, a draft, or an address that is not an id at all: the same answer.
         <NotPublic />

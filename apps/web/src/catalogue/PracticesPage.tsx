@@ -7,6 +7,7 @@ import type { GoodPracticeCriterionKey } from '../graphql/generated/graphql';
 import { useT } from '../i18n/i18n';
 import { Alert, Button, Select, TextField } from '../ui/primitives';
 import { countryName, CRITERIA, fieldLabel, isCriterionKey } from './labels';
+import { MyDrafts } from './MyDrafts';
 import { CatalogueFiltersQuery, CataloguePracticesQuery } from './operations';
 
 const PAGE_SIZE = 10;
@@ -124,6 +125,8 @@ export function PracticesPage() {
       <p className="catalogue-intro">
         <FormattedMessage id="catalogue.intro" />
       </p>
+
+      <MyDrafts />
 
       <form role="search" aria-label={t('catalogue.search.region')} onSubmit={submit} className="catalogue-form">
         <div className="catalogue-search">

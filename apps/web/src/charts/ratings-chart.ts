@@ -97,3 +97,59 @@ export function ratingsHistorySpec(
     config: { font: 'system-ui, sans-serif', view: { stroke: null } },
   };
 }
+
+export interface NetworkRatingCount {
+  /** Key factor code, e.g. "04". */
+  code: string;
+  heading: string;
+  rating: number;
+  /** How many agreed ratings of this level the key factor got across the network's reviews. */
+  count: number;
+}
+
+/**
+ * Ratings across the network's cities: per key factor, how many agreed ratings each level of the
+ * scale got, as one stacked bar per key factor, the levels in the scale's order (lowest on the left).
+ */
+export function networkRatingsSpec(
+  rows: NetworkRatingCount[],
+  scale: { value: number; label: string }[],
+  labels: { keyFactor: string; count: string; rating: string },
+): TopLevelSpec {
+  const levels = [...scale].sort((a, b) => a.value - b.value);
+  const levelName = (rating: number) => {
+    const level = levels.find((l) => l.value === rating);
+    return level ? `${level.value} ${level.label}` : String(rating);
+  };
+  const name = (r: NetworkRatingCount) => `${r.code} ${r.heading}`;
+  const order = [...new Set(rows.map(name))];
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 480,
+    height: { step: 24 },
+    data: {
+      values: rows
+        .filter((r) => r.count > 0)
+        .map((r) => ({ ...r, keyFactor: name(r), level: levelName(r.rating), position: levels.findIndex((l) => l.value === r.rating) })),
+    },
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      y: { field: 'keyFactor', type: 'nominal', title: labels.keyFactor, sort: order, axis: { labelLimit: 220 } },
+      x: { field: 'count', type: 'quantitative', stack: 'zero', title: labels.count, axis: { tickMinStep: 1 } },
+      color: {
+        field: 'level',
+        type: 'ordinal',
+        title: labels.rating,
+        scale: { domain: levels.map((l) => levelName(l.value)), scheme: 'viridis' },
+        legend: { orient: 'top', columns: Math.min(levels.length, 5) || 1 },
+      },
+      order: { field: 'position', type: 'ordinal' },
+      tooltip: [
+        { field: 'keyFactor', title: labels.keyFactor },
+        { field: 'level', title: labels.rating },
+        { field: 'count', title: labels.count },
+      ],
+    },
+    config: { font: 'system-ui, sans-serif', view: { stroke: null } },
+  };
+}

@@ -17,6 +17,7 @@ import {
   WithdrawRecommendationMutation,
 } from './operations';
 import './findings.css';
+import { PromoteToPractice } from '../catalogue/PromoteToPractice';
 
 const PRIORITIES: RecommendationPriority[] = ['HIGH', 'MEDIUM', 'LOW'];
 const HORIZONS: RecommendationHorizon[] = ['QUICK_WIN', 'MEDIUM_TERM', 'LONG_TERM'];
@@ -353,6 +354,7 @@ export function RecommendationsPage() {
                           refetch({ requestPolicy: 'network-only' });
                         }}
                       />
+                      <PromoteToPractice from={{ recommendationId: r.id }} />
                     </div>
                   )}
                 </>

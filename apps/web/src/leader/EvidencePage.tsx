@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { PromoteToPractice } from '../catalogue/PromoteToPractice';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import type { EvidenceStance } from '../graphql/generated/graphql';
@@ -135,6 +136,7 @@ export function EvidencePage() {
               {i.loggedBy.fullName} · {sessionOf(i.sessionId)?.title ?? t('leader.evidence.noSession')} ·{' '}
               {intl.formatDate(i.observedAt, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}
             </p>
+            <PromoteToPractice from={{ evidenceId: i.id }} />
           </li>
         ))}
       </ul>

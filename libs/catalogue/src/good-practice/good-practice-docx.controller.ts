@@ -1,7 +1,6 @@
 import { Controller, Get, Inject, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
-  AdminOnly,
   APP_CONFIG,
   AppConfig,
   assertNoProblems,
@@ -55,8 +54,9 @@ export const practiceJson = (p: GoodPractice) => ({
 
 /**
  * The good practice as a Word document in the ICC template, both ways. Authorized like the GraphQL
- * equivalents: importing is the network secretariat's (see GoodPracticeService.import), exporting
- * needs read access (a published practice: anyone, signed in or not, like goodPractice(id)).
+ * equivalents: a signed-in member imports a filled-in template as a draft of their own (see
+ * GoodPracticeService.importWord), exporting needs read access (a published practice: anyone,
+ * signed in or not, like goodPractice(id)).
  */
 @Controller('good-practices')
 export class GoodPracticeDocxController {
@@ -71,9 +71,9 @@ export class GoodPracticeDocxController {
 
   /**
    * multipart/form-data with one `file` (.docx): 201 with the new draft, or 400 with every problem
-   * found. The guard refuses non-admins before the body is read; the file is read within PARSE_* limits.
+   * found. The authentication guard refuses strangers before the body is read; the file is read
+   * within PARSE_* limits.
    */
-  @AdminOnly()
   @Post('import.docx')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: DOCX_MAX_BYTES + 1, files: 1 } }))
   async importDocx(@Me() user: CurrentUser, @UploadedFile() file: UploadedPart | undefined) {
@@ -82,7 +82,7 @@ export class GoodPracticeDocxController {
     if (file.size > DOCX_MAX_BYTES) throw badInput('The file is larger than 10 MB.', [{ path: 'file', message: 'at most 10 MB' }]);
     const { document, problems } = await readGoodPracticeDocx(file.buffer, { limits: this.parsingLimits });
     assertNoProblems(problems, 'The Word document was not imported');
-    const practice = await this.practices.import(user, document);
+    const practice = await this.practices.importWord(user, document);
     return practiceJson(practice);
   }
 

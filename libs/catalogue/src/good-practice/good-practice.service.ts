@@ -142,13 +142,19 @@ export class GoodPracticeService {
   }
 
   /**
-   * A new DRAFT from a whole document (JSON, or read from a Word file). The network secretariat's:
-   * it curates the catalogue, and a document from outside is the costliest input to read; everyone
-   * else drafts with the form (createGoodPractice) or promotes from a review. Every route to it is
-   * @AdminOnly (the guard refuses before a Word file's body is read).
+   * A new DRAFT from a whole document as JSON: the network secretariat's, which curates the catalogue
+   * (importGoodPractice is @AdminOnly); members draft with the form, from a review, or from Word.
    */
   import(user: CurrentUser, document: unknown): Promise<GoodPractice> {
     return this.create(user, document, { action: 'import', summary: 'The good practice was not imported' });
+  }
+
+  /**
+   * A new DRAFT of the caller's from the ICC template filled in with Word: any signed-in member, as
+   * cities write their practices in the template. It stays theirs until the secretariat publishes it.
+   */
+  importWord(user: CurrentUser, document: unknown): Promise<GoodPractice> {
+    return this.create(user, document, { action: 'import', summary: 'The Word document was not imported' });
   }
 
   /** Replaces every field of a DRAFT (author or admin), if nobody saved since expectedVersion. */

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuthTokenPurpose } from '../auth/auth-token.entity';
 import { AuthTokenService } from '../auth/auth-token.service';
 import { check, normaliseEmail } from '../directory.inputs';
+import { AdminRightsChange } from './admin-rights-change.entity';
 import { Person } from './person.entity';
 
 export interface AdministratorLink {
@@ -44,6 +45,8 @@ export async function createAdministrator(
     }
     person.isAdmin = true;
     person = await manager.save(person);
+    // The audit of admin rights (AdministratorsService); from the command line, so by nobody in the app.
+    if (outcome !== 'unchanged') await manager.insert(AdminRightsChange, { personId: person.id, granted: true, changedById: null });
     const { token, row } = await new AuthTokenService().issue(manager, {
       purpose: AuthTokenPurpose.PASSWORD_RESET,
       email,

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { assertNoProblems, conflict, hashPassword, PageArgs, passwordProblem, Problem } from '@peervisit/platform';
+import { assertNoProblems, conflict, CurrentUser, hashPassword, PageArgs, paginate, passwordProblem, Problem } from '@peervisit/platform';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import { SessionService } from '../auth/session.service';
 import { check, normaliseEmail, PersonInput } from '../directory.inputs';
 import { DirectoryRows } from '../directory-rows';
 import { Organisation } from '../organisation/organisation.entity';
+import { AdministratorsService } from './administrators.service';
 import { Person } from './person.entity';
 
 /** People with an account: the rules for creating and changing them (signing in is the auth services'). */
@@ -17,15 +18,27 @@ export class PersonService {
     private readonly dataSource: DataSource,
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
+    private readonly admins: AdministratorsService,
   ) {
     this.rows = new DirectoryRows(dataSource, Person, 'Person');
   }
 
+  /** By part of the name or of the email, in name order. */
   search(page: PageArgs & { search?: string }) {
-    return this.rows.search('fullName', page);
+    const query = this.dataSource.getRepository(Person).createQueryBuilder('row');
+    if (page.search?.trim())
+      query.where('(row.fullName ILIKE :search OR row.email ILIKE :search)', {
+        search: `%${page.search.trim().replace(/[%_\\]/g, '\\$&')}%`,
+      });
+    return paginate(query, page, 'fullName');
   }
 
-  async save(input: PersonInput, id?: string): Promise<Person> {
+  byIds(ids: readonly string[]): Promise<Person[]> {
+    return this.rows.byIds(ids);
+  }
+
+  /** Creates a person, or changes one when `id` is given; `actor` is the administrator doing it (for the audit of admin rights). */
+  async save(input: PersonInput, id?: string, actor?: CurrentUser): Promise<Person> {
     const problems: Problem[] = [];
     const email = normaliseEmail(input.email);
     check.email(problems, 'email', email);
@@ -54,16 +67,15 @@ export class PersonService {
       isAdmin: input.isAdmin ?? person.isAdmin ?? false,
     });
     if (password) person.passwordHash = await hashPassword(password);
-    if (!id) return repo.save(person);
-    // A password set by an admin ends the person's sessions and reset links; so does losing the
-    // admin flag, which access tokens carry, so that it takes effect at once.
+    // A password set by an admin ends the person's sessions and reset links. A change of the admin
+    // flag follows the administrators' rules (one always remains, recorded, sessions ended when lost).
     const { saved, ended } = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(person);
-      if (password) return { saved, ended: await this.auth.passwordSetFor(manager, saved.id) };
-      if (wasAdmin && !saved.isAdmin) return { saved, ended: await this.sessions.endAll(manager, saved.id, 'admin rights removed') };
-      return { saved, ended: [] };
+      const ended = await this.admins.changed(manager, actor?.personId ?? null, saved, wasAdmin);
+      if (id && password) ended.push(...(await this.auth.passwordSetFor(manager, saved.id)));
+      return { saved, ended };
     });
-    await this.sessions.forget(ended);
+    await this.sessions.forget([...new Set(ended)]);
     return saved;
   }
 }

@@ -5,7 +5,8 @@ import { OutboxMessage, OutboxStatus } from '@peervisit/platform/entities';
 import { MyNotificationSettings } from '../preferences/my-notification-settings.service';
 import { ReminderRuleKind } from '../reminders/reminder-rules';
 import { ReminderService } from '../reminders/reminder.service';
-import { CalendarFeed, OutboxMessageConnection, ReminderRuleType } from './notifications.types';
+import { UpcomingReminders } from '../reminders/upcoming-reminders.service';
+import { CalendarFeed, OutboxMessageConnection, ReminderRuleType, UpcomingReminder } from './notifications.types';
 
 @ArgsType()
 class OutboxArgs extends PageArgs {
@@ -19,6 +20,7 @@ export class NotificationsResolver {
     private readonly outbox: OutboxService,
     private readonly reminders: ReminderService,
     private readonly mySettings: MyNotificationSettings,
+    private readonly upcoming: UpcomingReminders,
   ) {}
 
   @AdminOnly()
@@ -36,6 +38,14 @@ export class NotificationsResolver {
   @Query(() => [ReminderRuleType], { description: "The review's reminder rules: its kind's defaults, with its own changes." })
   reminderRules(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string) {
     return this.reminders.rules(user, reviewId);
+  }
+
+  @Query(() => [UpcomingReminder], {
+    description:
+      "The review's reminders still to come, soonest first: all of them for the expert leader, those to the host city's people for the host city, my own for anyone else.",
+  })
+  upcomingReminders(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string) {
+    return this.upcoming.of(user, reviewId);
   }
 
   @Mutation(() => [ReminderRuleType], { description: 'The expert leader changes one reminder rule of the review.' })

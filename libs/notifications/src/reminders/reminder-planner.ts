@@ -160,12 +160,7 @@ export function planReminders(input: PlanInput): MessageToSchedule[] {
 
   const checkpoints = rule(ReminderRuleKind.FOLLOW_UP_CHECKPOINT);
   if (checkpoints && allows(review.status, 'remindFollowUp')) {
-    // The timeline's own dates when it sets them; otherwise months after the report was published.
-    const dates = review.followUpCheckpoints.length
-      ? review.followUpCheckpoints.map((d) => new Date(d))
-      : review.reportPublishedAt
-        ? checkpoints.offsets.map((months) => addMonths(review.reportPublishedAt as Date, months))
-        : [];
+    const dates = followUpCheckpointDates(review.followUpCheckpoints, review.reportPublishedAt, checkpoints.offsets);
     dates.forEach((checkpoint, i) => {
       for (const to of withRole(ReviewRole.HOST_COORDINATOR)) {
         add(`${reminderPrefix(review.id)}checkpoint:${i + 1}:${to.personId}`, 'follow-up-checkpoint', to, checkpoint, {
@@ -185,6 +180,16 @@ export function planReminders(input: PlanInput): MessageToSchedule[] {
     }
   }
   return plan;
+}
+
+/**
+ * A review's follow-up checkpoints: the timeline's own dates when it sets them; otherwise the
+ * FOLLOW_UP_CHECKPOINT rule's months after the report was first published (none before). In the
+ * order given (the reminders' keys number them so). The network's overdue follow-ups read the same dates.
+ */
+export function followUpCheckpointDates(timeline: Date[], reportPublishedAt: Date | null, offsetsInMonths: number[]): Date[] {
+  if (timeline.length) return timeline.map((d) => new Date(d));
+  return reportPublishedAt ? offsetsInMonths.map((months) => addMonths(reportPublishedAt, months)) : [];
 }
 
 /** Same day of the month, months later; the 31st of May plus six months is the 30th of November. */

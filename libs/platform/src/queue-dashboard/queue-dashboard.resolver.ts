@@ -1,12 +1,16 @@
-import { Mutation, Resolver } from '@nestjs/graphql';
+import { Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AdminOnly, Me } from '../auth/authorization.decorators';
 import { CurrentUser } from '../auth/current-user';
 import { QueueDashboardPasses } from './queue-dashboard-passes';
-import { QueueDashboardLink } from './queue-dashboard.types';
+import { QueueCounts } from './queue-counts.service';
+import { QueueDashboardLink, QueueJobCountsType } from './queue-dashboard.types';
 
 @Resolver()
 export class QueueDashboardResolver {
-  constructor(private readonly passes: QueueDashboardPasses) {}
+  constructor(
+    private readonly passes: QueueDashboardPasses,
+    private readonly counts: QueueCounts,
+  ) {}
 
   @AdminOnly()
   @Mutation(() => QueueDashboardLink, {
@@ -14,5 +18,15 @@ export class QueueDashboardResolver {
   })
   openQueueDashboard(@Me() admin: CurrentUser): QueueDashboardLink {
     return this.passes.issueLink(admin);
+  }
+
+  @AdminOnly()
+  @Query(() => [QueueJobCountsType], {
+    nullable: true,
+    name: 'queueCounts',
+    description: 'Administrators: the jobs of each queue by state, read from Redis now; null when Redis does not answer within 2 seconds.',
+  })
+  queueCounts() {
+    return this.counts.all();
   }
 }

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { TICKET_TTL_SECONDS } from './queue-dashboard-passes';
 
 @ObjectType({ description: 'A one-time link into the queue dashboard (bull-board at /admin/queues).' })
@@ -10,4 +10,14 @@ export class QueueDashboardLink {
 
   @Field()
   expiresAt: Date;
+}
+
+@ObjectType('QueueJobCounts', { description: 'How many jobs a queue holds, by state, read from Redis when asked.' })
+export class QueueJobCountsType {
+  @Field({ description: 'mail, reminders, reports or maintenance.' }) name: string;
+  @Field(() => Int, { description: 'Ready to run now.' }) waiting: number;
+  @Field(() => Int, { description: 'Running now.' }) active: number;
+  @Field(() => Int, { description: 'Waiting for their time (a reminder not yet due, a retry after a back-off).' }) delayed: number;
+  @Field(() => Int, { description: 'Failed and kept for inspection (the queue dashboard shows why).' }) failed: number;
+  @Field(() => Int, { description: 'Finished and still kept by the queue.' }) completed: number;
 }

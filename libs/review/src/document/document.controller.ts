@@ -62,7 +62,7 @@ export class DocumentUploadInterceptor implements NestInterceptor {
       }
       if (error instanceof HttpException && error.getStatus() === 400) {
         throw badInput(
-          `The upload could not be read (${error.message}). Send multipart/form-data with one file in a part named "file" and the text fields title, type and keyFactorIds.`,
+          `The upload could not be read (${error.message}). Send multipart/form-data with one file in a part named "file" and the text fields title, type and keyFactorIds (and replacesDocumentId for a new version).`,
         );
       }
       throw error;
@@ -93,7 +93,10 @@ export function contentDisposition(fileName: string): string {
 export class DocumentController {
   constructor(private readonly documents: DocumentService) {}
 
-  /** multipart/form-data: `file`, `title`, `type`, `keyFactorIds` (comma-separated or repeated). 201 with the document. */
+  /**
+   * multipart/form-data: `file`, `title`, `type`, `keyFactorIds` (comma-separated or repeated), and
+   * `replacesDocumentId` to upload a new version of a document (the earlier one is retracted). 201 with the document.
+   */
   @Post('reviews/:reviewId/documents')
   @UseInterceptors(DocumentUploadInterceptor)
   async upload(
@@ -109,7 +112,12 @@ export class DocumentController {
       user,
       reviewId,
       file ? { buffer: file.buffer, originalName: file.originalname, mediaType: file.mimetype } : null,
-      { title: text(fields.title), type: text(fields.type), keyFactorIds: idList(fields.keyFactorIds ?? fields['keyFactorIds[]']) },
+      {
+        title: text(fields.title),
+        type: text(fields.type),
+        keyFactorIds: idList(fields.keyFactorIds ?? fields['keyFactorIds[]']),
+        replacesDocumentId: text(fields.replacesDocumentId),
+      },
     );
     return documentJson(document);
   }

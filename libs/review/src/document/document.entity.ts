@@ -81,4 +81,10 @@ export class Document extends UuidEntity {
   @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })
   retractionReason: string | null;
+
+  /** A new version of a document: the earlier one is retracted in the same transaction, both kept (the history). */
+  @Field(() => ID, { nullable: true, description: 'The earlier version this document replaced (retracted when this one was added).' })
+  @Index({ unique: true })
+  @Column('uuid', { nullable: true })
+  replacesDocumentId: string | null;
 }

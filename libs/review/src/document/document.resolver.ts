@@ -1,5 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Person } from '@peervisit/directory/entities';
 import { CurrentUser, GraphqlContext, Me } from '@peervisit/platform';
+import { ReviewLoaders } from '../review/review-loaders';
 import { Document } from './document.entity';
 import { DocumentLinkInput } from './document.inputs';
 import { DocumentService, downloadPathOf } from './document.service';
@@ -7,7 +9,10 @@ import { DocumentService, downloadPathOf } from './document.service';
 /** Documents in GraphQL; uploads and downloads are plain HTTP (DocumentController). */
 @Resolver(() => Document)
 export class DocumentResolver {
-  constructor(private readonly documents: DocumentService) {}
+  constructor(
+    private readonly documents: DocumentService,
+    private readonly loaders: ReviewLoaders,
+  ) {}
 
   @Query(() => [Document], { description: "A review's documents, oldest first; retracted ones only when asked for." })
   reviewDocuments(
@@ -20,7 +25,8 @@ export class DocumentResolver {
   }
 
   @Mutation(() => Document, {
-    description: 'Adds a document that is a link. To upload a file, POST multipart/form-data to /reviews/{reviewId}/documents.',
+    description:
+      'Adds a document that is a link. To upload a file, POST multipart/form-data to /reviews/{reviewId}/documents (with replacesDocumentId for a new version of a document).',
   })
   addDocumentLink(
     @Me() user: CurrentUser,
@@ -39,6 +45,11 @@ export class DocumentResolver {
     @Args('reason') reason: string,
   ) {
     return this.documents.retract(user, documentId, reason, ctx);
+  }
+
+  @ResolveField(() => Person, { nullable: true, description: 'Who added it.' })
+  addedBy(@Parent() document: Document, @Context() ctx: GraphqlContext) {
+    return this.loaders.of(ctx).personOf(document.reviewId, document.addedById);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Where to GET the file (with the same Bearer token); null for a link.' })

@@ -39,6 +39,8 @@ export interface DocumentFields {
   title?: string | null;
   type?: string | null;
   keyFactorIds?: readonly string[] | null;
+  /** An upload that is a new version of this document of the review (which is retracted). */
+  replacesDocumentId?: string | null;
 }
 
 export interface DocumentDownload {
@@ -186,6 +188,7 @@ export class DocumentService {
     const review = await this.assertCanAdd(user, reviewId, ctx);
     const problems: Problem[] = [];
     const checked = await this.checkFields(review, fields, problems);
+    const replacesDocumentId = await this.checkReplaced(user, reviewId, fields.replacesDocumentId, problems, ctx);
 
     const maxBytes = this.config.uploadMaxBytes;
     const mediaType = normaliseMediaType(file?.mediaType);
@@ -244,6 +247,7 @@ export class DocumentService {
         mediaType,
         sizeBytes: stored.size,
         sha256: stored.sha256,
+        replacesDocumentId,
       });
     } catch (error) {
       // A refused upload leaves no file behind.
@@ -279,6 +283,7 @@ export class DocumentService {
       mediaType: null,
       sizeBytes: null,
       sha256: null,
+      replacesDocumentId: null,
     });
   }
 
@@ -355,6 +360,31 @@ export class DocumentService {
     return document;
   }
 
+  /**
+   * The document an upload replaces, if one is named: replacing retracts it, so it takes the right to
+   * retract; it must be a document of the same review that is not retracted yet. Adds to `problems`.
+   */
+  private async checkReplaced(
+    user: CurrentUser,
+    reviewId: string,
+    value: string | null | undefined,
+    problems: Problem[],
+    ctx?: Ctx,
+  ): Promise<string | null> {
+    const id = (value ?? '').trim();
+    if (!id) return null;
+    await this.access.require(user, reviewId, 'document.retract', ctx);
+    const path = 'replacesDocumentId';
+    const earlier = isUuid(id) ? await this.dataSource.getRepository(Document).findOneBy({ id }) : null;
+    if (!earlier || earlier.reviewId !== reviewId) problems.push({ path, message: `${id} is not a document of this review` });
+    else if (earlier.retractedAt)
+      problems.push({
+        path,
+        message: `"${earlier.title}" was retracted on ${earlier.retractedAt.toISOString()}; only a current document can be replaced`,
+      });
+    return id;
+  }
+
   /** Title, type and key factors, shared by uploads and links; adds to `problems`. */
   private async checkFields(review: Review, fields: DocumentFields, problems: Problem[]) {
     const title = (fields.title ?? '').trim();
@@ -383,6 +413,31 @@ export class DocumentService {
     return { title, type: type as DocumentType, keyFactorIds };
   }
 
+  /** Retracts the earlier version of a document being replaced, in the transaction adding the new one. */
+  private async retractReplaced(manager: EntityManager, user: CurrentUser, documentId: string, newTitle: string): Promise<void> {
+    const earlier = await manager.findOne(Document, { where: { id: documentId }, lock: { mode: 'pessimistic_write' } });
+    if (!earlier) throw notFound(`Document ${documentId}`);
+    if (earlier.retractedAt) {
+      // Someone retracted or replaced it since the upload was checked.
+      throw conflict(
+        `"${earlier.title}" was retracted on ${earlier.retractedAt.toISOString()} (${earlier.retractionReason}); reload the documents.`,
+      );
+    }
+    const before = { ...earlier };
+    earlier.retractedAt = new Date();
+    earlier.retractionReason = `Replaced by a new version: "${newTitle}".`.slice(0, REASON_MAX);
+    await manager.update(Document, { id: earlier.id }, { retractedAt: earlier.retractedAt, retractionReason: earlier.retractionReason });
+    await this.audit.record(manager, {
+      reviewId: earlier.reviewId,
+      actorId: user.personId,
+      action: 'document.replace',
+      entityType: 'Document',
+      entityId: earlier.id,
+      before: audited(before),
+      after: audited(earlier),
+    });
+  }
+
   /** Inserts the row and its audit entry in one transaction, re-checking the review is still open. */
   private insert(
     user: CurrentUser,
@@ -393,6 +448,7 @@ export class DocumentService {
       const review = await manager.findOne(Review, { where: { id: reviewId }, lock: { mode: 'pessimistic_read' } });
       if (!review) throw notFound(`Review ${reviewId}`);
       assertAllowed(review, 'addDocument');
+      if (values.replacesDocumentId) await this.retractReplaced(manager, user, values.replacesDocumentId, values.title);
       const document = await manager.save(
         manager.create(Document, { ...values, reviewId, addedById: user.personId, retractedAt: null, retractionReason: null }),
       );

@@ -22,6 +22,8 @@ registerEnumType(RecommendationHorizon, {
 
 export enum HostResponse {
   ACCEPTED = 'ACCEPTED',
+  /** Accepted in part: the comment says which part, and why not the rest. */
+  PARTLY_ACCEPTED = 'PARTLY_ACCEPTED',
   NOTED = 'NOTED',
   REJECTED = 'REJECTED',
 }
@@ -131,6 +133,10 @@ export class FollowUpUpdate extends UuidEntity {
   @Field({ description: 'The date the update is about (as the city reports it).' })
   @Column('date')
   asOf: string;
+
+  @Field(() => [ID], { description: "The review's documents this report rests on (uploaded first, then named here)." })
+  @Column('uuid', { array: true, default: () => "'{}'" })
+  documentIds: string[];
 
   @Field(() => ID)
   @Column('uuid')

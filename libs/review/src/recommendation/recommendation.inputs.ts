@@ -20,4 +20,11 @@ export class FollowUpInput {
   @Field(() => FollowUpStatus) status: FollowUpStatus;
   @Field({ description: 'What was done, or why not.' }) note: string;
   @Field({ description: 'The date the report is about, YYYY-MM-DD, not in the future (host city time).' }) asOf: string;
+  // Listed by RecommendationService with the input's other problems (every problem at once).
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Documents of the review that show the progress (upload them first: POST /reviews/{reviewId}/documents).',
+  })
+  @Extensions({ [IDS_CHECKED_BY_SERVICE]: true })
+  documentIds?: string[] | null;
 }

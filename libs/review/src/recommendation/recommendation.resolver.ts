@@ -3,6 +3,7 @@ import { KeyFactor, KeyFactorExample } from '@peervisit/catalogue/entities';
 import { Person } from '@peervisit/directory/entities';
 import { CurrentUser, GraphqlContext, groupInOrder, Me, oneInOrder } from '@peervisit/platform';
 import { AnonymisationService } from '../anonymisation/anonymisation.service';
+import { Document } from '../document/document.entity';
 import { ReviewLoaders } from '../review/review-loaders';
 import { Review } from '../review/review.entity';
 import { FollowUpUpdate, HostResponse, Recommendation } from './recommendation.entity';
@@ -45,7 +46,8 @@ export class RecommendationResolver {
   }
 
   @Mutation(() => Recommendation, {
-    description: "The host coordinator's answer, from the feedback session on; REJECTED and NOTED say why. It can be changed later.",
+    description:
+      "The host coordinator's answer, from the feedback session on; PARTLY_ACCEPTED, NOTED and REJECTED say why. It can be changed later.",
   })
   respondToRecommendation(
     @Me() user: CurrentUser,
@@ -133,16 +135,45 @@ export class RecommendationResolver {
   }
 
   @ResolveField(() => [FollowUpUpdate], { description: 'Every progress report, oldest first (by asOf, then when reported).' })
-  followUpUpdates(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
-    return ctx.loaders
+  async followUpUpdates(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
+    const updates = await ctx.loaders
       .get<string, FollowUpUpdate[]>('Recommendation.followUpUpdates', async (ids) =>
         groupInOrder(ids, await this.recommendations.followUpUpdatesOf(ids), (u) => u.recommendationId),
       )
       .load(recommendation.id);
+    // The review goes along, so the reporter is found among the review's people (one statement).
+    return updates.map((u): UpdateInReview => Object.assign(new FollowUpUpdate(), u, { reviewId: recommendation.reviewId }));
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'Who answered for the city.' })
   respondedBy(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
     return recommendation.respondedById ? this.loaders.of(ctx).personOf(recommendation.reviewId, recommendation.respondedById) : null;
+  }
+}
+
+/** A follow-up report as Recommendation.followUpUpdates hands it on: with its recommendation's review. */
+type UpdateInReview = FollowUpUpdate & { reviewId?: string };
+
+/** A progress report's documents and reporter; it is reached only through a recommendation the reader may read. */
+@Resolver(() => FollowUpUpdate)
+export class FollowUpUpdateResolver {
+  constructor(
+    private readonly recommendations: RecommendationService,
+    private readonly loaders: ReviewLoaders,
+  ) {}
+
+  @ResolveField(() => [Document], { description: 'The documents the report names, retracted ones included (with their retraction).' })
+  async documents(@Parent() update: FollowUpUpdate, @Context() ctx: GraphqlContext) {
+    if (!update.documentIds?.length) return [];
+    const loader = ctx.loaders.get<string, Document | null>('DocumentById', async (ids) =>
+      oneInOrder(ids, await this.recommendations.documentsByIds(ids), (d) => d.id),
+    );
+    return (await loader.loadMany(update.documentIds)).filter((d): d is Document => !!d && !(d instanceof Error));
+  }
+
+  @ResolveField(() => Person, { nullable: true, description: 'Who reported it.' })
+  reportedBy(@Parent() update: UpdateInReview, @Context() ctx: GraphqlContext) {
+    const loaders = this.loaders.of(ctx);
+    return update.reviewId ? loaders.personOf(update.reviewId, update.reportedById) : loaders.person.load(update.reportedById);
   }
 }

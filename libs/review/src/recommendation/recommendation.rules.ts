@@ -8,11 +8,21 @@ import { FollowUpStatus, FollowUpUpdate, HostResponse, Recommendation, Recommend
 
 export const TEXT_MAX = 5000;
 export const OWNER_MAX = 500;
+/** Documents one progress report may name. */
+export const DOCUMENTS_MAX = 20;
 
 /** Follow-up statuses that close a recommendation (it no longer carries over). */
 export const DONE = [FollowUpStatus.IMPLEMENTED, FollowUpStatus.ABANDONED];
 /** Answers that must say why. */
-export const NEEDS_COMMENT = [HostResponse.REJECTED, HostResponse.NOTED];
+export const NEEDS_COMMENT = [HostResponse.PARTLY_ACCEPTED, HostResponse.REJECTED, HostResponse.NOTED];
+
+/** What an answer without its reason is asked for. */
+export const MISSING_REASON: Record<HostResponse, string> = {
+  ACCEPTED: '',
+  PARTLY_ACCEPTED: 'say which part the city accepts, and why not the rest',
+  NOTED: 'say why the city only notes this recommendation',
+  REJECTED: 'say why the city rejects this recommendation',
+};
 
 const PRIORITY_RANK: Record<RecommendationPriority, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 

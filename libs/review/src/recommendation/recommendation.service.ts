@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { AuditLog } from '../audit/audit-log.service';
+import { Document } from '../document/document.entity';
 import { Review } from '../review/review.entity';
 import { assertAllowed, ReviewActivity, statusesAllowing } from '../review/review-capabilities';
 import { ReviewService } from '../review/review.service';
@@ -24,9 +25,11 @@ import {
   asOfProblem,
   byPriority,
   chronological,
+  DOCUMENTS_MAX,
   DONE,
   latestUpdate,
   mayReadFindings,
+  MISSING_REASON,
   NEEDS_COMMENT,
   TEXT_MAX,
   textProblems,
@@ -141,12 +144,7 @@ export class RecommendationService {
       const problems: Problem[] = [];
       if (!Object.values(HostResponse).includes(response))
         problems.push({ path: 'response', message: `must be one of ${Object.values(HostResponse).join(', ')}` });
-      if (NEEDS_COMMENT.includes(response) && !comment?.trim()) {
-        problems.push({
-          path: 'comment',
-          message: `say why the city ${response === HostResponse.REJECTED ? 'rejects' : 'only notes'} this recommendation`,
-        });
-      }
+      if (NEEDS_COMMENT.includes(response) && !comment?.trim()) problems.push({ path: 'comment', message: MISSING_REASON[response] });
       if (comment && comment.trim().length > TEXT_MAX)
         problems.push({ path: 'comment', message: `must be at most ${TEXT_MAX} characters` });
       assertNoProblems(problems, 'The answer was not saved');
@@ -196,12 +194,14 @@ export class RecommendationService {
       else if (input.note.trim().length > TEXT_MAX) problems.push({ path: 'note', message: `must be at most ${TEXT_MAX} characters` });
       const asOf = asOfProblem(input.asOf, today);
       if (asOf) problems.push({ path: 'asOf', message: asOf });
+      const documentIds = await this.progressDocuments(manager, recommendation.reviewId, input.documentIds, problems);
       assertNoProblems(problems, 'The progress was not reported');
       const { identifiers } = await manager.insert(FollowUpUpdate, {
         recommendationId: recommendation.id,
         status: input.status,
         note: input.note.trim(),
         asOf: input.asOf.trim(),
+        documentIds,
         reportedById: user.personId,
       });
       const update = await manager.findOneByOrFail(FollowUpUpdate, { id: identifiers[0].id as string });
@@ -279,6 +279,36 @@ export class RecommendationService {
       .getRepository(Recommendation)
       .findBy({ reviewId: In(readable.map((r) => r.id)), withdrawnAt: IsNull() });
     return rows.sort((a, b) => created.get(b.reviewId)! - created.get(a.reviewId)! || byPriority(a, b));
+  }
+
+  /**
+   * The documents a progress report names: documents of the same review, not retracted, each once.
+   * Adds a problem for each one that is not.
+   */
+  private async progressDocuments(
+    manager: EntityManager,
+    reviewId: string,
+    ids: string[] | null | undefined,
+    problems: Problem[],
+  ): Promise<string[]> {
+    const wanted = [...new Set((ids ?? []).map((id) => id.trim().toLowerCase()))];
+    if (wanted.length > DOCUMENTS_MAX) {
+      problems.push({ path: 'documentIds', message: `name at most ${DOCUMENTS_MAX} documents` });
+      return [];
+    }
+    const wellFormed = wanted.filter(isUuid);
+    const found = wellFormed.length ? await manager.findBy(Document, { id: In(wellFormed), reviewId }) : [];
+    wanted.forEach((id, i) => {
+      const document = found.find((d) => d.id === id);
+      if (!document) problems.push({ path: `documentIds[${i}]`, message: `${id} is not a document of this review` });
+      else if (document.retractedAt) problems.push({ path: `documentIds[${i}]`, message: `"${document.title}" was retracted` });
+    });
+    return wanted;
+  }
+
+  /** Documents by id (for a DataLoader); the caller reads them through a recommendation it may read. */
+  documentsByIds(ids: readonly string[]): Promise<Document[]> {
+    return this.dataSource.getRepository(Document).findBy({ id: In([...ids]) });
   }
 
   /** Follow-up reports of many recommendations, oldest first (for a DataLoader). */

@@ -1,5 +1,6 @@
-import { Args, Context, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ContextFactor, KeyFactor } from '@peervisit/catalogue/entities';
+import { Person } from '@peervisit/directory/entities';
 import { CurrentUser, GraphqlContext, Me } from '@peervisit/platform';
 import { ReviewLoaders } from '../review/review-loaders';
 import { ReviewQueries } from '../review/review-queries.service';
@@ -8,6 +9,7 @@ import { ContextNote } from './context-note.entity';
 import { SelfAssessmentEntry } from './self-assessment-entry.entity';
 import { SelfAssessmentEntryInput } from './self-assessment.inputs';
 import { SelfAssessmentService } from './self-assessment.service';
+import { SelfAssessmentProgress } from './self-assessment.types';
 
 @Resolver(() => SelfAssessmentEntry)
 export class SelfAssessmentResolver {
@@ -56,6 +58,24 @@ export class SelfAssessmentResolver {
     return this.selfAssessment.saveContextNote(user, reviewId, contextFactorId, note);
   }
 
+  @Query(() => SelfAssessmentProgress, {
+    description:
+      'What the self-assessment still needs, per key factor and guide question, before submitSelfAssessment can succeed (a host contributor sees the key factors assigned to them).',
+  })
+  selfAssessmentProgress(@Me() user: CurrentUser, @Context() ctx: GraphqlContext, @Args('reviewId', { type: () => ID }) reviewId: string) {
+    return this.selfAssessment.progress(user, reviewId, ctx);
+  }
+
+  @ResolveField(() => Person, { nullable: true, description: 'The host contributor (or coordinator) asked to fill it.' })
+  assignee(@Parent() entry: SelfAssessmentEntry, @Context() ctx: GraphqlContext) {
+    return entry.assigneeId ? this.loaders.of(ctx).personOf(entry.reviewId, entry.assigneeId) : null;
+  }
+
+  @ResolveField(() => Person, { nullable: true, description: 'Who saved the current version.' })
+  updatedBy(@Parent() entry: SelfAssessmentEntry, @Context() ctx: GraphqlContext) {
+    return entry.updatedById ? this.loaders.of(ctx).personOf(entry.reviewId, entry.updatedById) : null;
+  }
+
   @ResolveField(() => Boolean, { description: 'Copied from the previous review and not edited since.' })
   unchangedSinceCarryOver(@Parent() entry: SelfAssessmentEntry) {
     return entry.carriedOverFromId !== null && entry.version === 1;
@@ -79,11 +99,17 @@ export class ContextNoteResolver {
 
 @Resolver(() => Review)
 export class ReviewSelfAssessmentResolver {
-  constructor(private readonly queries: ReviewQueries) {}
+  constructor(
+    private readonly queries: ReviewQueries,
+    private readonly entries: SelfAssessmentService,
+  ) {}
 
-  @ResolveField(() => [SelfAssessmentEntry], { description: 'Entries saved so far (key factors without one have no entry yet).' })
+  @ResolveField(() => [SelfAssessmentEntry], {
+    description:
+      'Entries saved so far (key factors without one have no entry yet). A host contributor sees only the entries assigned to them.',
+  })
   selfAssessment(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
-    return this.queries.selfAssessmentEntries(user, review, ctx);
+    return this.entries.visibleEntries(user, review, ctx);
   }
 
   @ResolveField(() => [ContextNote])

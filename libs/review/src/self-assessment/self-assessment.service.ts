@@ -1,18 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { Benchmark, ContextFactor, GuideQuestion, KeyFactor } from '@peervisit/catalogue/entities';
-import { assertNoProblems, badInput, conflict, CurrentUser, forbidden, invalidTransition, notFound, Problem } from '@peervisit/platform';
+import {
+  assertNoProblems,
+  badInput,
+  conflict,
+  CurrentUser,
+  forbidden,
+  GraphqlContext,
+  invalidTransition,
+  notFound,
+  Problem,
+} from '@peervisit/platform';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { AuditLog } from '../audit/audit-log.service';
 import { Document } from '../document/document.entity';
 import { Review } from '../review/review.entity';
-import { assertAllowed } from '../review/review-capabilities';
+import { allows, assertAllowed } from '../review/review-capabilities';
 import { ReviewChanges } from '../review/review-changes';
+import { loadPerReview } from '../review/review-loaders';
 import { ReviewService } from '../review/review.service';
 import { ReviewRole, TeamMember } from '../team/team-member.entity';
 import { ContextNote } from './context-note.entity';
 import { EntryStatus, SelfAssessmentEntry } from './self-assessment-entry.entity';
 import { SelfAssessmentEntryInput } from './self-assessment.inputs';
+import { KeyFactorSelfAssessmentProgress, SelfAssessmentProgress } from './self-assessment.types';
+
+/**
+ * Who reads which entries. A host contributor (with no other role in the review) reads only the
+ * entries assigned to them: the coordinator shares an entry with a contributor by assigning it.
+ * Everyone else who may read the self-assessment (the coordinator, the review team, observers, the
+ * secretariat) reads all of them.
+ */
+export function readsOnlyAssigned(user: CurrentUser, roles: readonly ReviewRole[]): boolean {
+  return !user.isAdmin && roles.includes(ReviewRole.HOST_CONTRIBUTOR) && roles.every((r) => r === ReviewRole.HOST_CONTRIBUTOR);
+}
 
 /** The host city's self-assessment: one entry per key factor in scope, and notes on the context factors. */
 @Injectable()
@@ -27,6 +49,31 @@ export class SelfAssessmentService {
 
   entries(reviewIds: readonly string[]): Promise<SelfAssessmentEntry[]> {
     return this.dataSource.getRepository(SelfAssessmentEntry).findBy({ reviewId: In([...reviewIds]) });
+  }
+
+  /** The entries of a review the caller may read (see readsOnlyAssigned); batched per request. */
+  async visibleEntries(user: CurrentUser, review: Review, ctx: GraphqlContext): Promise<SelfAssessmentEntry[]> {
+    const roles = await this.access.require(user, review.id, 'selfAssessment.read', ctx);
+    const entries = await loadPerReview(ctx, 'Review.selfAssessment', (ids) => this.entries(ids), review.id);
+    return readsOnlyAssigned(user, roles) ? entries.filter((e) => e.assigneeId === user.personId) : entries;
+  }
+
+  /**
+   * Per key factor in scope, what its entry still needs: the same facts that submit() refuses with,
+   * shown before anyone tries. A host contributor sees only the key factors assigned to them.
+   */
+  async progress(user: CurrentUser, reviewId: string, ctx?: Pick<GraphqlContext, 'loaders'>): Promise<SelfAssessmentProgress> {
+    const roles = await this.access.require(user, reviewId, 'selfAssessment.read', ctx);
+    const review = await this.access.reviewOrFail(reviewId);
+    const all = await this.completeness(review);
+    const onlyAssigned = readsOnlyAssigned(user, roles);
+    return {
+      reviewId,
+      submittedAt: review.selfAssessmentSubmittedAt,
+      readyToSubmit: allows(review.status, 'submitSelfAssessment') && !review.selfAssessmentSubmittedAt && all.every((k) => k.complete),
+      onlyAssigned,
+      keyFactors: onlyAssigned ? all.filter((k) => k.assigneeId === user.personId) : all,
+    };
   }
 
   contextNotes(reviewIds: readonly string[]): Promise<ContextNote[]> {
@@ -131,24 +178,44 @@ export class SelfAssessmentService {
     });
   }
 
-  /** What keeps each in-scope key factor's entry from being complete (no entries means complete). */
+  /** What keeps each in-scope key factor's entry from being complete (the complete ones left out). */
   async incompleteness(review: Review, manager: EntityManager = this.dataSource.manager): Promise<{ code: string; missing: string[] }[]> {
+    return (await this.completeness(review, manager))
+      .filter((k) => !k.complete)
+      .map((k) => ({ code: k.keyFactor.code, missing: k.missing }));
+  }
+
+  /** Every in-scope key factor with what its entry lacks: unanswered guide questions, the rating (or the whole entry). */
+  async completeness(review: Review, manager: EntityManager = this.dataSource.manager): Promise<KeyFactorSelfAssessmentProgress[]> {
     const keyFactors = await this.reviews.keyFactorsInScope(review, manager);
     const ids = keyFactors.map((k) => k.id);
-    const questions = await manager.find(GuideQuestion, { where: { keyFactorId: In(ids) }, order: { position: 'ASC' } });
+    const questions = ids.length ? await manager.find(GuideQuestion, { where: { keyFactorId: In(ids) }, order: { position: 'ASC' } }) : [];
     const entries = await manager.findBy(SelfAssessmentEntry, { reviewId: review.id });
-    return keyFactors
-      .map((keyFactor) => {
-        const entry = entries.find((e) => e.keyFactorId === keyFactor.id);
-        if (!entry) return { code: keyFactor.code, missing: ['no entry'] };
-        const answered = new Set(entry.answers.map((a) => a.guideQuestionId));
-        const unanswered = questions.filter((q) => q.keyFactorId === keyFactor.id && !answered.has(q.id)).map((q) => q.position);
-        const missing: string[] = [];
-        if (unanswered.length) missing.push(`guide question${unanswered.length > 1 ? 's' : ''} ${unanswered.join(', ')} unanswered`);
-        if (entry.rating === null) missing.push('no rating');
-        return { code: keyFactor.code, missing };
-      })
-      .filter((k) => k.missing.length);
+    return keyFactors.map((keyFactor) => {
+      const entry = entries.find((e) => e.keyFactorId === keyFactor.id);
+      const own = questions.filter((q) => q.keyFactorId === keyFactor.id);
+      const answered = new Set((entry?.answers ?? []).filter((a) => a.answer.trim()).map((a) => a.guideQuestionId));
+      const unanswered = own.filter((q) => !answered.has(q.id));
+      const ratingMissing = entry?.rating === null || entry?.rating === undefined;
+      const missing: string[] = [];
+      if (!entry) missing.push('no entry');
+      else {
+        if (unanswered.length)
+          missing.push(`guide question${unanswered.length > 1 ? 's' : ''} ${unanswered.map((q) => q.position).join(', ')} unanswered`);
+        if (ratingMissing) missing.push('no rating');
+      }
+      return {
+        keyFactorId: keyFactor.id,
+        keyFactor,
+        complete: missing.length === 0,
+        hasEntry: !!entry,
+        unansweredGuideQuestions: unanswered,
+        ratingMissing,
+        missing,
+        status: entry?.status ?? null,
+        assigneeId: entry?.assigneeId ?? null,
+      };
+    });
   }
 
   /** Submits the whole self-assessment, refusing with the list of incomplete key factors. */

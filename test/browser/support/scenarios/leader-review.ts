@@ -1,4 +1,4 @@
-import { createReviewFixture } from '@peervisit/testing';
+import { createPerson, createReviewFixture } from '@peervisit/testing';
 import { DataSource } from 'typeorm';
 
 /**
@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
  * question answered and rated) and submitted them. The visit window runs from four days ago to
  * today, so that a feedback session the leader schedules on its first day (after moving it by two
  * days) has taken place. An earlier, closed review of the same city, led by the same expert leader
- * with agreed ratings, gives the ratings a history.
+ * with agreed ratings, gives the ratings a history. An admin stands for the network secretariat.
  */
 export async function prepare(dataSource: DataSource) {
   const osloDay = (offsetDays: number) =>
@@ -62,5 +62,7 @@ export async function prepare(dataSource: DataSource) {
       [before.id, keyFactor.id, [1, 2, 2][i], review.people.leader.id],
     );
   }
-  return review;
+  // The network secretariat, who publishes the good practice the leader links.
+  const secretariat = await createPerson(dataSource, { fullName: 'Stella Secretariat', isAdmin: true });
+  return { ...review, secretariat };
 }
