@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { graphql } from './support/global-setup';
+import { gql } from './support/api';
 import { DESKTOP, expect, expectAccessible, fixture, PHONE, screenshot, sql, test, TEST_PASSWORD } from './support/fixture';
 
 /**
@@ -14,7 +14,6 @@ import { DESKTOP, expect, expectAccessible, fixture, PHONE, screenshot, sql, tes
  * them, drafts included, so a leak would show in the counts).
  */
 const MARK = 'Quillfeather';
-const gql = (query: string, variables: Record<string, unknown>, token?: string) => graphql(fixture().baseUrl, query, variables, token);
 
 interface Practice {
   city: string;

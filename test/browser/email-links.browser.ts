@@ -1,15 +1,7 @@
-import { capturedMail } from '../../libs/testing/src/mail-capture';
-import { BrowserFixture, expect, expectAccessible, PHONE, screenshot, signIn, sql, test, TEST_PASSWORD } from './support/fixture';
+import { mailTo } from './support/api';
+import { expect, expectAccessible, PHONE, screenshot, signIn, sql, test, TEST_PASSWORD } from './support/fixture';
 
 /** Scenario 7 of issue 16: the links in the password-reset and invitation emails, end to end. */
-
-async function mailTo(fx: BrowserFixture, to: string, subject: RegExp) {
-  // The API sends mail through its queue and writes it under DATA_DIR/mail: wait for it to arrive.
-  await expect
-    .poll(async () => (await capturedMail(fx.dataDir)).some((m) => m.to.includes(to) && subject.test(m.subject)), { timeout: 30_000 })
-    .toBe(true);
-  return (await capturedMail(fx.dataDir)).find((m) => m.to.includes(to) && subject.test(m.subject))!;
-}
 
 const linkIn = (text: string, path: string) => {
   const link = new RegExp(`https?://[^\\s<>"]+${path}\\?token=[^\\s<>"]+`).exec(text)?.[0];
@@ -29,7 +21,7 @@ test('7a. the password-reset link from the email sets a new password and signs i
     await page.getByRole('button', { name: 'Send the link' }).click();
     await expect(page.getByText('a link to set a new password is on its way')).toBeVisible();
 
-    const mail = await mailTo(fx, email, /password/i);
+    const mail = await mailTo(email, /password/i);
     const link = linkIn(mail.text, '/reset-password');
     expect(link.startsWith(fx.baseUrl)).toBe(true);
     await page.goto(link);
@@ -73,7 +65,7 @@ test('7b. the invitation link from the email creates the account with its time z
   }).then((r) => r.json());
   expect(invited.errors).toBeUndefined();
 
-  const mail = await mailTo(fx, invitee, /invited you/);
+  const mail = await mailTo(invitee, /invited you/);
   const link = linkIn(mail.text, '/accept-invitation');
   const context = await browser.newContext({ ...PHONE, baseURL: fx.baseUrl });
   const page = await context.newPage();

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { graphql } from './support/global-setup';
+import { gql, tokenOf } from './support/api';
 import {
   DESKTOP,
   expect,
@@ -15,7 +15,6 @@ import {
   signIn,
   sql,
   test,
-  TEST_PASSWORD,
 } from './support/fixture';
 
 /**
@@ -30,11 +29,6 @@ const fx = fixture();
 const review = scenario<ReviewScenario & { secretariat: { id: string; email: string } }>('good-practice-drafts');
 const STATEMENT = 'Drammen runs a mentoring scheme pairing newcomers with long-settled residents in every district.';
 const RECOMMENDATION = 'Extend the Drammen mentoring scheme to the city’s schools and publish its yearly results.';
-
-const gql = (query: string, variables: Record<string, unknown>, token?: string) => graphql(fx.baseUrl, query, variables, token);
-const tokenOf = async (email: string) =>
-  (await gql('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }', { e: email, p: TEST_PASSWORD }))
-    .signIn.accessToken as string;
 
 test.describe('good practices drafted from a review, imported from Word, and published', () => {
   let contexts: BrowserContext[] = [];

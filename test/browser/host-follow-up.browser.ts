@@ -1,22 +1,10 @@
 import type { BrowserContext, Download, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { graphql } from './support/global-setup';
-import {
-  DESKTOP,
-  expect,
-  expectAccessible,
-  fixture,
-  PHONE,
-  scenario,
-  screenshot,
-  signIn,
-  sql,
-  test,
-  TEST_PASSWORD,
-} from './support/fixture';
+import { gql, onePagePdf, pdfText, tokenOf } from './support/api';
+import { DESKTOP, expect, expectAccessible, fixture, PHONE, scenario, screenshot, signIn, sql, test } from './support/fixture';
 
 /**
  * Issue 18, the host city after its self-assessment: a city reviewed twice, its current review in
@@ -49,40 +37,6 @@ const PARTLY_REASON = 'The council will get the report; the website has no room 
 const REJECT_REASON = 'Every district has a library bus instead.';
 const PROGRESS_NOTE = 'The first yearly summary is on the website.';
 const PROGRESS_FILE = 'youth-council-summary-2027.pdf';
-
-const gql = (query: string, variables: Record<string, unknown>, token?: string) => graphql(fx.baseUrl, query, variables, token);
-const tokenOf = async (email: string) =>
-  (await gql('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }', { e: email, p: TEST_PASSWORD }))
-    .signIn.accessToken as string;
-
-/** The text of a PDF, by poppler's pdftotext. */
-const pdfText = (bytes: Buffer) => {
-  const file = join(mkdtempSync(join(tmpdir(), 'pv-pdf-')), 'file.pdf');
-  writeFileSync(file, bytes);
-  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
-};
-
-/** A one-page PDF with a line of text, as a city's scanned summary would be. */
-function onePagePdf(line: string): Buffer {
-  const content = `BT /F1 18 Tf 72 760 Td (${line}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((body, i) => {
-    const at = pdf.length;
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return at;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
-}
 
 test.describe("the host city's visit, findings, report and follow-up", () => {
   let desktop: BrowserContext;

@@ -1,10 +1,9 @@
 import type { BrowserContext, Download, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { capturedMail } from '../../libs/testing/src/mail-capture';
-import { graphql } from './support/global-setup';
+import { gql, mailTo, onePagePdf, pdfText, tokenOf } from './support/api';
 import {
   DESKTOP,
   expect,
@@ -17,7 +16,6 @@ import {
   signIn,
   sql,
   test,
-  TEST_PASSWORD,
 } from './support/fixture';
 
 /**
@@ -52,47 +50,6 @@ const STRENGTHS_DRAFT = 'A public commitment that every department knows about.'
 const RECOMMENDATION =
   'Commission research on structural racism in the city services and discuss the findings with minority ethnic residents.';
 const WITHDRAWN = 'Rename the integration office.';
-
-const gql = (query: string, variables: Record<string, unknown>, token?: string) => graphql(fx.baseUrl, query, variables, token);
-const tokenOf = async (email: string, password = TEST_PASSWORD) =>
-  (await gql('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { accessToken } }', { e: email, p: password })).signIn
-    .accessToken as string;
-
-async function mailTo(to: string, subject: RegExp) {
-  await expect
-    .poll(async () => (await capturedMail(fx.dataDir)).some((m) => m.to.includes(to) && subject.test(m.subject)), { timeout: 30_000 })
-    .toBe(true);
-  return (await capturedMail(fx.dataDir)).find((m) => m.to.includes(to) && subject.test(m.subject))!;
-}
-
-/** A one-page PDF with a line of text (ASCII), as a city's scanned strategy would be, small enough to build here. */
-function onePagePdf(line: string): Buffer {
-  const content = `BT /F1 18 Tf 72 760 Td (${line}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((body, i) => {
-    const at = pdf.length;
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return at;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
-}
-
-/** The text of a PDF, by poppler's pdftotext; `layout` keeps a table's columns on their lines. */
-const pdfText = (bytes: Buffer, layout = false) => {
-  const file = join(mkdtempSync(join(tmpdir(), 'pv-pdf-')), 'file.pdf');
-  writeFileSync(file, bytes);
-  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), file, '-'], { encoding: 'utf8' });
-};
 
 test.describe("the expert leader's workspace, one review from preparation to the published report", () => {
   let leaderContext: BrowserContext;

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { capturedMail } from '../../libs/testing/src/mail-capture';
+import { mailTo } from './support/api';
 import { DESKTOP, expect, expectAccessible, fixture, scenario, screenshot, signIn, sql, test } from './support/fixture';
 
 /**
@@ -24,13 +24,6 @@ const fx = fixture();
 const s = scenario<SecretariatScenario>('secretariat');
 const LEADER_EMAIL = `ines.leader.${Date.now()}@example.org`;
 const YEAR = new Date().getFullYear();
-
-async function mailTo(to: string, subject: RegExp) {
-  await expect
-    .poll(async () => (await capturedMail(fx.dataDir)).some((m) => m.to.includes(to) && subject.test(m.subject)), { timeout: 30_000 })
-    .toBe(true);
-  return (await capturedMail(fx.dataDir)).find((m) => m.to.includes(to) && subject.test(m.subject))!;
-}
 
 test.describe("the network secretariat's directory and reviews", () => {
   let context: BrowserContext;
