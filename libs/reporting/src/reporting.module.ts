@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ReviewModule } from '@peervisit/review';
+import { ExportsController } from './exports/exports.controller';
+import { ExportsService } from './exports/exports.service';
 import { ProgrammeController } from './programme/programme.controller';
 import { ProgrammeExportService } from './programme/programme-export.service';
 import { ReportController } from './report/report.controller';
@@ -20,9 +22,10 @@ import { REPORTING_ENTITIES } from './entities';
 /** Follow-up reports: the model, its renderings, versions and publication. */
 @Module({
   imports: [TypeOrmModule.forFeature(REPORTING_ENTITIES), ReviewModule],
-  controllers: [ReportController, ProgrammeController],
+  controllers: [ReportController, ProgrammeController, ExportsController],
   providers: [
     ProgrammeExportService,
+    ExportsService,
     ReportAnnouncer,
     ReportQueue,
     ReportRequestService,

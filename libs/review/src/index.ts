@@ -13,6 +13,7 @@ export * from './self-assessment/self-assessment.service';
 export * from './team/team.service';
 export * from './document/document.service';
 export * from './evidence/evidence.service';
+export * from './findings/cross-review.service';
 export * from './visit/visit.service';
 export * from './review/review-changes';
 export * from './visit/visit.inputs';

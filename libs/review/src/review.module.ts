@@ -120,6 +120,7 @@ import { REVIEW_ENTITIES } from './entities';
     FindingsService,
     RecommendationService,
     AuditLog,
+    CrossReviewService,
   ],
 })
 export class ReviewModule implements OnModuleInit {

@@ -23,6 +23,7 @@ export const API_PREFIXES = [
   '/documents',
   '/explorer',
   '/good-practices',
+  '/exports',
 ];
 
 export const isApiPath = (path: string) => API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));

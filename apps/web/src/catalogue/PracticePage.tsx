@@ -8,7 +8,7 @@ import { apiError } from '../graphql/errors';
 import type { CataloguePracticeQuery as PracticeData } from '../graphql/generated/graphql';
 import { MessageId, useT } from '../i18n/i18n';
 import { Alert } from '../ui/primitives';
-import { downloadFile } from './download';
+import { downloadFile } from '../files/download';
 import { countryName, CRITERIA, fieldLabel } from './labels';
 import { CataloguePracticeQuery } from './operations';
 import { RichText } from './RichText';

@@ -57,14 +57,7 @@ export const ReturnPracticeMutation = graphql(`
 export const FieldsOfActionQuery = graphql(`
   query FieldsOfActionForPromotion {
     fieldsOfAction {
-      id
-      code
-      title
-      subFields {
-        id
-        code
-        title
-      }
+      ...FieldOfActionFields
     }
   }
 `);

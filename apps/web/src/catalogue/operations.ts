@@ -2,17 +2,24 @@ import { graphql } from '../graphql/generated';
 
 // The public good-practice catalogue (issue 18): every query here works without signing in.
 
-export const CatalogueFiltersQuery = graphql(`
-  query CatalogueFilters {
-    fieldsOfAction {
+/** A field of action with its sub-fields: the catalogue's filter, and the choice when drafting a practice. */
+export const FieldOfActionFields = graphql(`
+  fragment FieldOfActionFields on FieldOfAction {
+    id
+    code
+    title
+    subFields {
       id
       code
       title
-      subFields {
-        id
-        code
-        title
-      }
+    }
+  }
+`);
+
+export const CatalogueFiltersQuery = graphql(`
+  query CatalogueFilters {
+    fieldsOfAction {
+      ...FieldOfActionFields
     }
     goodPracticeFacets {
       cities {

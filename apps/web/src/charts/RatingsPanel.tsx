@@ -3,8 +3,8 @@ import { FormattedMessage } from 'react-intl';
 import { useQuery } from 'urql';
 import { FindingsQuery } from '../findings/operations';
 import { useT } from '../i18n/i18n';
-import { CityRatingsQuery } from './operations';
-import { HistoryPoint, ratingsComparisonSpec, ratingsHistorySpec, RatingRow } from './ratings-chart';
+import { ratingsComparisonSpec, RatingRow } from './ratings-chart';
+import { RatingsHistoryChart, useRatingsHistory } from './RatingsHistory';
 import { VegaChart } from './VegaChart';
 
 /**
@@ -15,7 +15,6 @@ import { VegaChart } from './VegaChart';
 export function RatingsPanel({ reviewId, cityId }: { reviewId: string; cityId: string }) {
   const t = useT();
   const [{ data }] = useQuery({ query: FindingsQuery, variables: { reviewId } });
-  const [{ data: history }] = useQuery({ query: CityRatingsQuery, variables: { cityId } });
   const scale = useMemo(() => {
     const values = data?.review.benchmark.ratingScale.map((s) => s.value) ?? [];
     return values.length ? { min: Math.min(...values), max: Math.max(...values) } : { min: 0, max: 4 };
@@ -32,18 +31,8 @@ export function RatingsPanel({ reviewId, cityId }: { reviewId: string; cityId: s
   );
   const labels = { self: t('charts.self'), team: t('charts.team'), keyFactor: t('charts.keyFactor'), rating: t('charts.rating') };
   const comparison = useMemo(() => ratingsComparisonSpec(rows, scale, labels), [rows, scale, labels.self, labels.team]);
-  const points: HistoryPoint[] = useMemo(
-    () =>
-      history?.cityRatings.flatMap((k) =>
-        k.points.map((p) => ({ code: k.keyFactorCode, review: p.review.title, agreedAt: String(p.agreedAt), rating: p.rating ?? null })),
-      ) ?? [],
-    [history],
-  );
+  const { points, spec: historySpec } = useRatingsHistory(cityId, scale);
   const reviews = [...new Set(points.map((p) => p.review))];
-  const historySpec = useMemo(
-    () => ratingsHistorySpec(points, scale, { review: t('charts.review'), rating: t('charts.rating'), keyFactor: t('charts.keyFactor') }),
-    [points, scale],
-  );
   if (!data) return null;
   const show = (n: number | null) => (n == null ? '—' : String(n));
 
@@ -78,43 +67,14 @@ export function RatingsPanel({ reviewId, cityId }: { reviewId: string; cityId: s
           </table>
         </details>
       </VegaChart>
-      <h4>
-        <FormattedMessage id="charts.historyTitle" />
-      </h4>
-      {reviews.length < 2 ? (
-        <p className="muted" data-testid="ratings-history-none">
-          <FormattedMessage id="charts.noHistory" />
-        </p>
-      ) : (
-        <VegaChart spec={historySpec} label={t('charts.historyLabel')} testId="ratings-history">
-          <details>
-            <summary>{t('charts.asTable')}</summary>
-            <table className="data-table">
-              <caption className="visually-hidden">{t('charts.historyTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('charts.keyFactor')}</th>
-                  {reviews.map((r) => (
-                    <th key={r} scope="col">
-                      {r}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {[...new Set(points.map((p) => p.code))].map((code) => (
-                  <tr key={code}>
-                    <th scope="row">{code}</th>
-                    {reviews.map((r) => (
-                      <td key={r}>{show(points.find((p) => p.code === code && p.review === r)?.rating ?? null)}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
-        </VegaChart>
-      )}
+      <RatingsHistoryChart
+        headingLevel={4}
+        spec={historySpec}
+        points={points}
+        reviews={reviews}
+        keyFactors={[...new Set(points.map((p) => p.code))].map((code) => ({ code, label: code }))}
+        testIds={{ none: 'ratings-history-none', chart: 'ratings-history' }}
+      />
     </section>
   );
 }

@@ -1,6 +1,10 @@
 import { currentAccessToken } from '../auth/refresh';
 
-/** Fetches a file the API serves to signed-in people (Bearer token), as a blob URL. */
+/**
+ * Fetches a file of the API as a blob URL. The token is sent along when there is one (files of a
+ * review need it); a published practice's Word export needs no sign-in, and an author also gets
+ * their own draft.
+ */
 async function authorizedBlob(path: string): Promise<{ url: string; fileName: string | null }> {
   const token = await currentAccessToken();
   const response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });

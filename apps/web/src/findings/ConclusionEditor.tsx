@@ -5,6 +5,7 @@ import type { ConclusionFieldsFragment } from '../graphql/generated/graphql';
 import { apiError, problemFor } from '../graphql/errors';
 import { MessageId, useT } from '../i18n/i18n';
 import { Alert, Button, Select, TextArea } from '../ui/primitives';
+import { MergePanel } from './MergePanel';
 import { bothTexts, ConclusionDraft, dropDraft, readDraft, TEXT_FIELDS, TextField, writeDraft } from './drafts';
 import {
   AgreeConclusionMutation,
@@ -183,59 +184,22 @@ export function ConclusionEditor({
       </p>
 
       {theirs && (
-        <section className="merge" aria-labelledby="merge-heading" data-testid="merge">
-          <h4 id="merge-heading">
-            <FormattedMessage id="findings.conflictTitle" />
-          </h4>
-          <Alert kind="info">
+        <MergePanel
+          headingLevel={4}
+          title={<FormattedMessage id="findings.conflictTitle" />}
+          intro={
             <FormattedMessage id="findings.conflictIntro" values={{ who: theirs.updatedBy?.fullName ?? '—', version: theirs.version }} />
-          </Alert>
-          {differing.length === 0 && (
-            <p>
-              <FormattedMessage id="findings.conflictSame" />
-            </p>
-          )}
-          {differing.map((f) => (
-            <div key={f} className="merge-field" data-testid={`merge-${f}`}>
-              <h5>{fieldLabel(f)}</h5>
-              <div className="merge-sides">
-                <div className="merge-side">
-                  <p className="merge-who">
-                    <FormattedMessage id="findings.mine" />
-                  </p>
-                  <p className="merge-text">{show(f, form)}</p>
-                </div>
-                <div className="merge-side">
-                  <p className="merge-who">
-                    <FormattedMessage id="findings.theirs" values={{ who: theirs.updatedBy?.fullName ?? '—' }} />
-                  </p>
-                  <p className="merge-text">{show(f, theirs)}</p>
-                </div>
-              </div>
-              <div className="form-actions">
-                <Button
-                  variant="secondary"
-                  onClick={() => take(f, 'theirs')}
-                  aria-label={t('findings.takeTheirsField', { field: fieldLabel(f) })}
-                >
-                  <FormattedMessage id="findings.takeTheirs" />
-                </Button>
-                {f !== 'rating' && (
-                  <Button
-                    variant="secondary"
-                    onClick={() => take(f, 'both')}
-                    aria-label={t('findings.keepBothField', { field: fieldLabel(f) })}
-                  >
-                    <FormattedMessage id="findings.keepBoth" />
-                  </Button>
-                )}
-              </div>
-            </div>
-          ))}
-          <p className="muted">
-            <FormattedMessage id="findings.mergeHint" />
-          </p>
-        </section>
+          }
+          who={theirs.updatedBy?.fullName ?? '—'}
+          rows={differing.map((f) => ({
+            id: f,
+            label: fieldLabel(f),
+            mine: show(f, form),
+            theirs: show(f, theirs),
+            canKeepBoth: f !== 'rating',
+          }))}
+          onTake={take}
+        />
       )}
 
       <form

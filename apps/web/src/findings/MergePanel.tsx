@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
-import { useT } from '../../i18n/i18n';
-import { Alert, Button } from '../../ui/primitives';
-import '../../findings/findings.css';
+import { useT } from '../i18n/i18n';
+import { Alert, Button } from '../ui/primitives';
+import './findings.css';
 
-export interface MergeRow {
-  id: string;
+export interface MergeRow<Id extends string = string> {
+  id: Id;
   label: string;
   mine: ReactNode;
   theirs: ReactNode;
@@ -15,26 +15,31 @@ export interface MergeRow {
 
 /**
  * Both versions side by side, field by field, after a save was refused because someone saved first:
- * the leader's conclusion merge (findings/ConclusionEditor.tsx), with its words and styles, for any
- * form. The form below it is the merged version; taking theirs or both changes it.
+ * the team's conclusions (ConclusionEditor) and the host city's self-assessment entries. The form
+ * below it is the merged version; taking theirs or both changes it.
  */
-export function MergePanel({
+export function MergePanel<Id extends string>({
+  headingLevel,
   title,
   intro,
   who,
   rows,
   onTake,
 }: {
+  /** The panel's heading level; each field's is one below. */
+  headingLevel: 3 | 4;
   title: ReactNode;
   intro: ReactNode;
   who: string;
-  rows: MergeRow[];
-  onTake(id: string, how: 'theirs' | 'both'): void;
+  rows: MergeRow<Id>[];
+  onTake(id: Id, how: 'theirs' | 'both'): void;
 }) {
   const t = useT();
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  const FieldHeading = headingLevel === 3 ? 'h4' : 'h5';
   return (
     <section className="merge" aria-labelledby="merge-heading" data-testid="merge">
-      <h3 id="merge-heading">{title}</h3>
+      <Heading id="merge-heading">{title}</Heading>
       <Alert kind="info">{intro}</Alert>
       {rows.length === 0 && (
         <p>
@@ -43,7 +48,7 @@ export function MergePanel({
       )}
       {rows.map((row) => (
         <div key={row.id} className="merge-field" data-testid={`merge-${row.id}`}>
-          <h4>{row.label}</h4>
+          <FieldHeading>{row.label}</FieldHeading>
           <div className="merge-sides">
             <div className="merge-side">
               <p className="merge-who">

@@ -1,8 +1,6 @@
-/**
- * Unsaved conclusion drafts, kept in localStorage on every keystroke (synchronously, so a reload or a
- * closed tab a moment later still has it) until the server accepts the save. Keyed by person, review
- * and key factor: a shared computer never shows one person's draft to the next.
- */
+import { keyFactorDrafts } from '../drafts/key-factor-drafts';
+
+/** Unsaved conclusion drafts, kept in localStorage until the server accepts the save (drafts/key-factor-drafts.ts). */
 export interface ConclusionDraft {
   rating: number | null;
   summary: string;
@@ -15,36 +13,13 @@ export interface ConclusionDraft {
   editedAt: number;
 }
 
-const key = (personId: string, reviewId: string, keyFactorId: string) =>
-  `peervisit.conclusion-draft.${personId}.${reviewId}.${keyFactorId}`;
+const drafts = keyFactorDrafts<ConclusionDraft>('conclusion-draft');
 
-export function readDraft(personId: string, reviewId: string, keyFactorId: string): ConclusionDraft | null {
-  try {
-    const raw = localStorage.getItem(key(personId, reviewId, keyFactorId));
-    return raw ? (JSON.parse(raw) as ConclusionDraft) : null;
-  } catch {
-    return null;
-  }
-}
-
-export function writeDraft(personId: string, reviewId: string, keyFactorId: string, draft: ConclusionDraft): void {
-  localStorage.setItem(key(personId, reviewId, keyFactorId), JSON.stringify(draft));
-}
-
-export function dropDraft(personId: string, reviewId: string, keyFactorId: string): void {
-  localStorage.removeItem(key(personId, reviewId, keyFactorId));
-}
-
+export const readDraft = drafts.read;
+export const writeDraft = drafts.write;
+export const dropDraft = drafts.drop;
 /** The key factors of a review that have a draft waiting, for the list of key factors. */
-export function draftedKeyFactors(personId: string, reviewId: string): Set<string> {
-  const prefix = key(personId, reviewId, '');
-  const ids = new Set<string>();
-  for (let i = 0; i < localStorage.length; i++) {
-    const k = localStorage.key(i);
-    if (k?.startsWith(prefix)) ids.add(k.slice(prefix.length));
-  }
-  return ids;
-}
+export const draftedKeyFactors = drafts.drafted;
 
 export const TEXT_FIELDS = ['summary', 'strengths', 'areasToDevelop'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];

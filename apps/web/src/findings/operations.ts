@@ -35,7 +35,7 @@ export const FindingsReviewFields = graphql(`
     }
     keyFactorsInScope {
       number
-      ...LeaderKeyFactorFields
+      ...KeyFactorFields
     }
   }
 `);

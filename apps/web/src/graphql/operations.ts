@@ -255,9 +255,7 @@ export const CoverageQuery = graphql(`
         total
         lacksInterviewOrFocusGroup
         keyFactor {
-          id
-          code
-          heading
+          ...KeyFactorFields
         }
         bySource {
           source

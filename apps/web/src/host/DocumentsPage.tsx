@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import type { HostDocumentFieldsFragment } from '../graphql/generated/graphql';
 import { apiError } from '../graphql/errors';
 import { MessageId, useT } from '../i18n/i18n';
-import { openFile } from '../leader/download';
+import { openFile } from '../files/download';
 import { Loading } from '../leader/Loading';
 import { Alert, Button, TextArea } from '../ui/primitives';
 import { sizeLabel } from './documents/upload';

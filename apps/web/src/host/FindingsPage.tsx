@@ -6,6 +6,7 @@ import { MessageId, useT } from '../i18n/i18n';
 import { Loading } from '../leader/Loading';
 import { HostFindingsQuery as FindingsQuery, HostFindingsStatusQuery } from './operations-after';
 import { NotYetShared } from './after/NotYetShared';
+import { RecommendationTags } from './after/RecommendationTags';
 import { ReportReader } from './after/ReportReader';
 import { sharedWithHost } from './after/shared';
 import '../findings/findings.css';
@@ -144,13 +145,7 @@ function Shared({ reviewId, city, data }: { reviewId: string; city: string; data
               <li key={r.id} className="card" data-testid="host-recommendation">
                 <p className="recommendation-text">{r.text}</p>
                 <p className="kf-tags">
-                  <span className={`tag tag-priority-${r.priority}`}>{t(`findings.priority.${r.priority}` as MessageId)}</span>
-                  <span className="tag">{t(`findings.horizon.${r.horizon}` as MessageId)}</span>
-                  {r.keyFactors.map((k) => (
-                    <span key={k.id} className="tag" title={k.heading}>
-                      {k.code}
-                    </span>
-                  ))}
+                  <RecommendationTags recommendation={r} />
                 </p>
                 {r.suggestedOwner && <p className="muted">{t('hostAfter.findings.owner', { owner: r.suggestedOwner })}</p>}
                 <p className="muted">

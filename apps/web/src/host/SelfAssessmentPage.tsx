@@ -7,6 +7,7 @@ import { MessageId, useT } from '../i18n/i18n';
 import { Loading } from '../leader/Loading';
 import { useReviewRole } from '../leader/useReviewRole';
 import { dateLocale, dayLabel, localDay } from '../leader/zoned';
+import { KeyFactorLinks } from '../ui/KeyFactorLinks';
 import { Alert, Select } from '../ui/primitives';
 import { HostAssignEntryMutation, HostSelfAssessmentQuery } from './operations-self-assessment';
 import { ContextNotes } from './self-assessment/ContextNotes';
@@ -129,37 +130,27 @@ export function SelfAssessmentPage() {
 
       {visible.length > 0 && (
         <div className="split">
-          <nav aria-label={t('host.sa.keyFactors')} className="kf-nav kf-links">
-            <ul>
-              {visible.map((k) => {
-                const e = entryOf(k.id);
-                const state = stateOf(k.id);
-                return (
-                  <li key={k.id}>
-                    <a
-                      href={`?kf=${k.id}`}
-                      aria-current={k.id === chosenId ? 'true' : undefined}
-                      onClick={(ev) => {
-                        ev.preventDefault();
-                        choose(k.id);
-                      }}
-                    >
-                      <span className="kf-code">{k.code}</span> {k.heading}
-                      <span className="kf-tags">
-                        <span className={`tag entry-${state}`}>{t(`host.sa.state.${state}` as MessageId)}</span>
-                        {drafts.has(k.id) && <span className="tag tag-unsaved">{t('host.sa.unsavedTag')}</span>}
-                        {e?.assignee && (
-                          <span className="tag">
-                            {e.assigneeId === personId ? t('host.sa.assignedToMe') : t('host.sa.assignedTo', { name: e.assignee.fullName })}
-                          </span>
-                        )}
-                      </span>
-                    </a>
-                  </li>
-                );
-              })}
-            </ul>
-          </nav>
+          <KeyFactorLinks
+            label={t('host.sa.keyFactors')}
+            keyFactors={visible}
+            chosenId={chosenId}
+            onChoose={choose}
+            tags={(k) => {
+              const e = entryOf(k.id);
+              const state = stateOf(k.id);
+              return (
+                <span className="kf-tags">
+                  <span className={`tag entry-${state}`}>{t(`host.sa.state.${state}` as MessageId)}</span>
+                  {drafts.has(k.id) && <span className="tag tag-unsaved">{t('host.sa.unsavedTag')}</span>}
+                  {e?.assignee && (
+                    <span className="tag">
+                      {e.assigneeId === personId ? t('host.sa.assignedToMe') : t('host.sa.assignedTo', { name: e.assignee.fullName })}
+                    </span>
+                  )}
+                </span>
+              );
+            }}
+          />
 
           {keyFactor && (
             <article className="card entry" aria-labelledby="entry-heading" data-testid="sa-entry">

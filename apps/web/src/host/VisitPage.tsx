@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { apiError, problemFor } from '../graphql/errors';
 import type { HostVisitQuery, StakeholderCategory } from '../graphql/generated/graphql';
 import { MessageId, useT } from '../i18n/i18n';
-import { downloadFile } from '../leader/download';
+import { downloadFile } from '../files/download';
 import { Loading } from '../leader/Loading';
 import { RegisterStakeholderMutation } from '../leader/operations';
 import { dateLocale, dayLabel, localClock, localDay } from '../leader/zoned';

@@ -26,53 +26,18 @@ export const HostAfterReviewFields = graphql(`
   }
 `);
 
-export const HostAfterSessionFields = graphql(`
-  fragment HostAfterSessionFields on VisitSession {
-    id
-    kind
-    title
-    location
-    keyFactorIds
-    start {
-      local
-    }
-    end {
-      local
-    }
-    assignments {
-      id
-      part
-      personId
-    }
-    stakeholders {
-      id
-    }
-  }
-`);
-
 export const HostVisitQuery = graphql(`
   query HostVisit($reviewId: ID!) {
     review(id: $reviewId) {
       ...HostAfterReviewFields
       keyFactorsInScope {
-        id
-        code
-        heading
+        ...KeyFactorFields
       }
       team {
-        id
-        role
-        person {
-          id
-          fullName
-        }
+        ...TeamMemberFields
       }
       stakeholders {
-        id
-        name
-        position
-        category
-        consentToBeNamed
+        ...StakeholderFields
       }
     }
     visitProgramme(reviewId: $reviewId) {
@@ -80,7 +45,7 @@ export const HostVisitQuery = graphql(`
       days {
         date
         sessions {
-          ...HostAfterSessionFields
+          ...VisitSessionFields
         }
       }
     }
@@ -93,11 +58,7 @@ export const HostFindingsStatusQuery = graphql(`
     review(id: $reviewId) {
       ...HostAfterReviewFields
       benchmark {
-        id
-        ratingScale {
-          value
-          label
-        }
+        ...RatingScaleFields
       }
     }
     visitProgramme(reviewId: $reviewId) {
@@ -126,16 +87,10 @@ export const HostFindingsQuery = graphql(`
     review(id: $reviewId) {
       id
       benchmark {
-        id
-        ratingScale {
-          value
-          label
-        }
+        ...RatingScaleFields
       }
       keyFactorsInScope {
-        id
-        code
-        heading
+        ...KeyFactorFields
       }
     }
     reviewConclusions(reviewId: $reviewId) {
@@ -156,9 +111,7 @@ export const HostFindingsQuery = graphql(`
       hostResponse
       followUpStatus
       keyFactors {
-        id
-        code
-        heading
+        ...KeyFactorFields
       }
     }
     reviewReports(reviewId: $reviewId) {
@@ -192,9 +145,7 @@ export const HostAfterRecommendationFields = graphql(`
     suggestedOwner
     keyFactorIds
     keyFactors {
-      id
-      code
-      heading
+      ...KeyFactorFields
     }
     hostResponse
     hostComment

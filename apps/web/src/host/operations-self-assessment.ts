@@ -4,31 +4,15 @@ import { graphql } from '../graphql/generated';
 
 export const HostEntryFields = graphql(`
   fragment HostEntryFields on SelfAssessmentEntry {
-    id
-    keyFactorId
-    answers {
-      guideQuestionId
-      answer
-    }
-    rating
-    narrative
-    status
-    version
+    ...SelfAssessmentEntryFields
     assigneeId
     assignee {
       id
       fullName
     }
-    updatedAt
     updatedBy {
       id
       fullName
-    }
-    sentBack {
-      id
-      reason
-      sentAt
-      entryVersion
     }
   }
 `);
@@ -42,9 +26,7 @@ export const HostProgressFields = graphql(`
     keyFactors {
       keyFactorId
       keyFactor {
-        id
-        code
-        heading
+        ...KeyFactorFields
       }
       complete
       hasEntry
@@ -53,9 +35,7 @@ export const HostProgressFields = graphql(`
       status
       assigneeId
       unansweredGuideQuestions {
-        id
-        position
-        text
+        ...GuideQuestionFields
       }
     }
   }
@@ -92,9 +72,7 @@ export const HostHomeQuery = graphql(`
         }
       }
       keyFactorsInScope {
-        id
-        code
-        heading
+        ...KeyFactorFields
       }
       selfAssessment {
         ...HostEntryFields
@@ -148,14 +126,10 @@ export const HostSelfAssessmentQuery = graphql(`
         }
       }
       keyFactorsInScope {
-        id
-        code
-        heading
+        ...KeyFactorFields
         statement
         guideQuestions {
-          id
-          position
-          text
+          ...GuideQuestionFields
         }
       }
       selfAssessment {
@@ -168,12 +142,7 @@ export const HostSelfAssessmentQuery = graphql(`
         updatedAt
       }
       team {
-        id
-        role
-        person {
-          id
-          fullName
-        }
+        ...TeamMemberFields
       }
     }
     selfAssessmentProgress(reviewId: $reviewId) {
@@ -266,9 +235,7 @@ export const HostDocumentsQuery = graphql(`
       status
       myRoles
       keyFactorsInScope {
-        id
-        code
-        heading
+        ...KeyFactorFields
       }
     }
     reviewDocuments(reviewId: $reviewId, includeRetracted: true) {

@@ -13,8 +13,8 @@ import type {
 import { apiError } from '../graphql/errors';
 import { MessageId, useT } from '../i18n/i18n';
 import { CATEGORIES } from '../notebook/labels';
-import { Alert, Button, Select, TextField } from '../ui/primitives';
-import { downloadFile } from './download';
+import { Alert, Button, FormActions, Select, TextField } from '../ui/primitives';
+import { downloadFile } from '../files/download';
 import { Loading } from './Loading';
 import {
   CancelSessionMutation,
@@ -498,14 +498,11 @@ function SessionForm({
           ))}
         </div>
       </fieldset>
-      <div className="form-actions">
-        <Button type="submit" disabled={scheduled.fetching || updated.fetching}>
-          <FormattedMessage id={session ? 'leader.programme.save' : 'leader.programme.schedule'} />
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          <FormattedMessage id="common.cancel" />
-        </Button>
-      </div>
+      <FormActions
+        submit={<FormattedMessage id={session ? 'leader.programme.save' : 'leader.programme.schedule'} />}
+        disabled={scheduled.fetching || updated.fetching}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -5,7 +5,8 @@ import { useMutation, useQuery } from 'urql';
 import { apiError } from '../graphql/errors';
 import { useT } from '../i18n/i18n';
 import { Alert, Button, TextArea } from '../ui/primitives';
-import { openFile } from './download';
+import { openFile } from '../files/download';
+import { KeyFactorLinks } from '../ui/KeyFactorLinks';
 import { Loading } from './Loading';
 import { SelfAssessmentQuery, SendBackMutation } from './operations';
 import './leader.css';
@@ -46,25 +47,15 @@ export function SelfAssessmentPage() {
         )}
       </p>
       <div className="split">
-        <nav aria-label={t('leader.sa.keyFactors')} className="kf-nav kf-links">
-          <ul>
-            {review.keyFactorsInScope.map((k) => (
-              <li key={k.id}>
-                <a
-                  href={`?kf=${k.id}`}
-                  aria-current={k.id === chosenId ? 'true' : undefined}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    setParams({ kf: k.id });
-                  }}
-                >
-                  <span className="kf-code">{k.code}</span> {k.heading}
-                  <span className={`tag entry-${stateOf(k.id)}`}>{t(`leader.sa.state.${stateOf(k.id)}` as 'leader.sa.state.none')}</span>
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <KeyFactorLinks
+          label={t('leader.sa.keyFactors')}
+          keyFactors={review.keyFactorsInScope}
+          chosenId={chosenId}
+          onChoose={(kf) => setParams({ kf })}
+          tags={(k) => (
+            <span className={`tag entry-${stateOf(k.id)}`}>{t(`leader.sa.state.${stateOf(k.id)}` as 'leader.sa.state.none')}</span>
+          )}
+        />
         {keyFactor && (
           <article className="card entry" aria-labelledby="entry-heading" data-testid="sa-entry">
             <h2 id="entry-heading">

@@ -2,25 +2,6 @@ import { graphql } from '../graphql/generated';
 
 // The expert leader's operations (issue 17: preparation, programme, coverage, evidence).
 
-export const LeaderKeyFactorFields = graphql(`
-  fragment LeaderKeyFactorFields on KeyFactor {
-    id
-    code
-    heading
-  }
-`);
-
-export const LeaderMemberFields = graphql(`
-  fragment LeaderMemberFields on TeamMember {
-    id
-    role
-    person {
-      id
-      fullName
-    }
-  }
-`);
-
 export const LeaderTimelineFields = graphql(`
   fragment LeaderTimelineFields on ReviewTimeline {
     timeZone
@@ -80,7 +61,7 @@ export const LeaderOverviewQuery = graphql(`
         incomplete
       }
       keyFactorsInScope {
-        ...LeaderKeyFactorFields
+        ...KeyFactorFields
       }
     }
   }
@@ -225,41 +206,17 @@ export const SelfAssessmentQuery = graphql(`
         name
       }
       benchmark {
-        id
-        ratingScale {
-          value
-          label
-        }
+        ...RatingScaleFields
       }
       keyFactorsInScope {
-        id
-        code
-        heading
+        ...KeyFactorFields
         guideQuestions {
-          id
-          position
-          text
+          ...GuideQuestionFields
         }
       }
       selfAssessment {
-        id
-        keyFactorId
-        status
-        rating
-        narrative
+        ...SelfAssessmentEntryFields
         documentIds
-        version
-        updatedAt
-        answers {
-          guideQuestionId
-          answer
-        }
-        sentBack {
-          id
-          reason
-          sentAt
-          entryVersion
-        }
       }
       contextNotes {
         id
@@ -271,7 +228,7 @@ export const SelfAssessmentQuery = graphql(`
         }
       }
       team {
-        ...LeaderMemberFields
+        ...TeamMemberFields
       }
     }
     reviewDocuments(reviewId: $reviewId) {
@@ -294,37 +251,17 @@ export const SendBackMutation = graphql(`
       status
       version
       sentBack {
-        id
-        reason
-        sentAt
-        entryVersion
+        ...SentBackFields
       }
     }
   }
 `);
 
+/** A session as the leader edits it: with its version, for a conflict-safe update. */
 export const ProgrammeFields = graphql(`
   fragment LeaderSessionFields on VisitSession {
-    id
-    kind
-    title
-    location
+    ...VisitSessionFields
     version
-    keyFactorIds
-    start {
-      local
-    }
-    end {
-      local
-    }
-    assignments {
-      id
-      part
-      personId
-    }
-    stakeholders {
-      id
-    }
   }
 `);
 
@@ -342,17 +279,13 @@ export const LeaderProgrammeQuery = graphql(`
         ...LeaderTimelineFields
       }
       keyFactorsInScope {
-        ...LeaderKeyFactorFields
+        ...KeyFactorFields
       }
       team {
-        ...LeaderMemberFields
+        ...TeamMemberFields
       }
       stakeholders {
-        id
-        name
-        position
-        category
-        consentToBeNamed
+        ...StakeholderFields
       }
     }
     visitProgramme(reviewId: $reviewId) {
@@ -364,7 +297,7 @@ export const LeaderProgrammeQuery = graphql(`
         }
       }
       uncoveredKeyFactors {
-        ...LeaderKeyFactorFields
+        ...KeyFactorFields
       }
     }
   }
@@ -405,11 +338,7 @@ export const MoveVisitMutation = graphql(`
 export const RegisterStakeholderMutation = graphql(`
   mutation LeaderRegisterStakeholder($reviewId: ID!, $input: ReviewStakeholderInput!) {
     registerStakeholder(reviewId: $reviewId, input: $input) {
-      id
-      name
-      position
-      category
-      consentToBeNamed
+      ...StakeholderFields
     }
   }
 `);
@@ -432,10 +361,10 @@ export const LeaderEvidenceContextQuery = graphql(`
     review(id: $reviewId) {
       id
       keyFactorsInScope {
-        ...LeaderKeyFactorFields
+        ...KeyFactorFields
       }
       team {
-        ...LeaderMemberFields
+        ...TeamMemberFields
       }
     }
     visitProgramme(reviewId: $reviewId) {

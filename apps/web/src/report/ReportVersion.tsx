@@ -1,54 +1,11 @@
-import { useEffect, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
-import { authenticatedFetch } from '../graphql/client';
 import { apiError } from '../graphql/errors';
 import type { ReportFieldsFragment } from '../graphql/generated/graphql';
 import { MessageId, useT } from '../i18n/i18n';
 import { Alert, Button } from '../ui/primitives';
 import { PublishReportMutation, ReportNameCheckQuery } from './operations';
-
-const FORMATS = ['pdf', 'docx', 'html'] as const;
-
-const fileNameOf = (response: Response, fallback: string) => {
-  const header = response.headers.get('content-disposition') ?? '';
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
-  return encoded ? decodeURIComponent(encoded) : fallback;
-};
-
-/** Downloads need the access token, so they go through fetch and a blob rather than a plain link. */
-async function download(reportId: string, format: string) {
-  const response = await authenticatedFetch(`/reports/${reportId}/${format}`);
-  if (!response.ok) throw new Error(String(response.status));
-  const url = URL.createObjectURL(await response.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileNameOf(response, `report.${format}`);
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** The report's HTML in the page: a sandboxed frame (no scripts, no same-origin access). */
-function HtmlPreview({ reportId }: { reportId: string }) {
-  const t = useT();
-  const [html, setHtml] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let cancelled = false;
-    authenticatedFetch(`/reports/${reportId}/html`)
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))
-      .then((text) => !cancelled && setHtml(text))
-      .catch(() => !cancelled && setFailed(true));
-    return () => {
-      cancelled = true;
-    };
-  }, [reportId]);
-  if (failed) return <Alert kind="error">{t('common.loadFailed')}</Alert>;
-  if (html === null) return <p role="status">{t('common.loading')}</p>;
-  return <iframe className="report-frame" title={t('report.previewTitle')} sandbox="" srcDoc={html} data-testid="report-preview" />;
-}
+import { ReportDownloads, ReportFrame } from './ReportFiles';
 
 /** Every place a name was withheld, or may still stand, in this version: what to check before publishing. */
 function NameCheck({ reportId }: { reportId: string }) {
@@ -110,7 +67,6 @@ function NameCheck({ reportId }: { reportId: string }) {
 export function ReportVersion({ report, isLeader, onPublished }: { report: ReportFieldsFragment; isLeader: boolean; onPublished(): void }) {
   const t = useT();
   const [publishResult, publish] = useMutation(PublishReportMutation);
-  const [downloadFailed, setDownloadFailed] = useState(false);
   const ready = report.status === 'READY';
   return (
     <article className="card report-version" aria-labelledby={`report-${report.id}`} data-testid="report-version">
@@ -124,22 +80,8 @@ export function ReportVersion({ report, isLeader, onPublished }: { report: Repor
       {report.status === 'FAILED' && <Alert kind="error">{report.failureReason ?? t('report.failed')}</Alert>}
       {ready && (
         <>
-          <div className="form-actions">
-            {FORMATS.filter((f) => report.formats.includes(f)).map((f) => (
-              <Button
-                key={f}
-                variant="secondary"
-                onClick={() => {
-                  setDownloadFailed(false);
-                  download(report.id, f).catch(() => setDownloadFailed(true));
-                }}
-              >
-                {t(`report.download.${f}` as MessageId)}
-              </Button>
-            ))}
-          </div>
-          {downloadFailed && <Alert kind="error">{t('common.offlineTryLater')}</Alert>}
-          <HtmlPreview reportId={report.id} />
+          <ReportDownloads reportId={report.id} formats={report.formats} />
+          <ReportFrame reportId={report.id} title={t('report.previewTitle')} testId="report-preview" />
           {!report.published && isLeader && (
             <>
               <NameCheck reportId={report.id} />

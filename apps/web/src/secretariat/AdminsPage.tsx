@@ -5,6 +5,8 @@ import { useAuth } from '../auth/auth-context';
 import '../findings/findings.css';
 import { apiError } from '../graphql/errors';
 import { useT } from '../i18n/i18n';
+import { ConfirmBox } from './ConfirmBox';
+import { DataTable } from './DataTable';
 import { Loading } from '../leader/Loading';
 import { Alert, Button, TextField } from '../ui/primitives';
 import './network/network.css';
@@ -109,19 +111,16 @@ export function AdminsPage() {
                     {admin.organisation && ` · ${admin.organisation.name}`}
                   </p>
                   {confirmRemove === admin.id && (
-                    <div className="confirm-box" role="group" aria-label={t('secretariat.admins.removeLabel', { name: admin.fullName })}>
-                      <p>
-                        {t(isMe ? 'secretariat.admins.removeSelfConfirm' : 'secretariat.admins.removeConfirm', { name: admin.fullName })}
-                      </p>
-                      <div className="item-actions-row">
-                        <Button variant="danger" onClick={() => void change(admin, false)}>
-                          {t(isMe ? 'secretariat.admins.removeSelfNow' : 'secretariat.admins.removeNow', { name: admin.fullName })}
-                        </Button>
-                        <Button variant="secondary" onClick={() => setConfirmRemove(null)}>
-                          <FormattedMessage id="common.cancel" />
-                        </Button>
-                      </div>
-                    </div>
+                    <ConfirmBox
+                      label={t('secretariat.admins.removeLabel', { name: admin.fullName })}
+                      question={t(isMe ? 'secretariat.admins.removeSelfConfirm' : 'secretariat.admins.removeConfirm', {
+                        name: admin.fullName,
+                      })}
+                      confirm={t(isMe ? 'secretariat.admins.removeSelfNow' : 'secretariat.admins.removeNow', { name: admin.fullName })}
+                      variant="danger"
+                      onConfirm={() => void change(admin, false)}
+                      onCancel={() => setConfirmRemove(null)}
+                    />
                   )}
                 </div>
                 <div className="item-actions-row">
@@ -161,29 +160,25 @@ export function AdminsPage() {
             <FormattedMessage id="secretariat.admins.noHistory" />
           </p>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table" data-testid="admin-history">
-              <caption className="visually-hidden">{t('secretariat.admins.historyTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('secretariat.admins.when')}</th>
-                  <th scope="col">{t('secretariat.admins.person')}</th>
-                  <th scope="col">{t('secretariat.admins.change')}</th>
-                  <th scope="col">{t('secretariat.admins.by')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.adminRightsChanges.nodes.map((c) => (
-                  <tr key={c.id}>
-                    <td>{when(c.at)}</td>
-                    <th scope="row">{c.person.fullName}</th>
-                    <td>{t(c.granted ? 'secretariat.admins.granted' : 'secretariat.admins.revoked')}</td>
-                    <td>{c.changedBy?.fullName ?? t('secretariat.admins.byCommandLine')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('secretariat.admins.historyTitle')}
+            testId="admin-history"
+            columns={[
+              t('secretariat.admins.when'),
+              t('secretariat.admins.person'),
+              t('secretariat.admins.change'),
+              t('secretariat.admins.by'),
+            ]}
+          >
+            {data.adminRightsChanges.nodes.map((c) => (
+              <tr key={c.id}>
+                <td>{when(c.at)}</td>
+                <th scope="row">{c.person.fullName}</th>
+                <td>{t(c.granted ? 'secretariat.admins.granted' : 'secretariat.admins.revoked')}</td>
+                <td>{c.changedBy?.fullName ?? t('secretariat.admins.byCommandLine')}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>
@@ -292,45 +287,38 @@ function PersonSessions({ person, onClose }: { person: Someone; onClose(): void 
       ) : data.personSessions.length === 0 ? (
         <p className="muted">{t('secretariat.admins.noSessions', { name: person.fullName })}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('secretariat.admins.sessionsTitle', { name: person.fullName })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('secretariat.admins.browser')}</th>
-                <th scope="col">{t('secretariat.admins.signedIn')}</th>
-                <th scope="col">{t('secretariat.admins.lastUsed')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('secretariat.benchmarks.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.personSessions.map((s) => (
-                <tr key={s.id} data-testid="session-row">
-                  <th scope="row" className="wrap-anywhere">
-                    {browserOf(s.userAgent) ?? t('secretariat.admins.unknownBrowser')}
-                    {s.current && (
-                      <>
-                        {' '}
-                        <span className="tag">{t('secretariat.admins.thisSession')}</span>
-                      </>
-                    )}
-                  </th>
-                  <td>{when(s.createdAt)}</td>
-                  <td>{when(s.lastUsedAt)}</td>
-                  <td>
-                    {!s.current && (
-                      <Button variant="secondary" onClick={() => void endOne(s.id)}>
-                        <FormattedMessage id="secretariat.admins.endSession" />
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('secretariat.admins.sessionsTitle', { name: person.fullName })}
+          columns={[
+            t('secretariat.admins.browser'),
+            t('secretariat.admins.signedIn'),
+            t('secretariat.admins.lastUsed'),
+            { label: t('secretariat.benchmarks.actions'), hidden: true },
+          ]}
+        >
+          {data.personSessions.map((s) => (
+            <tr key={s.id} data-testid="session-row">
+              <th scope="row" className="wrap-anywhere">
+                {browserOf(s.userAgent) ?? t('secretariat.admins.unknownBrowser')}
+                {s.current && (
+                  <>
+                    {' '}
+                    <span className="tag">{t('secretariat.admins.thisSession')}</span>
+                  </>
+                )}
+              </th>
+              <td>{when(s.createdAt)}</td>
+              <td>{when(s.lastUsedAt)}</td>
+              <td>
+                {!s.current && (
+                  <Button variant="secondary" onClick={() => void endOne(s.id)}>
+                    <FormattedMessage id="secretariat.admins.endSession" />
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -7,6 +7,8 @@ import { apiError } from '../graphql/errors';
 import { useT } from '../i18n/i18n';
 import { Loading } from '../leader/Loading';
 import { Alert, Button } from '../ui/primitives';
+import { ConfirmBox } from './ConfirmBox';
+import { DataTable } from './DataTable';
 import { BenchmarkDetail } from './benchmarks/BenchmarkDetail';
 import { ImportBenchmark } from './benchmarks/ImportBenchmark';
 import { saveJson } from './benchmarks/save-json';
@@ -71,81 +73,67 @@ export function BenchmarksPage() {
         <h2 id="versions-heading">
           <FormattedMessage id="secretariat.benchmarks.versions" />
         </h2>
-        <div className="table-scroll">
-          <table className="data-table" data-testid="benchmark-versions">
-            <caption className="visually-hidden">{t('secretariat.benchmarks.versions')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('secretariat.benchmarks.code')}</th>
-                <th scope="col" className="num">
-                  {t('secretariat.benchmarks.version')}
-                </th>
-                <th scope="col">{t('secretariat.benchmarks.titleColumn')}</th>
-                <th scope="col">{t('secretariat.benchmarks.status')}</th>
-                <th scope="col">{t('secretariat.benchmarks.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {versions.map((b) => (
-                <tr key={b.id} data-testid="benchmark-version" aria-current={shown?.id === b.id ? 'true' : undefined}>
-                  <th scope="row">{b.code}</th>
-                  <td className="num">{b.version}</td>
-                  <td>{b.title}</td>
-                  <td>
-                    <span className={`status-pill status-${b.status}`}>
-                      {b.status === 'PUBLISHED' && b.publishedAt
-                        ? t('secretariat.benchmarks.publishedOn', { date: intl.formatDate(b.publishedAt, { dateStyle: 'medium' }) })
-                        : t('secretariat.benchmarks.draft')}
-                    </span>
-                  </td>
-                  <td>
-                    <div className="item-actions-row">
-                      <Button
-                        variant="secondary"
-                        onClick={() => show(b)}
-                        aria-label={t('secretariat.benchmarks.viewLabel', { code: b.code, version: b.version })}
-                      >
-                        <FormattedMessage id="secretariat.benchmarks.view" />
-                      </Button>
-                      <Button
-                        variant="secondary"
-                        onClick={() => void exportJson(b)}
-                        aria-label={t('secretariat.benchmarks.exportLabel', { code: b.code, version: b.version })}
-                      >
-                        <FormattedMessage id="secretariat.benchmarks.export" />
-                      </Button>
-                      {b.status === 'DRAFT' && confirming !== keyOf(b) && (
-                        <Button
-                          onClick={() => setConfirming(keyOf(b))}
-                          aria-label={t('secretariat.benchmarks.publishLabel', { code: b.code, version: b.version })}
-                        >
-                          <FormattedMessage id="secretariat.benchmarks.publish" />
-                        </Button>
-                      )}
-                    </div>
-                    {confirming === keyOf(b) && (
-                      <div
-                        className="confirm-box"
-                        role="group"
-                        aria-label={t('secretariat.benchmarks.publishLabel', { code: b.code, version: b.version })}
-                      >
-                        <p>{t('secretariat.benchmarks.publishConfirm', { code: b.code, version: b.version })}</p>
-                        <div className="item-actions-row">
-                          <Button onClick={() => void confirmPublish(b)}>
-                            {t('secretariat.benchmarks.publishNow', { version: b.version })}
-                          </Button>
-                          <Button variant="secondary" onClick={() => setConfirming(null)}>
-                            <FormattedMessage id="common.cancel" />
-                          </Button>
-                        </div>
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('secretariat.benchmarks.versions')}
+          testId="benchmark-versions"
+          columns={[
+            t('secretariat.benchmarks.code'),
+            { label: t('secretariat.benchmarks.version'), num: true },
+            t('secretariat.benchmarks.titleColumn'),
+            t('secretariat.benchmarks.status'),
+            t('secretariat.benchmarks.actions'),
+          ]}
+        >
+          {versions.map((b) => (
+            <tr key={b.id} data-testid="benchmark-version" aria-current={shown?.id === b.id ? 'true' : undefined}>
+              <th scope="row">{b.code}</th>
+              <td className="num">{b.version}</td>
+              <td>{b.title}</td>
+              <td>
+                <span className={`status-pill status-${b.status}`}>
+                  {b.status === 'PUBLISHED' && b.publishedAt
+                    ? t('secretariat.benchmarks.publishedOn', { date: intl.formatDate(b.publishedAt, { dateStyle: 'medium' }) })
+                    : t('secretariat.benchmarks.draft')}
+                </span>
+              </td>
+              <td>
+                <div className="item-actions-row">
+                  <Button
+                    variant="secondary"
+                    onClick={() => show(b)}
+                    aria-label={t('secretariat.benchmarks.viewLabel', { code: b.code, version: b.version })}
+                  >
+                    <FormattedMessage id="secretariat.benchmarks.view" />
+                  </Button>
+                  <Button
+                    variant="secondary"
+                    onClick={() => void exportJson(b)}
+                    aria-label={t('secretariat.benchmarks.exportLabel', { code: b.code, version: b.version })}
+                  >
+                    <FormattedMessage id="secretariat.benchmarks.export" />
+                  </Button>
+                  {b.status === 'DRAFT' && confirming !== keyOf(b) && (
+                    <Button
+                      onClick={() => setConfirming(keyOf(b))}
+                      aria-label={t('secretariat.benchmarks.publishLabel', { code: b.code, version: b.version })}
+                    >
+                      <FormattedMessage id="secretariat.benchmarks.publish" />
+                    </Button>
+                  )}
+                </div>
+                {confirming === keyOf(b) && (
+                  <ConfirmBox
+                    label={t('secretariat.benchmarks.publishLabel', { code: b.code, version: b.version })}
+                    question={t('secretariat.benchmarks.publishConfirm', { code: b.code, version: b.version })}
+                    confirm={t('secretariat.benchmarks.publishNow', { version: b.version })}
+                    onConfirm={() => void confirmPublish(b)}
+                    onCancel={() => setConfirming(null)}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
       {shown && <BenchmarkDetail code={shown.code} version={shown.version} />}
       <ImportBenchmark

@@ -2,6 +2,14 @@ import { graphql } from '../graphql/generated';
 
 // The secretariat's directory (cities, organisations, people and merging them) and its reviews.
 
+/** Where a directory page ends, for the pager. */
+export const SecretariatPageInfo = graphql(`
+  fragment SecretariatPageInfo on PageInfo {
+    endCursor
+    hasNextPage
+  }
+`);
+
 export const SecretariatCityFields = graphql(`
   fragment SecretariatCityFields on City {
     id
@@ -20,8 +28,7 @@ export const SecretariatCitiesQuery = graphql(`
     cities(search: $search, first: $first, after: $after) {
       totalCount
       pageInfo {
-        endCursor
-        hasNextPage
+        ...SecretariatPageInfo
       }
       nodes {
         ...SecretariatCityFields
@@ -64,8 +71,7 @@ export const SecretariatOrganisationsQuery = graphql(`
     organisations(search: $search, first: $first, after: $after) {
       totalCount
       pageInfo {
-        endCursor
-        hasNextPage
+        ...SecretariatPageInfo
       }
       nodes {
         ...SecretariatOrganisationFields
@@ -117,8 +123,7 @@ export const SecretariatPeopleQuery = graphql(`
     people(search: $search, first: $first, after: $after) {
       totalCount
       pageInfo {
-        endCursor
-        hasNextPage
+        ...SecretariatPageInfo
       }
       nodes {
         ...SecretariatPersonFields
@@ -165,8 +170,7 @@ export const SecretariatReviewsQuery = graphql(`
     reviews(status: $status, cityId: $cityId, first: $first, after: $after) {
       totalCount
       pageInfo {
-        endCursor
-        hasNextPage
+        ...SecretariatPageInfo
       }
       nodes {
         id
@@ -260,14 +264,21 @@ export const SecretariatCityChoicesQuery = graphql(`
   }
 `);
 
+/** A benchmark version as offered in a choice. */
+export const SecretariatBenchmarkChoice = graphql(`
+  fragment SecretariatBenchmarkChoice on Benchmark {
+    id
+    code
+    version
+    title
+  }
+`);
+
 export const SecretariatBenchmarkChoicesQuery = graphql(`
   query SecretariatBenchmarkChoices {
     benchmarks(status: PUBLISHED, first: 50) {
       nodes {
-        id
-        code
-        version
-        title
+        ...SecretariatBenchmarkChoice
       }
     }
   }
@@ -287,16 +298,23 @@ export const SecretariatBenchmarkKeyFactorsQuery = graphql(`
   }
 `);
 
+/** A review just made, for the notice that links to it. */
+export const SecretariatNewReview = graphql(`
+  fragment SecretariatNewReview on Review {
+    id
+    title
+    status
+    hostCity {
+      id
+      name
+    }
+  }
+`);
+
 export const CreateReviewMutation = graphql(`
   mutation SecretariatCreateReview($input: CreateReviewInput!) {
     createReview(input: $input) {
-      id
-      title
-      status
-      hostCity {
-        id
-        name
-      }
+      ...SecretariatNewReview
     }
   }
 `);
@@ -304,13 +322,7 @@ export const CreateReviewMutation = graphql(`
 export const StartReviewFromMutation = graphql(`
   mutation SecretariatStartReviewFrom($previousReviewId: ID!, $title: String!, $timeline: TimelineInput) {
     startReviewFrom(previousReviewId: $previousReviewId, title: $title, timeline: $timeline) {
-      id
-      title
-      status
-      hostCity {
-        id
-        name
-      }
+      ...SecretariatNewReview
     }
   }
 `);

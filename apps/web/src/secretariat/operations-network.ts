@@ -6,10 +6,7 @@ export const NetworkBenchmarksQuery = graphql(`
   query NetworkBenchmarks {
     benchmarks(status: PUBLISHED, first: 100) {
       nodes {
-        id
-        code
-        version
-        title
+        ...SecretariatBenchmarkChoice
       }
     }
   }
@@ -73,10 +70,7 @@ export const BenchmarkVersionsQuery = graphql(`
   query BenchmarkVersions {
     benchmarks(first: 100) {
       nodes {
-        id
-        code
-        version
-        title
+        ...SecretariatBenchmarkChoice
         status
         publishedAt
         createdAt
@@ -165,8 +159,7 @@ export const OutboxQuery = graphql(`
     outboxMessages(status: $status, first: 25, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...SecretariatPageInfo
       }
       nodes {
         id

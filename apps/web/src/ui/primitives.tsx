@@ -7,6 +7,7 @@ import {
   TextareaHTMLAttributes,
   useId,
 } from 'react';
+import { FormattedMessage } from 'react-intl';
 
 // The few primitives the app needs: native elements, labelled, with errors tied to their field.
 
@@ -77,6 +78,35 @@ export function Select({ label, hint, error, children, ...props }: FieldProps & 
         {children}
       </select>
     </Field>
+  );
+}
+
+/**
+ * A form's buttons: the submit button (greyed out while `disabled`) and the secondary button that closes
+ * the form without saving ("Cancel" unless `cancel` says otherwise).
+ */
+export function FormActions({
+  submit,
+  disabled,
+  variant = 'primary',
+  cancel,
+  onCancel,
+}: {
+  submit: ReactNode;
+  disabled?: boolean;
+  variant?: 'primary' | 'danger';
+  cancel?: ReactNode;
+  onCancel(): void;
+}) {
+  return (
+    <div className="form-actions">
+      <Button type="submit" variant={variant} disabled={disabled}>
+        {submit}
+      </Button>
+      <Button variant="secondary" onClick={onCancel}>
+        {cancel ?? <FormattedMessage id="common.cancel" />}
+      </Button>
+    </div>
   );
 }
 

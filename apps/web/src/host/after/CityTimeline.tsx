@@ -1,16 +1,14 @@
 import { useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
-import { CityRatingsQuery } from '../../charts/operations';
-import { HistoryPoint, ratingsHistorySpec } from '../../charts/ratings-chart';
-import { VegaChart } from '../../charts/VegaChart';
+import { RatingsHistoryChart, useRatingsHistory } from '../../charts/RatingsHistory';
 import { MessageId, useT } from '../../i18n/i18n';
 import { dateLocale, dayLabel, localDay } from '../../leader/zoned';
 import { CityReviewsQuery } from '../operations-after';
 
 /**
  * The city's reviews over the years (those the reader takes part in), and its agreed ratings per key
- * factor across them as a chart (the leader's ratings-history spec), with the same figures as a table.
+ * factor across them as a chart (charts/RatingsHistory.tsx), with the same figures as a table.
  */
 export function CityTimeline({
   cityId,
@@ -26,22 +24,11 @@ export function CityTimeline({
   const t = useT();
   const intl = useIntl();
   const [{ data: reviews }] = useQuery({ query: CityReviewsQuery, variables: { cityId }, requestPolicy: 'cache-and-network' });
-  const [{ data: history }] = useQuery({ query: CityRatingsQuery, variables: { cityId }, requestPolicy: 'cache-and-network' });
-  const points: HistoryPoint[] = useMemo(
-    () =>
-      history?.cityRatings.flatMap((k) =>
-        k.points.map((p) => ({ code: k.keyFactorCode, review: p.review.title, agreedAt: String(p.agreedAt), rating: p.rating ?? null })),
-      ) ?? [],
-    [history],
-  );
+  const { history, points, spec } = useRatingsHistory(cityId, scale);
   // The reviews with ratings, oldest first (as the chart orders them).
   const rated = useMemo(
     () => [...new Map([...points].sort((a, b) => a.agreedAt.localeCompare(b.agreedAt)).map((p) => [p.review, p.agreedAt])).keys()],
     [points],
-  );
-  const spec = useMemo(
-    () => ratingsHistorySpec(points, scale, { review: t('charts.review'), rating: t('charts.rating'), keyFactor: t('charts.keyFactor') }),
-    [points, scale.min, scale.max],
   );
   const list = useMemo(
     () =>
@@ -51,7 +38,6 @@ export function CityTimeline({
     [reviews],
   );
   const locale = dateLocale(intl.locale);
-  const show = (n: number | null | undefined) => (n == null ? '—' : String(n));
 
   return (
     <section className="card host-timeline" aria-labelledby="timeline-heading" data-testid="city-timeline">
@@ -76,47 +62,14 @@ export function CityTimeline({
           ))}
         </ol>
       )}
-      <h3>
-        <FormattedMessage id="charts.historyTitle" />
-      </h3>
-      {rated.length < 2 ? (
-        <p className="muted" data-testid="timeline-no-history">
-          <FormattedMessage id="charts.noHistory" />
-        </p>
-      ) : (
-        <VegaChart spec={spec} label={t('charts.historyLabel')} testId="city-ratings-chart">
-          <details>
-            <summary>{t('charts.asTable')}</summary>
-            <div className="table-scroll">
-              <table className="data-table" data-testid="city-ratings-table">
-                <caption className="visually-hidden">{t('charts.historyTitle')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('charts.keyFactor')}</th>
-                    {rated.map((r) => (
-                      <th key={r} scope="col">
-                        {r}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {history?.cityRatings.map((k) => (
-                    <tr key={k.keyFactorCode}>
-                      <th scope="row">
-                        {k.keyFactorCode} {k.heading}
-                      </th>
-                      {rated.map((r) => (
-                        <td key={r}>{show(points.find((p) => p.code === k.keyFactorCode && p.review === r)?.rating)}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
-        </VegaChart>
-      )}
+      <RatingsHistoryChart
+        headingLevel={3}
+        spec={spec}
+        points={points}
+        reviews={rated}
+        keyFactors={(history?.cityRatings ?? []).map((k) => ({ code: k.keyFactorCode, label: `${k.keyFactorCode} ${k.heading}` }))}
+        testIds={{ none: 'timeline-no-history', chart: 'city-ratings-chart', table: 'city-ratings-table' }}
+      />
     </section>
   );
 }

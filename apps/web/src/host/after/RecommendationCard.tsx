@@ -5,10 +5,11 @@ import { authenticatedFetch } from '../../graphql/client';
 import { apiError, Problem, problemFor } from '../../graphql/errors';
 import type { FollowUpStatus, HostAfterRecommendationFieldsFragment, HostResponse } from '../../graphql/generated/graphql';
 import { MessageId, useT } from '../../i18n/i18n';
-import { downloadFile } from '../../leader/download';
+import { downloadFile } from '../../files/download';
 import { dateLocale, dayLabel } from '../../leader/zoned';
 import { Alert, Button, Choice, Select, TextArea, TextField } from '../../ui/primitives';
 import { ReportFollowUpMutation, RespondToRecommendationMutation } from '../operations-after';
+import { RecommendationTags } from './RecommendationTags';
 
 type Recommendation = HostAfterRecommendationFieldsFragment;
 
@@ -68,13 +69,7 @@ export function RecommendationCard({
         <span className="host-rec-number">{index + 1}.</span> {r.text}
       </h3>
       <p className="kf-tags">
-        <span className={`tag tag-priority-${r.priority}`}>{t(`findings.priority.${r.priority}` as MessageId)}</span>
-        <span className="tag">{t(`findings.horizon.${r.horizon}` as MessageId)}</span>
-        {r.keyFactors.map((k) => (
-          <span key={k.id} className="tag" title={k.heading}>
-            {k.code}
-          </span>
-        ))}
+        <RecommendationTags recommendation={r} />
         {r.suggestedOwner && <span className="muted">{t('hostAfter.findings.owner', { owner: r.suggestedOwner })}</span>}
       </p>
 

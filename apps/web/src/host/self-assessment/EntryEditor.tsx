@@ -18,7 +18,7 @@ import {
   sameEntry,
   writeEntryDraft,
 } from './entry-drafts';
-import { MergePanel, MergeRow } from './MergePanel';
+import { MergePanel, MergeRow } from '../../findings/MergePanel';
 import { when } from './when';
 
 /** How long typing must pause before the entry is saved. */
@@ -243,6 +243,7 @@ export function EntryEditor({ reviewId, personId, keyFactor, entry, scale, edita
 
       {theirs && (
         <MergePanel
+          headingLevel={3}
           title={<FormattedMessage id="host.sa.conflictTitle" />}
           intro={
             <FormattedMessage id="host.sa.conflictIntro" values={{ who: theirs.updatedBy?.fullName ?? '—', version: theirs.version }} />

@@ -1,8 +1,9 @@
+import { keyFactorDrafts } from '../../drafts/key-factor-drafts';
+
 /**
- * Unsaved self-assessment entries, kept in localStorage on every keystroke (synchronously, so a reload
- * or a closed tab a moment later still has it) until the server accepts the save, as the leader's
- * conclusion drafts are (findings/drafts.ts). Keyed by person, review and key factor: a shared
- * computer in a city hall never shows one person's draft to the next.
+ * Unsaved self-assessment entries, kept in localStorage until the server accepts the save, as the
+ * leader's conclusion drafts are (drafts/key-factor-drafts.ts): a shared computer in a city hall never
+ * shows one person's draft to the next.
  */
 export interface EntryDraft {
   /** Answers by guide question id ('' is no answer). */
@@ -15,39 +16,21 @@ export interface EntryDraft {
   editedAt: number;
 }
 
-const key = (personId: string, reviewId: string, keyFactorId: string) => `peervisit.entry-draft.${personId}.${reviewId}.${keyFactorId}`;
+const drafts = keyFactorDrafts<EntryDraft>('entry-draft');
 
-export function readEntryDraft(personId: string, reviewId: string, keyFactorId: string): EntryDraft | null {
-  try {
-    const raw = localStorage.getItem(key(personId, reviewId, keyFactorId));
-    return raw ? (JSON.parse(raw) as EntryDraft) : null;
-  } catch {
-    return null;
-  }
-}
+export const readEntryDraft = drafts.read;
 
 export function writeEntryDraft(personId: string, reviewId: string, keyFactorId: string, draft: EntryDraft): void {
   try {
-    localStorage.setItem(key(personId, reviewId, keyFactorId), JSON.stringify(draft));
+    drafts.write(personId, reviewId, keyFactorId, draft);
   } catch {
     // Storage full or blocked: the autosave still sends it.
   }
 }
 
-export function dropEntryDraft(personId: string, reviewId: string, keyFactorId: string): void {
-  localStorage.removeItem(key(personId, reviewId, keyFactorId));
-}
-
+export const dropEntryDraft = drafts.drop;
 /** The key factors with a draft waiting on this device, for the list of key factors. */
-export function draftedEntries(personId: string, reviewId: string): Set<string> {
-  const prefix = key(personId, reviewId, '');
-  const ids = new Set<string>();
-  for (let i = 0; i < localStorage.length; i++) {
-    const k = localStorage.key(i);
-    if (k?.startsWith(prefix)) ids.add(k.slice(prefix.length));
-  }
-  return ids;
-}
+export const draftedEntries = drafts.drafted;
 
 interface ServerEntry {
   answers: { guideQuestionId: string; answer: string }[];

@@ -1,13 +1,12 @@
 import { FormEvent, useId, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
-import { useMutation } from 'urql';
 import type { SecretariatCityFieldsFragment } from '../../graphql/generated/graphql';
-import { apiError, problemFor } from '../../graphql/errors';
 import { useT } from '../../i18n/i18n';
 import { timeZones } from '../../i18n/languages';
-import { Button, TextField } from '../../ui/primitives';
+import { FormActions, TextField } from '../../ui/primitives';
 import { CreateCityMutation, UpdateCityMutation } from '../operations-directory';
 import { FormProblem } from './FormProblem';
+import { useCreateOrUpdate } from './useCreateOrUpdate';
 
 type City = SecretariatCityFieldsFragment;
 
@@ -23,11 +22,12 @@ export function CityForm({ city, onSaved, onCancel }: { city?: City; onSaved(cit
     iccMemberSince: city?.iccMemberSince?.toString() ?? '',
     eurocitiesCharterSignatory: city?.eurocitiesCharterSignatory ?? false,
   });
-  const [created, create] = useMutation(CreateCityMutation);
-  const [updated, update] = useMutation(UpdateCityMutation);
-  const result = city ? updated : created;
-  const problem = apiError(result.error);
-  const error = (path: string) => (problem ? problemFor(problem.problems, path) : undefined);
+  const { fetching, problem, error, save } = useCreateOrUpdate({
+    create: CreateCityMutation,
+    update: UpdateCityMutation,
+    id: city?.id,
+    saved: (data) => ('updateCity' in data ? data.updateCity : data.createCity),
+  });
   const set = (key: keyof typeof values) => (e: { target: { value: string } }) => setValues({ ...values, [key]: e.target.value });
 
   const submit = async (e: FormEvent) => {
@@ -40,8 +40,7 @@ export function CityForm({ city, onSaved, onCancel }: { city?: City; onSaved(cit
       iccMemberSince: values.iccMemberSince.trim() ? Number(values.iccMemberSince) : null,
       eurocitiesCharterSignatory: values.eurocitiesCharterSignatory,
     };
-    const sent = city ? await update({ id: city.id, input }) : await create({ input });
-    const saved = sent.data && ('updateCity' in sent.data ? sent.data.updateCity : sent.data.createCity);
+    const saved = await save(input);
     if (saved) onSaved(saved);
   };
 
@@ -101,14 +100,11 @@ export function CityForm({ city, onSaved, onCancel }: { city?: City; onSaved(cit
         />
         <FormattedMessage id="secretariat.cities.charter" />
       </label>
-      <div className="form-actions">
-        <Button type="submit" disabled={result.fetching}>
-          <FormattedMessage id={city ? 'secretariat.save' : 'secretariat.cities.create'} />
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          <FormattedMessage id="common.cancel" />
-        </Button>
-      </div>
+      <FormActions
+        submit={<FormattedMessage id={city ? 'secretariat.save' : 'secretariat.cities.create'} />}
+        disabled={fetching}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

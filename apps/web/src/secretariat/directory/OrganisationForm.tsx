@@ -1,12 +1,12 @@
 import { FormEvent, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import type { OrganisationKind, SecretariatOrganisationFieldsFragment } from '../../graphql/generated/graphql';
-import { apiError, problemFor } from '../../graphql/errors';
 import { MessageId, useT } from '../../i18n/i18n';
-import { Button, Select, TextField } from '../../ui/primitives';
+import { FormActions, Select, TextField } from '../../ui/primitives';
 import { CreateOrganisationMutation, SecretariatCityChoicesQuery, UpdateOrganisationMutation } from '../operations-directory';
 import { FormProblem } from './FormProblem';
+import { useCreateOrUpdate } from './useCreateOrUpdate';
 
 type Organisation = SecretariatOrganisationFieldsFragment;
 
@@ -42,11 +42,12 @@ export function OrganisationForm({
     cityId: organisation?.city?.id ?? '',
     country: organisation?.country ?? '',
   });
-  const [created, create] = useMutation(CreateOrganisationMutation);
-  const [updated, update] = useMutation(UpdateOrganisationMutation);
-  const result = organisation ? updated : created;
-  const problem = apiError(result.error);
-  const error = (path: string) => (problem ? problemFor(problem.problems, path) : undefined);
+  const { fetching, problem, error, save } = useCreateOrUpdate({
+    create: CreateOrganisationMutation,
+    update: UpdateOrganisationMutation,
+    id: organisation?.id,
+    saved: (data) => ('updateOrganisation' in data ? data.updateOrganisation : data.createOrganisation),
+  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -56,8 +57,7 @@ export function OrganisationForm({
       cityId: values.cityId || null,
       country: values.country.trim().toUpperCase() || null,
     };
-    const sent = organisation ? await update({ id: organisation.id, input }) : await create({ input });
-    const saved = sent.data && ('updateOrganisation' in sent.data ? sent.data.updateOrganisation : sent.data.createOrganisation);
+    const saved = await save(input);
     if (saved) onSaved(saved);
   };
 
@@ -109,14 +109,11 @@ export function OrganisationForm({
           error={error('country')}
         />
       </div>
-      <div className="form-actions">
-        <Button type="submit" disabled={result.fetching}>
-          <FormattedMessage id={organisation ? 'secretariat.save' : 'secretariat.organisations.create'} />
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          <FormattedMessage id="common.cancel" />
-        </Button>
-      </div>
+      <FormActions
+        submit={<FormattedMessage id={organisation ? 'secretariat.save' : 'secretariat.organisations.create'} />}
+        disabled={fetching}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

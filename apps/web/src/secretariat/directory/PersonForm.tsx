@@ -1,13 +1,13 @@
 import { FormEvent, useId, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import type { SecretariatPersonFieldsFragment } from '../../graphql/generated/graphql';
-import { apiError, problemFor } from '../../graphql/errors';
 import { useT } from '../../i18n/i18n';
 import { LANGUAGES, timeZones } from '../../i18n/languages';
-import { Button, Select, TextField } from '../../ui/primitives';
+import { FormActions, Select, TextField } from '../../ui/primitives';
 import { CreatePersonMutation, SecretariatOrganisationChoicesQuery, UpdatePersonMutation } from '../operations-directory';
 import { FormProblem } from './FormProblem';
+import { useCreateOrUpdate } from './useCreateOrUpdate';
 
 type Person = SecretariatPersonFieldsFragment;
 
@@ -26,11 +26,12 @@ export function PersonForm({ person, onSaved, onCancel }: { person?: Person; onS
     locale: person?.locale ?? 'en',
     timeZone: person?.timeZone ?? 'Europe/Brussels',
   });
-  const [created, create] = useMutation(CreatePersonMutation);
-  const [updated, update] = useMutation(UpdatePersonMutation);
-  const result = person ? updated : created;
-  const problem = apiError(result.error);
-  const error = (path: string) => (problem ? problemFor(problem.problems, path) : undefined);
+  const { fetching, problem, error, save } = useCreateOrUpdate({
+    create: CreatePersonMutation,
+    update: UpdatePersonMutation,
+    id: person?.id,
+    saved: (data) => ('updatePerson' in data ? data.updatePerson : data.createPerson),
+  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -41,8 +42,7 @@ export function PersonForm({ person, onSaved, onCancel }: { person?: Person; onS
       locale: values.locale,
       timeZone: values.timeZone.trim(),
     };
-    const sent = person ? await update({ id: person.id, input }) : await create({ input });
-    const saved = sent.data && ('updatePerson' in sent.data ? sent.data.updatePerson : sent.data.createPerson);
+    const saved = await save(input);
     if (saved) onSaved(saved);
   };
 
@@ -113,14 +113,11 @@ export function PersonForm({ person, onSaved, onCancel }: { person?: Person; onS
           <option key={z} value={z} />
         ))}
       </datalist>
-      <div className="form-actions">
-        <Button type="submit" disabled={result.fetching}>
-          <FormattedMessage id={person ? 'secretariat.save' : 'secretariat.people.create'} />
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          <FormattedMessage id="common.cancel" />
-        </Button>
-      </div>
+      <FormActions
+        submit={<FormattedMessage id={person ? 'secretariat.save' : 'secretariat.people.create'} />}
+        disabled={fetching}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

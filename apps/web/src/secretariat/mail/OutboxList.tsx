@@ -7,6 +7,7 @@ import { MessageId, useT } from '../../i18n/i18n';
 import { Loading } from '../../leader/Loading';
 import { Alert, Button } from '../../ui/primitives';
 import { OutboxCountsQuery, OutboxQuery, RetryOutboxMessageMutation } from '../operations-network';
+import { DataTable } from '../DataTable';
 
 const STATUSES: OutboxStatus[] = ['FAILED', 'SCHEDULED', 'SENDING', 'SENT', 'CANCELLED'];
 const COUNT_FIELD = { FAILED: 'failed', SCHEDULED: 'scheduled', SENDING: 'sending', SENT: 'sent', CANCELLED: 'cancelled' } as const;
@@ -84,59 +85,47 @@ export function OutboxList() {
         </p>
       ) : (
         <>
-          <div className="table-scroll">
-            <table className="data-table" data-testid="outbox-table">
-              <caption className="visually-hidden">
-                {status ? t('secretariat.mail.captionStatus', { status: t(statusLabel(status)) }) : t('secretariat.mail.outboxTitle')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('secretariat.mail.message')}</th>
-                  <th scope="col">{t('secretariat.mail.to')}</th>
-                  <th scope="col">{t('secretariat.mail.statusColumn')}</th>
-                  <th scope="col" className="num">
-                    {t('secretariat.mail.attempts')}
-                  </th>
-                  <th scope="col">{t('secretariat.mail.when')}</th>
-                  <th scope="col">{t('secretariat.mail.lastError')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('secretariat.benchmarks.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.outboxMessages.nodes.map((m) => (
-                  <tr key={m.id} data-testid="outbox-row">
-                    <th scope="row">
-                      <code>{m.template}</code>
-                    </th>
-                    <td className="wrap-anywhere">{m.recipientEmail}</td>
-                    <td>
-                      <span className={`status-pill status-${m.status}`}>{t(statusLabel(m.status))}</span>
-                    </td>
-                    <td className="num">{m.attempts}</td>
-                    <td>
-                      {m.sentAt
-                        ? t('secretariat.mail.sentAt', { when: when(m.sentAt) })
-                        : t('secretariat.mail.dueAt', { when: when(m.dueAt) })}
-                    </td>
-                    <td className="error-text">{m.lastError ?? ''}</td>
-                    <td>
-                      {(m.status === 'FAILED' || m.status === 'CANCELLED') && (
-                        <Button
-                          variant="secondary"
-                          onClick={() => void sendAgain(m)}
-                          aria-label={t('secretariat.mail.retryLabel', { template: m.template, to: m.recipientEmail })}
-                        >
-                          <FormattedMessage id="secretariat.mail.retry" />
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={status ? t('secretariat.mail.captionStatus', { status: t(statusLabel(status)) }) : t('secretariat.mail.outboxTitle')}
+            testId="outbox-table"
+            columns={[
+              t('secretariat.mail.message'),
+              t('secretariat.mail.to'),
+              t('secretariat.mail.statusColumn'),
+              { label: t('secretariat.mail.attempts'), num: true },
+              t('secretariat.mail.when'),
+              t('secretariat.mail.lastError'),
+              { label: t('secretariat.benchmarks.actions'), hidden: true },
+            ]}
+          >
+            {data.outboxMessages.nodes.map((m) => (
+              <tr key={m.id} data-testid="outbox-row">
+                <th scope="row">
+                  <code>{m.template}</code>
+                </th>
+                <td className="wrap-anywhere">{m.recipientEmail}</td>
+                <td>
+                  <span className={`status-pill status-${m.status}`}>{t(statusLabel(m.status))}</span>
+                </td>
+                <td className="num">{m.attempts}</td>
+                <td>
+                  {m.sentAt ? t('secretariat.mail.sentAt', { when: when(m.sentAt) }) : t('secretariat.mail.dueAt', { when: when(m.dueAt) })}
+                </td>
+                <td className="error-text">{m.lastError ?? ''}</td>
+                <td>
+                  {(m.status === 'FAILED' || m.status === 'CANCELLED') && (
+                    <Button
+                      variant="secondary"
+                      onClick={() => void sendAgain(m)}
+                      aria-label={t('secretariat.mail.retryLabel', { template: m.template, to: m.recipientEmail })}
+                    >
+                      <FormattedMessage id="secretariat.mail.retry" />
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <div className="item-actions-row">
             {after && (
               <Button variant="secondary" onClick={() => setAfter(null)}>

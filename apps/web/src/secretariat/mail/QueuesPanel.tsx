@@ -5,6 +5,7 @@ import { apiError } from '../../graphql/errors';
 import { useT } from '../../i18n/i18n';
 import { Alert, Button } from '../../ui/primitives';
 import { OpenQueueDashboardMutation, OutboxCountsQuery } from '../operations-network';
+import { DataTable } from '../DataTable';
 
 /**
  * The background queues: how many jobs each holds by state (read from Redis when the page loads),
@@ -40,35 +41,30 @@ export function QueuesPanel() {
         </Alert>
       ) : (
         queues && (
-          <div className="table-scroll">
-            <table className="data-table" data-testid="queue-counts">
-              <caption className="visually-hidden">{t('secretariat.mail.queuesTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('secretariat.mail.queue')}</th>
-                  {(['waiting', 'active', 'delayed', 'failed', 'completed'] as const).map((state) => (
-                    <th key={state} scope="col" className="num">
-                      {t(`secretariat.mail.jobs.${state}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {queues.map((q) => (
-                  <tr key={q.name}>
-                    <th scope="row">
-                      <code>{q.name}</code>
-                    </th>
-                    <td className="num">{q.waiting}</td>
-                    <td className="num">{q.active}</td>
-                    <td className="num">{q.delayed}</td>
-                    <td className={`num ${q.failed ? 'overdue-count' : ''}`}>{q.failed}</td>
-                    <td className="num">{q.completed}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('secretariat.mail.queuesTitle')}
+            testId="queue-counts"
+            columns={[
+              t('secretariat.mail.queue'),
+              ...(['waiting', 'active', 'delayed', 'failed', 'completed'] as const).map((state) => ({
+                label: t(`secretariat.mail.jobs.${state}`),
+                num: true,
+              })),
+            ]}
+          >
+            {queues.map((q) => (
+              <tr key={q.name}>
+                <th scope="row">
+                  <code>{q.name}</code>
+                </th>
+                <td className="num">{q.waiting}</td>
+                <td className="num">{q.active}</td>
+                <td className="num">{q.delayed}</td>
+                <td className={`num ${q.failed ? 'overdue-count' : ''}`}>{q.failed}</td>
+                <td className="num">{q.completed}</td>
+              </tr>
+            ))}
+          </DataTable>
         )
       )}
       <p className="muted">

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n';
 import { Loading } from '../../leader/Loading';
 import { Alert } from '../../ui/primitives';
 import { NetworkFollowUpQuery } from '../operations-network';
+import { DataTable } from '../DataTable';
 
 /**
  * Per host city: its open recommendations and the overdue follow-ups (a checkpoint passed without a
@@ -26,35 +27,27 @@ export function FollowUpByCity() {
   const overdueCities = rows.filter((r) => r.overdue.length);
   return (
     <>
-      <div className="table-scroll">
-        <table className="data-table" data-testid="follow-up-table">
-          <caption className="visually-hidden">{t('secretariat.network.followUpTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('secretariat.network.city')}</th>
-              <th scope="col" className="num">
-                {t('secretariat.network.open')}
-              </th>
-              <th scope="col" className="num">
-                {t('secretariat.network.overdue')}
-              </th>
-              <th scope="col">{t('secretariat.network.nextCheckpoint')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.city.id} data-testid="follow-up-row">
-                <th scope="row">
-                  {row.city.name} <span className="muted">({row.city.country})</span>
-                </th>
-                <td className="num">{row.openRecommendations}</td>
-                <td className={`num ${row.overdueFollowUps ? 'overdue-count' : ''}`}>{row.overdueFollowUps}</td>
-                <td>{row.nextCheckpoint ? date(row.nextCheckpoint) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('secretariat.network.followUpTitle')}
+        testId="follow-up-table"
+        columns={[
+          t('secretariat.network.city'),
+          { label: t('secretariat.network.open'), num: true },
+          { label: t('secretariat.network.overdue'), num: true },
+          t('secretariat.network.nextCheckpoint'),
+        ]}
+      >
+        {rows.map((row) => (
+          <tr key={row.city.id} data-testid="follow-up-row">
+            <th scope="row">
+              {row.city.name} <span className="muted">({row.city.country})</span>
+            </th>
+            <td className="num">{row.openRecommendations}</td>
+            <td className={`num ${row.overdueFollowUps ? 'overdue-count' : ''}`}>{row.overdueFollowUps}</td>
+            <td>{row.nextCheckpoint ? date(row.nextCheckpoint) : '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
       {overdueCities.map((row) => (
         <section key={row.city.id} aria-labelledby={`overdue-${row.city.id}`} data-testid="overdue-city">
           <h3 id={`overdue-${row.city.id}`}>{t('secretariat.network.overdueIn', { city: row.city.name, count: row.overdueFollowUps })}</h3>

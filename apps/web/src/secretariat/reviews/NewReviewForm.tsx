@@ -3,9 +3,8 @@ import { FormattedMessage } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import type { ReviewKind, SecretariatCreateReviewMutation } from '../../graphql/generated/graphql';
-import { apiError, problemFor } from '../../graphql/errors';
 import { MessageId, useT } from '../../i18n/i18n';
-import { Button, Choice, Select, TextField } from '../../ui/primitives';
+import { Choice, FormActions, Select, TextField } from '../../ui/primitives';
 import {
   CreateReviewMutation,
   SecretariatBenchmarkChoicesQuery,
@@ -14,6 +13,7 @@ import {
 } from '../operations-directory';
 import { emptyTimeline, TimelineFields, timelineInput } from './TimelineFields';
 import { FormProblem } from '../directory/FormProblem';
+import { formProblems } from '../directory/useCreateOrUpdate';
 
 export type CreatedReview = SecretariatCreateReviewMutation['createReview'];
 const KINDS: ReviewKind[] = ['PEER_REVIEW', 'EXPERT_VISIT', 'INTERNAL_ASSESSMENT'];
@@ -39,8 +39,7 @@ export function NewReviewForm({
   const [scope, setScope] = useState<Set<number> | null>(null);
   const [timeline, setTimeline] = useState(emptyTimeline);
   const [result, create] = useMutation(CreateReviewMutation);
-  const problem = apiError(result.error);
-  const error = (path: string) => (problem ? problemFor(problem.problems, path) : undefined);
+  const { problem, error } = formProblems(result.error);
 
   const city = cities?.cities.nodes.find((c) => c.id === cityId);
   const published = benchmarks?.benchmarks.nodes ?? [];
@@ -165,14 +164,11 @@ export function NewReviewForm({
       </fieldset>
       <TimelineFields values={timeline} onChange={setTimeline} timeZone={city?.timeZone} problems={problem?.problems} />
       {error('timeline') && <p className="field-error">{error('timeline')}</p>}
-      <div className="form-actions">
-        <Button type="submit" disabled={result.fetching || !cityId}>
-          <FormattedMessage id="secretariat.reviews.create" />
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          <FormattedMessage id="common.cancel" />
-        </Button>
-      </div>
+      <FormActions
+        submit={<FormattedMessage id="secretariat.reviews.create" />}
+        disabled={result.fetching || !cityId}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

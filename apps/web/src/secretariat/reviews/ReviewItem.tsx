@@ -6,7 +6,7 @@ import type { SecretariatReviewsQuery, SecretariatStartReviewFromMutation } from
 import { apiError, problemFor } from '../../graphql/errors';
 import { MessageId, useT } from '../../i18n/i18n';
 import { dateLocale, dayLabel, localDay } from '../../leader/zoned';
-import { Alert, Button, TextArea, TextField } from '../../ui/primitives';
+import { Alert, Button, FormActions, TextArea, TextField } from '../../ui/primitives';
 import { CancelReviewMutation, StartReviewFromMutation } from '../operations-directory';
 import { InviteLeader } from './InviteLeader';
 import { emptyTimeline, TimelineFields, timelineInput } from './TimelineFields';
@@ -136,14 +136,7 @@ function StartNext({ review, onStarted, onCancel }: { review: ReviewRow; onStart
         error={problem ? problemFor(problem.problems, 'title') : undefined}
       />
       <TimelineFields values={timeline} onChange={setTimeline} timeZone={review.timeline.timeZone} problems={problem?.problems} />
-      <div className="form-actions">
-        <Button type="submit" disabled={result.fetching}>
-          <FormattedMessage id="secretariat.reviews.startNextConfirm" />
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          <FormattedMessage id="common.cancel" />
-        </Button>
-      </div>
+      <FormActions submit={<FormattedMessage id="secretariat.reviews.startNextConfirm" />} disabled={result.fetching} onCancel={onCancel} />
     </form>
   );
 }
@@ -172,14 +165,13 @@ function CancelReview({ review, onCancelled, onCancel }: { review: ReviewRow; on
         onChange={(e) => setReason(e.target.value)}
         error={problem ? problemFor(problem.problems, 'reason') : undefined}
       />
-      <div className="form-actions">
-        <Button type="submit" variant="danger" disabled={result.fetching || !reason.trim()}>
-          <FormattedMessage id="secretariat.reviews.cancelConfirm" />
-        </Button>
-        <Button variant="secondary" onClick={onCancel}>
-          <FormattedMessage id="secretariat.reviews.keep" />
-        </Button>
-      </div>
+      <FormActions
+        submit={<FormattedMessage id="secretariat.reviews.cancelConfirm" />}
+        disabled={result.fetching || !reason.trim()}
+        variant="danger"
+        cancel={<FormattedMessage id="secretariat.reviews.keep" />}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
