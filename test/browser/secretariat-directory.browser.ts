@@ -170,6 +170,8 @@ test.describe("the network secretariat's directory and reviews", () => {
 
   test('cancels a review with a reason', async () => {
     await page.getByLabel('City', { exact: true }).selectOption({ label: 'Cascais (NO)' });
+    // The list of that city, not the one before it (a card of the earlier list would be replaced mid-action).
+    await expect(page.getByRole('heading', { name: /· Cascais$/ })).toBeVisible();
     const card = reviewCard('Review of Cascais');
     await expect(card.getByTestId('review-status')).toHaveText('Preparation');
     await card.getByRole('button', { name: 'Cancel the review Review of Cascais' }).click();
@@ -195,6 +197,7 @@ test.describe("the network secretariat's directory and reviews", () => {
 
   test("starts Lublin's next review from its last one", async () => {
     await page.getByLabel('City', { exact: true }).selectOption({ label: 'Lublin (NO)' });
+    await expect(page.getByRole('heading', { name: /· Lublin$/ })).toBeVisible();
     const card = reviewCard('Review of Lublin, 2023');
     await card.getByRole('button', { name: 'Start the next review Review of Lublin, 2023' }).click();
     const form = card.getByTestId('start-next');
