@@ -29,7 +29,10 @@ export default defineConfig({
     port: Number(process.env.WEB_DEV_PORT ?? 5173),
     proxy: {
       '/graphql': { target: api, ws: true, changeOrigin: true },
-      '^/(health|reports|documents|calendar|explorer|reviews/[^/]+/documents|good-practices/|exports/)': { target: api, changeOrigin: true },
+      '^/(health|reports|documents|calendar|explorer|reviews/[^/]+/documents|good-practices/|exports/)': {
+        target: api,
+        changeOrigin: true,
+      },
     },
   },
   plugins: [

@@ -22,7 +22,8 @@ import {
  * them; the contributor and the coordinator write the same entry at once (the later save shows both
  * versions side by side, and the merge loses nothing); the coordinator uploads a PDF by drag and drop (its checksum shown is the
  * SHA-256 of the bytes), replaces it with a new version, adds a phone photo and retracts it; then
- * sees what is still missing, is refused once, completes it and submits.
+ * sees what is still missing, is refused once, completes it and submits. On the visit page, the
+ * coordinator confirms that the stakeholder the city invited will come, which the contributor then sees.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -31,6 +32,7 @@ type Scenario = ReviewScenario & {
   dora: { id: string; email: string };
   questions: Record<string, { id: string; position: number; text: string }[]>;
   sentBackReason: string;
+  focusGroupId: string;
 };
 const s = scenario<Scenario>('host-self-assessment');
 const [kf1, kf2, kf3] = s.keyFactors;
@@ -373,5 +375,30 @@ test.describe("the host city's self-assessment and documents", () => {
     expect(statuses.map((r) => r.status)).toEqual(['SUBMITTED', 'SUBMITTED', 'SUBMITTED']);
     await expectAccessible(coco, 'host self-assessment (submitted)');
     await screenshot(coco, 'host-submitted');
+  });
+  test('the coordinator confirms that an invited stakeholder will come to the focus group; the contributor sees it confirmed', async () => {
+    await tab(coco, 'The visit').click();
+    const invite = coco.getByTestId('stakeholders-to-invite');
+    const box = invite.getByRole('checkbox', { name: /Confirmed for “Focus group with the youth council” \(Jonas Vik/ });
+    await expect(box).not.toBeChecked();
+    await box.check();
+    await expect(box).toBeChecked();
+    await expect
+      .poll(
+        async () =>
+          (
+            await sql<{ n: number }>(
+              'SELECT count(*)::int AS n FROM session_stakeholder WHERE session_id = $1 AND confirmed_at IS NOT NULL',
+              [s.focusGroupId],
+            )
+          )[0].n,
+      )
+      .toBe(1);
+    await expectAccessible(coco, 'host visit (confirming)');
+    await screenshot(coco, 'host-visit-confirm', invite);
+
+    await tab(carl, 'The visit').click();
+    await expect(carl.getByTestId('stakeholders-to-invite')).toContainText('confirmed');
+    await expect(carl.getByTestId('stakeholders-to-invite').getByRole('checkbox')).toHaveCount(0);
   });
 });

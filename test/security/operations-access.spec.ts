@@ -192,12 +192,16 @@ describe('every operation is refused to a stranger and to a member of another re
       expect(await databaseFingerprint(t, f.a.reviewId)).toEqual(before);
     });
 
-    it('document download, report download and good-practice export: 401 for a stranger (404 for an unpublished practice), refused to a member of another review', async () => {
+    it('document download, report download, spreadsheet exports and good-practice export: 401 for a stranger (404 for an unpublished practice), refused to a member of another review', async () => {
       const routes = [
         `/documents/${f.ids.documentId}/file`,
         `/reports/${f.ids.reportId}/html`,
         `/reports/${f.ids.reportId}/pdf`,
         `/good-practices/${f.ids.goodPracticeId}/export.docx`,
+        ...['ratings', 'recommendations', 'evidence'].flatMap((kind) =>
+          ['xlsx', 'csv'].map((format) => `/exports/reviews/${f.ids.reviewId}/${kind}.${format}`),
+        ),
+        '/exports/network/ratings.csv',
       ];
       for (const route of routes) {
         const anonymous = await fetch(`${t.url}${route}`);

@@ -1,6 +1,7 @@
 import { FormattedMessage } from 'react-intl';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
+import { ExportButtons } from '../exports/ExportButtons';
 import type { HostFindingsQuery } from '../graphql/generated/graphql';
 import { MessageId, useT } from '../i18n/i18n';
 import { Loading } from '../leader/Loading';
@@ -77,6 +78,10 @@ function Shared({ reviewId, city, data }: { reviewId: string; city: string; data
       </section>
 
       <ReportReader reports={reviewReports} city={city} />
+      <div className="card">
+        <ExportButtons what="ratings" path={`/exports/reviews/${reviewId}/ratings`} />
+        <ExportButtons what="recommendations" path={`/exports/reviews/${reviewId}/recommendations`} />
+      </div>
 
       <section aria-labelledby="conclusions-heading">
         <h2 id="conclusions-heading">

@@ -12,7 +12,7 @@ import { dateLocale, dayLabel, localClock, localDay } from '../leader/zoned';
 import { CATEGORIES } from '../notebook/labels';
 import { Alert, Button, Select, TextField } from '../ui/primitives';
 import { sharedWithHost } from './after/shared';
-import { HostVisitQuery as VisitQuery } from './operations-after';
+import { ConfirmAttendanceMutation, HostVisitQuery as VisitQuery } from './operations-after';
 import './after/after.css';
 
 type Review = HostVisitQuery['review'];
@@ -152,7 +152,13 @@ export function VisitPage() {
                           <ul className="plain-list">
                             {theirs.map((x) => (
                               <li key={x.id}>
-                                {dayLabel(localDay(x.start.local), locale, 'short')} {localClock(x.start.local)} · {x.title}
+                                {dayLabel(localDay(x.start.local), locale, 'short')} {localClock(x.start.local)} · {x.title}{' '}
+                                <Attendance
+                                  session={x}
+                                  stakeholder={s}
+                                  who={who(s)}
+                                  canConfirm={coordinates && new Date(x.end.instant) > new Date()}
+                                />
                               </li>
                             ))}
                           </ul>
@@ -307,5 +313,44 @@ function SuggestStakeholder({ reviewId, onAdded }: { reviewId: string; onAdded()
         </Button>
       </div>
     </form>
+  );
+}
+
+/**
+ * Whether the city has confirmed that this person comes to this meeting (the city invites them): a
+ * checkbox for the coordinator until the meeting is over, a tag for everyone else.
+ */
+function Attendance({
+  session,
+  stakeholder,
+  who,
+  canConfirm,
+}: {
+  session: Session;
+  stakeholder: Stakeholder;
+  who: string;
+  canConfirm: boolean;
+}) {
+  const t = useT();
+  const [result, confirm] = useMutation(ConfirmAttendanceMutation);
+  // What the coordinator just chose, shown at once; the API's answer replaces it (or, refused, undoes it).
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const confirmed = chosen ?? session.confirmedStakeholderIds.includes(stakeholder.id);
+  const change = async (value: boolean) => {
+    setChosen(value);
+    const done = await confirm({ sessionId: session.id, stakeholderId: stakeholder.id, confirmed: value });
+    setChosen(done.error ? null : value);
+  };
+  const problem = apiError(result.error);
+  if (!canConfirm) return <span className="tag">{t(confirmed ? 'hostAfter.visit.confirmed' : 'hostAfter.visit.notConfirmed')}</span>;
+  return (
+    <>
+      <label className="check-row attendance">
+        <input type="checkbox" checked={confirmed} disabled={result.fetching} onChange={(e) => void change(e.target.checked)} />{' '}
+        {t('hostAfter.visit.confirm', { title: session.title })}
+        <span className="visually-hidden"> ({who})</span>
+      </label>
+      {problem && <Alert kind="error">{problem.message}</Alert>}
+    </>
   );
 }

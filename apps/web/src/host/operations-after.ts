@@ -46,8 +46,21 @@ export const HostVisitQuery = graphql(`
         date
         sessions {
           ...VisitSessionFields
+          end {
+            instant
+          }
+          confirmedStakeholderIds
         }
       }
+    }
+  }
+`);
+
+export const ConfirmAttendanceMutation = graphql(`
+  mutation ConfirmStakeholderAttendance($sessionId: ID!, $stakeholderId: ID!, $confirmed: Boolean!) {
+    confirmStakeholderAttendance(sessionId: $sessionId, stakeholderId: $stakeholderId, confirmed: $confirmed) {
+      id
+      confirmedStakeholderIds
     }
   }
 `);

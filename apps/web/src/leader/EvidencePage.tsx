@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { PromoteToPractice } from '../catalogue/PromoteToPractice';
+import { ExportButtons } from '../exports/ExportButtons';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import type { EvidenceStance } from '../graphql/generated/graphql';
@@ -114,6 +115,7 @@ export function EvidencePage() {
           </Button>
         </div>
       </form>
+      <ExportButtons what="evidence" path={`/exports/reviews/${reviewId}/evidence`} />
       {error && !data ? (
         <Loading error={error} />
       ) : (

@@ -3,6 +3,7 @@ import { FormattedMessage } from 'react-intl';
 import { useParams } from 'react-router-dom';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { RatingsPanel } from '../charts/RatingsPanel';
+import { ExportButtons } from '../exports/ExportButtons';
 import { apiError } from '../graphql/errors';
 import { MessageId, useT } from '../i18n/i18n';
 import { Loading } from '../leader/Loading';
@@ -108,6 +109,10 @@ export function FeedbackReportPage() {
       </section>
 
       <RatingsPanel reviewId={reviewId} cityId={review.hostCity.id} />
+      <div className="card">
+        <ExportButtons what="ratings" path={`/exports/reviews/${reviewId}/ratings`} />
+        <ExportButtons what="recommendations" path={`/exports/reviews/${reviewId}/recommendations`} />
+      </div>
 
       <section aria-labelledby="reports-heading">
         <h3 id="reports-heading">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useQuery } from 'urql';
+import { ExportButtons } from '../exports/ExportButtons';
 import '../findings/findings.css';
 import { useT } from '../i18n/i18n';
 import { Loading } from '../leader/Loading';
@@ -50,6 +51,11 @@ export function NetworkPage() {
               </Select>
             </div>
             <NetworkRatings code={current.code} version={current.version} />
+            <ExportButtons
+              what="network"
+              path="/exports/network/ratings"
+              query={`benchmark=${encodeURIComponent(current.code)}&version=${current.version}`}
+            />
           </>
         ) : (
           <p>

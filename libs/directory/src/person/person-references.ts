@@ -35,6 +35,7 @@ export const PERSON_REFERENCES: readonly PersonReference[] = [
   { table: 'team_member', column: 'removed_by_id', how: 'move', what: 'team members removed' },
   { table: 'session_assignment', column: 'person_id', how: 'move', what: 'visit sessions assigned', uniqueWith: ['session_id'] },
   { table: 'visit_session', column: 'created_by_id', how: 'move', what: 'visit sessions planned' },
+  { table: 'session_stakeholder', column: 'confirmed_by_id', how: 'move', what: 'stakeholders confirmed for sessions' },
   { table: 'review', column: 'created_by_id', how: 'move', what: 'reviews created' },
   { table: 'reminder_rule', column: 'updated_by_id', how: 'move', what: 'reminder rules changed' },
   { table: 'audit_entry', column: 'actor_id', how: 'move', what: 'changes in review audit trails' },

@@ -25,6 +25,8 @@ export const REVIEW_PERMISSIONS = {
   // The host city helps organise the visit, so it sees the programme and whom the team meets.
   'programme.read': ALL_ROLES,
   'programme.manage': [EXPERT_LEADER],
+  // The host city invites the stakeholders and says who will come.
+  'programme.confirmAttendance': [EXPERT_LEADER, HOST_COORDINATOR],
   'stakeholder.read': [EXPERT_LEADER, PEER, HOST_COORDINATOR, HOST_CONTRIBUTOR, OBSERVER],
   'stakeholder.register': [EXPERT_LEADER, PEER, HOST_COORDINATOR],
   // Raw interview and focus-group evidence stays with the review team.

@@ -53,6 +53,8 @@ export const CAPABILITIES = {
   sendBackSelfAssessment: [_,    _,          Y,              _,    _,           _,       _,        _,        _,     _] as Row,
   /** Schedule or change visit sessions. */
   changeProgramme:        [_,    Y,          Y,              Y,    Y,           _,       _,        _,        _,     _] as Row,
+  /** The host city confirms that a stakeholder will come to a session (it invites them); until the visit is over. */
+  confirmAttendance:      [_,    Y,          Y,              Y,    _,           _,       _,        _,        _,     _] as Row,
   /** Move the visit window and its sessions by whole days; not after the visit: once the team has met people, the dates are history. */
   moveVisit:              [_,    Y,          Y,              Y,    _,           _,       _,        _,        _,     _] as Row,
   /** Log or edit evidence. */
@@ -134,6 +136,7 @@ export const REFUSALS: Record<ReviewActivity, Refusal | null> = {
       `An entry can be sent back while the host city fills its self-assessment (${inCodes(allowed)}); the review is ${r.status}.`,
   ),
   changeProgramme: refuse((r, allowed) => `The programme can change while the review is in ${inWords(allowed)}; it is ${r.status}.`),
+  confirmAttendance: refuse((r, allowed) => `Attendance can be confirmed while the review is in ${inWords(allowed)}; it is ${r.status}.`),
   moveVisit: refuse((r, allowed) => `The visit can be moved while the review is in ${inWords(allowed)}; it is ${r.status}.`),
   logEvidence: refuse((r, allowed) => `Evidence can be logged while the review is in ${inWords(allowed)}; it is ${r.status}.`),
   draftConclusions: refuse((r) => `Conclusions are drawn during the visit and deliberation; the review is in ${r.status}.`),

@@ -115,4 +115,11 @@ export class SessionStakeholder extends UuidEntity {
   @ManyToOne(() => Stakeholder, { onDelete: 'RESTRICT' })
   @JoinColumn()
   stakeholder?: Stakeholder;
+
+  /** When the host city confirmed this person will come (it invites them); null until then. */
+  @Column('timestamptz', { nullable: true })
+  confirmedAt: Date | null;
+
+  @Column('uuid', { nullable: true })
+  confirmedById: string | null;
 }

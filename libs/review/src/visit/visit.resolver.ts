@@ -7,7 +7,7 @@ import { Review } from '../review/review.entity';
 import { ZonedDateTime } from '../review/review.types';
 import { formatInZone } from '../review/zoned-time';
 import { ReviewStakeholders } from './review-stakeholders.service';
-import { SessionAssignment, VisitSession } from './visit-session.entity';
+import { SessionAssignment, SessionStakeholder, VisitSession } from './visit-session.entity';
 import { VisitSessionInput } from './visit.inputs';
 import { VisitService } from './visit.service';
 import { VisitProgramme } from './visit.types';
@@ -66,6 +66,18 @@ export class VisitResolver {
     return this.visits.cancel(user, sessionId, reason);
   }
 
+  @Mutation(() => VisitSession, {
+    description: 'The host coordinator confirms (or takes back) that a stakeholder of the session will come.',
+  })
+  confirmStakeholderAttendance(
+    @Me() user: CurrentUser,
+    @Args('sessionId', { type: () => ID }) sessionId: string,
+    @Args('stakeholderId', { type: () => ID }) stakeholderId: string,
+    @Args('confirmed') confirmed: boolean,
+  ) {
+    return this.visits.confirmAttendance(user, sessionId, stakeholderId, confirmed);
+  }
+
   @Mutation(() => Stakeholder, {
     description: 'Registers someone of the host city the team will meet (expert leader, peers, host coordinator).',
   })
@@ -105,12 +117,20 @@ export class VisitResolver {
 
   @ResolveField(() => [Stakeholder], { description: 'Whom the team meets.' })
   async stakeholders(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
-    const links = await ctx.loaders
-      .get<string, { stakeholder: Stakeholder; sessionId: string }[]>('VisitSession.stakeholders', async (ids) =>
+    return (await this.stakeholderLinks(session, ctx)).map((l) => l.stakeholder);
+  }
+
+  @ResolveField(() => [ID], { description: 'The stakeholders of this session whose coming the host city has confirmed.' })
+  async confirmedStakeholderIds(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
+    return (await this.stakeholderLinks(session, ctx)).filter((l) => l.confirmedAt).map((l) => l.stakeholderId);
+  }
+
+  private stakeholderLinks(session: VisitSession, ctx: GraphqlContext) {
+    return ctx.loaders
+      .get<string, (SessionStakeholder & { stakeholder: Stakeholder })[]>('VisitSession.stakeholders', async (ids) =>
         groupInOrder(ids, await this.visits.stakeholdersOf(ids), (s) => s.sessionId),
       )
       .load(session.id);
-    return links.map((l) => l.stakeholder);
   }
 
   private async zoned(session: VisitSession, instant: Date, ctx: GraphqlContext): Promise<ZonedDateTime> {

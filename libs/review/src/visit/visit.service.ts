@@ -112,6 +112,44 @@ export class VisitService {
     });
   }
 
+  /**
+   * The host city confirms (or takes back) that a stakeholder it invited will come to a session. Only
+   * people the programme has at that session; not for a cancelled session.
+   */
+  async confirmAttendance(user: CurrentUser, sessionId: string, stakeholderId: string, confirmed: boolean): Promise<VisitSession> {
+    const existing = await this.sessionOrFail(sessionId);
+    await this.access.require(user, existing.reviewId, 'programme.confirmAttendance');
+    return this.changes.transaction(this.dataSource, existing.reviewId, async (manager) => {
+      const review = await manager.findOneByOrFail(Review, { id: existing.reviewId });
+      assertAllowed(review, 'confirmAttendance');
+      const session = await manager.findOneOrFail(VisitSession, { where: { id: sessionId }, lock: { mode: 'pessimistic_write' } });
+      if (session.cancelledAt) throw invalidTransition(`"${session.title}" was cancelled; nobody is expected at it.`);
+      const link = await manager.findOne(SessionStakeholder, { where: { sessionId, stakeholderId }, relations: { stakeholder: true } });
+      if (!link) {
+        throw badInput(`This person is not in the programme of "${session.title}"; ask the expert leader to add them to the session.`, [
+          { path: 'stakeholderId', message: 'not expected at this session' },
+        ]);
+      }
+      const before = { confirmedAt: link.confirmedAt };
+      if (confirmed === !!link.confirmedAt) return session;
+      Object.assign(
+        link,
+        confirmed ? { confirmedAt: new Date(), confirmedById: user.personId } : { confirmedAt: null, confirmedById: null },
+      );
+      await manager.save(link);
+      await this.audit.record(manager, {
+        reviewId: session.reviewId,
+        actorId: user.personId,
+        action: confirmed ? 'programme.confirmAttendance' : 'programme.unconfirmAttendance',
+        entityType: 'VisitSession',
+        entityId: session.id,
+        before,
+        after: { stakeholderId, confirmedAt: link.confirmedAt },
+      });
+      return session;
+    });
+  }
+
   /** Sessions by day (in the host city's time zone), and the key factors in scope no session covers yet. */
   async programme(
     user: CurrentUser,

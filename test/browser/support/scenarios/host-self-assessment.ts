@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
  * three key factors in scope, due in ten days, the visit a month ahead. Key factor 01 has no entry
  * yet (the coordinator assigns it to Carl Contributor in the test); 02 is assigned to a second
  * contributor, Dora Department, who answered four of its five guide questions and gave no rating, and
- * the expert leader sent it back with a reason; 03 has nothing and nobody.
+ * the expert leader sent it back with a reason; 03 has nothing and nobody. The programme already has
+ * a focus group on the first day of the visit with a stakeholder the city invites.
  */
 export async function prepare(dataSource: DataSource) {
   const day = 24 * 3600 * 1000;
@@ -45,5 +46,15 @@ export async function prepare(dataSource: DataSource) {
     `INSERT INTO self_assessment_return (entry_id, review_id, reason, sent_by_id, entry_version, notified_ids) VALUES ($1, $2, $3, $4, 3, $5)`,
     [entry.id, review.reviewId, sentBackReason, review.people.leader.id, [dora.id]],
   );
-  return { ...review, dora, questions, sentBackReason };
+  const [stakeholder] = await dataSource.query(
+    "INSERT INTO stakeholder (city_id, name, position, category, consent_to_be_named) VALUES ($1, 'Jonas Vik', 'Chair of the youth council', 'CIVIL_SOCIETY', true) RETURNING id",
+    [review.city.id],
+  );
+  const [focusGroup] = await dataSource.query(
+    `INSERT INTO visit_session (review_id, kind, title, starts_at, ends_at, location, created_by_id)
+     VALUES ($1, 'FOCUS_GROUP', 'Focus group with the youth council', now() + interval '30 days' + interval '2 hours', now() + interval '30 days' + interval '3 hours', 'Youth house', $2) RETURNING id`,
+    [review.reviewId, review.people.leader.id],
+  );
+  await dataSource.query('INSERT INTO session_stakeholder (session_id, stakeholder_id) VALUES ($1, $2)', [focusGroup.id, stakeholder.id]);
+  return { ...review, dora, questions, sentBackReason, focusGroupId: focusGroup.id as string };
 }
