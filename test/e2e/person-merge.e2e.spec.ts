@@ -118,6 +118,14 @@ describe('merging duplicate people', () => {
       dup.id,
     ]);
 
+    // An invitation still waiting at the duplicate's address, to a review neither is on yet.
+    const third = await createReviewFixture(t.dataSource, { status: 'PREPARATION', scope: [1] });
+    const thirdLeader = await t.gql.signIn(third.people.leader.email, TEST_PASSWORD);
+    await thirdLeader.ok(
+      'mutation($r: ID!, $e: String!) { addTeamMember(reviewId: $r, input: { email: $e, role: OBSERVER }) { invitation { id } } }',
+      { r: third.reviewId, e: dup.email },
+    );
+
     const { mergePeople: merge } = await admin.ok(MERGE, { k: keep.id, m: dup.id });
     expect(merge).toMatchObject({
       mergedPersonId: dup.id,
@@ -138,8 +146,16 @@ describe('merging duplicate people', () => {
         { what: 'evidence logged', count: 1 },
         { what: 'self-assessment entries assigned', count: 1 },
         { what: 'team memberships ended (already on the team in that role)', count: 1 },
+        { what: 'pending invitations re-addressed', count: 1 },
       ]),
     );
+    // It now leads to the kept account: nobody accepting it can make a new account for the old address.
+    expect(
+      await t.dataSource.query(
+        "SELECT email FROM auth_token WHERE purpose = 'INVITATION' AND used_at IS NULL AND (email = $1 OR email = $2)",
+        [dup.email, keep.email],
+      ),
+    ).toEqual([{ email: keep.email }]);
 
     // What was stored: the duplicate is gone, and no column that names a person names them any more.
     expect(await t.dataSource.query('SELECT id FROM person WHERE id = $1', [dup.id])).toEqual([]);

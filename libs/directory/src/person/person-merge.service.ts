@@ -87,6 +87,17 @@ export class PersonMergeService {
 
       const counts = new Map<string, number>();
       const add = (what: string, n: number) => n && counts.set(what, (counts.get(what) ?? 0) + n);
+      // Invitations still waiting at the duplicate's address lead to the kept account from now on:
+      // accepting one asks for that account's password instead of making a new account.
+      add(
+        'pending invitations re-addressed',
+        affected(
+          await manager.query(
+            `UPDATE auth_token SET email = $1 WHERE lower(email) = lower($2) AND purpose = 'INVITATION' AND used_at IS NULL AND revoked_at IS NULL`,
+            [keep.email, merged.email],
+          ),
+        ),
+      );
       for (const ref of PERSON_REFERENCES) {
         const table = `"${ref.table}"`;
         const column = `"${ref.column}"`;
