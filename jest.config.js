@@ -17,7 +17,7 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
-    '^@peervisit/(platform|catalogue|directory|review|notifications|reporting|testing)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@peervisit/(platform|charts|catalogue|directory|review|notifications|reporting|testing)$': '<rootDir>/libs/$1/src/index.ts',
     '^@peervisit/(platform|catalogue|directory|review|notifications|reporting)/entities$': '<rootDir>/libs/$1/src/entities.ts',
   },
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',

@@ -24,6 +24,8 @@ const apiPaths = [
 
 export default defineConfig({
   root,
+  // The libs the web app shares with the API: pure code, bundled from source (same names as tsconfig.base.json).
+  resolve: { alias: { '@peervisit/charts': fileURLToPath(new URL('../../libs/charts/src/index.ts', import.meta.url)) } },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 600 },
   server: {
     port: Number(process.env.WEB_DEV_PORT ?? 5173),

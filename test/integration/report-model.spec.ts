@@ -130,7 +130,7 @@ describe('assembleReportModel (on a fresh database)', () => {
     const f = await plant([1, 2]);
     const model = await assembleReportModel(t.dataSource.manager, f.reviewId);
     const json = JSON.stringify(model);
-    const page = renderReportHtml(model);
+    const page = await renderReportHtml(model);
     for (const text of [json, page]) {
       expect(text).not.toMatch(/Zebedee/i);
       expect(text).not.toMatch(/Quartermaine/i);
@@ -166,6 +166,38 @@ describe('assembleReportModel (on a fresh database)', () => {
     expect(contentHash(await assembleReportModel(t.dataSource.manager, f.reviewId))).toBe(contentHash(model));
   });
 
+  it("carries the city's agreed ratings across its reviews shared with it, for the history chart, and leaves out the others", async () => {
+    const f = await plant([1, 2]);
+    const q = (sql: string, params: unknown[]) => t.dataSource.query(sql, params);
+    /** An earlier review of the same city, a copy of this one with its own title, status and an agreed rating on key factor 01. */
+    const earlier = async (title: string, status: string, yearsAgo: number, rating: number) => {
+      const [r] = await q(
+        `INSERT INTO review SELECT (jsonb_populate_record(NULL::review, to_jsonb(r) || jsonb_build_object(
+            'id', gen_random_uuid(), 'title', $2::text, 'status', $3::text, 'created_at', now() - make_interval(years => $4::int)))).*
+           FROM review r WHERE r.id = $1 RETURNING id`,
+        [f.reviewId, title, status, yearsAgo],
+      );
+      await q(
+        `INSERT INTO conclusion (review_id, key_factor_id, rating, summary, strengths, areas_to_develop, evidence_ids, status, agreed_at, agreed_by_id)
+         VALUES ($1, $2, $3, 'Earlier.', '', '', '{}', 'AGREED', now() - make_interval(years => $4::int), $5)`,
+        [r.id, f.keyFactors[0].id, rating, yearsAgo, f.people.leader.id],
+      );
+    };
+    await earlier('The first review', 'CLOSED', 4, 1);
+    await earlier('A review never shared', 'DELIBERATION', 2, 4);
+    const model = await assembleReportModel(t.dataSource.manager, f.reviewId);
+    const history = model.ratingsHistory.map((p) => [p.review, p.keyFactorCode, p.rating]);
+    const title = model.cover.title;
+    expect(history).toEqual([
+      ['The first review', '01', 1],
+      [title, '01', 1],
+      [title, '02', 2],
+    ]);
+    const page = await renderReportHtml(model);
+    expect(page).toContain('id="chart-history"');
+    expect(page).not.toContain('A review never shared');
+  });
+
   it('runs the same number of SQL statements for 2 and for 13 key factors', async () => {
     const two = await plant([1, 2]);
     const thirteen = await plant();
@@ -175,6 +207,7 @@ describe('assembleReportModel (on a fresh database)', () => {
     expect(large.result.keyFactors).toHaveLength(13);
     expect(large.result.keyFactors.every((k) => k.conclusion && k.evidence.total === 2 && k.recommendations.length === 1)).toBe(true);
     expect(large.count).toBe(small.count);
-    expect(small.count).toBeLessThanOrEqual(15);
+    // One more than before the report's history chart, which loads the city's earlier agreed ratings.
+    expect(small.count).toBeLessThanOrEqual(16);
   });
 });

@@ -3,7 +3,7 @@ import { FormattedMessage } from 'react-intl';
 import { useQuery } from 'urql';
 import { useT } from '../i18n/i18n';
 import { CityRatingsQuery } from './operations';
-import { HistoryPoint, ratingsHistorySpec } from './ratings-chart';
+import { HistoryPoint, ratingsHistorySpec } from '@peervisit/charts';
 import { VegaChart } from './VegaChart';
 
 /**

@@ -3,7 +3,7 @@ import { FormattedMessage } from 'react-intl';
 import { useQuery } from 'urql';
 import { FindingsQuery } from '../findings/operations';
 import { useT } from '../i18n/i18n';
-import { ratingsComparisonSpec, RatingRow } from './ratings-chart';
+import { ratingsComparisonSpec, RatingRow } from '@peervisit/charts';
 import { RatingsHistoryChart, useRatingsHistory } from './RatingsHistory';
 import { VegaChart } from './VegaChart';
 

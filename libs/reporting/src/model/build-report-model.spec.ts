@@ -7,10 +7,10 @@ import { sampleReportInput } from './report-input.fixture';
 const input = sampleReportInput;
 
 describe('buildReportModel', () => {
-  it('never names a stakeholder who did not consent, anywhere in the model or the HTML; a consenting one may be named', () => {
+  it('never names a stakeholder who did not consent, anywhere in the model or the HTML; a consenting one may be named', async () => {
     const model = buildReportModel(input());
     const json = JSON.stringify(model);
-    const page = renderReportHtml(model);
+    const page = await renderReportHtml(model);
     for (const text of [json, page]) {
       expect(text).not.toMatch(/Zebedee/i);
       expect(text).not.toMatch(/Quartermaine/);
@@ -189,10 +189,10 @@ describe('buildReportModel', () => {
 });
 
 describe('renderReportHtml', () => {
-  it('is a complete document with the cover, the summary table and each key factor, with everything escaped', () => {
+  it('is a complete document with the cover, the summary table and each key factor, with everything escaped', async () => {
     const data = input();
     data.keyFactors[1].heading = '<script>alert("x")</script> & more';
-    const page = renderReportHtml(buildReportModel(data));
+    const page = await renderReportHtml(buildReportModel(data));
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(page).toContain('<html lang="en">');
     expect(page).toContain('<h1>Testby: follow-up report</h1>');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ContextFactor, KeyFactor, KeyFactorExample } from '@peervisit/catalogue/entities';
 import { STAKEHOLDER_CATEGORY_PHRASE, Stakeholder, StakeholderCategory } from '@peervisit/directory/entities';
-import { formatInZone, NameAnonymiser, nameAnonymiser, WITHHELD_NAME } from '@peervisit/review';
+import { formatInZone, NameAnonymiser, nameAnonymiser, statusesAllowing, WITHHELD_NAME } from '@peervisit/review';
 import {
   Conclusion,
   ConclusionStatus,
@@ -112,6 +112,20 @@ export interface ReportInput {
   }[];
   /** The benchmark's city examples. */
   examples: { id: string; keyFactorId: string; position: number; city: string; text: string }[];
+  /**
+   * The city's agreed ratings in this review and in its earlier reviews shared with it, on the same
+   * benchmark (any version, matched by key factor code); absent means none.
+   */
+  cityHistory?: ReportHistoryPoint[];
+}
+
+export interface ReportHistoryPoint {
+  /** The review's title. */
+  review: string;
+  /** When the conclusion was agreed, ISO. */
+  agreedAt: string;
+  keyFactorCode: string;
+  rating: number | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,6 +200,8 @@ export interface ReportModel {
   };
   context: { number: number; code: string; name: string; note: string | null }[];
   keyFactors: ReportKeyFactor[];
+  /** The city's agreed ratings over its reviews (this one included), key factors in scope only, oldest first. */
+  ratingsHistory: ReportHistoryPoint[];
   recommendationTable: {
     priority: RecommendationPriority;
     horizon: RecommendationHorizon;
@@ -312,6 +328,7 @@ export const REPORT_STRUCTURAL_KEYS: ReadonlySet<string> = new Set([
   'endsAt',
   'startDate',
   'endDate',
+  'agreedAt',
 ]);
 
 /** The pure step: every rule of the report's content, no I/O. Same input, same model. */
@@ -511,6 +528,10 @@ export function buildUnanonymisedModel(input: ReportInput): ReportModel {
         note: input.contextNotes.find((n) => n.contextFactorId === c.id)?.note ?? null,
       })),
     keyFactors: sections,
+    ratingsHistory: (input.cityHistory ?? [])
+      .filter((p) => sections.some((s) => s.code === p.keyFactorCode))
+      .sort((a, b) => compareText(a.agreedAt, b.agreedAt) || compareText(a.keyFactorCode, b.keyFactorCode))
+      .map((p) => ({ review: p.review, agreedAt: p.agreedAt, keyFactorCode: p.keyFactorCode, rating: p.rating })),
     recommendationTable: PRIORITY_ORDER.flatMap((priority) =>
       HORIZON_ORDER.map((horizon) => ({
         priority,
@@ -564,6 +585,11 @@ export function contentHash(model: ReportModel): string {
 
 const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 
+/** The review statuses in which the findings were shared with the host city. */
+const SHARED_WITH_CITY = statusesAllowing('readFindingsAsHost')
+  .map((s) => `'${s}'`)
+  .join(', ');
+
 /** Loads everything the report needs for one review, then builds the model. */
 export async function loadReportInput(manager: EntityManager, reviewId: string): Promise<ReportInput> {
   const review = await manager.findOne(Review, { where: { id: reviewId }, relations: { hostCity: true, benchmark: true } });
@@ -583,6 +609,7 @@ export async function loadReportInput(manager: EntityManager, reviewId: string):
     conclusions,
     recommendations,
     examples,
+    history,
   ] = await Promise.all([
     manager.find(KeyFactor, { where: { benchmarkId }, order: { number: 'ASC' } }),
     manager.find(ContextFactor, { where: { benchmarkId }, order: { number: 'ASC' } }),
@@ -610,6 +637,21 @@ export async function loadReportInput(manager: EntityManager, reviewId: string):
       .innerJoin('e.keyFactor', 'k')
       .where('k.benchmarkId = :benchmarkId', { benchmarkId })
       .getMany(),
+    // The city's agreed ratings on the same benchmark (any version): this review's and its earlier
+    // reviews' whose findings were shared with the city.
+    manager.query(
+      `SELECT r.title AS review, c.agreed_at, kf.code, c.rating
+         FROM review cur
+         JOIN benchmark cb ON cb.id = cur.benchmark_id
+         JOIN review r ON r.host_city_id = cur.host_city_id
+                      AND (r.id = cur.id OR (r.created_at < cur.created_at AND r.status IN (${SHARED_WITH_CITY})))
+         JOIN benchmark b ON b.id = r.benchmark_id AND b.code = cb.code
+         JOIN conclusion c ON c.review_id = r.id AND c.status = 'AGREED'
+         JOIN key_factor kf ON kf.id = c.key_factor_id
+        WHERE cur.id = $1
+        ORDER BY c.agreed_at, kf.number`,
+      [reviewId],
+    ) as Promise<{ review: string; agreed_at: Date | null; code: string; rating: number | null }[]>,
   ]);
 
   const stakeholders = new Map<string, Stakeholder>();
@@ -698,6 +740,7 @@ export async function loadReportInput(manager: EntityManager, reviewId: string):
       withdrawnAt: iso(r.withdrawnAt),
     })),
     examples: examples.map((e) => ({ id: e.id, keyFactorId: e.keyFactorId, position: e.position, city: e.city, text: e.text })),
+    cityHistory: history.map((h) => ({ review: h.review, agreedAt: iso(h.agreed_at) ?? '', keyFactorCode: h.code, rating: h.rating })),
   };
 }
 

@@ -4,6 +4,7 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageNumber,
   Paragraph,
@@ -15,6 +16,7 @@ import {
   WidthType,
 } from 'docx';
 import type { ReportModel } from '../model/report-model';
+import { chartPng, RenderedChart, renderReportCharts } from './charts';
 import {
   bulletsOf,
   CONTENTS,
@@ -97,7 +99,39 @@ function table(columns: { header: string; weight: number }[], rows: string[][], 
 
 const spacer = () => new Paragraph({ text: '' });
 
-function body(model: ReportModel): Block[] {
+/** A chart, as a PNG of the same SVG the HTML and PDF show, and its text alternative. */
+interface Figure {
+  chart: RenderedChart;
+  png: Buffer;
+}
+
+/** The text width of the page (A4 less the margins), in CSS pixels (96 to the inch). */
+const TEXT_WIDTH_PX = Math.floor(((11906 - 2 * 1134) / 1440) * 96);
+
+/** A chart as an inline picture whose alt text is the chart's text alternative, then its caption. */
+const figure = (f: Figure | undefined): Paragraph[] => {
+  if (!f) return [];
+  const width = Math.min(TEXT_WIDTH_PX, f.chart.width);
+  const height = Math.round((f.chart.height / f.chart.width) * width);
+  return [
+    new Paragraph({
+      keepNext: true,
+      spacing: { before: 120 },
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: f.png,
+          transformation: { width, height },
+          altText: { name: `chart-${f.chart.id}`, title: f.chart.title, description: f.chart.summary },
+        }),
+      ],
+    }),
+    p(`${f.chart.title}. ${f.chart.summary}`, { italics: true, muted: true }),
+  ];
+};
+
+function body(model: ReportModel, figures: Figure[] = []): Block[] {
+  const chart = (id: RenderedChart['id']) => figures.find((f) => f.chart.id === id);
   const { cover, executiveSummary: summary, method, context, keyFactors, recommendationTable, annex, credit } = model;
   const out: Block[] = [];
 
@@ -159,6 +193,7 @@ function body(model: ReportModel): Block[] {
         { firstColumnBold: true },
       ),
     );
+  out.push(...figure(chart('ratings')), ...figure(chart('history')));
   out.push(
     heading('High-priority recommendations', 2),
     ...bullets(summary.highPriorityRecommendations.map(recommendationLine), 'No high-priority recommendations.'),
@@ -172,6 +207,7 @@ function body(model: ReportModel): Block[] {
     ...paras(method.standard),
     heading('Sources', 2),
     ...bullets(sourcesLines(method.sources)),
+    ...figure(chart('evidence')),
   );
   if (method.sources.stakeholderCategories.length)
     out.push(
@@ -304,8 +340,10 @@ function body(model: ReportModel): Block[] {
   return out;
 }
 
-/** The whole report as a Word document: real headings, tables with repeating header rows, bullet lists. */
+/** The whole report as a Word document: real headings, tables with repeating header rows, bullet lists, charts as pictures. */
 export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
+  const figures: Figure[] = [];
+  for (const chart of await renderReportCharts(model)) figures.push({ chart, png: await chartPng(chart.svg) });
   const title = `${model.cover.hostCity.name}: follow-up report`;
   const doc = new Document({
     title,
@@ -330,7 +368,7 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
             ],
           }),
         },
-        children: body(model),
+        children: body(model, figures),
       },
     ],
   });

@@ -1,4 +1,5 @@
 import type { ReportModel, ReportRecommendation } from '../model/report-model';
+import { RenderedChart, renderReportCharts } from './charts';
 import { DOCUMENT_TYPE_LABEL, HORIZON_LABEL, localTime, PRIORITY_LABEL, ratingText, SOURCE_LABEL, STANCE_LABEL } from './report-text';
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
@@ -56,6 +57,9 @@ const CSS = `
   .meta dt { font-weight: bold; }
   .meta dd { margin: 0 0 .5rem 0; }
   .empty { color: #555; font-style: italic; }
+  figure.chart { margin: 1.5rem 0; }
+  figure.chart svg { max-width: 100%; height: auto; }
+  figure.chart figcaption { font-size: .95rem; }
   .statement { font-size: 1.05rem; font-style: italic; }
   a { color: #0b3558; }
   @media print {
@@ -77,8 +81,28 @@ function recommendationList(recs: ReportRecommendation[], empty: string): Html {
   )}</ul>`;
 }
 
-/** The whole report as one self-contained, printable HTML document (inline CSS, no external assets). */
-export function renderReportHtml(model: ReportModel): string {
+/**
+ * A chart inline: the SVG is one image named by its text alternative (role="img", aria-label), the
+ * caption says what it shows, and the same figures follow as a table.
+ */
+function figure(chart: RenderedChart | undefined): Html | '' {
+  if (!chart) return '';
+  const svg = chart.svg.replace(/^<svg\b([^>]*)>/, (_, attrs: string) => {
+    const kept = attrs.replace(/\s(role|aria-[a-z]+)="[^"]*"/g, '');
+    return `<svg${kept} role="img" aria-label="${escapeHtml(chart.summary)}" focusable="false">`;
+  });
+  return html`<figure class="chart" id="chart-${chart.id}" data-chart="${chart.id}">
+${new Html(svg)}
+<table><caption>${chart.table.caption}</caption><thead><tr>${chart.table.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
+<tbody>${chart.table.rows.map((r) => html`<tr>${r.map((cell, i) => (i === 0 ? html`<th scope="row">${cell}</th>` : html`<td>${cell}</td>`))}</tr>`)}</tbody></table>
+<figcaption><strong>${chart.title}.</strong> ${chart.summary}</figcaption>
+</figure>`;
+}
+
+/** The whole report as one self-contained, printable HTML document (inline CSS, inline SVG charts, no external assets). */
+export async function renderReportHtml(model: ReportModel): Promise<string> {
+  const charts = await renderReportCharts(model);
+  const chart = (id: RenderedChart['id']) => charts.find((c) => c.id === id);
   const { cover, executiveSummary: summary, method, context, keyFactors, recommendationTable, annex, credit } = model;
   const title = `${cover.title}: follow-up report`;
   const doc = html`<!DOCTYPE html>
@@ -135,6 +159,8 @@ ${
       )}</tbody></table>`
     : ''
 }
+${figure(chart('ratings'))}
+${figure(chart('history'))}
 <h3>High-priority recommendations</h3>
 ${recommendationList(summary.highPriorityRecommendations, 'No high-priority recommendations.')}
 </section>
@@ -152,6 +178,7 @@ ${paragraphs(method.standard)}
 <li>${method.sources.sessionsHeld} sessions in the programme</li>
 <li>${method.sources.stakeholdersMet} stakeholders met</li>
 </ul>
+${figure(chart('evidence'))}
 ${
   method.sources.stakeholderCategories.length
     ? html`<table><caption>Stakeholders met, by category</caption><thead><tr><th scope="col">Category</th><th scope="col">People met</th></tr></thead><tbody>${method.sources.stakeholderCategories.map(

@@ -1,6 +1,8 @@
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
 import type { ReportModel } from '../model/report-model';
+import { RenderedChart, renderReportCharts } from './charts';
 import {
   bulletsOf,
   CONTENTS,
@@ -52,8 +54,9 @@ interface Column {
   weight: number;
 }
 
-/** Draws the whole report on an A4 PDF with embedded DejaVu Sans. Same model, same bytes. */
-export function renderReportPdf(model: ReportModel): Promise<Buffer> {
+/** Draws the whole report on an A4 PDF with embedded DejaVu Sans, its charts as vectors. Same model, same bytes. */
+export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
+  const charts = await renderReportCharts(model);
   const date = documentDate(model);
   const doc = new PDFDocument({
     size: 'A4',
@@ -84,7 +87,7 @@ export function renderReportPdf(model: ReportModel): Promise<Buffer> {
   });
 
   try {
-    new PdfWriter(doc, model).write();
+    new PdfWriter(doc, model, charts).write();
     doc.end();
   } catch (error) {
     return Promise.reject(error);
@@ -102,6 +105,7 @@ class PdfWriter {
   constructor(
     private readonly doc: Doc,
     private readonly model: ReportModel,
+    private readonly charts: RenderedChart[] = [],
   ) {
     this.left = doc.page.margins.left;
     this.width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
@@ -204,6 +208,32 @@ class PdfWriter {
     doc.font(BOLD).fontSize(BODY_SIZE).fillColor(INK).text(name, this.left, doc.y, { width: this.width });
     doc.font(REGULAR).text(value, this.left, doc.y, { width: this.width, lineGap: 1.5 });
     doc.moveDown(0.4);
+  }
+
+  /**
+   * A chart as vectors (svg-to-pdfkit): its labels are text in the report's embedded fonts, so they
+   * are in the PDF's text layer; the caption under it says what it shows (the text alternative).
+   */
+  private figure(id: RenderedChart['id']) {
+    const chart = this.charts.find((c) => c.id === id);
+    if (!chart) return;
+    const doc = this.doc;
+    // CSS pixels to points (96 to 72 per inch), never wider than the text.
+    const width = Math.min(this.width, chart.width * 0.75);
+    const height = (chart.height / chart.width) * width;
+    this.ensureSpace(height + BODY_SIZE * 6);
+    doc.moveDown(0.5);
+    const y = doc.y;
+    SVGtoPDF(doc as unknown as typeof PDFDocument, chart.svg, this.left, y, {
+      width,
+      height,
+      preserveAspectRatio: 'xMinYMin meet',
+      fontCallback: (_family, bold) => (bold ? BOLD : REGULAR),
+      warningCallback: () => undefined,
+    });
+    doc.x = this.left;
+    doc.y = y + height + 6;
+    this.para(`${chart.title}. ${chart.summary}`, { muted: true, size: 9.5 });
   }
 
   /**
@@ -394,6 +424,8 @@ class PdfWriter {
         summary.ratingScale.map((l) => [String(l.value), l.label, l.description]),
         { firstColumnBold: true },
       );
+    this.figure('ratings');
+    this.figure('history');
     this.heading('High-priority recommendations', 3);
     this.bullets(summary.highPriorityRecommendations.map(recommendationLine), 'No high-priority recommendations.');
   }
@@ -406,6 +438,7 @@ class PdfWriter {
     this.paras(method.standard);
     this.heading('Sources', 3);
     this.bullets(sourcesLines(method.sources));
+    this.figure('evidence');
     if (method.sources.stakeholderCategories.length)
       this.table(
         'Stakeholders met, by category',

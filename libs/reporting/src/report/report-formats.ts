@@ -11,7 +11,11 @@ export interface ReportFormat {
 
 /** The formats a report is rendered to, in one place. */
 export const REPORT_FORMATS: Record<string, ReportFormat> = {
-  html: { extension: 'html', mediaType: 'text/html; charset=utf-8', render: async (model) => Buffer.from(renderReportHtml(model), 'utf8') },
+  html: {
+    extension: 'html',
+    mediaType: 'text/html; charset=utf-8',
+    render: async (model) => Buffer.from(await renderReportHtml(model), 'utf8'),
+  },
   pdf: { extension: 'pdf', mediaType: 'application/pdf', render: renderReportPdf },
   docx: {
     extension: 'docx',

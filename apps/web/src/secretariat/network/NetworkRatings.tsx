@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
-import { networkRatingsSpec, NetworkRatingCount } from '../../charts/ratings-chart';
+import { networkRatingsSpec, NetworkRatingCount } from '@peervisit/charts';
 import { VegaChart } from '../../charts/VegaChart';
 import { useT } from '../../i18n/i18n';
 import { Loading } from '../../leader/Loading';
