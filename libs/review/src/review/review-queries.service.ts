@@ -4,7 +4,6 @@ import { ReviewAccessService } from '../access/review-access.service';
 import { ReviewPermission } from '../access/review-permissions';
 import { AuditLog } from '../audit/audit-log.service';
 import { ContextNote } from '../self-assessment/context-note.entity';
-import { SelfAssessmentEntry } from '../self-assessment/self-assessment-entry.entity';
 import { SelfAssessmentService } from '../self-assessment/self-assessment.service';
 import { ReviewRole, TeamMember } from '../team/team-member.entity';
 import { TeamService } from '../team/team.service';
@@ -43,11 +42,6 @@ export class ReviewQueries {
   /** Current team members. */
   teamMembers(user: CurrentUser, review: Review, ctx: GraphqlContext): Promise<TeamMember[]> {
     return this.part(user, review, 'team.read', ctx, 'Review.team', (ids) => this.team.active(ids));
-  }
-
-  /** Self-assessment entries saved so far. */
-  selfAssessmentEntries(user: CurrentUser, review: Review, ctx: GraphqlContext): Promise<SelfAssessmentEntry[]> {
-    return this.part(user, review, 'selfAssessment.read', ctx, 'Review.selfAssessment', (ids) => this.selfAssessment.entries(ids));
   }
 
   contextNotes(user: CurrentUser, review: Review, ctx: GraphqlContext): Promise<ContextNote[]> {
