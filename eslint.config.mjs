@@ -33,6 +33,9 @@ const SCOPES = [
     sourceTag: 'scope:reporting',
     onlyDependOnLibsWithTags: ['scope:reporting', 'scope:review', 'scope:catalogue', 'scope:directory', ...BELOW],
   },
+  // The Intercultural Cities Index (libs/icc-index) stands beside review: it uses the catalogue's and
+  // directory's data but no review, and nothing below it imports it.
+  { sourceTag: 'scope:index', onlyDependOnLibsWithTags: ['scope:index', 'scope:catalogue', 'scope:directory', ...BELOW] },
 ];
 const depConstraints = (testingAllowed) => {
   const testing = testingAllowed ? ['type:testing'] : [];

@@ -17,8 +17,8 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
-    '^@peervisit/(platform|charts|catalogue|directory|review|notifications|reporting|testing)$': '<rootDir>/libs/$1/src/index.ts',
-    '^@peervisit/(platform|catalogue|directory|review|notifications|reporting)/entities$': '<rootDir>/libs/$1/src/entities.ts',
+    '^@peervisit/(platform|charts|catalogue|directory|review|notifications|reporting|icc-index|testing)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@peervisit/(platform|catalogue|directory|review|notifications|reporting|icc-index)/entities$': '<rootDir>/libs/$1/src/entities.ts',
   },
   globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',

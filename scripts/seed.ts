@@ -13,13 +13,14 @@ import { ConfigError, ensureDatabase, JsonLogger, loadConfig, PlatformModule, ru
 import { ReviewModule } from '@peervisit/review';
 import { NotificationsModule } from '@peervisit/notifications';
 import { ReportingModule } from '@peervisit/reporting';
+import { IccIndexModule, IccIndexSeed } from '@peervisit/icc-index';
 import { DataSource } from 'typeorm';
 import { loadDemoDirectory } from './demo-data';
 import { loadDemoReview } from './demo-review';
 import { loadDemoVisit } from './demo-visit';
 import { loadDemoGoodPractices } from './demo-good-practices';
 
-@Module({ imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule, NotificationsModule, ReportingModule] })
+@Module({ imports: [PlatformModule, CatalogueModule, DirectoryModule, ReviewModule, NotificationsModule, ReportingModule, IccIndexModule] })
 class SeedModule {}
 
 /** What stops the seed, said plainly (no stack). */
@@ -43,6 +44,8 @@ async function main() {
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: new JsonLogger('warn') });
   try {
     await app.get(CatalogueSeed).run();
+    // The Intercultural Cities Index's indicator structure, with illustrative questions (docs/icc-index.md).
+    await app.get(IccIndexSeed).run();
     console.log('Catalogue loaded.');
     if (demo) {
       await loadDemoDirectory(app.get(DataSource));

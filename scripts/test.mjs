@@ -25,6 +25,12 @@ const chromium = runBrowser
 if (runBrowser)
   findSystemTool('pdftotext', ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'], 'poppler-utils', 'put pdftotext on /usr/bin');
 
+// The calendar tests read invites back with an iCalendar parser nobody here wrote: python's icalendar.
+if (!browserOnly)
+  findSystemTool('python3 with icalendar', [], 'python3-icalendar', 'put a python3 with the icalendar module on /usr/bin/python3', () =>
+    spawnSync('/usr/bin/python3', ['-c', 'import icalendar']).status === 0 ? '/usr/bin/python3' : undefined,
+  );
+
 const services = await ensureServices();
 const resultsDir = mkdtempSync(join(tmpdir(), 'peervisit-jest-'));
 const env = { ...process.env, TEST_DATABASE_URL: services.databaseUrl, DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl };
@@ -88,13 +94,11 @@ process.exit(code || (complete ? 0 : 1));
  * executablePath (its own browser downloads are not reachable here), and pdftotext. Installed with
  * apt-get when missing and we may; otherwise a clear stop naming the package.
  */
-function findSystemTool(name, paths, debianPackage, otherwise) {
-  const candidates = paths.filter(Boolean);
-  const found = () => candidates.find((path) => existsSync(path));
+function findSystemTool(name, paths, debianPackage, otherwise, found = () => paths.filter(Boolean).find((path) => existsSync(path))) {
   if (found()) return found();
   const aptGet = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).stdout.trim();
   if (process.getuid?.() === 0 && aptGet) {
-    console.error(`[test] Installing ${debianPackage} for the browser tests (apt-get install -y ${debianPackage}) ...`);
+    console.error(`[test] Installing ${debianPackage} for the tests (apt-get install -y ${debianPackage}) ...`);
     spawnSync('apt-get', ['update'], { stdio: 'inherit' });
     const installed = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', debianPackage], {
       stdio: 'inherit',
@@ -103,7 +107,7 @@ function findSystemTool(name, paths, debianPackage, otherwise) {
     if (installed.status === 0 && found()) return found();
   }
   console.error(
-    `The browser tests need ${name}: install the Debian package \`${debianPackage}\` (sudo apt-get install ${debianPackage}), or ${otherwise}.`,
+    `The tests need ${name}: install the Debian package \`${debianPackage}\` (sudo apt-get install ${debianPackage}), or ${otherwise}.`,
   );
   process.exit(1);
 }

@@ -19,6 +19,7 @@ const apiPaths = [
   /^\/explorer/,
   /^\/good-practices/,
   /^\/exports\//,
+  /^\/personal-data\//,
   /^\/reviews\/[^/]+\/documents/,
 ];
 
@@ -31,7 +32,7 @@ export default defineConfig({
     port: Number(process.env.WEB_DEV_PORT ?? 5173),
     proxy: {
       '/graphql': { target: api, ws: true, changeOrigin: true },
-      '^/(health|reports|documents|calendar|explorer|reviews/[^/]+/documents|good-practices/|exports/)': {
+      '^/(health|reports|documents|calendar|explorer|reviews/[^/]+/documents|good-practices/|exports/|personal-data/)': {
         target: api,
         changeOrigin: true,
       },

@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { INestApplication } from '@nestjs/common';
 import { CatalogueSeed } from '@peervisit/catalogue';
@@ -36,7 +37,15 @@ export async function startBenchApi(): Promise<BenchApi> {
 export interface ApiProcess {
   url: string;
   processes: number;
+  /** CPU time (user + system) the API process has used so far, in ms (one process only: API_PROCESSES=1). */
+  cpuMs(): number;
   close(): Promise<void>;
+}
+
+/** utime + stime of a process from /proc (clock ticks of 10 ms), in ms. */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 const freePort = () =>
@@ -53,7 +62,7 @@ const freePort = () =>
  * (the bench's database, Redis prefix, data dir), API_PROCESSES=`processes` and the queue workers off.
  * Resolves once every API process listens; close() sends SIGTERM and waits for a clean exit.
  */
-export async function startApiProcess(processes: number): Promise<ApiProcess> {
+export async function startApiProcess(processes: number, env: Record<string, string> = {}): Promise<ApiProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
     env: {
@@ -63,6 +72,7 @@ export async function startApiProcess(processes: number): Promise<ApiProcess> {
       API_PROCESSES: String(processes),
       WORKERS_IN_PROCESS: 'false',
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -81,6 +91,7 @@ export async function startApiProcess(processes: number): Promise<ApiProcess> {
   return {
     url: `http://127.0.0.1:${port}`,
     processes,
+    cpuMs: () => processCpuMs(child.pid!),
     close: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

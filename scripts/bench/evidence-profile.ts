@@ -8,7 +8,8 @@
  *
  *   node -r @swc-node/register scripts/bench/evidence-profile.ts [seconds] [--save dir]
  *
- * With --save, each phase's .cpuprofile is written to dir (open it in Chrome DevTools).
+ * With --save, each phase's .cpuprofile is written to dir (open it in Chrome DevTools). PROFILE_MODES
+ * (comma-separated load modes, e.g. graphql-batch) picks other phases than logEvidence and the probe.
  */
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,38 +19,7 @@ import { loadConfig } from '@peervisit/platform';
 import { percentile, round, withBenchContext } from './bench';
 import { seedBenchReview, startBenchApi } from './evidence-fixture';
 import { LoadPlan, runLoad } from './http-load';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount: number;
-  children?: number[];
-}
-
-/** Self time per function and per package (node_modules/<name>, our code, node internals). */
-function summarise(profile: { nodes: ProfileNode[]; samples: number[] }, top: number): string {
-  const total = profile.samples.length;
-  const byFunction = new Map<string, number>();
-  const byPackage = new Map<string, number>();
-  for (const node of profile.nodes) {
-    if (!node.hitCount) continue;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const file = url.replace(/^file:\/\//, '');
-    const pkg =
-      /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ??
-      (file.includes('/libs/') || file.includes('/apps/') ? 'peervisit' : file ? 'node' : functionName || '(vm)');
-    const key = `${functionName || '(anonymous)'} ${file.split('/').slice(-2).join('/')}:${lineNumber + 1}`;
-    byFunction.set(key, (byFunction.get(key) ?? 0) + node.hitCount);
-    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + node.hitCount);
-  }
-  const rows = (map: Map<string, number>) =>
-    [...map.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([name, hits]) => `  ${String(round((hits / total) * 100, 1)).padStart(5)} %  ${name}`)
-      .join('\n');
-  return `self time by package:\n${rows(byPackage)}\nself time by function:\n${rows(byFunction)}`;
-}
+import { ProfileNode, summarise } from './evidence-profile-summary';
 
 async function main() {
   const seconds = Number(process.argv[2] ?? 6);
@@ -75,14 +45,14 @@ async function main() {
       session.connect();
       await session.post('Profiler.enable');
       await session.post('Profiler.setSamplingInterval', { interval: 200 });
-      for (const mode of ['graphql', 'graphql-probe'] as const) {
+      for (const mode of (process.env.PROFILE_MODES?.split(',') ?? ['graphql', 'graphql-probe']) as LoadPlan['mode'][]) {
         await runLoad({ ...base, mode, seconds: 2 }); // warm-up, not profiled
         await session.post('Profiler.start');
         const outcome = await runLoad({ ...base, mode, seconds });
         const { profile } = await session.post('Profiler.stop');
         const perSecond = round((outcome.requests * 1000) / outcome.elapsedMs);
         process.stdout.write(
-          `\n=== ${mode === 'graphql' ? 'logEvidence' : base.probeQuery}: ${perSecond} requests/s, p50 ${round(percentile(outcome.latenciesMs, 50))} ms, p95 ${round(percentile(outcome.latenciesMs, 95))} ms, ${outcome.errors} errors ${outcome.errorSamples.join(' | ')}\n`,
+          `\n=== ${mode === 'graphql' ? 'logEvidence' : mode === 'graphql-batch' ? 'logEvidenceBatch of 20' : base.probeQuery}: ${perSecond} requests/s, p50 ${round(percentile(outcome.latenciesMs, 50))} ms, p95 ${round(percentile(outcome.latenciesMs, 95))} ms, ${outcome.errors} errors ${outcome.errorSamples.join(' | ')}\n`,
         );
         process.stdout.write(`${summarise(profile as unknown as { nodes: ProfileNode[]; samples: number[] }, 40)}\n`);
         if (saveDir) {

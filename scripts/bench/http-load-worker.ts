@@ -10,12 +10,15 @@ import { evidenceItem, EvidenceItem, SessionRef } from './evidence-items';
 
 export interface LoadPlan {
   /**
-   * graphql: logEvidence, one item per request; graphql-batch: logEvidenceBatch; pg: plain INSERT per
-   * item; graphql-probe: `probeQuery` (no variables) per request, to measure the stack without evidence.
+   * graphql: logEvidence, one item per request; graphql-batch: logEvidenceBatch; pg: the evidence row and its
+   * audit entry in one plain INSERT statement per item; graphql-probe: `probeQuery` (no variables) per request, to measure the stack without evidence;
+   * http-get: GET `getPath`, to measure the HTTP and Nest stack without GraphQL.
    */
-  mode: 'graphql' | 'graphql-batch' | 'pg' | 'graphql-probe';
+  mode: 'graphql' | 'graphql-batch' | 'pg' | 'graphql-probe' | 'http-get';
   /** The query the graphql-probe mode sends, e.g. `{ me { id } }`. */
   probeQuery?: string;
+  /** The path the http-get mode requests (e.g. /health/live: the HTTP and Nest stack without GraphQL). */
+  getPath?: string;
   seconds: number;
   concurrency: number;
   /** Items per logEvidenceBatch request. */
@@ -44,8 +47,41 @@ export interface LoadOutcome {
 const LOG =
   'mutation($r: ID!, $input: EvidenceInput!) { logEvidence(reviewId: $r, input: $input) { id outcome evidence { id revision recordedAt } } }';
 const BATCH = 'mutation($r: ID!, $items: [EvidenceInput!]!) { logEvidenceBatch(reviewId: $r, items: $items) { id outcome message } }';
-const INSERT = `INSERT INTO evidence (id, review_id, source, session_id, stakeholder_category, key_factor_ids, statement, quote, stance, logged_by_id, observed_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
+/**
+ * The floor does the work the API does for one item, the cheapest way: the evidence row and its audit
+ * entry (the row as stored, recordedAt from the database clock) in one statement, as
+ * EvidenceService.insertIfAllowed writes them, without the rules' facts, GraphQL or HTTP.
+ */
+const INSERT = `WITH inserted AS (
+    INSERT INTO evidence (id, review_id, source, session_id, stakeholder_category, key_factor_ids, statement, quote, stance, logged_by_id, observed_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    RETURNING id, review_id, recorded_at
+  )
+  INSERT INTO audit_entry (review_id, actor_id, action, entity_type, entity_id, after)
+  SELECT review_id, $10, 'evidence.log', 'Evidence', id,
+         $12::jsonb || jsonb_build_object('recordedAt', to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+    FROM inserted`;
+
+/** The audit snapshot the API writes for an item (EvidenceService: the entity as stored, recordedAt added in SQL). */
+const auditAfter = (item: EvidenceItem, reviewId: string, loggedById: string) =>
+  JSON.stringify({
+    id: item.id,
+    reviewId,
+    source: item.source,
+    sessionId: item.sessionId,
+    documentId: null,
+    stakeholderCategory: item.stakeholderCategory,
+    keyFactorIds: item.keyFactorIds,
+    statement: item.statement,
+    quote: item.quote,
+    stance: item.stance,
+    loggedById,
+    observedAt: new Date(item.observedAt).toISOString(),
+    revision: 1,
+    retractedAt: null,
+    retractedById: null,
+    retractionReason: null,
+  });
 
 async function run(plan: LoadPlan): Promise<LoadOutcome> {
   const outcome: LoadOutcome = { mode: plan.mode, elapsedMs: 0, requests: 0, items: 0, errors: 0, errorSamples: [], latenciesMs: [] };
@@ -86,6 +122,7 @@ async function run(plan: LoadPlan): Promise<LoadOutcome> {
               item.stance,
               peer.id,
               item.observedAt,
+              auditAfter(item, plan.reviewId, peer.id),
             ]);
             outcome.items++;
           } catch (error) {
@@ -117,6 +154,14 @@ async function run(plan: LoadPlan): Promise<LoadOutcome> {
               : { query: BATCH, variables: { r: plan.reviewId, items } };
         const t = process.hrtime.bigint();
         try {
+          if (plan.mode === 'http-get') {
+            const { status, text } = await get(agent, new URL(plan.getPath ?? '/health/live', plan.url));
+            outcome.latenciesMs.push(Number(process.hrtime.bigint() - t) / 1e6);
+            if (status === 200) outcome.items++;
+            else fail(`HTTP ${status}: ${text}`);
+            outcome.requests++;
+            continue;
+          }
           const { status, text } = await post(agent, url, peer.token, JSON.stringify(body));
           outcome.latenciesMs.push(Number(process.hrtime.bigint() - t) / 1e6);
           const answer = JSON.parse(text);
@@ -141,6 +186,19 @@ async function run(plan: LoadPlan): Promise<LoadOutcome> {
   outcome.elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
   agent.destroy();
   return outcome;
+}
+
+function get(agent: Agent, url: URL): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'GET', agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 function post(agent: Agent, url: URL, token: string, body: string): Promise<{ status: number; text: string }> {

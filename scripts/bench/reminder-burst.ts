@@ -3,7 +3,9 @@
  * the planner queues them, sent by a real worker process (apps/worker) to a real SMTP server (the
  * test sink). Lateness is the sink's "250 OK" minus the due time. Baseline in the same run: the
  * platform's MailTransport (nodemailer) alone pushing as many rendered messages of the same kind to
- * a sink with the same concurrency as the mail queue — the SMTP floor no worker can beat.
+ * a sink with the same concurrency as the mail queue — the SMTP floor no worker can beat — run once
+ * before the burst and once after it (interleaved, issue #22), both runs pooled. Targets relative to
+ * it: throughput ≥ 0.8 of the floor's, p99 lateness ≤ 1.5 × the floor's own p99.
  */
 import { spawn } from 'node:child_process';
 import { INestApplication } from '@nestjs/common';
@@ -17,11 +19,10 @@ const MESSAGES = Number(process.env.BENCH_REMINDER_BURST ?? 10000);
 const SESSIONS = 100;
 /** Time between queuing the jobs and their due moment: the worker must be idle and waiting when it comes. */
 const LEAD_MS = 60_000;
-const P99_TARGET_MS = 2000;
 
-async function seed(ds: DataSource, dueAt: Date): Promise<void> {
+async function seed(ds: DataSource, dueAt: Date): Promise<string> {
   const people = Math.ceil(MESSAGES / SESSIONS);
-  await ds.transaction(async (m) => {
+  const reviewId = await ds.transaction(async (m) => {
     const [benchmark] = await m.query("SELECT id FROM benchmark WHERE code = 'EUROCITIES-PCD' ORDER BY version DESC LIMIT 1");
     const [city] = await m.query("INSERT INTO city (name, country, time_zone) VALUES ('Burstville', 'NO', 'Europe/Oslo') RETURNING id");
     const persons: { id: string }[] = await m.query(
@@ -58,8 +59,26 @@ async function seed(ds: DataSource, dueAt: Date): Promise<void> {
         LIMIT $3`,
       [review.id, dueAt, MESSAGES],
     );
+    return review.id as string;
   });
   await ds.query('ANALYZE');
+  return reviewId;
+}
+
+/** Moves the seeded burst (its reminders, sessions and visit) so that the reminders are due at `dueAt`. */
+async function moveBurst(ds: DataSource, reviewId: string, from: Date, dueAt: Date): Promise<void> {
+  const shift = `${dueAt.getTime() - from.getTime()} milliseconds`;
+  await ds.transaction(async (m) => {
+    await m.query('UPDATE outbox_message SET due_at = due_at + $2::interval WHERE review_id = $1', [reviewId, shift]);
+    await m.query('UPDATE visit_session SET starts_at = starts_at + $2::interval, ends_at = ends_at + $2::interval WHERE review_id = $1', [
+      reviewId,
+      shift,
+    ]);
+    await m.query(
+      'UPDATE review SET visit_starts_at = visit_starts_at + $2::interval, visit_ends_at = visit_ends_at + $2::interval WHERE id = $1',
+      [reviewId, shift],
+    );
+  });
 }
 
 /** Runs the worker as `npm run worker` does, against the bench's database, queue prefix and the sink. */
@@ -125,15 +144,23 @@ export async function benchReminderBurst(
   const renderer = app.get<MessageRenderer>(MESSAGE_RENDERER, { strict: false });
   const concurrency = QUEUES.mail.concurrency;
 
+  // Seeded a day ahead, for the sample and the first floor; moved to LEAD_MS ahead just before its jobs are queued.
+  const seededAt = new Date(Date.now() + 86_400_000);
+  const reviewId = await seed(ds, seededAt);
+  const seeded = await ds.getRepository(OutboxMessage).findOneByOrFail({ template: 'session-reminder', dueAt: seededAt });
+  // What a reminder looks like when it goes out: rendered from a real row, for the floor.
+  const sample = await renderer.render(seeded);
+  if ('skip' in sample) throw new Error(`The sample reminder was skipped: ${sample.skip}`);
+  // The floor runs before and after the burst (interleaved), so drift on a shared machine weighs on both.
+  const floorBefore = await smtpFloor(sample, concurrency, MESSAGES);
+  log(`floor before: ${round((MESSAGES / floorBefore.elapsedMs) * 1000)} msg/s, p99 ${round(percentile(floorBefore.latenessMs, 99))} ms`);
+
   const dueAt = new Date(Date.now() + LEAD_MS);
-  await seed(ds, dueAt);
+  await moveBurst(ds, reviewId, seededAt, dueAt);
   const rows = await ds
     .getRepository(OutboxMessage)
     .find({ where: { template: 'session-reminder', dueAt }, select: { id: true, version: true, dueAt: true, messageId: true } });
   if (rows.length !== MESSAGES) throw new Error(`Seeded ${rows.length} reminders due at ${dueAt.toISOString()}; expected ${MESSAGES}.`);
-  // What a reminder looks like when it goes out: rendered from a real row, for the floor.
-  const sample = await renderer.render(await ds.getRepository(OutboxMessage).findOneByOrFail({ id: rows[0].id }));
-  if ('skip' in sample) throw new Error(`The sample reminder was skipped: ${sample.skip}`);
 
   // Jobs are queued as the planner queues them: delayed until the row is due.
   for (let i = 0; i < rows.length; i += 1000) await outbox.addJobs(rows.slice(i, i + 1000));
@@ -183,12 +210,19 @@ export async function benchReminderBurst(
     `sent ${firstAcceptance.size}/${MESSAGES}: lateness p50 ${round(percentile(lateness, 50))} ms, p99 ${round(percentile(lateness, 99))} ms, last ${round(lastMs)} ms; duplicates ${duplicates}, lost ${lost}; rows ${JSON.stringify(statuses)}`,
   );
 
-  const floor = await smtpFloor(sample, concurrency, MESSAGES);
-  const floorRate = (MESSAGES / floor.elapsedMs) * 1000;
+  const floorAfter = await smtpFloor(sample, concurrency, MESSAGES);
+  log(`floor after: ${round((MESSAGES / floorAfter.elapsedMs) * 1000)} msg/s, p99 ${round(percentile(floorAfter.latenessMs, 99))} ms`);
+  // Both floor runs pooled: throughput over their total time, lateness percentiles over both bursts.
+  const floor = {
+    elapsedMs: floorBefore.elapsedMs + floorAfter.elapsedMs,
+    latenessMs: [...floorBefore.latenessMs, ...floorAfter.latenessMs],
+  };
+  const floorRate = ((2 * MESSAGES) / floor.elapsedMs) * 1000;
   const rate = (firstAcceptance.size / Math.max(1, lastMs)) * 1000;
   log(`floor: nodemailer alone, ${concurrency} at a time: ${round(floorRate)} msg/s, p99 ${round(percentile(floor.latenessMs, 99))} ms`);
 
   const p99 = percentile(lateness, 99);
+  const floorP99 = percentile(floor.latenessMs, 99);
   return {
     figures: [
       {
@@ -202,12 +236,20 @@ export async function benchReminderBurst(
         name: `burst: lateness p99, ${MESSAGES} due at once`,
         value: p99,
         unit: 'ms',
-        baseline: percentile(floor.latenessMs, 99),
-        ratio: p99 / percentile(floor.latenessMs, 99),
-        target: `< ${P99_TARGET_MS} ms`,
-        pass: p99 < P99_TARGET_MS && lost === 0,
+        baseline: floorP99,
+        ratio: p99 / floorP99,
+        target: '≤ 1.5 × floor p99',
+        pass: p99 <= 1.5 * floorP99 && lost === 0,
       },
-      { name: 'burst: throughput', value: rate, unit: 'msg/s', baseline: floorRate, ratio: rate / floorRate },
+      {
+        name: 'burst: throughput',
+        value: rate,
+        unit: 'msg/s',
+        baseline: floorRate,
+        ratio: rate / floorRate,
+        target: '≥ 0.8 of floor',
+        pass: rate / floorRate >= 0.8,
+      },
       { name: 'burst: duplicates', value: duplicates, unit: 'messages', target: '0', pass: duplicates === 0 },
       { name: 'burst: lost', value: lost, unit: 'messages', target: '0', pass: lost === 0 },
     ],
@@ -216,7 +258,14 @@ export async function benchReminderBurst(
       mailConcurrency: concurrency,
       dueAt: dueAt.toISOString(),
       latenessMs: { p50: percentile(lateness, 50), p90: percentile(lateness, 90), p99: p99, max: lastMs },
-      floor: { elapsedMs: floor.elapsedMs, p50: percentile(floor.latenessMs, 50), p99: percentile(floor.latenessMs, 99) },
+      floor: { elapsedMs: floor.elapsedMs, p50: percentile(floor.latenessMs, 50), p99: floorP99 },
+      floorRuns: [floorBefore, floorAfter].map((f, i) => ({
+        when: i ? 'after the burst' : 'before the burst',
+        elapsedMs: f.elapsedMs,
+        msgPerSecond: round((MESSAGES / f.elapsedMs) * 1000),
+        p50: percentile(f.latenessMs, 50),
+        p99: percentile(f.latenessMs, 99),
+      })),
       rowStatuses: statuses,
     },
   };

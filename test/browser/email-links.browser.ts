@@ -79,7 +79,8 @@ test('7b. the invitation link from the email creates the account with its time z
     await expectAccessible(page, 'accept invitation (phone)');
     await screenshot(page, 'phone-accept-invitation');
     await page.getByRole('button', { name: 'Accept and sign in' }).click();
-    await expect(page.getByRole('heading', { name: 'My reviews' })).toBeVisible();
+    // French was chosen: the app is in French from here on.
+    await expect(page.getByRole('heading', { name: 'Mes évaluations' })).toBeVisible();
     await expect(page.getByRole('link', { name: /^Review of / })).toBeVisible();
     const [person] = await sql<{ full_name: string; time_zone: string; locale: string }>(
       'SELECT full_name, time_zone, locale FROM person WHERE email = $1',
@@ -87,8 +88,8 @@ test('7b. the invitation link from the email creates the account with its time z
     );
     expect(person).toEqual({ full_name: 'Ines Invitee', time_zone: 'America/Toronto', locale: 'fr' });
     await page.goto('/profile');
-    await expect(page.getByText('America/Toronto')).toBeVisible();
-    await expect(page.getByText('Français')).toBeVisible();
+    await expect(page.getByLabel('Fuseau horaire')).toHaveValue('America/Toronto');
+    await expect(page.getByLabel('Langue')).toHaveValue('fr');
     await expectAccessible(page, 'profile (phone)');
     await screenshot(page, 'phone-profile');
   } finally {

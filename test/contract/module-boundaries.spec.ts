@@ -46,6 +46,7 @@ describe('feature lib order, enforced by lint', () => {
     ['directory', '@peervisit/catalogue', 'scope:directory'],
     ['reporting', '@peervisit/notifications', 'scope:reporting'],
     ['notifications', '@peervisit/reporting', 'scope:notifications'],
+    ['icc-index', '@peervisit/review/entities', 'scope:index'],
   ];
   const allowed: [string, string][] = [
     ['review', '@peervisit/catalogue/entities'],
@@ -53,6 +54,7 @@ describe('feature lib order, enforced by lint', () => {
     ['notifications', '@peervisit/review'],
     ['reporting', '@peervisit/review/entities'],
     ['catalogue', '@peervisit/platform'],
+    ['icc-index', '@peervisit/directory/entities'],
   ];
   // A lib importing one above it is refused too (there the import would also close a cycle, which the
   // rule reports first).

@@ -198,7 +198,7 @@ describe('exports, end to end', () => {
     expect(xlsx.status).toBe(200);
     const buffer = Buffer.from(await xlsx.arrayBuffer());
     const book = XLSX.read(buffer);
-    expect(book.SheetNames).toEqual(['Recommendations', 'Progress reports']);
+    expect(book.SheetNames).toEqual(['Recommendations', 'Progress reports', 'Plan actions']);
     const sheet = book.Sheets.Recommendations;
     // HIGH first: the hostile one is row 2, a string cell holding the text as written, with no formula.
     expect(sheet.B2).toMatchObject({ t: 's', v: hostile });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createReviewFixture, createTestApp, GraphqlClient, TEST_PASSWORD, TestApp } from '@peervisit/testing';
+import { createPerson, createReviewFixture, createTestApp, GraphqlClient, TEST_PASSWORD, TestApp } from '@peervisit/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 
 /** From evidence to agreed conclusions and the feedback session: locking, rigour, guards, visibility, earlier reviews. */
@@ -210,9 +210,12 @@ describe('conclusions and feedback, end to end', () => {
       TEST_PASSWORD,
     );
     expect((await stranger.ok('query($c: ID!) { cityRatings(cityId: $c) { keyFactorCode } }', { c: f.city.id })).cityRatings).toEqual([]);
-    const { networkRatings } = await stranger.ok(
-      '{ networkRatings(benchmarkCode: "EUROCITIES-PCD", version: 1) { keyFactor { code } cities ratings { rating count } average } }',
-    );
+    // The network's counts: the secretariat's alone (one city's count identifies it); a stranger is refused.
+    const network =
+      '{ networkRatings(benchmarkCode: "EUROCITIES-PCD", version: 1) { keyFactor { code } cities ratings { rating count } average } }';
+    expect((await stranger.request(network)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const admin = await t.gql.signIn((await createPerson(t.dataSource, { isAdmin: true })).email, TEST_PASSWORD);
+    const { networkRatings } = await admin.ok(network);
     expect(networkRatings[0]).toEqual({ keyFactor: { code: '01' }, cities: 1, ratings: [{ rating: 3, count: 1 }], average: 3 });
     expect(networkRatings[12]).toMatchObject({ cities: 0, ratings: [], average: null });
   });

@@ -79,12 +79,13 @@ describe("expert leader's preparation, end to end", () => {
       ['Focus group with youth workers', '2027-03-28T11:00:00+02:00', 2],
       ['Site visit to the library', '2027-03-29T14:00:00+02:00', 2],
     ]);
-    // The reminders follow: the peer's one-day reminder of the interview is due the day before, at 09:00 Oslo time.
+    // The reminders follow: the peer's one-day reminder of the interview is due the evening before, at
+    // 18:00 in the peer's own zone (Europe/Brussels, still UTC+1 that Saturday).
     const [row] = await t.dataSource.query(
       "SELECT due_at FROM outbox_message WHERE review_id = $1 AND status = 'SCHEDULED' AND dedupe_key LIKE '%:session:%' AND dedupe_key LIKE $2 ORDER BY due_at LIMIT 1",
       [f.reviewId, `%${f.people.peer.id}:1d`],
     );
-    expect(new Date(row.due_at).toISOString()).toBe('2027-03-27T07:00:00.000Z');
+    expect(new Date(row.due_at).toISOString()).toBe('2027-03-27T17:00:00.000Z');
   });
 
   it('moveVisit refuses 0, more than a year, fractions and a peer, and writes nothing', async () => {

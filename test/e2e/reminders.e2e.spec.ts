@@ -125,7 +125,8 @@ describe('reminders and calendar invites, end to end', () => {
       ]),
     ).toEqual([
       [`session:${sessionId}:${f.people.peer.id}:7d`, '2027-03-03T09:00:00.000Z', 'SCHEDULED'],
-      [`session:${sessionId}:${f.people.peer.id}:1d`, '2027-03-09T09:00:00.000Z', 'SCHEDULED'],
+      // The evening before, 18:00 in the peer's own zone (Europe/Brussels).
+      [`session:${sessionId}:${f.people.peer.id}:1d`, '2027-03-09T17:00:00.000Z', 'SCHEDULED'],
       [`nudge:${sessionId}:${f.people.peer.id}`, '2027-03-10T18:00:00.000Z', 'SCHEDULED'],
     ]);
   });
@@ -154,7 +155,9 @@ describe('reminders and calendar invites, end to end', () => {
     const mail = await until('the session reminder', async () => smtp.delivered.find((m) => m.calendar));
     expect(mail.to).toBe(f.people.peer.email);
     expect(mail.calendar).toContain('METHOD:REQUEST');
-    expect(mail.calendar).toContain('DTSTART:20270311T090000Z');
+    // In the host city's zone (Oslo, UTC+1 in March), with its VTIMEZONE.
+    expect(mail.calendar).toContain('DTSTART;TZID=Europe/Oslo:20270311T100000');
+    expect(mail.calendar).toContain('BEGIN:VTIMEZONE');
     expect(mail.calendar).toContain('SEQUENCE:2');
     expect(mail.calendar).toContain(`UID:session-${sessionId}-${f.people.peer.id}@peervisit`);
     expect((await row(`%session:${sessionId}:%:7d`)).status).toBe('SENT');
@@ -168,7 +171,7 @@ describe('reminders and calendar invites, end to end', () => {
     });
     const update = await until('the invite update', async () => smtp.delivered.find((m) => m.calendar));
     expect(update.calendar).toContain('SEQUENCE:3');
-    expect(update.calendar).toContain('DTSTART:20270311T120000Z');
+    expect(update.calendar).toContain('DTSTART;TZID=Europe/Oslo:20270311T130000');
   });
 
   it('a cancelled session: a cancel goes to whoever had the invite, and no reminder follows', async () => {

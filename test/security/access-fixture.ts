@@ -79,6 +79,23 @@ export async function buildAccessFixture(t: TestApp) {
     })
   ).promoteEvidenceToGoodPractice.id as string;
   await t.dataSource.query("UPDATE review SET status = 'FEEDBACK' WHERE id = $1", [r]);
+  // An action of A's development plan (issue 20), on the recommendation once accepted.
+  await asAdmin.ok('mutation($id: ID!) { respondToRecommendation(recommendationId: $id, response: ACCEPTED) { id } }', {
+    id: recommendationId,
+  });
+  const actionId = (
+    await asAdmin.ok('mutation($r: ID!, $i: PlanActionInput!) { addPlanAction(recommendationId: $r, input: $i) { id } }', {
+      r: recommendationId,
+      i: {
+        description: `${MARKER} action`,
+        owner: 'Town hall',
+        responsibleId: a.people.coordinator.id,
+        startsOn: '2027-01-01',
+        dueOn: '2027-06-30',
+        term: 'QUICK_WIN',
+      },
+    })
+  ).addPlanAction.id as string;
   const reportId = (await leaderA.ok('mutation($r: ID!) { requestReport(reviewId: $r) { id } }', { r })).requestReport.id as string;
   const [member] = await t.dataSource.query("SELECT id FROM team_member WHERE review_id = $1 AND role = 'PEER' LIMIT 1", [r]);
   const [contextFactor] = await t.dataSource.query('SELECT id FROM context_factor WHERE benchmark_id = $1 LIMIT 1', [a.benchmarkId]);
@@ -90,6 +107,40 @@ export async function buildAccessFixture(t: TestApp) {
     )
   ).addTeamMember.invitation.id as string;
   const [leaderSession] = await t.dataSource.query('SELECT id FROM auth_session WHERE person_id = $1 LIMIT 1', [a.people.leader.id]);
+  // An Intercultural Cities Index assessment of A's city (issue 23), with A's leader as its expert and a marked answer.
+  await asAdmin.ok('mutation($d: JSON!) { importIccIndexDefinition(document: $d, publish: true) { outcome } }', {
+    d: {
+      code: 'ACCESS-INDEX',
+      title: { en: 'Access Index' },
+      source: { organisation: 'PeerVisit', attribution: 'Test fixture.' },
+      indicators: [
+        {
+          code: 'A',
+          number: 1,
+          name: { en: 'A' },
+          weight: 1,
+          questions: [{ code: 'Q1', text: { en: 'Q?' }, type: 'TEXT', dataType: 'FACT' }],
+        },
+      ],
+    },
+  });
+  const assessmentId = (
+    await asAdmin.ok('mutation($i: StartIccIndexAssessmentInput!) { startIccIndexAssessment(input: $i) { id } }', {
+      i: {
+        cityId: a.city.id,
+        definitionCode: 'ACCESS-INDEX',
+        dueDate: '2027-05-31',
+        coordinatorId: a.people.coordinator.id,
+        expertIds: [a.people.leader.id],
+      },
+    })
+  ).startIccIndexAssessment.id as string;
+  await asAdmin.ok(
+    'mutation($a: ID!) { saveIccIndexAnswer(assessmentId: $a, questionCode: "Q1", input: { text: "SECRET-A answer" }) { version } }',
+    {
+      a: assessmentId,
+    },
+  );
 
   const ids = {
     reviewId: r,
@@ -99,6 +150,7 @@ export async function buildAccessFixture(t: TestApp) {
     documentId,
     conclusionId,
     recommendationId,
+    actionId,
     reportId,
     stakeholderId,
     organisationId,
@@ -112,6 +164,8 @@ export async function buildAccessFixture(t: TestApp) {
     assigneeId: a.people.contributor.id,
     loggedById: a.people.peer.id,
     invitationId,
+    assessmentId,
+    'iccIndexAssessment.id': assessmentId,
     // Admin-only (mergePeople): refused to everyone here before anything is looked up.
     keepId: a.people.peer.id,
     mergeId: a.people.peer2.id,
@@ -142,10 +196,12 @@ export async function buildAccessFixture(t: TestApp) {
     documentId,
     conclusionId,
     recommendationId,
+    actionId,
     reportId,
     stakeholderId,
     goodPracticeId,
     invitationId,
+    assessmentId,
     MARKER,
   ];
   return { a, b, admin, asAdmin, leaderA, otherMember, ids, secrets, feedUrl };

@@ -30,6 +30,7 @@ const OPEN_TO_SIGNED_IN: Record<string, string> = {
   signOut: "ends the caller's own session (called with a session of its own, see below)",
   changeMyPassword: "changes the caller's own password, given the current one",
   setMyOptionalReminders: "changes the caller's own account",
+  updateMySettings: "changes the caller's own language and time zone",
   resetMyCalendarFeed: "replaces the caller's own feed secret; the feed lists only their own sessions",
   benchmark: "the benchmarks are the network's shared reference",
   benchmarks: "the benchmarks are the network's shared reference",
@@ -40,8 +41,11 @@ const OPEN_TO_SIGNED_IN: Record<string, string> = {
   city: 'the directory of cities is shared by the network',
   cityRatings: 'filtered to the reviews the caller may read',
   cityRecommendations: 'filtered to the reviews the caller may read',
-  networkRatings: 'the network view: agreed ratings of reviews already shared, without review ids or text',
   organisations: 'the directory of organisations is shared by the network',
+  iccIndexDefinition: "the Intercultural Cities Index definitions are the network's shared reference",
+  iccIndexDefinitions: "the Intercultural Cities Index definitions are the network's shared reference",
+  iccIndexDefinitionExport: "the Intercultural Cities Index definitions are the network's shared reference",
+  iccIndexAssessments: 'lists only the Index assessments the caller takes part in, or of their own city once published',
 };
 
 const REFUSED_TO_OTHERS = ['FORBIDDEN', 'NOT_FOUND'];

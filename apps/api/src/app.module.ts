@@ -5,6 +5,7 @@ import { PlatformModule, QueueDashboardModule, WorkersModule } from '@peervisit/
 import { ReviewModule } from '@peervisit/review';
 import { NotificationsModule } from '@peervisit/notifications';
 import { ReportingModule } from '@peervisit/reporting';
+import { IccIndexModule } from '@peervisit/icc-index';
 import { WebAppModule } from './web-app/web-app.module';
 
 /** The API: platform, every capability, and (when asked) the queue workers in the same process. */
@@ -20,6 +21,7 @@ export class AppModule {
         ReviewModule,
         NotificationsModule,
         ReportingModule,
+        IccIndexModule,
         QueueDashboardModule,
         WebAppModule,
         ...(options.workers ? [WorkersModule.forRoot()] : []),

@@ -10,6 +10,15 @@ export interface EvidenceSourceCount {
   count: number;
 }
 
+/** One colour per type of source, the coverage board's (apps/web styles.css --s-*), so that every picture of evidence agrees. */
+export const SOURCE_COLOURS: Record<string, string> = {
+  INTERVIEW: '#1d4ed8',
+  FOCUS_GROUP: '#7c3aed',
+  OBSERVATION: '#0f766e',
+  DOCUMENT: '#b45309',
+  SELF_ASSESSMENT: '#6b7280',
+};
+
 /**
  * The evidence per key factor by type of source: one stacked bar per key factor, a segment per type
  * of source, in the order given by `sources` (the legend's order too). Counts only, no one's words.
@@ -18,6 +27,8 @@ export function evidenceBySourceSpec(
   rows: EvidenceSourceCount[],
   sources: string[],
   labels: { keyFactor: string; count: string; source: string },
+  /** A colour per entry of `sources` (e.g. from SOURCE_COLOURS); a standard scheme without. */
+  colours?: string[],
 ): TopLevelSpec {
   const order = [...new Set(rows.map((r) => r.code))];
   return {
@@ -35,7 +46,7 @@ export function evidenceBySourceSpec(
         field: 'source',
         type: 'nominal',
         title: labels.source,
-        scale: { domain: sources, scheme: 'tableau10' },
+        scale: colours ? { domain: sources, range: colours } : { domain: sources, scheme: 'tableau10' },
         legend: { orient: 'top', columns: Math.min(sources.length, 3) || 1 },
       },
       order: { field: 'position', type: 'ordinal' },

@@ -5,6 +5,8 @@ import { Document } from './document/document.entity';
 import { Evidence, EvidenceRevision } from './evidence/evidence.entity';
 import { Conclusion, ConclusionRevision } from './findings/conclusion.entity';
 import { RecommendationPracticeLink } from './good-practice-links/recommendation-practice-link.entity';
+import { PlanAction, PlanActionChange } from './plan/plan-action.entity';
+import { PersonalDataErasure } from './personal-data/personal-data-erasure.entity';
 import { FollowUpUpdate, Recommendation } from './recommendation/recommendation.entity';
 import { Review } from './review/review.entity';
 import { ContextNote } from './self-assessment/context-note.entity';
@@ -18,6 +20,8 @@ export * from './document/document.entity';
 export * from './evidence/evidence.entity';
 export * from './findings/conclusion.entity';
 export * from './good-practice-links/recommendation-practice-link.entity';
+export * from './plan/plan-action.entity';
+export * from './personal-data/personal-data-erasure.entity';
 export * from './recommendation/recommendation.entity';
 export * from './review/review.entity';
 export * from './self-assessment/context-note.entity';
@@ -44,4 +48,7 @@ export const REVIEW_ENTITIES = [
   FollowUpUpdate,
   RecommendationPracticeLink,
   SelfAssessmentReturn,
+  PersonalDataErasure,
+  PlanAction,
+  PlanActionChange,
 ];

@@ -12,6 +12,12 @@ import { ReviewStakeholders } from './visit/review-stakeholders.service';
 import { AnonymisationService } from './anonymisation/anonymisation.service';
 import { AuditLog } from './audit/audit-log.service';
 import { DocumentController } from './document/document.controller';
+import { PersonalDataController } from './personal-data/personal-data.controller';
+import { PersonalDataService } from './personal-data/personal-data.service';
+import { RetentionService } from './personal-data/retention.service';
+import { ErasureService } from './personal-data/erasure.service';
+import { PersonalDataResolver } from './personal-data/personal-data.resolver';
+import { AuditEntryResolver } from './audit/audit-entry.resolver';
 import { DocumentResolver } from './document/document.resolver';
 import { DocumentService } from './document/document.service';
 import { ReviewResolver } from './review/review.resolver';
@@ -27,6 +33,8 @@ import { VisitService } from './visit/visit.service';
 import { FindingsResolver } from './findings/findings.resolver';
 import { FindingsService } from './findings/findings.service';
 import { CrossReviewService } from './findings/cross-review.service';
+import { NetworkDistributionResolver } from './findings/network-distribution.resolver';
+import { NetworkDistributionService } from './findings/network-distribution.service';
 import { FollowUpUpdateResolver, RecommendationResolver } from './recommendation/recommendation.resolver';
 import { RecommendationService } from './recommendation/recommendation.service';
 import { ReviewTeamResolver, TeamInvitationResolver, TeamResolver } from './team/team.resolver';
@@ -49,12 +57,19 @@ import { HostPreviewService } from './findings/host-preview.service';
 import { DraftRigourResolver } from './findings/draft-rigour.resolver';
 import { DraftRigourService } from './findings/draft-rigour.service';
 import { REVIEW_ENTITIES } from './entities';
+import { PlanActionChangeResolver, PlanResolver, ReviewPlanResolver } from './plan/plan.resolver';
+import { PlanService } from './plan/plan.service';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(REVIEW_ENTITIES), CatalogueModule, DirectoryModule],
-  controllers: [DocumentController],
+  controllers: [DocumentController, PersonalDataController],
   providers: [
+    PersonalDataService,
+    RetentionService,
+    ErasureService,
+    PersonalDataResolver,
+    AuditEntryResolver,
     ReviewAccessService,
     ReviewLiveStreams,
     ReviewLoaders,
@@ -73,6 +88,8 @@ import { REVIEW_ENTITIES } from './entities';
     EvidenceService,
     FindingsService,
     CrossReviewService,
+    NetworkDistributionService,
+    NetworkDistributionResolver,
     RecommendationService,
     ReviewResolver,
     FindingsResolver,
@@ -105,6 +122,10 @@ import { REVIEW_ENTITIES } from './entities';
     TeamRoleResolver,
     EvidenceContributorsService,
     EvidenceContributorsResolver,
+    PlanService,
+    PlanResolver,
+    PlanActionChangeResolver,
+    ReviewPlanResolver,
   ],
   exports: [
     ReviewAccessService,
@@ -121,6 +142,7 @@ import { REVIEW_ENTITIES } from './entities';
     RecommendationService,
     AuditLog,
     CrossReviewService,
+    PlanService,
   ],
 })
 export class ReviewModule implements OnModuleInit {

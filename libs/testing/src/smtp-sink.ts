@@ -7,6 +7,10 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   messageId?: string;
+  /** The HTML part, when the message has one. */
+  html?: string;
+  /** The text/calendar part (an invite), unfolded, when the message carries one. */
+  calendar?: string;
 }
 
 /** One message that arrived in full, with who sent it and what became of it. */
@@ -76,6 +80,11 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             messageId: parsed.messageId,
+            html: typeof parsed.html === 'string' ? parsed.html : undefined,
+            calendar: parsed.attachments
+              .find((a) => a.contentType.includes('calendar'))
+              ?.content.toString('utf8')
+              .replace(/\r?\n[ \t]/g, ''),
           };
           const index = arrivals++;
           const delivery: SinkDelivery = { mail, clientName: session.hostNameAppearsAs || '', sessionId: session.id, outcome: 'pending' };

@@ -24,6 +24,7 @@ export const API_PREFIXES = [
   '/explorer',
   '/good-practices',
   '/exports',
+  '/personal-data',
 ];
 
 export const isApiPath = (path: string) => API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));

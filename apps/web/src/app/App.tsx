@@ -39,6 +39,12 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <MyReviewsPage /> },
       { path: '/profile', element: <ProfilePage /> },
+      // The Intercultural Cities Index (issue 23), loaded on demand.
+      { path: '/index', lazy: () => import('../icc-index/IndexListPage').then((m) => ({ Component: m.IndexListPage })) },
+      {
+        path: '/index/:assessmentId',
+        lazy: () => import('../icc-index/IndexAssessmentPage').then((m) => ({ Component: m.IndexAssessmentPage })),
+      },
       {
         path: '/reviews/:reviewId',
         element: <ReviewLayout />,
@@ -77,6 +83,8 @@ const router = createBrowserRouter([
           { path: 'host/visit', lazy: () => import('../host/VisitPage').then((m) => ({ Component: m.VisitPage })) },
           { path: 'host/findings', lazy: () => import('../host/FindingsPage').then((m) => ({ Component: m.FindingsPage })) },
           { path: 'host/follow-up', lazy: () => import('../host/FollowUpPage').then((m) => ({ Component: m.FollowUpPage })) },
+          { path: 'host/plan', lazy: () => import('../plan/PlanPage').then((m) => ({ Component: m.PlanPage })) },
+          { path: 'plan', lazy: () => import('../plan/PlanPage').then((m) => ({ Component: m.PlanPage })) },
         ],
       },
       {
@@ -108,7 +116,7 @@ function WithLocale() {
   // A new client per person: nothing cached for one person is shown to the next.
   const client = useMemo(createGraphqlClient, [person?.id]);
   return (
-    <I18n locale={person?.locale}>
+    <I18n personLocale={person?.locale}>
       <UrqlProvider value={client}>
         <SyncProvider>
           <RouterProvider router={router} />

@@ -3,6 +3,7 @@ import { FormattedMessage } from 'react-intl';
 import { Link, NavLink, Navigate, Outlet, useLocation, useParams } from 'react-router-dom';
 import { useAuth } from '../auth/auth-context';
 import { MessageId, useT } from '../i18n/i18n';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useReviewRole } from '../leader/useReviewRole';
 import '../leader/tabs.css';
 import { useSync } from '../notebook/sync-context';
@@ -26,6 +27,9 @@ export function SignedInLayout() {
           </NavLink>
           <NavLink to="/practices">
             <FormattedMessage id="catalogue.nav" />
+          </NavLink>
+          <NavLink to="/index">
+            <FormattedMessage id="iccIndex.nav" />
           </NavLink>
           {session.person.isAdmin && (
             <NavLink to="/secretariat">
@@ -103,6 +107,7 @@ const LEADER_TABS: ReviewTab[] = [
   { path: 'conclusions', label: 'tabs.conclusions' },
   { path: 'recommendations', label: 'tabs.recommendations' },
   { path: 'feedback-report', label: 'tabs.feedbackReport' },
+  { path: 'plan', label: 'plan.tab' },
   { path: '', label: 'tabs.notebook' },
 ];
 
@@ -117,6 +122,7 @@ const HOST_TABS: ReviewTab[] = [
   { path: 'host/visit', label: 'host.tab.visit' },
   { path: 'host/findings', label: 'host.tab.findings' },
   { path: 'host/follow-up', label: 'host.tab.followUp' },
+  { path: 'host/plan', label: 'plan.tab' },
 ];
 
 /** A review's pages, with the tabs of my role in it (the leader's workspace, the peer's notebook or the host city's screens). */
@@ -139,7 +145,7 @@ export function ReviewLayout() {
   );
 }
 
-/** Sign-in and the email links: a plain page with the name on top. */
+/** Sign-in and the email links: a plain page with the name on top, and a choice of language. */
 export function PublicLayout() {
   return (
     <PageChrome
@@ -149,6 +155,7 @@ export function PublicLayout() {
           <FormattedMessage id="catalogue.nav" />
         </NavLink>
       }
+      status={<LanguageSwitch />}
     />
   );
 }

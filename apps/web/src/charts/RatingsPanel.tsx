@@ -2,10 +2,9 @@ import { useMemo } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useQuery } from 'urql';
 import { FindingsQuery } from '../findings/operations';
-import { useT } from '../i18n/i18n';
-import { ratingsComparisonSpec, RatingRow } from '@peervisit/charts';
+import { RatingRow } from '@peervisit/charts';
 import { RatingsHistoryChart, useRatingsHistory } from './RatingsHistory';
-import { VegaChart } from './VegaChart';
+import { RatingsComparisonChart } from './RatingsComparison';
 
 /**
  * Ratings as a picture, each with the same figures as a table: the city's self-assessment against the
@@ -13,7 +12,6 @@ import { VegaChart } from './VegaChart';
  * over its reviews (cityRatings: the reviews the reader may read).
  */
 export function RatingsPanel({ reviewId, cityId }: { reviewId: string; cityId: string }) {
-  const t = useT();
   const [{ data }] = useQuery({ query: FindingsQuery, variables: { reviewId } });
   const scale = useMemo(() => {
     const values = data?.review.benchmark.ratingScale.map((s) => s.value) ?? [];
@@ -29,44 +27,16 @@ export function RatingsPanel({ reviewId, cityId }: { reviewId: string; cityId: s
       })) ?? [],
     [data],
   );
-  const labels = { self: t('charts.self'), team: t('charts.team'), keyFactor: t('charts.keyFactor'), rating: t('charts.rating') };
-  const comparison = useMemo(() => ratingsComparisonSpec(rows, scale, labels), [rows, scale, labels.self, labels.team]);
   const { points, spec: historySpec } = useRatingsHistory(cityId, scale);
   const reviews = [...new Set(points.map((p) => p.review))];
   if (!data) return null;
-  const show = (n: number | null) => (n == null ? '—' : String(n));
 
   return (
     <section className="card ratings" aria-labelledby="ratings-heading">
       <h3 id="ratings-heading">
         <FormattedMessage id="charts.title" />
       </h3>
-      <VegaChart spec={comparison} label={t('charts.comparisonLabel')} testId="ratings-chart">
-        <details>
-          <summary>{t('charts.asTable')}</summary>
-          <table className="data-table" data-testid="ratings-table">
-            <caption className="visually-hidden">{t('charts.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('charts.keyFactor')}</th>
-                <th scope="col">{t('charts.self')}</th>
-                <th scope="col">{t('charts.team')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.code}>
-                  <th scope="row">
-                    {r.code} {r.heading}
-                  </th>
-                  <td>{show(r.selfRating)}</td>
-                  <td>{show(r.teamRating)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
-      </VegaChart>
+      <RatingsComparisonChart rows={rows} scale={scale} />
       <RatingsHistoryChart
         headingLevel={4}
         spec={historySpec}

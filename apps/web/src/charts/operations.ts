@@ -17,3 +17,76 @@ export const CityRatingsQuery = graphql(`
     }
   }
 `);
+
+/** The network's distribution per key factor, with this review's city marked (given only where 5 cities or more rated). */
+export const NetworkDistributionQuery = graphql(`
+  query NetworkDistribution($reviewId: ID!) {
+    networkDistribution(reviewId: $reviewId) {
+      minCities
+      unavailableReason
+      keyFactors {
+        keyFactor {
+          id
+          code
+          heading
+        }
+        cities
+        ratings {
+          rating
+          count
+        }
+        cityRating
+      }
+      withheldKeyFactors {
+        id
+        code
+      }
+    }
+    review(id: $reviewId) {
+      id
+      hostCity {
+        id
+        name
+      }
+      benchmark {
+        id
+        ratingScale {
+          value
+          label
+        }
+      }
+    }
+  }
+`);
+
+/** The city's own rating and the team's per key factor, as the host city may read them (from the feedback session on). */
+export const ReviewRatingsQuery = graphql(`
+  query ReviewRatings($reviewId: ID!) {
+    review(id: $reviewId) {
+      id
+      benchmark {
+        id
+        ratingScale {
+          value
+          label
+        }
+      }
+      keyFactorsInScope {
+        id
+        code
+        heading
+      }
+      selfAssessment {
+        id
+        keyFactorId
+        rating
+      }
+    }
+    reviewConclusions(reviewId: $reviewId) {
+      id
+      keyFactorId
+      status
+      rating
+    }
+  }
+`);

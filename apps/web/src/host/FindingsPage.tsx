@@ -1,6 +1,8 @@
 import { FormattedMessage } from 'react-intl';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
+import { NetworkDistribution } from '../charts/NetworkDistribution';
+import { ReviewRatings } from '../charts/RatingsComparison';
 import { ExportButtons } from '../exports/ExportButtons';
 import type { HostFindingsQuery } from '../graphql/generated/graphql';
 import { MessageId, useT } from '../i18n/i18n';
@@ -82,6 +84,8 @@ function Shared({ reviewId, city, data }: { reviewId: string; city: string; data
         <ExportButtons what="ratings" path={`/exports/reviews/${reviewId}/ratings`} />
         <ExportButtons what="recommendations" path={`/exports/reviews/${reviewId}/recommendations`} />
       </div>
+      <ReviewRatings reviewId={reviewId} />
+      <NetworkDistribution reviewId={reviewId} headingLevel={2} />
 
       <section aria-labelledby="conclusions-heading">
         <h2 id="conclusions-heading">

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { FormattedMessage } from 'react-intl';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { useT } from '../i18n/i18n';
 import { Loading } from '../leader/Loading';
@@ -72,6 +72,11 @@ export function FollowUpPage() {
               ) : (
                 <FormattedMessage id="hostAfter.followUp.nextProgress" />
               )}
+            </p>
+            <p>
+              <Link to={`/reviews/${reviewId}/host/plan`} data-testid="open-plan">
+                {t('plan.open')}
+              </Link>
             </p>
             {next && (
               <p className="muted" data-testid="next-reminder">

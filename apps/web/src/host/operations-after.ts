@@ -224,6 +224,12 @@ export const CityReviewsQuery = graphql(`
             local
           }
         }
+        planSummary {
+          progress
+          actions
+          done
+          overdue
+        }
       }
     }
   }

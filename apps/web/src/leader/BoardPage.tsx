@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery, useSubscription } from 'urql';
+import { EvidenceBySourceChart } from '../charts/EvidenceBySource';
 import type { EvidenceStance } from '../graphql/generated/graphql';
 import { CoverageQuery, EvidenceChangedSubscription } from '../graphql/operations';
 import { MessageId, useT } from '../i18n/i18n';
@@ -105,6 +106,7 @@ export function BoardPage() {
           );
         })}
       </ol>
+      <EvidenceBySourceChart rows={rows} />
     </div>
   );
 }

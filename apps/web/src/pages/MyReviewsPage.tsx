@@ -1,4 +1,4 @@
-import { FormattedMessage } from 'react-intl';
+import { FormattedDate, FormattedMessage } from 'react-intl';
 import { Link, useLocation } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { MyReviewsQuery } from '../graphql/operations';
@@ -52,7 +52,10 @@ export function MyReviewsPage() {
               {review.timeline.visitStart && (
                 <FormattedMessage
                   id="reviews.visit"
-                  values={{ start: review.timeline.visitStart.local.slice(0, 10), end: review.timeline.visitEnd?.local.slice(0, 10) ?? '' }}
+                  values={{
+                    start: <VisitDay local={review.timeline.visitStart.local} />,
+                    end: <VisitDay local={review.timeline.visitEnd?.local} />,
+                  }}
                 />
               )}
             </p>
@@ -61,4 +64,10 @@ export function MyReviewsPage() {
       </ul>
     </main>
   );
+}
+
+/** The calendar day of a local time in the host city ("2027-03-10T09:00:00+01:00"), in the reader's language. */
+function VisitDay({ local }: { local?: string }) {
+  if (!local) return null;
+  return <FormattedDate value={`${local.slice(0, 10)}T12:00:00Z`} timeZone="UTC" day="numeric" month="long" year="numeric" />;
 }

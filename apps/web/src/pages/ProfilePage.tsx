@@ -2,7 +2,9 @@ import { FormattedDate, FormattedMessage } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
 import { useAuth } from '../auth/auth-context';
 import { EndSessionMutation, MeQuery, MySessionsQuery, SetMyOptionalRemindersMutation } from '../graphql/operations';
-import { LANGUAGES } from '../i18n/languages';
+import { LanguageSetting } from '../i18n/LanguageSetting';
+import { TimeZoneSetting } from '../i18n/TimeZoneSetting';
+import { PersonalDataDownload } from '../privacy/PersonalDataDownload';
 import { Button } from '../ui/primitives';
 
 export function ProfilePage() {
@@ -13,7 +15,6 @@ export function ProfilePage() {
   const [, endSession] = useMutation(EndSessionMutation);
   const person = data?.me ?? stored;
   if (!person) return null;
-  const language = LANGUAGES.find(([tag]) => tag === person.locale.split('-')[0])?.[1] ?? person.locale;
 
   async function toggleReminders() {
     const { data: changed } = await setReminders({ enabled: !!person?.optionalRemindersOff });
@@ -35,14 +36,6 @@ export function ProfilePage() {
         </dt>
         <dd>{person.email}</dd>
         <dt>
-          <FormattedMessage id="profile.timeZone" />
-        </dt>
-        <dd>{person.timeZone}</dd>
-        <dt>
-          <FormattedMessage id="profile.language" />
-        </dt>
-        <dd>{language}</dd>
-        <dt>
           <FormattedMessage id="profile.reminders" />
         </dt>
         <dd>
@@ -52,6 +45,8 @@ export function ProfilePage() {
           </Button>
         </dd>
       </dl>
+      <LanguageSetting person={person} />
+      <TimeZoneSetting person={person} />
       <h2>
         <FormattedMessage id="profile.sessions" />
       </h2>
@@ -81,6 +76,15 @@ export function ProfilePage() {
           </li>
         ))}
       </ul>
+      <h2>
+        <FormattedMessage id="personalData.title" />
+      </h2>
+      <p className="muted">
+        <FormattedMessage id="personalData.explain" />
+      </p>
+      <p>
+        <PersonalDataDownload path="/personal-data/me.zip" fileName="personal-data.zip" />
+      </p>
       <Button variant="secondary" onClick={() => void signOut()}>
         <FormattedMessage id="nav.signOut" />
       </Button>

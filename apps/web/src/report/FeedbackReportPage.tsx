@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useParams } from 'react-router-dom';
 import { useMutation, useQuery, useSubscription } from 'urql';
+import { ReviewEvidenceChart } from '../charts/EvidenceBySource';
+import { NetworkDistribution } from '../charts/NetworkDistribution';
 import { RatingsPanel } from '../charts/RatingsPanel';
 import { ExportButtons } from '../exports/ExportButtons';
 import { apiError } from '../graphql/errors';
@@ -109,6 +111,8 @@ export function FeedbackReportPage() {
       </section>
 
       <RatingsPanel reviewId={reviewId} cityId={review.hostCity.id} />
+      <NetworkDistribution reviewId={reviewId} />
+      <ReviewEvidenceChart reviewId={reviewId} />
       <div className="card">
         <ExportButtons what="ratings" path={`/exports/reviews/${reviewId}/ratings`} />
         <ExportButtons what="recommendations" path={`/exports/reviews/${reviewId}/recommendations`} />

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useT } from '../i18n/i18n';
+import { ErasePerson, ErasureDone, ErasureResult } from '../privacy/ErasePerson';
+import { PersonalDataDownload } from '../privacy/PersonalDataDownload';
 import { Alert, Button } from '../ui/primitives';
 import { DirectoryPage, EditButton, useDirectory } from './directory/DirectoryList';
 import { MergePeople, MergeResult } from './directory/MergePeople';
@@ -8,7 +10,7 @@ import { PersonForm } from './directory/PersonForm';
 import { PersonRoles } from './directory/PersonRoles';
 import { SecretariatPeopleQuery } from './operations-directory';
 
-type Open = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'merge'; id: string } | null;
+type Open = { kind: 'new' } | { kind: 'edit'; id: string } | { kind: 'merge'; id: string } | { kind: 'erase'; id: string } | null;
 
 /** Everyone with an account and their roles: find someone, add or change them, merge a duplicate. */
 export function PeoplePage() {
@@ -17,9 +19,11 @@ export function PeoplePage() {
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [merged, setMerged] = useState<MergeResult | null>(null);
+  const [erased, setErased] = useState<ErasureResult | null>(null);
   const show = (next: Open) => {
     setNotice(null);
     setMerged(null);
+    setErased(null);
     setOpen(next);
   };
 
@@ -34,6 +38,7 @@ export function PeoplePage() {
       notices={
         <>
           {notice && <Alert kind="success">{notice}</Alert>}
+          {erased && <ErasureDone result={erased} />}
           {merged && (
             <Alert kind="success">
               <span data-testid="merge-done">
@@ -99,8 +104,29 @@ export function PeoplePage() {
                     {t('secretariat.merge.openInto', { name: person.fullName, email: person.email })}
                   </span>
                 </Button>
+                <PersonalDataDownload
+                  path={`/personal-data/people/${person.id}.zip`}
+                  fileName={`personal-data-${person.id}.zip`}
+                  label={t('personalData.downloadFor', { name: person.fullName })}
+                />
+                {!person.isAdmin && (
+                  <Button variant="secondary" onClick={() => show({ kind: 'erase', id: person.id })}>
+                    {t('personalData.erase.open', { name: person.fullName })}
+                  </Button>
+                )}
               </div>
             </div>
+            {open?.kind === 'erase' && open.id === person.id && (
+              <ErasePerson
+                person={person}
+                onErased={(result) => {
+                  setOpen(null);
+                  setErased(result);
+                  list.reload();
+                }}
+                onCancel={() => setOpen(null)}
+              />
+            )}
             {open?.kind === 'merge' && open.id === person.id && (
               <MergePeople
                 keep={person}

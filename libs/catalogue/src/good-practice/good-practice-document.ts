@@ -35,6 +35,12 @@ export const CRITERIA_LABELS: Record<CriterionKey, string> = {
 };
 
 export const goodPracticeDocumentSchema = z.strictObject({
+  /**
+   * The language it is written in (English when absent): picks its full-text configuration. The
+   * shipped LANGUAGES of @peervisit/platform, written out because the Word reader's worker thread loads
+   * this file and must not load the platform (server-catalogues.spec.ts checks the two lists agree).
+   */
+  language: z.enum(['en', 'fr', 'de']).optional(),
   contact: z.strictObject({
     city: text('city'),
     country: z

@@ -23,8 +23,8 @@ registerEnumType(GoodPracticeStatus, {
 export function goodPracticeSearchVector(alias = ''): string {
   const c = (column: string) => (alias ? `${alias}.${column}` : column);
   return (
-    `(setweight(to_tsvector('english', ${c('title')}), 'A') || ` +
-    `to_tsvector('english', coalesce(${c('main_purpose')}, '') || ' ' || coalesce(${c('purpose')}, '') || ' ' || coalesce(${c('stimulus')}, '') || ' ' || ` +
+    `(setweight(to_tsvector(text_search_config(${c('language')}), ${c('title')}), 'A') || ` +
+    `to_tsvector(text_search_config(${c('language')}), coalesce(${c('main_purpose')}, '') || ' ' || coalesce(${c('purpose')}, '') || ' ' || coalesce(${c('stimulus')}, '') || ' ' || ` +
     `coalesce(${c('process')}, '') || ' ' || coalesce(${c('impact')}, '')))`
   );
 }
@@ -85,6 +85,10 @@ export class GoodPractice extends TimestampedEntity {
   @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })
   contactPerson: string | null;
+
+  @Field({ description: 'The language the practice is written in (en, fr, de…), which picks its full-text configuration.' })
+  @Column('text', { default: 'en' })
+  language: string;
 
   // The action
   @Field()

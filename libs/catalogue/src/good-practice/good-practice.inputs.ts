@@ -75,6 +75,8 @@ export class GoodPracticeCriterionInput {
 
 @InputType({ description: 'A good practice in the ICC template; an update replaces every field with these.' })
 export class GoodPracticeInput {
+  @Field(() => String, { nullable: true, description: 'The language it is written in: en, fr or de (the author’s language when omitted).' })
+  language?: string | null;
   @Field(() => GoodPracticeContactInput, { nullable: true })
   contact?: GoodPracticeContactInput | null;
   @Field(() => GoodPracticeActionInput, { nullable: true })

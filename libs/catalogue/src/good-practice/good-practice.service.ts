@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import {
   AppError,
   assertNoProblems,
+  anyLanguageTsQuery,
   Connection,
+  languageOf,
   CurrentUser,
   ErrorCode,
   forbidden,
@@ -76,6 +78,7 @@ export function documentFromInput(input: GoodPracticeInput | null | undefined): 
     };
   });
   const raw = withoutNulls({
+    language: input?.language,
     contact: { ...(input?.contact ?? {}) },
     action: { ...(input?.action ?? {}) },
     description: {
@@ -117,6 +120,7 @@ export class GoodPracticeService {
       const v = validated!;
       const now = new Date();
       const { identifiers } = await manager.insert(GoodPractice, {
+        language: languageOf(user.language),
         ...this.columnsOf(v),
         cityId: options.cityId ?? (await this.matchCity(manager, v.document)),
         status: GoodPracticeStatus.DRAFT,
@@ -249,6 +253,8 @@ export class GoodPracticeService {
     const opt = <K extends string>(key: K, value: string | null) =>
       value === null || value === undefined ? {} : ({ [key]: value } as Record<K, string>);
     return {
+      // Written only when not English, so that documents exported before languages existed stay equal.
+      ...(practice.language && practice.language !== 'en' ? { language: practice.language as GoodPracticeDocument['language'] } : {}),
       contact: {
         city: practice.city,
         ...opt('country', practice.country),
@@ -307,7 +313,7 @@ export class GoodPracticeService {
         });
     }
     if (filters.search?.trim())
-      q.andWhere(`${goodPracticeSearchVector('gp')} @@ websearch_to_tsquery('english', :search)`, { search: filters.search.trim() });
+      q.andWhere(`${goodPracticeSearchVector('gp')} @@ ${anyLanguageTsQuery(':search')}`, { search: filters.search.trim() });
     if (filters.criteria?.length) {
       // Every one of them met: containment of {"<key>": {"met": true}, …} in the stored criteria.
       const wanted = Object.fromEntries([...new Set(filters.criteria)].map((key) => [key, { met: true }]));
@@ -498,6 +504,8 @@ export class GoodPracticeService {
   private columnsOf({ document: d, mainFieldOfActionId, furtherFieldOfActionIds }: Validated): Partial<GoodPractice> {
     const { start, end } = periodYears(d.action.implementationPeriod);
     return {
+      // A document that names no language keeps the practice's (or, new, its author's; see create).
+      ...(d.language ? { language: d.language } : {}),
       city: d.contact.city,
       country: d.contact.country ?? null,
       department: d.contact.department ?? null,

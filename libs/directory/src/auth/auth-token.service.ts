@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { badInput } from '@peervisit/platform';
 import { createHash, randomBytes } from 'node:crypto';
-import { EntityManager, IsNull, LessThan, Not } from 'typeorm';
+import { EntityManager, IsNull, LessThan } from 'typeorm';
 import { AuthToken, AuthTokenPurpose } from './auth-token.entity';
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -80,12 +80,11 @@ export class AuthTokenService {
     return token;
   }
 
-  /** Removes tokens that can no longer be used, a week after they stopped being usable. */
-  async purgeExpired(manager: EntityManager): Promise<number> {
-    const weekAgo = new Date(Date.now() - 7 * 24 * 3600 * 1000);
-    const expired = await manager.delete(AuthToken, { expiresAt: LessThan(weekAgo) });
-    const used = await manager.delete(AuthToken, { usedAt: Not(IsNull()) as never, createdAt: LessThan(weekAgo) });
-    const revoked = await manager.delete(AuthToken, { revokedAt: LessThan(weekAgo) });
+  /** Removes tokens that stopped being usable (expired, used, withdrawn) before `before`. */
+  async purgeExpired(manager: EntityManager, before: Date): Promise<number> {
+    const expired = await manager.delete(AuthToken, { expiresAt: LessThan(before) });
+    const used = await manager.delete(AuthToken, { usedAt: LessThan(before) });
+    const revoked = await manager.delete(AuthToken, { revokedAt: LessThan(before) });
     return (expired.affected ?? 0) + (used.affected ?? 0) + (revoked.affected ?? 0);
   }
 }

@@ -56,6 +56,17 @@ export class AuthResolver {
     return this.auth.me(user.personId);
   }
 
+  @Mutation(() => Person, {
+    description: 'Changes my language (emails, invites and API messages in it) and time zone (times shown beside the host city’s).',
+  })
+  updateMySettings(
+    @Me() user: CurrentUser,
+    @Args('locale', { nullable: true, description: 'BCP 47 language tag, e.g. fr or de-AT.' }) locale?: string,
+    @Args('timeZone', { nullable: true, description: 'IANA time zone, e.g. Europe/Lisbon.' }) timeZone?: string,
+  ) {
+    return this.auth.updateMySettings(user.personId, { locale, timeZone });
+  }
+
   @Mutation(() => SignInPayload, {
     description: 'Changes your password. Every session of yours ends (this one too); the answer is a new one.',
   })

@@ -91,6 +91,18 @@ export class AuthService {
     return person;
   }
 
+  /** One's own language and time zone (what emails, invites and reports are written in and shown at). */
+  async updateMySettings(personId: string, choices: { locale?: string | null; timeZone?: string | null }): Promise<Person> {
+    const problems: Problem[] = [];
+    check.timeZone(problems, 'timeZone', choices.timeZone);
+    const locale = canonicalLocale(problems, choices.locale ?? undefined);
+    assertNoProblems(problems, 'Your settings were not changed');
+    const person = await this.me(personId);
+    if (choices.timeZone) person.timeZone = choices.timeZone;
+    if (locale) person.locale = locale;
+    return this.dataSource.getRepository(Person).save(person);
+  }
+
   /**
    * Answers the same, after the same work, whether or not the email has an account: a token row and
    * an outbox message are written either way (the token of an unknown address can reset nothing), and
@@ -271,6 +283,8 @@ export class AuthService {
         inviterName: wording.invitedBy.fullName,
         reviewTitle: wording.reviewTitle,
         roleLabel: wording.roleLabel,
+        // The role's code, so the email names it in the reader's language.
+        ...(typeof row.payload.role === 'string' ? { role: row.payload.role } : {}),
         validDays: this.config.invitationTtlDays,
       },
       dueAt: new Date(),
@@ -299,6 +313,12 @@ export class AuthService {
         if (!(await verifyPassword(person.passwordHash, password))) {
           throw unauthenticated(`An account for ${row.email} exists: give its password to accept the invitation.`);
         }
+        // Choices made on the acceptance page apply to an existing account too (editable later).
+        if (choices.timeZone || locale) {
+          if (choices.timeZone) person.timeZone = choices.timeZone;
+          if (locale) person.locale = locale;
+          person = await manager.save(person);
+        }
       } else {
         const problem = passwordProblem(password);
         if (problem) problems.push({ path: 'password', message: problem });
@@ -317,9 +337,19 @@ export class AuthService {
     });
   }
 
+  /**
+   * The retention rule for sign-in links and sessions (RETENTION_TOKEN_DAYS, docs/privacy.md): deleted
+   * that long after they were used, withdrawn, ended or expired. `now` moves in tests.
+   */
   @JobHandler({ queue: 'maintenance', name: 'purge-expired-tokens', everyMs: 3600_000 })
-  async purgeExpiredTokens(): Promise<{ removed: number }> {
-    const removed = (await this.tokens.purgeExpired(this.dataSource.manager)) + (await this.sessions.purgeEnded(this.dataSource.manager));
+  purgeExpiredTokens(): Promise<{ removed: number }> {
+    return this.purgeTokens(new Date());
+  }
+
+  async purgeTokens(now: Date): Promise<{ removed: number }> {
+    const before = new Date(now.getTime() - this.config.retentionTokenDays * 86_400_000);
+    const removed =
+      (await this.tokens.purgeExpired(this.dataSource.manager, before)) + (await this.sessions.purgeEnded(this.dataSource.manager, before));
     if (removed) this.logger.log(`Removed ${removed} used or expired sign-in tokens and sessions`);
     return { removed };
   }

@@ -11,7 +11,7 @@ import {
 } from '@peervisit/platform';
 import { AuthSession } from '@peervisit/platform/entities';
 import { randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, IsNull, LessThan, Not } from 'typeorm';
+import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
 import { Person } from '../person/person.entity';
 import { sha256 } from './auth-token.service';
 import { RefreshToken } from './refresh-token.entity';
@@ -149,12 +149,11 @@ export class SessionService {
     return this.sessions.forget(sessionIds);
   }
 
-  /** Sessions ended or expired more than a week ago (with their tokens), and refresh tokens used more than a week ago. */
-  async purgeEnded(manager: EntityManager): Promise<number> {
-    const weekAgo = new Date(Date.now() - 7 * 24 * 3600 * 1000);
-    const revoked = await manager.delete(AuthSession, { revokedAt: LessThan(weekAgo) });
-    const expired = await manager.delete(AuthSession, { revokedAt: IsNull(), expiresAt: LessThan(weekAgo) });
-    const used = await manager.delete(RefreshToken, { usedAt: Not(IsNull()) as never, createdAt: LessThan(weekAgo) });
+  /** Sessions ended or expired before `before` (with their tokens), and refresh tokens used before it. */
+  async purgeEnded(manager: EntityManager, before: Date): Promise<number> {
+    const revoked = await manager.delete(AuthSession, { revokedAt: LessThan(before) });
+    const expired = await manager.delete(AuthSession, { revokedAt: IsNull(), expiresAt: LessThan(before) });
+    const used = await manager.delete(RefreshToken, { usedAt: LessThan(before) });
     return (revoked.affected ?? 0) + (expired.affected ?? 0) + (used.affected ?? 0);
   }
 
@@ -174,6 +173,7 @@ export class SessionService {
       email: person.email,
       isAdmin: person.isAdmin,
       sessionId: session.id,
+      language: person.locale,
     });
     return { accessToken: token, expiresAt, refreshToken, refreshExpiresAt: session.expiresAt, person };
   }

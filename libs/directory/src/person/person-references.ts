@@ -57,7 +57,19 @@ export const PERSON_REFERENCES: readonly PersonReference[] = [
   { table: 'recommendation', column: 'responded_by_id', how: 'move', what: 'recommendations answered' },
   { table: 'recommendation_good_practice', column: 'linked_by_id', how: 'move', what: 'good practices linked' },
   { table: 'follow_up_update', column: 'reported_by_id', how: 'move', what: 'follow-up reports' },
+  { table: 'plan_action', column: 'responsible_id', how: 'move', what: 'plan actions they are responsible for' },
+  { table: 'plan_action', column: 'created_by_id', how: 'move', what: 'plan actions added' },
+  { table: 'plan_action_change', column: 'changed_by_id', how: 'move', what: 'plan actions changed' },
   { table: 'report', column: 'requested_by_id', how: 'move', what: 'reports requested' },
+  // The Intercultural Cities Index (libs/icc-index).
+  { table: 'icc_index_assessment', column: 'coordinator_person_id', how: 'move', what: 'Index assessments coordinated' },
+  { table: 'icc_index_assessment', column: 'expert_person_ids', how: 'array', what: 'Index assessments analysed' },
+  { table: 'icc_index_assessment', column: 'started_by_id', how: 'move', what: 'Index assessments started' },
+  { table: 'icc_index_answer', column: 'assignee_id', how: 'move', what: 'Index questions assigned' },
+  { table: 'icc_index_answer', column: 'updated_by_id', how: 'move', what: 'Index answers saved' },
+  { table: 'icc_index_indicator_comment', column: 'updated_by_id', how: 'move', what: 'Index indicator comments' },
+  { table: 'icc_index_score_correction', column: 'corrected_by_id', how: 'move', what: 'Index scores corrected' },
+  { table: 'icc_index_recommendation', column: 'created_by_id', how: 'move', what: 'Index recommendations written' },
   { table: 'report', column: 'published_by_id', how: 'move', what: 'reports published' },
   // The good-practice catalogue.
   { table: 'good_practice', column: 'created_by_id', how: 'move', what: 'good practices written' },
@@ -72,6 +84,7 @@ export const PERSON_REFERENCES: readonly PersonReference[] = [
   // The secretariat's own records.
   { table: 'admin_rights_change', column: 'person_id', how: 'move', what: 'administrator rights changes' },
   { table: 'admin_rights_change', column: 'changed_by_id', how: 'move', what: 'administrator rights changed' },
+  { table: 'personal_data_erasure', column: 'erased_by_id', how: 'move', what: 'erasures made' },
   { table: 'person_merge', column: 'kept_person_id', how: 'move', what: 'earlier merges' },
   { table: 'person_merge', column: 'merged_by_id', how: 'move', what: 'merges made' },
   { table: 'person_merge', column: 'merged_person_id', how: 'history', what: 'merged ids' },

@@ -73,4 +73,16 @@ export class Stakeholder extends TimestampedEntity {
   @Field({ description: 'May reports name this person? Default no: they appear by category.' })
   @Column({ default: false })
   consentToBeNamed: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The day until which the stakeholder agreed to be kept identifiable; until then the retention job leaves them as they are.',
+  })
+  @Column('date', { nullable: true })
+  keepUntil: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When their name was replaced by a pseudonym (retention or erasure).' })
+  @Column('timestamptz', { nullable: true })
+  pseudonymisedAt: Date | null;
 }

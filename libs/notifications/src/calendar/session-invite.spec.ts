@@ -1,7 +1,8 @@
 import { buildCalendarFeed, buildSessionInvite, SessionInviteInput } from './session-invite';
 
-// No iCalendar parser is installed (node-ical, ical.js), so this is a small strict one: it checks the
-// physical format (CRLF, 75-octet lines, folding) and then reads properties and components.
+// A small strict parser of our own: it checks the physical format (CRLF, 75-octet lines, folding) and
+// then reads properties and components. session-invite-dst.spec.ts reads invites with a real one
+// (python's icalendar) across a daylight-saving change.
 
 interface Property {
   name: string;
@@ -93,6 +94,27 @@ function instant(property: Property): Date {
   return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]));
 }
 
+/**
+ * A DATE-TIME with a TZID as an instant, through the calendar's own VTIMEZONE: the observance in force
+ * is the last one whose DTSTART (a local time) is not after the value, and its TZOFFSETTO applies.
+ */
+function zoned(calendar: Component, property: Property): Date {
+  const zone = calendar.components.find((c) => c.name === 'VTIMEZONE' && one(c, 'TZID').value === property.params.TZID);
+  if (!zone) throw new Error(`${property.name}: no VTIMEZONE for TZID ${property.params.TZID}`);
+  const local = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})$/.exec(property.value);
+  if (!local) throw new Error(`${property.name} is not a local date-time: ${property.value}`);
+  const observance = zone.components
+    .filter((o) => one(o, 'DTSTART').value <= property.value)
+    .sort((a, b) => (one(a, 'DTSTART').value < one(b, 'DTSTART').value ? -1 : 1))
+    .pop();
+  if (!observance) throw new Error(`${property.name}: no observance of ${property.params.TZID} covers ${property.value}`);
+  const offset = /^([+-])(\d{2})(\d{2})$/.exec(one(observance, 'TZOFFSETTO').value)!;
+  const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
+  return new Date(Date.UTC(+local[1], +local[2] - 1, +local[3], +local[4], +local[5], +local[6]) - minutes * 60_000);
+}
+
+const vevent = (calendar: Component) => calendar.components.find((c) => c.name === 'VEVENT')!;
+
 const NOW = new Date('2027-03-01T12:00:00Z');
 
 const invite: SessionInviteInput = {
@@ -120,14 +142,17 @@ describe('buildSessionInvite', () => {
     expect(one(calendar, 'VERSION').value).toBe('2.0');
     expect(one(calendar, 'PRODID').value).toContain('PeerVisit');
     expect(one(calendar, 'METHOD').value).toBe('REQUEST');
-    expect(calendar.components.map((c) => c.name)).toEqual(['VEVENT']);
+    // The session's zone travels with it: a VTIMEZONE, then the event in that zone's local time.
+    expect(calendar.components.map((c) => c.name)).toEqual(['VTIMEZONE', 'VEVENT']);
 
-    const event = calendar.components[0];
+    const event = vevent(calendar);
     expect(one(event, 'UID').value).toBe('session-5c19b2e0@peervisit');
     expect(one(event, 'SEQUENCE').value).toBe('2');
     expect(instant(one(event, 'DTSTAMP'))).toEqual(NOW);
-    expect(instant(one(event, 'DTSTART'))).toEqual(invite.start);
-    expect(instant(one(event, 'DTEND'))).toEqual(invite.end);
+    expect(one(event, 'DTSTART').params.TZID).toBe('Europe/Oslo');
+    expect(one(event, 'DTSTART').value).toBe('20270310T090000');
+    expect(zoned(calendar, one(event, 'DTSTART'))).toEqual(invite.start);
+    expect(zoned(calendar, one(event, 'DTEND'))).toEqual(invite.end);
     expect(one(event, 'STATUS').value).toBe('CONFIRMED');
     expect(text(event, 'SUMMARY')).toBe(invite.summary);
     expect(text(event, 'DESCRIPTION')).toBe(invite.description);
@@ -154,18 +179,18 @@ describe('buildSessionInvite', () => {
   it('writes a CANCEL for the same UID with a higher SEQUENCE and STATUS:CANCELLED', () => {
     const calendar = parseIcs(buildSessionInvite({ ...invite, method: 'CANCEL', sequence: 3 }, { now: NOW }));
     expect(one(calendar, 'METHOD').value).toBe('CANCEL');
-    const [event] = calendar.components;
+    const event = vevent(calendar);
     expect(one(event, 'UID').value).toBe(invite.uid);
     expect(one(event, 'SEQUENCE').value).toBe('3');
     expect(one(event, 'STATUS').value).toBe('CANCELLED');
     expect(one(event, 'ATTENDEE').value.toLowerCase()).toBe('mailto:marta.rossi@example.org');
-    expect(instant(one(event, 'DTSTART'))).toEqual(invite.start);
+    expect(zoned(calendar, one(event, 'DTSTART'))).toEqual(invite.start);
   });
 
   it('is deterministic when given now, and stamps the current time otherwise', () => {
     expect(buildSessionInvite(invite, { now: NOW })).toBe(buildSessionInvite(invite, { now: NOW }));
     const before = Date.now();
-    const stamp = instant(one(parseIcs(buildSessionInvite(invite)).components[0], 'DTSTAMP')).getTime();
+    const stamp = instant(one(vevent(parseIcs(buildSessionInvite(invite))), 'DTSTAMP')).getTime();
     expect(stamp).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
     expect(stamp).toBeLessThanOrEqual(Date.now());
   });

@@ -1,4 +1,5 @@
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { buildVTimezone, icalLocal, wallClock } from './vtimezone';
 
 export interface CalendarPerson {
   name: string;
@@ -18,10 +19,13 @@ export interface SessionInviteInput {
   start: Date;
   end: Date;
   /**
-   * The zone the session is planned in (IANA, e.g. 'Europe/Oslo'). Validated; the file carries the
-   * instants in UTC, which every client shows in its own zone (no VTIMEZONE block needed).
+   * The zone the session is planned in (IANA, e.g. 'Europe/Lisbon'): DTSTART and DTEND carry its TZID
+   * and local time, with a VTIMEZONE built from the runtime's tz data (vtimezone.ts), so the entry
+   * keeps its local time whatever a client's own rules say.
    */
   timeZone: string;
+  /** The language of summary and description (RFC 5545 LANGUAGE parameter), e.g. 'fr'. */
+  language?: string;
   organizer: CalendarPerson;
   attendee: CalendarPerson;
   url?: string;
@@ -62,9 +66,13 @@ export function buildSessionInvite(input: SessionInviteInput, options: CalendarO
   const calendar = ical({
     prodId: PRODUCT_ID,
     method: cancel ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+    timezone: { name: null, generator: (zone) => buildVTimezone(zone, [input.start, input.end]) },
   });
   calendar.createEvent({
     ...eventData(input, options),
+    start: zonedTime(input.start, input.timeZone),
+    end: zonedTime(input.end, input.timeZone),
+    timezone: input.timeZone,
     status: cancel ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     organizer: { name: input.organizer.name, email: input.organizer.email },
     attendees: [
@@ -77,7 +85,33 @@ export function buildSessionInvite(input: SessionInviteInput, options: CalendarO
       },
     ],
   });
-  return withFinalCrlf(calendar.toString());
+  return withFinalCrlf(withLanguage(calendar.toString(), input.language));
+}
+
+/**
+ * An instant that ical-generator writes as its wall clock in a zone (`DTSTART;TZID=…:20270329T090000`).
+ * A native Date would be written in the server process's own zone; this is the small date object
+ * interface ical-generator accepts (format, tz, toDate, isValid), backed by Intl.
+ */
+function zonedTime(instant: Date, zone: string) {
+  const at = (target: string) => ({
+    isValid: () => true,
+    toDate: () => new Date(instant.getTime()),
+    tz: (other: string) => at(other),
+    format: (pattern: string) => {
+      const local = icalLocal(wallClock(target, instant.getTime()));
+      if (pattern === 'YYYYMMDD') return local.slice(0, 8);
+      if (pattern === 'HHmmss') return local.slice(9);
+      throw new Error(`Unexpected date pattern ${pattern}`);
+    },
+  });
+  return at(zone) as unknown as Date;
+}
+
+/** Marks SUMMARY and DESCRIPTION with the language they are written in. */
+function withLanguage(ics: string, language: string | undefined): string {
+  if (!language) return ics;
+  return ics.replace(/^(SUMMARY|DESCRIPTION)(?=[:;])/gm, `$1;LANGUAGE=${language}`);
 }
 
 /** A person's private calendar feed (subscribe by URL): METHOD:PUBLISH, no organizer or attendees. */

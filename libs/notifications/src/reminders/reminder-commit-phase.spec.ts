@@ -19,7 +19,7 @@ describe('ReminderService (jobs at the commit of the transaction that changed th
   let changes: ReviewChanges;
   let f: Awaited<ReturnType<typeof createReviewFixture>>;
   let session: string;
-  const move = "UPDATE visit_session SET starts_at = starts_at + interval '1 hour', ends_at = ends_at + interval '1 hour' WHERE id = $1";
+  const move = "UPDATE visit_session SET starts_at = starts_at + interval '1 day', ends_at = ends_at + interval '1 day' WHERE id = $1";
   const withoutJob = () => scheduledWithoutJob(t.dataSource, queue, f.reviewId);
   const versions = async () => new Map((await scheduledRowsOf(t.dataSource, f.reviewId)).map((r) => [r.dedupe_key, r.version]));
 

@@ -23,7 +23,7 @@ describe('ReminderService (two overlapping changes of one review)', () => {
   const scheduledRows = () => scheduledRowsOf(t.dataSource, f.reviewId);
   const withoutJob = () => scheduledWithoutJob(t.dataSource, queue, f.reviewId);
   const moveSession =
-    "UPDATE visit_session SET starts_at = starts_at + interval '1 hour', ends_at = ends_at + interval '1 hour' WHERE id = $1";
+    "UPDATE visit_session SET starts_at = starts_at + interval '1 day', ends_at = ends_at + interval '1 day' WHERE id = $1";
 
   beforeAll(async () => {
     process.env.WORKERS_IN_PROCESS = 'false';

@@ -15,6 +15,7 @@ const base = (overrides: Partial<PlanInput> = {}): PlanInput => ({
     conclusionsDueAt: null,
     followUpCheckpoints: [],
     reportPublishedAt: null,
+    reportDueAt: null,
   },
   members: [
     { personId: 'lead', email: 'lead@example.org', role: ReviewRole.EXPERT_LEADER },
@@ -69,7 +70,8 @@ describe('planReminders', () => {
     });
     expect(keys(input).filter((k) => k.includes(':s1:'))).toEqual([
       'reminder:r1:session:s1:peer:7d @ 2027-03-03T09:00:00.000Z',
-      'reminder:r1:session:s1:peer:1d @ 2027-03-09T09:00:00.000Z',
+      // The evening before: 18:00 in the peer's zone (here the host city's, Oslo, none being given).
+      'reminder:r1:session:s1:peer:1d @ 2027-03-09T17:00:00.000Z',
       // 19:00 in Oslo (UTC+1) on the day of the interview.
       'reminder:r1:nudge:s1:peer @ 2027-03-10T18:00:00.000Z',
     ]);
@@ -128,5 +130,66 @@ describe('planReminders', () => {
     const ownDates = base({ review: { ...published.review, followUpCheckpoints: [new Date('2027-09-01T08:00:00Z')] } });
     expect(keys(ownDates).filter((k) => k.includes('checkpoint'))).toEqual(['reminder:r1:checkpoint:1:coord @ 2027-09-01T08:00:00.000Z']);
     expect(keys(base({ review: { ...published.review, reportPublishedAt: null } })).filter((k) => k.includes('checkpoint'))).toEqual([]);
+  });
+
+  describe('the development plan', () => {
+    const feedback = (overrides: Partial<PlanInput> = {}) =>
+      base({
+        review: { ...base().review, status: ReviewStatus.FEEDBACK, selfAssessmentDueAt: null, visitStartsAt: null },
+        planActions: [{ id: 'a1', responsibleId: 'contrib', dueOn: '2027-03-01' }],
+        secretariat: [{ personId: 'admin', email: 'admin@example.org' }],
+        ...overrides,
+      });
+
+    it('reminds the person responsible before and after the due day, then escalates to the coordinator and the secretariat', () => {
+      // 09:00 in Oslo on 1 March is 08:00Z; negative offsets are days after it.
+      expect(keys(feedback())).toEqual([
+        'reminder:r1:plan:a1:contrib:7d @ 2027-02-22T08:00:00.000Z',
+        'reminder:r1:plan:a1:contrib:-1d @ 2027-03-02T08:00:00.000Z',
+        'reminder:r1:plan-escalation:a1:host:coord:-14d @ 2027-03-15T08:00:00.000Z',
+        'reminder:r1:plan-escalation:a1:secretariat:admin:-30d @ 2027-03-31T08:00:00.000Z',
+      ]);
+    });
+
+    it('follows the review rules: other offsets, a rule turned off, and nothing before the feedback', () => {
+      const rules = defaultRules(ReviewKind.PEER_REVIEW).map((r) =>
+        r.kind === ReminderRuleKind.PLAN_ACTION_DUE
+          ? { ...r, offsets: [0, -3] }
+          : r.kind === ReminderRuleKind.PLAN_ACTION_ESCALATE_SECRETARIAT
+            ? { ...r, enabled: false }
+            : r,
+      );
+      expect(keys(feedback({ rules }))).toEqual([
+        'reminder:r1:plan:a1:contrib:0d @ 2027-03-01T08:00:00.000Z',
+        'reminder:r1:plan:a1:contrib:-3d @ 2027-03-04T08:00:00.000Z',
+        'reminder:r1:plan-escalation:a1:host:coord:-14d @ 2027-03-15T08:00:00.000Z',
+      ]);
+      expect(keys(feedback({ review: { ...feedback().review, status: ReviewStatus.DELIBERATION } }))).toEqual([]);
+    });
+
+    it('does not send one whose moment passed: an action entered late only gets what is still to come', () => {
+      expect(keys(feedback({ now: new Date('2027-03-20T12:00:00Z') }))).toEqual([
+        'reminder:r1:plan-escalation:a1:secretariat:admin:-30d @ 2027-03-31T08:00:00.000Z',
+      ]);
+    });
+  });
+
+  it("the report's due date: the leader before it, the secretariat when it passes, nothing once a report is published", () => {
+    const due = base({
+      review: {
+        ...base().review,
+        status: ReviewStatus.DELIBERATION,
+        selfAssessmentDueAt: null,
+        visitStartsAt: null,
+        reportDueAt: new Date('2027-04-30T10:00:00Z'),
+      },
+      secretariat: [{ personId: 'admin', email: 'admin@example.org' }],
+    });
+    expect(keys(due)).toEqual([
+      'reminder:r1:report-due:lead:14d @ 2027-04-16T10:00:00.000Z',
+      'reminder:r1:report-due:lead:3d @ 2027-04-27T10:00:00.000Z',
+      'reminder:r1:report-overdue:admin:0d @ 2027-04-30T10:00:00.000Z',
+    ]);
+    expect(keys(base({ ...due, review: { ...due.review, reportPublishedAt: new Date('2027-04-20T10:00:00Z') } }))).toEqual([]);
   });
 });

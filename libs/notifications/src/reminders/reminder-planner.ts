@@ -20,8 +20,15 @@ export interface PlanInput {
     followUpCheckpoints: Date[];
     /** When the follow-up report was first published, if it was. */
     reportPublishedAt: Date | null;
+    /** The report's due date (ReviewTimeline.reportDue). */
+    reportDueAt: Date | null;
   };
-  members: { personId: string; email: string; role: ReviewRole }[];
+  /** The development plan's actions still open (not done or dropped); dueOn is YYYY-MM-DD in the host city. */
+  planActions?: { id: string; responsibleId: string; dueOn: string }[];
+  /** The network secretariat (administrators): escalations and a report past its due date go to them. */
+  secretariat?: { personId: string; email: string }[];
+  /** timeZone: the person's own, for the reminder meant for their evening (the host city's when absent). */
+  members: { personId: string; email: string; role: ReviewRole; timeZone?: string }[];
   sessions: {
     id: string;
     kind: VisitSessionKind;
@@ -108,7 +115,10 @@ export function planReminders(input: PlanInput): MessageToSchedule[] {
             `${reminderPrefix(review.id)}session:${session.id}:${to.personId}:${days}d`,
             'session-reminder',
             to,
-            new Date(session.startsAt.getTime() - days * DAY),
+            // The day before is the evening before, in the recipient's own evening (issue 19).
+            days === 1
+              ? eveningBefore(session.startsAt, to.timeZone ?? review.timeZone)
+              : new Date(session.startsAt.getTime() - days * DAY),
             { sessionId: session.id, daysBefore: days },
           );
         }
@@ -170,6 +180,78 @@ export function planReminders(input: PlanInput): MessageToSchedule[] {
     });
   }
 
+  // The development plan: an open action reminds its person responsible before and after its due day
+  // (09:00 host time), then escalates to the host coordinator, then to the secretariat. One row per
+  // action, person and offset (the dedupe key), so each goes out once; the renderer skips it if the
+  // action was done or dropped, or its due day moved, by the time it is due.
+  if (allows(review.status, 'remindPlan')) {
+    const escalations: [ReminderRuleKind, string, { personId: string; email: string }[]][] = [
+      [ReminderRuleKind.PLAN_ACTION_ESCALATE_HOST, 'host', withRole(ReviewRole.HOST_COORDINATOR)],
+      [ReminderRuleKind.PLAN_ACTION_ESCALATE_SECRETARIAT, 'secretariat', input.secretariat ?? []],
+    ];
+    const due = rule(ReminderRuleKind.PLAN_ACTION_DUE);
+    for (const action of input.planActions ?? []) {
+      const dueDay = parseInZone(`${action.dueOn}T09:00`, review.timeZone);
+      if (!dueDay) continue;
+      const responsible = member(action.responsibleId);
+      for (const days of responsible && due ? due.offsets : []) {
+        add(
+          `${reminderPrefix(review.id)}plan:${action.id}:${responsible!.personId}:${days}d`,
+          'plan-action-due',
+          responsible!,
+          new Date(dueDay.getTime() - days * DAY),
+          { actionId: action.id, dueOn: action.dueOn, daysBefore: days },
+        );
+      }
+      for (const [kind, level, recipients] of escalations) {
+        for (const days of rule(kind)?.offsets ?? []) {
+          for (const to of recipients) {
+            add(
+              `${reminderPrefix(review.id)}plan-escalation:${action.id}:${level}:${to.personId}:${days}d`,
+              'plan-action-escalated',
+              to,
+              new Date(dueDay.getTime() - days * DAY),
+              { actionId: action.id, dueOn: action.dueOn, level, daysBefore: days },
+              false,
+            );
+          }
+        }
+      }
+    }
+  }
+
+  // The report's due date: the expert leader before it, the secretariat when it passes, until a
+  // report is published (the planner runs again at publication, and the renderer checks again).
+  if (review.reportDueAt && !review.reportPublishedAt && allows(review.status, 'remindReport')) {
+    const reportDueAt = review.reportDueAt;
+    for (const days of rule(ReminderRuleKind.REPORT_DUE)?.offsets ?? []) {
+      for (const to of withRole(ReviewRole.EXPERT_LEADER)) {
+        add(
+          `${reminderPrefix(review.id)}report-due:${to.personId}:${days}d`,
+          'report-due',
+          to,
+          new Date(reportDueAt.getTime() - days * DAY),
+          {
+            reportDueAt: reportDueAt.toISOString(),
+            daysBefore: days,
+          },
+        );
+      }
+    }
+    for (const days of rule(ReminderRuleKind.REPORT_OVERDUE)?.offsets ?? []) {
+      for (const to of input.secretariat ?? []) {
+        add(
+          `${reminderPrefix(review.id)}report-overdue:${to.personId}:${days}d`,
+          'report-overdue',
+          to,
+          new Date(reportDueAt.getTime() - days * DAY),
+          { reportDueAt: reportDueAt.toISOString(), daysBefore: days },
+          false,
+        );
+      }
+    }
+  }
+
   const next = rule(ReminderRuleKind.NEXT_ASSESSMENT);
   if (next && review.visitStartsAt && next.offsets.length) {
     const dueAt = addMonths(review.visitStartsAt, next.offsets[0]);
@@ -193,6 +275,13 @@ export function followUpCheckpointDates(timeline: Date[], reportPublishedAt: Dat
 }
 
 /** Same day of the month, months later; the 31st of May plus six months is the 30th of November. */
+/** 18:00 on the eve of `start` in `timeZone` (the reader's evening), or a day before when that is not earlier. */
+export function eveningBefore(start: Date, timeZone: string): Date {
+  const eve = formatInZone(new Date(start.getTime() - DAY), timeZone).slice(0, 10);
+  const evening = parseInZone(`${eve}T18:00`, timeZone);
+  return evening && evening < start ? evening : new Date(start.getTime() - DAY);
+}
+
 function addMonths(date: Date, months: number): Date {
   const result = new Date(date);
   const day = result.getUTCDate();

@@ -83,8 +83,8 @@ describe('ReminderService (batched upsert, jobs for the rows a change wrote)', (
     );
     expect(rewritten).toHaveLength(4);
     const moved = after.find((r) => r.dedupe_key.endsWith(`${sessions[0]}:${f.people.peer.id}:1d`));
-    // 14:00 in Oslo (UTC+1 in March), one day before.
-    expect(new Date(moved!.due_at).toISOString()).toBe('2027-03-12T13:00:00.000Z');
+    // The day before is the evening before, 18:00 in the peer's own zone (Europe/Brussels, UTC+1 in March).
+    expect(new Date(moved!.due_at).toISOString()).toBe('2027-03-12T17:00:00.000Z');
     // Jobs for the four rewritten rows only, not for all 13 scheduled ones; the stale jobs stay in
     // Redis and do nothing when they wake.
     expect(handed.sort()).toEqual(

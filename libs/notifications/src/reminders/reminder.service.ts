@@ -6,7 +6,7 @@ import { Review, SessionAssignment, TeamMember, VisitSession } from '@peervisit/
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { planReminders, reminderPrefix } from './reminder-planner';
 import { ReminderRule } from './reminder-rule.entity';
-import { defaultRules, EffectiveRule, ReminderRuleKind } from './reminder-rules';
+import { defaultRules, EffectiveRule, MONTH_RULES, ReminderRuleKind } from './reminder-rules';
 
 /**
  * Keeps each review's reminders in the outbox in step with its data: every change recomputes them
@@ -75,6 +75,14 @@ export class ReminderService {
     );
     // The report table belongs to the reporting lib; only its publication date matters here.
     const [published] = await manager.query('SELECT min(published_at) AS at FROM report WHERE review_id = $1 AND published', [reviewId]);
+    // The development plan's open actions (of recommendations not withdrawn), and the secretariat (every administrator).
+    const planActions: { id: string; responsible_id: string; due_on: string }[] = await manager.query(
+      `SELECT a.id, a.responsible_id, to_char(a.due_on, 'YYYY-MM-DD') AS due_on FROM plan_action a
+         JOIN recommendation r ON r.id = a.recommendation_id AND r.withdrawn_at IS NULL
+        WHERE a.review_id = $1 AND a.status NOT IN ('DONE', 'DROPPED')`,
+      [reviewId],
+    );
+    const secretariat = await manager.findBy(Person, { isAdmin: true });
     const plan = planReminders({
       now: new Date(),
       review: {
@@ -83,9 +91,11 @@ export class ReminderService {
         followUpCheckpoints: (review.followUpCheckpoints ?? []).map((d) => new Date(d)),
         reportPublishedAt: published?.at ? new Date(published.at) : null,
       },
+      planActions: planActions.map((a) => ({ id: a.id, responsibleId: a.responsible_id, dueOn: a.due_on })),
+      secretariat: secretariat.map((p) => ({ personId: p.id, email: p.email })),
       members: members.flatMap((m) => {
         const person = people.find((p) => p.id === m.personId);
-        return person ? [{ personId: m.personId, email: person.email, role: m.role }] : [];
+        return person ? [{ personId: m.personId, email: person.email, role: m.role, timeZone: person.timeZone }] : [];
       }),
       sessions: sessions.map((s) => ({ ...s, assignees: assignments.filter((a) => a.sessionId === s.id).map((a) => a.personId) })),
       sentInvites: sentInvites.map((i) => ({ sessionId: i.session_id, personId: i.person_id, sentAt: new Date(i.sent_at) })),
@@ -111,10 +121,16 @@ export class ReminderService {
     await this.access.require(user, reviewId, 'review.edit');
     // An admin passes require() for any id: a review that does not exist is NOT_FOUND, not a foreign-key error.
     await this.access.reviewOrFail(reviewId);
-    if (offsets.some((o) => !Number.isFinite(o) || o < 0 || o > 1200)) {
-      throw badInput('Offsets are days before (or months after, for the next assessment): numbers from 0 to 1200.', [
-        { path: 'offsets', message: 'out of range' },
-      ]);
+    // Days may be negative (after the date: overdue reminders, escalations); months may not.
+    const months = MONTH_RULES.includes(kind);
+    const bad = offsets.filter((o) => !Number.isFinite(o) || o < (months ? 0 : -1200) || o > 1200);
+    if (bad.length) {
+      throw badInput(
+        months
+          ? 'Offsets of this rule are months after the date: numbers from 0 to 1200.'
+          : 'Offsets are days before the date, negative for days after it: numbers from -1200 to 1200.',
+        [{ path: 'offsets', message: `out of range: ${bad.join(', ')}` }],
+      );
     }
     return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
       await manager.query(

@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KeyFactor } from '@peervisit/catalogue/entities';
-import { City, Person, Stakeholder, STAKEHOLDER_CATEGORY_PHRASE } from '@peervisit/directory/entities';
-import { APP_CONFIG, AppConfig, MessageRenderer, RenderedMessage } from '@peervisit/platform';
+import { City, Person, Stakeholder } from '@peervisit/directory/entities';
+import { APP_CONFIG, AppConfig, formattingLocale, Language, languageOf, MessageRenderer, RenderedMessage } from '@peervisit/platform';
 import { OutboxMessage } from '@peervisit/platform/entities';
-import { ReviewService } from '@peervisit/review';
+import { parseInZone, ReviewService } from '@peervisit/review';
 import {
   Conclusion,
   ConclusionStatus,
   Evidence,
   EntryStatus,
+  PlanAction,
+  PlanActionStatus,
   Recommendation,
   Review,
   ReviewRole,
@@ -20,16 +22,8 @@ import {
 } from '@peervisit/review/entities';
 import { DataSource, In, IsNull } from 'typeorm';
 import { buildSessionInvite } from '../calendar/session-invite';
+import { formatMessage } from '../templates/catalogue';
 import { TemplateName, TemplateRenderer } from '../templates/template-renderer';
-
-const KIND_LABEL: Record<string, string> = {
-  INTERVIEW: 'Interview',
-  FOCUS_GROUP: 'Focus group',
-  SITE_VISIT: 'Site visit',
-  TEAM_MEETING: 'Team meeting',
-  BRIEFING: 'Briefing',
-  FEEDBACK_SESSION: 'Feedback session',
-};
 
 type Skip = { skip: string };
 
@@ -49,11 +43,19 @@ export class NotificationsRenderer implements MessageRenderer {
   ) {}
 
   async render(message: OutboxMessage): Promise<RenderedMessage | Skip> {
-    const person = message.recipientId ? await this.dataSource.getRepository(Person).findOneBy({ id: message.recipientId }) : null;
+    const person = message.recipientId
+      ? await this.dataSource.getRepository(Person).findOneBy({ id: message.recipientId })
+      : message.template === 'invitation'
+        ? // An invitation names an address; when it already has an account, that person's language and zone apply.
+          await this.dataSource.getRepository(Person).findOneBy({ email: message.recipientEmail.toLowerCase() })
+        : null;
     if (message.optional && person?.optionalRemindersOff) return { skip: 'the recipient turned optional reminders off' };
-    // Plain "en" would give US dates (and AM/PM); European readers expect en-GB.
-    const locale = !person?.locale || person.locale === 'en' ? 'en-GB' : person.locale;
-    const options = { timeZone: person?.timeZone ?? 'UTC', locale };
+    const review = message.reviewId ? await this.dataSource.getRepository(Review).findOneBy({ id: message.reviewId }) : null;
+    // The recipient's language; someone without an account yet (an invitation) gets the review's working language.
+    const language: Language = languageOf(person?.locale ?? review?.workingLanguage);
+    const locale = formattingLocale(language, person?.locale);
+    const options = { timeZone: person?.timeZone ?? 'UTC', locale, language };
+    const t = (key: string, values?: Record<string, unknown>) => formatMessage(language, locale, key, values);
     const base = { recipientName: person?.fullName ?? '' };
     const data = message.data as Record<string, unknown>;
     const link = (path: string) => `${this.config.publicUrl}${path}`;
@@ -63,10 +65,12 @@ export class NotificationsRenderer implements MessageRenderer {
     if (message.template === 'password-reset' && !person) return { skip: 'no account has this address' };
     if (message.template === 'password-reset' || message.template === 'invitation') {
       const { secret, ...rest } = data;
-      return this.rendered(message.template, { ...base, ...rest, code: secret, link: `${rest.linkBase}${secret}` }, options);
+      // The role's name in the reader's language (rows written before it carried the role keep their English label).
+      const roleLabel = typeof rest.role === 'string' ? t(`role.${rest.role}`) : rest.roleLabel;
+      const payload = { ...base, ...rest, ...(roleLabel ? { roleLabel } : {}), code: secret, link: `${rest.linkBase}${secret}` };
+      return this.rendered(message.template, payload, options);
     }
 
-    const review = message.reviewId ? await this.dataSource.getRepository(Review).findOneBy({ id: message.reviewId }) : null;
     if (!review) return { skip: 'the review no longer exists' };
     const reviewLink = link(`/reviews/${review.id}`);
     const common = { ...base, reviewTitle: review.title, link: reviewLink };
@@ -121,12 +125,14 @@ export class NotificationsRenderer implements MessageRenderer {
           .innerJoin('session_stakeholder', 'x', 'x.stakeholder_id = s.id')
           .where('x.session_id = :id', { id: session.id })
           .getMany();
+        const kindLabel = t(`kind.${session.kind}`);
         const invite = buildSessionInvite({
           uid: `session-${session.id}-${message.recipientId}@peervisit`,
           sequence: session.version,
           method: cancelled ? 'CANCEL' : 'REQUEST',
-          summary: `${KIND_LABEL[session.kind]}: ${session.title}`,
-          description: `${review.title}\n${reviewLink}`,
+          summary: t('calendar.summary', { kind: kindLabel, title: session.title }),
+          description: t('calendar.description', { review: review.title, zone: city.timeZone, link: reviewLink }),
+          language,
           location: session.location,
           start: session.startsAt,
           end: session.endsAt,
@@ -138,17 +144,18 @@ export class NotificationsRenderer implements MessageRenderer {
         const sessionData = {
           ...common,
           sessionTitle: session.title,
-          kindLabel: KIND_LABEL[session.kind],
+          kindLabel,
+          hostTimeZone: city.timeZone,
           startAt: session.startsAt.toISOString(),
           endAt: session.endsAt.toISOString(),
           location: session.location ?? undefined,
-          part: assignment?.part.toLowerCase().replace('_', '-') ?? '',
+          part: assignment ? t(`part.${assignment.part}`) : '',
           daysBefore: data.daysBefore,
           // Names only for those who consented to be named.
           stakeholders: stakeholders.map((s) =>
             s.consentToBeNamed && s.name
-              ? `${s.name} (${s.position ?? STAKEHOLDER_CATEGORY_PHRASE[s.category]})`
-              : (s.position ?? STAKEHOLDER_CATEGORY_PHRASE[s.category]),
+              ? `${s.name} (${s.position ?? t(`stakeholder.${s.category}`)})`
+              : (s.position ?? t(`stakeholder.${s.category}`)),
           ),
           previousStartAt: message.template === 'session-updated' ? await this.previousStart(session.id, session.startsAt) : undefined,
           reason: session.cancellationReason ?? '',
@@ -215,7 +222,7 @@ export class NotificationsRenderer implements MessageRenderer {
             cityName: city.name,
             keyFactorCode: keyFactor.code,
             keyFactorHeading: keyFactor.heading,
-            leaderName: leader?.fullName ?? 'The expert leader',
+            leaderName: leader?.fullName ?? t('expertLeader'),
             reason: sent.reason,
             sentAt: sent.sentAt.toISOString(),
           },
@@ -227,6 +234,82 @@ export class NotificationsRenderer implements MessageRenderer {
         return this.rendered(
           'next-assessment',
           { ...common, cityName: city.name, previousReviewTitle: review.title, dueAt: message.dueAt.toISOString() },
+          options,
+        );
+      }
+      case 'plan-action-due':
+      case 'plan-action-escalated': {
+        const action = await this.dataSource.getRepository(PlanAction).findOneBy({ id: String(data.actionId) });
+        if (!action) return { skip: 'the action no longer exists' };
+        if (action.status === PlanActionStatus.DONE || action.status === PlanActionStatus.DROPPED)
+          return { skip: `the action is ${action.status.toLowerCase()}` };
+        if (action.dueOn !== data.dueOn) return { skip: 'the action is due on another day now' };
+        const recommendation = await this.dataSource.getRepository(Recommendation).findOneBy({ id: action.recommendationId });
+        if (!recommendation || recommendation.withdrawnAt) return { skip: 'the recommendation was withdrawn' };
+        const city = await this.dataSource.getRepository(City).findOneByOrFail({ id: review.hostCityId });
+        const dueAt = (parseInZone(`${action.dueOn}T09:00`, city.timeZone) ?? new Date(`${action.dueOn}T09:00:00Z`)).toISOString();
+        const about = { ...common, actionDescription: action.description, owner: action.owner, progress: action.progress, dueAt };
+        if (message.template === 'plan-action-due') {
+          if (action.responsibleId !== message.recipientId) return { skip: 'the recipient is no longer responsible for the action' };
+          // Overdue when the rule's offset is after the due day (the row is due only once that moment has come).
+          return this.rendered(
+            'plan-action-due',
+            { ...about, overdue: Number(data.daysBefore) < 0, link: link(`/reviews/${review.id}/host/plan`) },
+            options,
+          );
+        }
+        const forSecretariat = data.level === 'secretariat';
+        const responsible = await this.dataSource.getRepository(Person).findOneBy({ id: action.responsibleId });
+        return this.rendered(
+          'plan-action-escalated',
+          {
+            ...about,
+            cityName: city.name,
+            responsibleName: responsible?.fullName ?? 'The person responsible',
+            forSecretariat,
+            link: link(`/reviews/${review.id}/${forSecretariat ? 'plan' : 'host/plan'}`),
+          },
+          options,
+        );
+      }
+      case 'report-due':
+      case 'report-overdue': {
+        const [published] = await this.dataSource.query('SELECT 1 FROM report WHERE review_id = $1 AND published LIMIT 1', [review.id]);
+        if (published) return { skip: 'a report is published' };
+        if (!review.reportDueAt || review.reportDueAt.toISOString() !== data.reportDueAt) return { skip: "the report's due date changed" };
+        const city = await this.dataSource.getRepository(City).findOneByOrFail({ id: review.hostCityId });
+        if (message.template === 'report-due')
+          return this.rendered(
+            'report-due',
+            {
+              ...common,
+              cityName: city.name,
+              dueAt: review.reportDueAt.toISOString(),
+              link: link(`/reviews/${review.id}/feedback-report`),
+            },
+            options,
+          );
+        const [leader] = await this.dataSource.query(
+          `SELECT p.full_name FROM team_member m JOIN person p ON p.id = m.person_id
+            WHERE m.review_id = $1 AND m.role = 'EXPERT_LEADER' AND m.removed_at IS NULL LIMIT 1`,
+          [review.id],
+        );
+        return this.rendered(
+          'report-overdue',
+          { ...common, cityName: city.name, dueAt: review.reportDueAt.toISOString(), leaderName: leader?.full_name ?? 'Nobody' },
+          options,
+        );
+      }
+      case 'erased-from-published-report': {
+        const versions = (data.versions as { version: number; language: string }[]) ?? [];
+        return this.rendered(
+          'erased-from-published-report',
+          {
+            ...common,
+            versionCount: versions.length,
+            versions: versions.map((v) => `${v.version} (${v.language})`).join(', '),
+            link: link(`/reviews/${review.id}/feedback-report`),
+          },
           options,
         );
       }
@@ -246,7 +329,11 @@ export class NotificationsRenderer implements MessageRenderer {
     return entry?.starts_at ?? current.toISOString();
   }
 
-  private rendered(template: TemplateName, data: Record<string, unknown>, options: { timeZone: string; locale: string }): RenderedMessage {
+  private rendered(
+    template: TemplateName,
+    data: Record<string, unknown>,
+    options: { timeZone: string; locale: string; language: Language },
+  ): RenderedMessage {
     return this.templates.render(template, data, options);
   }
 }

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { Language, languageOf } from '@peervisit/platform';
 import Handlebars from 'handlebars';
+import { formatMessage } from './catalogue';
 
 /** The message templates: one folder each under this directory (subject.hbs, text.hbs, html.hbs, sample.json). */
 export const TEMPLATE_NAMES = [
@@ -16,6 +18,11 @@ export const TEMPLATE_NAMES = [
   'next-assessment',
   'report-published',
   'self-assessment-returned',
+  'plan-action-due',
+  'plan-action-escalated',
+  'report-due',
+  'report-overdue',
+  'erased-from-published-report',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -33,6 +40,8 @@ export interface RenderOptions {
   timeZone: string;
   /** BCP 47 locale for dates, numbers and lists, e.g. 'en-GB'. */
   locale: string;
+  /** The catalogue the words come from (messages/<language>.json); the locale's language when omitted. */
+  language?: Language;
 }
 
 export interface RenderedTemplate {
@@ -51,10 +60,11 @@ export interface TemplateRendererOptions {
 
 type Compiled = Record<keyof RenderedTemplate, Handlebars.TemplateDelegate>;
 
-/** Data every template can read as `@timeZone`, `@locale`, `@lang`, `@template` and `@alwaysSent`. */
+/** Data every template can read as `@timeZone`, `@locale`, `@language`, `@lang`, `@template` and `@alwaysSent`. */
 interface RenderData {
   timeZone: string;
   locale: string;
+  language: Language;
   lang: string;
   template: TemplateName;
   alwaysSent: boolean;
@@ -76,7 +86,8 @@ export class TemplateRenderer {
     private readonly templatesDir: string = __dirname,
     private readonly options: TemplateRendererOptions = {},
   ) {
-    for (const env of [this.htmlEnv, this.textEnv]) registerHelpers(env);
+    registerHelpers(this.htmlEnv, true);
+    registerHelpers(this.textEnv, false);
   }
 
   render(template: TemplateName, data: object, options: RenderOptions): RenderedTemplate {
@@ -86,6 +97,7 @@ export class TemplateRenderer {
     }
     const renderData: RenderData = {
       ...checkRenderOptions(options),
+      language: options.language ?? languageOf(options.locale),
       lang: options.locale,
       template,
       alwaysSent: ALWAYS_SENT_TEMPLATES.includes(template),
@@ -247,24 +259,75 @@ export function formatDateRange(start: Date, end: Date, timeZone: string, locale
   return `${formatDateOnly(start, timeZone, locale)}, ${startTime}–${formatTime(end, timeZone, locale)}`;
 }
 
-function registerHelpers(env: typeof Handlebars): void {
-  /** {{date startAt}}: date and time with the zone, in the render's time zone and locale. */
+/**
+ * "Wednesday 10 March 2027, 09:00–10:30 CET" in the zone where the meeting happens, and the
+ * reader's own time beside it when their clock shows another time ("(08:00–09:30 GMT your time)").
+ */
+export function formatSessionTime(
+  start: Date,
+  end: Date,
+  hostTimeZone: string,
+  data: Pick<RenderData, 'timeZone' | 'locale' | 'language'>,
+): string {
+  const host = formatDateRange(start, end, hostTimeZone, data.locale);
+  const wallClock = (zone: string) => formatter('en-GB', { timeZone: zone, dateStyle: 'short', timeStyle: 'short' }).format(start);
+  if (hostTimeZone === data.timeZone || wallClock(hostTimeZone) === wallClock(data.timeZone)) return host;
+  const yours = formatDateRange(start, end, data.timeZone, data.locale);
+  return formatMessage(data.language, data.locale, 'common.withYourTime', { hostTime: host, yourTime: yours });
+}
+
+/** An optional zone argument (e.g. the host city's), else the render's zone. */
+function zoneOf(value: unknown, data: RenderData): string {
+  return typeof value === 'string' && value ? value : data.timeZone;
+}
+
+function registerHelpers(env: typeof Handlebars, html: boolean): void {
+  /**
+   * {{t "key" name=value}}: a message of the reader's catalogue, ICU MessageFormat. In HTML the
+   * values are escaped and `<b>` becomes `<strong>`; in subject and text the tags leave their words.
+   */
+  env.registerHelper('t', (...args: unknown[]) => {
+    const { params, options } = splitArgs(args);
+    const data = renderData(options, 't');
+    const key = params[0];
+    if (typeof key !== 'string') throw new Error(`The "t" helper needs a message key, got ${JSON.stringify(key)}.`);
+    const hash = (options.hash ?? {}) as Record<string, unknown>;
+    if (!html) return formatMessage(data.language, data.locale, key, hash);
+    const escaped = Object.fromEntries(
+      Object.entries(hash).map(([name, value]) => [
+        name,
+        value instanceof Handlebars.SafeString ? value.toString() : typeof value === 'string' ? Handlebars.escapeExpression(value) : value,
+      ]),
+    );
+    const text = formatMessage(data.language, data.locale, key, escaped, (tag, chunks) =>
+      tag === 'b' ? `<strong>${chunks.join('')}</strong>` : chunks.join(''),
+    );
+    // The values were escaped above; the catalogue's own text is ours (plain words and the tags above).
+    return new Handlebars.SafeString(text);
+  });
+  /** {{sessionTime startAt endAt hostTimeZone}}: the session's time where it happens, and the reader's own when different. */
+  env.registerHelper('sessionTime', (...args: unknown[]) => {
+    const { params, options } = splitArgs(args);
+    const data = renderData(options, 'sessionTime');
+    return formatSessionTime(toDate(params[0], 'sessionTime'), toDate(params[1], 'sessionTime'), zoneOf(params[2], data), data);
+  });
+  /** {{date startAt}}: date and time with the zone, in the render's time zone and locale ({{date startAt zone}}: in that zone). */
   env.registerHelper('date', (...args: unknown[]) => {
     const { params, options } = splitArgs(args);
-    const { timeZone, locale } = renderData(options, 'date');
-    return formatDateTime(toDate(params[0], 'date'), timeZone, locale);
+    const data = renderData(options, 'date');
+    return formatDateTime(toDate(params[0], 'date'), zoneOf(params[1], data), data.locale);
   });
   /** {{dateOnly dueAt}}: the calendar day in the render's time zone. */
   env.registerHelper('dateOnly', (...args: unknown[]) => {
     const { params, options } = splitArgs(args);
-    const { timeZone, locale } = renderData(options, 'dateOnly');
-    return formatDateOnly(toDate(params[0], 'dateOnly'), timeZone, locale);
+    const data = renderData(options, 'dateOnly');
+    return formatDateOnly(toDate(params[0], 'dateOnly'), zoneOf(params[1], data), data.locale);
   });
-  /** {{time endAt}}: the time of day with the zone. */
+  /** {{time endAt}}: the time of day with the zone ({{time startAt zone}}: in that zone). */
   env.registerHelper('time', (...args: unknown[]) => {
     const { params, options } = splitArgs(args);
-    const { timeZone, locale } = renderData(options, 'time');
-    return formatTime(toDate(params[0], 'time'), timeZone, locale);
+    const data = renderData(options, 'time');
+    return formatTime(toDate(params[0], 'time'), zoneOf(params[1], data), data.locale);
   });
   /** {{dateRange startAt endAt}}: "Wednesday 10 March 2027, 09:00–10:30 CET". */
   env.registerHelper('dateRange', (...args: unknown[]) => {

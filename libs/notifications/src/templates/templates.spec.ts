@@ -38,9 +38,14 @@ describe('email templates', () => {
       'next-assessment',
       'report-published',
       'self-assessment-returned',
+      'plan-action-due',
+      'plan-action-escalated',
+      'report-due',
+      'report-overdue',
+      'erased-from-published-report',
     ]);
     const folders = readdirSync(__dirname).filter(
-      (entry) => statSync(join(__dirname, entry)).isDirectory() && !['partials', '__snapshots__'].includes(entry),
+      (entry) => statSync(join(__dirname, entry)).isDirectory() && !['partials', 'messages', '__snapshots__'].includes(entry),
     );
     expect(folders.sort()).toEqual([...TEMPLATE_NAMES].sort());
     for (const name of TEMPLATE_NAMES) {
@@ -137,10 +142,13 @@ describe('email templates', () => {
     const sample = renderer.sample('session-reminder'); // starts 2027-03-10T08:00Z
     const oslo = renderer.render('session-reminder', sample, OSLO);
     const newYork = renderer.render('session-reminder', sample, NEW_YORK);
-    expect(oslo.text).toContain('When: Wednesday, 10 March 2027, 09:00–10:30 CET');
-    expect(newYork.text).toMatch(/When: Wednesday, 10 March 2027, 03:00–04:30 (EST|GMT-5)\n/);
+    // The session's time is the host city's (Amsterdam); a reader whose clock differs gets theirs beside it.
+    expect(oslo.text).toContain('When: Wednesday, 10 March 2027, 09:00–10:30 CET\n');
+    expect(newYork.text).toMatch(
+      /When: Wednesday, 10 March 2027, 09:00–10:30 CET \(Wednesday, 10 March 2027, 03:00–04:30 (EST|GMT-5) your time\)\n/,
+    );
     expect(oslo.subject).toContain('09:00 CET');
-    expect(newYork.subject).toMatch(/03:00 (EST|GMT-5)/);
+    expect(newYork.subject).toContain('09:00 CET');
 
     // Summer time is the zone's, on the day of the instant.
     expect(formatDateTime(new Date('2027-07-01T08:00:00Z'), 'Europe/Oslo', 'en-GB')).toBe('Thursday, 1 July 2027, 10:00 CEST');
@@ -158,7 +166,7 @@ describe('email templates', () => {
     const data = { ...renderer.sample('session-reminder'), daysBefore: 3 };
     const { text } = renderer.render('session-reminder', data, { timeZone: 'Europe/Oslo', locale: 'de-DE' });
     expect(text).toContain('Mittwoch, 10. März 2027, 09:00–10:30 MEZ');
-    expect(text).toContain('In 3 Tagen you take part');
+    expect(text).toContain('In 3 Tagen nehmen Sie an diesem Termin des Peer-Reviews teil');
     expect(text).toContain('Policy officer for newcomers und HR adviser');
   });
 
@@ -171,8 +179,8 @@ describe('email templates', () => {
 
     const conclusions = renderer.sample('conclusions-due') as { missingKeyFactors: unknown[] };
     const one = renderer.render('conclusions-due', { ...conclusions, missingKeyFactors: conclusions.missingKeyFactors.slice(0, 1) }, OSLO);
-    expect(one.text).toContain('1 key factor still without a conclusion:');
-    expect(renderer.render('conclusions-due', conclusions, OSLO).text).toContain('2 key factors still without a conclusion:');
+    expect(one.text).toContain('1 key factor is still without a conclusion:');
+    expect(renderer.render('conclusions-due', conclusions, OSLO).text).toContain('2 key factors are still without a conclusion:');
     const none = renderer.render('conclusions-due', { ...conclusions, missingKeyFactors: [] }, OSLO);
     expect(none.text).toContain('Every key factor has a conclusion.');
     expect(none.text).not.toContain('still without');
@@ -202,7 +210,9 @@ describe('email templates', () => {
 
   it('throws, naming the template and the variable, when strict and the data lacks a variable', () => {
     const { sessionTitle: _title, ...data } = strict.sample('evidence-nudge');
-    expect(() => strict.render('evidence-nudge', data, OSLO)).toThrow(/"evidence-nudge" \(subject\.hbs\).*"sessionTitle" not defined/);
+    expect(() => strict.render('evidence-nudge', data, OSLO)).toThrow(
+      /"evidence-nudge" \(subject\.hbs\).*"evidence-nudge\.subject" needs "title", which is not defined/,
+    );
     const { dueAt: _due, ...noDate } = strict.sample('next-assessment');
     // A date helper refuses a missing date even when not strict: "Invalid Date" must never reach anyone.
     expect(() => renderer.render('next-assessment', noDate, OSLO)).toThrow(

@@ -13,6 +13,8 @@ interface AccessTokenClaims {
   admin: boolean;
   /** The session (AuthSession id) the token belongs to; revoking the session ends the token. */
   sid: string;
+  /** The person's language at sign-in or refresh (API error messages); absent in older tokens. */
+  lng?: string;
 }
 
 /** Verified tokens remembered at most (one per signed-in phone or browser is plenty). */
@@ -40,6 +42,7 @@ export class AccessTokenService {
 
   issue(user: CurrentUser & { sessionId: string }): { token: string; expiresAt: Date } {
     const claims: AccessTokenClaims = { sub: user.personId, email: user.email, admin: user.isAdmin, sid: user.sessionId };
+    if (user.language) claims.lng = user.language;
     const token = jwt.sign(claims, this.config.jwtSecret, {
       algorithm: 'HS256',
       expiresIn: this.config.accessTokenTtlSeconds,
@@ -80,7 +83,13 @@ export class AccessTokenService {
     // Tokens from before sessions existed carry no sid: they cannot be revoked, so they are refused.
     if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string')
       throw unauthenticated('The access token is not valid: sign in again.');
-    const user = { personId: claims.sub, email: claims.email, isAdmin: claims.admin === true, sessionId: claims.sid };
+    const user: CurrentUser & { sessionId: string } = {
+      personId: claims.sub,
+      email: claims.email,
+      isAdmin: claims.admin === true,
+      sessionId: claims.sid,
+    };
+    if (typeof claims.lng === 'string') user.language = claims.lng;
     if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value as string);
     this.verified.set(token, { user, exp: claims.exp });
     return { ...user };

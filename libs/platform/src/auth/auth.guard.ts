@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { forbidden, unauthenticated } from '../errors/app-error';
+import { currentRequestContext } from '../request-context/request-context';
 import { AccessTokenService } from './access-token.service';
 import { ADMIN_ONLY, IS_PUBLIC, requestOf } from './authorization.decorators';
 
@@ -31,6 +32,9 @@ export class AuthGuard implements CanActivate {
         if (!isPublic) throw error;
       }
     }
+    // API error messages are written in the person's language when the request names none (Accept-Language).
+    const context_ = currentRequestContext();
+    if (context_ && request.user?.language) context_.personLanguage = request.user.language;
     if (isPublic) return true;
     const user = request.user;
     if (!user) throw unauthenticated();

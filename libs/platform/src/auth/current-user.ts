@@ -5,4 +5,6 @@ export interface CurrentUser {
   isAdmin: boolean;
   /** The session the access token belongs to (absent for a person acting outside a request, e.g. scripts). */
   sessionId?: string;
+  /** The person's language (BCP 47) when the token carries it: API error messages are written in it. */
+  language?: string;
 }

@@ -172,6 +172,27 @@ export const CONFIG_VARIABLES = {
     default: '120000',
     doc: 'A message still "sending" after this long is taken to have crashed mid-send and is sent again.',
   },
+  RETENTION_MESSAGE_DAYS: {
+    schema: positiveInt,
+    default: '365',
+    doc: 'Days after an email was sent (or given up) before its content is deleted; who it went to, which template, when and how it went are kept.',
+  },
+  RETENTION_REPORT_FILE_DAYS: {
+    schema: positiveInt,
+    default: '30',
+    doc: 'Days after rendering before the files of a report version that was never published and has a later version in the same language are deleted.',
+  },
+  RETENTION_TOKEN_DAYS: {
+    schema: positiveInt,
+    default: '7',
+    doc: 'Days after an invitation or password-reset link was used, withdrawn or expired (and a sign-in session ended) before it is deleted.',
+  },
+  RETENTION_STAKEHOLDER_YEARS: {
+    schema: positiveInt,
+    default: '5',
+    doc: 'Years after the last review a stakeholder took part in closed before their name is replaced by a pseudonym, unless they agreed to be kept longer.',
+  },
+  RETENTION_INTERVAL_MS: { schema: positiveInt, default: String(24 * 60 * 60 * 1000), doc: 'How often the retention job runs.' },
   UPLOAD_MAX_BYTES: { schema: positiveInt, default: String(25 * 1024 * 1024), doc: 'Largest document a person may upload.' },
   UPLOAD_MEDIA_TYPES: {
     schema: z.string().min(1),
@@ -304,6 +325,11 @@ export interface AppConfig {
   outboxRetryDelayMs: number;
   outboxSweepIntervalMs: number;
   outboxSendingTimeoutMs: number;
+  retentionMessageDays: number;
+  retentionReportFileDays: number;
+  retentionTokenDays: number;
+  retentionStakeholderYears: number;
+  retentionIntervalMs: number;
   rateLimitWindowSeconds: number;
   rateLimitPerIp: number;
   rateLimitPerAccount: number;
@@ -391,6 +417,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     outboxRetryDelayMs: values.OUTBOX_RETRY_DELAY_MS as number,
     outboxSweepIntervalMs: values.OUTBOX_SWEEP_INTERVAL_MS as number,
     outboxSendingTimeoutMs: values.OUTBOX_SENDING_TIMEOUT_MS as number,
+    retentionMessageDays: values.RETENTION_MESSAGE_DAYS as number,
+    retentionReportFileDays: values.RETENTION_REPORT_FILE_DAYS as number,
+    retentionTokenDays: values.RETENTION_TOKEN_DAYS as number,
+    retentionStakeholderYears: values.RETENTION_STAKEHOLDER_YEARS as number,
+    retentionIntervalMs: values.RETENTION_INTERVAL_MS as number,
     rateLimitWindowSeconds: values.RATE_LIMIT_WINDOW_SECONDS as number,
     rateLimitPerIp: values.RATE_LIMIT_PER_IP as number,
     rateLimitPerAccount: values.RATE_LIMIT_PER_ACCOUNT as number,

@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { currentRequestId } from '../request-context/request-context';
 import { AppError, ErrorCode, HTTP_STATUS_OF } from './app-error';
+import { localisedErrorMessage } from './error-messages';
 
 const CODE_OF_HTTP_STATUS: Record<number, ErrorCode> = {
   400: ErrorCode.BAD_USER_INPUT,
@@ -37,7 +38,11 @@ export function formatGraphqlError(exposeInternals: boolean) {
     if (original instanceof AppError) {
       // Variable errors reach here through the cost check (complexity.plugin.ts) with graphql-js' wording.
       const message = exposeInternals ? original.message : withoutSuggestions(original.message);
-      return { ...formatted, message, extensions: { ...original.details, code: original.code } };
+      return {
+        ...formatted,
+        message: localisedErrorMessage(original.code, message),
+        extensions: { ...original.details, code: original.code },
+      };
     }
     if (original instanceof HttpException) {
       const code = CODE_OF_HTTP_STATUS[original.getStatus()] ?? ErrorCode.INTERNAL_SERVER_ERROR;
@@ -52,7 +57,9 @@ export function formatGraphqlError(exposeInternals: boolean) {
     }
     if (code === ErrorCode.UNAUTHENTICATED || code === ErrorCode.FORBIDDEN) return formatted;
     return {
-      message: exposeInternals ? formatted.message : 'Something went wrong on our side; it has been logged.',
+      message: exposeInternals
+        ? formatted.message
+        : localisedErrorMessage(ErrorCode.INTERNAL_SERVER_ERROR, 'Something went wrong on our side; it has been logged.'),
       path: formatted.path,
       locations: formatted.locations,
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { GqlContextType } from '@nestjs/graphql';
 import type { Response } from 'express';
 import { AppError, ErrorCode, HTTP_STATUS_OF } from './app-error';
+import { localisedErrorMessage } from './error-messages';
 
 /** The code a 4xx status stands for (one code per status; 413 and 429 have their own). */
 export function codeOfStatus(status: number): ErrorCode {
@@ -38,7 +39,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (host.getType<GqlContextType>() === 'graphql') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof AppError) {
-      response.status(HTTP_STATUS_OF[exception.code]).json({ code: exception.code, message: exception.message, ...exception.details });
+      response
+        .status(HTTP_STATUS_OF[exception.code])
+        .json({ code: exception.code, message: localisedErrorMessage(exception.code, exception.message), ...exception.details });
       return;
     }
     if (exception instanceof HttpException) {

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ModuleRef } from '@nestjs/core';
@@ -47,6 +48,10 @@ export const GraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
       context: createGraphqlContext,
       formatError,
       validationRules: [depthLimitRule(config.graphqlMaxDepth)],
+      // Stack variants, only for the paired runs of `npm run bench -- graphql-stack` (docs/performance.md):
+      // Apollo caches each parsed and validated document (its default store), GRAPHQL_DOCUMENT_CACHE=off
+      // turns that off; GRAPHQL_CACHE_CONTROL=off drops Apollo's cache-control plugin, which times every field.
+      ...(process.env.GRAPHQL_DOCUMENT_CACHE === 'off' ? { documentStore: null } : {}),
       plugins: [
         concurrencyLimitPlugin({
           perAccount: config.graphqlMaxConcurrentPerAccount,
@@ -56,6 +61,7 @@ export const GraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
         inputChecksPlugin(getSchema),
         complexityPlugin(getSchema, config.graphqlMaxComplexity),
         graphqlMetricsPlugin(metrics),
+        ...(process.env.GRAPHQL_CACHE_CONTROL === 'off' ? [ApolloServerPluginCacheControlDisabled()] : []),
       ],
       subscriptions: {
         'graphql-ws': graphqlWsOptions({

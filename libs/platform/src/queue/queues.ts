@@ -10,7 +10,7 @@ export const QUEUES = {
   // takes the job over within about 20 s instead of up to a minute (BullMQ's 30 s lock + 30 s check).
   // 15 s still leaves a render that blocks the event loop a wide margin.
   reports: { concurrency: 1, jobs: ['render-report'], lockDurationMs: 15000, stalledIntervalMs: 5000 },
-  maintenance: { concurrency: 1, jobs: ['purge-expired-tokens', 'sweep-outbox', 'sweep-reports'] },
+  maintenance: { concurrency: 1, jobs: ['purge-expired-tokens', 'sweep-outbox', 'sweep-reports', 'apply-retention'] },
 } satisfies Record<string, QueueSpec>;
 
 export interface QueueSpec {

@@ -6,6 +6,10 @@ export interface RequestContext {
   requestId: string;
   /** For a queue job: queue/name/id, so its lines can be told apart from the request's. */
   job?: string;
+  /** The language of the request's Accept-Language header, when it names a shipped one. */
+  acceptLanguage?: string;
+  /** The signed-in person's language (from the access token), set by the AuthGuard. */
+  personLanguage?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

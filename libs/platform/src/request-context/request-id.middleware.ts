@@ -1,5 +1,6 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { languageFromAcceptLanguage } from '../i18n/languages';
 import { acceptRequestId, REQUEST_ID_HEADER, runWithRequestContext } from './request-context';
 
 /**
@@ -12,6 +13,7 @@ export class RequestIdMiddleware implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction) {
     const requestId = acceptRequestId(req.headers[REQUEST_ID_HEADER.toLowerCase()]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    runWithRequestContext({ requestId }, next);
+    const acceptLanguage = languageFromAcceptLanguage(req.headers['accept-language']);
+    runWithRequestContext(acceptLanguage ? { requestId, acceptLanguage } : { requestId }, next);
   }
 }

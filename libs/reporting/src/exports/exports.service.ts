@@ -10,6 +10,7 @@ import {
   readsOnlyAssigned,
   ReviewAccessService,
   statusesAllowing,
+  weightedProgress,
 } from '@peervisit/review';
 import {
   ConclusionStatus,
@@ -26,10 +27,13 @@ import {
   Review,
   SelfAssessmentEntry,
   VisitSession,
+  PlanAction,
+  PlanActionStatus,
 } from '@peervisit/review/entities';
 import { DataSource, In, IsNull } from 'typeorm';
 import { MIN_PEOPLE_PER_CATEGORY, OTHER_STAKEHOLDER_PHRASE } from '../model/report-model';
 import { Cell, Sheet, toCsv, toXlsx } from './spreadsheet';
+import { PLAN_STATUS_LABEL, PLAN_TERM_LABEL } from '../render/plan-section';
 
 export type ExportFormat = 'xlsx' | 'csv';
 export type ReviewExport = 'ratings' | 'recommendations' | 'evidence';
@@ -147,7 +151,10 @@ export class ExportsService {
     return this.finish(user, review, 'export.ratings', format, `${fileSlug(city.name)}-ratings`, [sheet]);
   }
 
-  /** The recommendations (not withdrawn) with the city's answer, follow-up status and progress reports. Readers of the findings. */
+  /**
+   * The recommendations (not withdrawn) with the city's answer, follow-up status, progress reports and
+   * development plan (its weighted progress and actions). Readers of the findings.
+   */
   async recommendations(user: CurrentUser, reviewId: string, format: ExportFormat): Promise<ExportFile> {
     await this.access.requireFindingsRead(user, reviewId);
     const { review, city, keyFactors, allKeyFactors } = await this.reviewFacts(reviewId);
@@ -161,6 +168,13 @@ export class ExportsService {
           order: { asOf: 'ASC', reportedAt: 'ASC' },
         })
       : [];
+    // The development plan: actions per recommendation, oldest first; progress by the review lib's rule.
+    const actions = rows.length
+      ? await this.dataSource
+          .getRepository(PlanAction)
+          .find({ where: { recommendationId: In(rows.map((r) => r.id)) }, order: { createdAt: 'ASC', id: 'ASC' } })
+      : [];
+    const planned: Cell[][] = [];
     const codes = (ids: string[]) =>
       ids
         .map((id) => (keyFactors.find((k) => k.id === id) ?? allKeyFactors.find((k) => k.id === id))?.code)
@@ -173,6 +187,7 @@ export class ExportsService {
     for (const [i, r] of rows.entries()) {
       const mine = updates.filter((u) => u.recommendationId === r.id);
       const recommendationText = await text(r.text);
+      const ownActions = actions.filter((a) => a.recommendationId === r.id);
       main.push([
         i + 1,
         recommendationText,
@@ -185,7 +200,23 @@ export class ExportsService {
         r.respondedAt ? formatInZone(r.respondedAt, city.timeZone).slice(0, 10) : null,
         FOLLOW_UP[r.followUpStatus],
         mine.map((u) => `${u.asOf} (${FOLLOW_UP[u.status]}): ${u.note}`).join('\n') || null,
+        weightedProgress(ownActions),
+        ownActions.map(planActionLine).join('\n') || null,
       ]);
+      for (const a of ownActions)
+        planned.push([
+          i + 1,
+          recommendationText,
+          a.description,
+          a.owner,
+          PLAN_TERM_LABEL[a.term],
+          a.startsOn,
+          a.dueOn,
+          PLAN_STATUS_LABEL[a.status],
+          a.dropReason,
+          a.status === PlanActionStatus.DONE ? 100 : a.progress,
+          a.weight,
+        ]);
       for (const u of mine) progress.push([i + 1, recommendationText, u.asOf, FOLLOW_UP[u.status], u.note]);
     }
     const recommendations: Sheet = {
@@ -202,8 +233,28 @@ export class ExportsService {
         { header: 'Answered on', width: 12 },
         { header: 'Follow-up status', width: 14 },
         { header: 'Progress reports', width: 60 },
+        { header: 'Plan progress (%)', width: 12 },
+        { header: 'Plan actions', width: 60 },
       ],
       rows: main,
+    };
+    // And the development plan's actions, one row each.
+    const plan: Sheet = {
+      name: 'Plan actions',
+      columns: [
+        { header: 'No.', width: 6 },
+        { header: 'Recommendation', width: 40 },
+        { header: 'Action', width: 50 },
+        { header: 'Owner', width: 24 },
+        { header: 'Term', width: 12 },
+        { header: 'Starts', width: 12 },
+        { header: 'Due', width: 12 },
+        { header: 'Status', width: 12 },
+        { header: 'Why dropped', width: 30 },
+        { header: 'Progress (%)', width: 12 },
+        { header: 'Weight', width: 8 },
+      ],
+      rows: planned,
     };
     // In XLSX the progress reports also get a sheet of their own, one row per report.
     const reports: Sheet = {
@@ -220,6 +271,7 @@ export class ExportsService {
     return this.finish(user, review, 'export.recommendations', format, `${fileSlug(city.name)}-recommendations`, [
       recommendations,
       reports,
+      plan,
     ]);
   }
 
@@ -381,4 +433,11 @@ export class ExportsService {
     });
     return { fileName, mediaType: EXPORT_MEDIA_TYPES[format], body };
   }
+}
+
+/** One action in a cell: "what (owner; term; start – due; status; progress)". */
+function planActionLine(a: PlanAction): string {
+  const status = a.status === PlanActionStatus.DROPPED && a.dropReason ? `Dropped: ${a.dropReason}` : PLAN_STATUS_LABEL[a.status];
+  const progress = a.status === PlanActionStatus.DONE ? 100 : a.progress;
+  return `${a.description} (${a.owner}; ${PLAN_TERM_LABEL[a.term]}; ${a.startsOn} – ${a.dueOn}; ${status}; ${progress}%)`;
 }

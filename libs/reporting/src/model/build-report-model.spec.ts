@@ -194,7 +194,7 @@ describe('renderReportHtml', () => {
     data.keyFactors[1].heading = '<script>alert("x")</script> & more';
     const page = await renderReportHtml(buildReportModel(data));
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('<html lang="en-GB">');
     expect(page).toContain('<h1>Testby: follow-up report</h1>');
     expect(page).toContain('<caption>Key factors and their ratings</caption>');
     expect(page).toContain('<th scope="col">Rating</th>');

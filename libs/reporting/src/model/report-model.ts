@@ -1,7 +1,18 @@
 import { createHash } from 'node:crypto';
 import { ContextFactor, KeyFactor, KeyFactorExample } from '@peervisit/catalogue/entities';
-import { STAKEHOLDER_CATEGORY_PHRASE, Stakeholder, StakeholderCategory } from '@peervisit/directory/entities';
-import { formatInZone, NameAnonymiser, nameAnonymiser, statusesAllowing, WITHHELD_NAME } from '@peervisit/review';
+import { Stakeholder, StakeholderCategory } from '@peervisit/directory/entities';
+import {
+  formatInZone,
+  loadNetworkDistribution,
+  NameAnonymiser,
+  nameAnonymiser,
+  PlanProgressPoint,
+  planProgress,
+  progressHistory,
+  statusesAllowing,
+  weightedProgress,
+  WITHHELD_NAME,
+} from '@peervisit/review';
 import {
   Conclusion,
   ConclusionStatus,
@@ -9,6 +20,10 @@ import {
   Document,
   Evidence,
   EvidenceSource,
+  PlanAction,
+  PlanActionChange,
+  PlanActionStatus,
+  PlanActionTerm,
   EvidenceStance,
   Recommendation,
   RecommendationHorizon,
@@ -23,6 +38,7 @@ import {
   VisitSessionKind,
 } from '@peervisit/review/entities';
 import { EntityManager, In, IsNull } from 'typeorm';
+import { reportText } from '../render/report-text';
 
 // ---------------------------------------------------------------------------------------------
 // Input: plain data as loaded from the database (ISO strings, no Date objects, no entities).
@@ -109,7 +125,15 @@ export interface ReportInput {
     relatedExampleIds: string[];
     createdAt: string;
     withdrawnAt?: string | null;
+    /** The host city's answer; only ACCEPTED and PARTLY_ACCEPTED ones carry a development plan. */
+    hostResponse?: string | null;
   }[];
+  /** The host city's development plan: its actions and their history (absent means none). */
+  plan?: {
+    actions: ReportPlanActionInput[];
+    /** Every change of an action: the status, progress and weight after it, and when (ISO). */
+    changes: { actionId: string; status: PlanActionStatus; progress: number; weight: number; changedAt: string }[];
+  };
   /** The benchmark's city examples. */
   examples: { id: string; keyFactorId: string; position: number; city: string; text: string }[];
   /**
@@ -117,6 +141,35 @@ export interface ReportInput {
    * benchmark (any version, matched by key factor code); absent means none.
    */
   cityHistory?: ReportHistoryPoint[];
+  /**
+   * The network's agreed ratings per key factor, counted per rating across cities, with this review's
+   * (libs/review's loadNetworkDistribution: only key factors with at least `minCities` cities); absent means none.
+   */
+  networkDistribution?: { minCities: number; keyFactors: ReportDistribution[] };
+}
+
+export interface ReportPlanActionInput {
+  id: string;
+  recommendationId: string;
+  description: string;
+  owner: string;
+  startsOn: string;
+  dueOn: string;
+  term: PlanActionTerm;
+  status: PlanActionStatus;
+  dropReason: string | null;
+  progress: number;
+  weight: number;
+  createdAt: string;
+}
+
+export interface ReportDistribution {
+  keyFactorCode: string;
+  /** Cities with a comparable agreed rating, this one included. */
+  cities: number;
+  ratings: { rating: number; count: number }[];
+  /** This review's agreed rating. */
+  cityRating: number | null;
 }
 
 export interface ReportHistoryPoint {
@@ -148,6 +201,34 @@ export interface ReportRecommendation {
   relatedExamples: { keyFactorCode: string; city: string; text: string }[];
 }
 
+/** One action of the development plan as the report shows it (no person's name: the owner is a department). */
+export interface ReportPlanAction {
+  description: string;
+  owner: string;
+  term: PlanActionTerm;
+  status: PlanActionStatus;
+  dropReason: string | null;
+  startsOn: string;
+  dueOn: string;
+  progress: number;
+  weight: number;
+}
+
+/** The development plan (issue 20): per accepted recommendation, its actions and weighted progress. */
+export interface ReportPlan {
+  /** The mean of the recommendations' progress (libs/review plan.rules.ts), null before any counted action. */
+  progress: number | null;
+  recommendations: {
+    ref: string;
+    text: string;
+    /** Weighted from its actions, dropped ones left out; null without any. */
+    progress: number | null;
+    actions: ReportPlanAction[];
+    /** This recommendation's progress over time. */
+    progressHistory: PlanProgressPoint[];
+  }[];
+}
+
 export interface ReportKeyFactor {
   number: number;
   code: string;
@@ -167,6 +248,8 @@ export interface ReportKeyFactor {
 
 export interface ReportModel {
   schemaVersion: 1;
+  /** The language the version is written in (en, fr, de): its labels here, its fixed texts in the renderers (render/report-text.ts). */
+  language?: string;
   cover: {
     title: string;
     hostCity: { name: string; country: string };
@@ -202,11 +285,17 @@ export interface ReportModel {
   keyFactors: ReportKeyFactor[];
   /** The city's agreed ratings over its reviews (this one included), key factors in scope only, oldest first. */
   ratingsHistory: ReportHistoryPoint[];
+  /** The network's distribution for the key factors in scope that enough cities rated; null when none did. */
+  networkDistribution: { minCities: number; keyFactors: (ReportDistribution & { heading: string })[] } | null;
   recommendationTable: {
     priority: RecommendationPriority;
     horizon: RecommendationHorizon;
     recommendations: { ref: string; text: string; keyFactorCodes: string[] }[];
   }[];
+  /** The host city's development plan; null while it has no action. */
+  plan: ReportPlan | null;
+  /** The plan's progress at the end of each day it changed, oldest first (the plan-progress chart); empty without a plan. */
+  planProgress: PlanProgressPoint[];
   annex: {
     programme: {
       kind: VisitSessionKind;
@@ -252,25 +341,6 @@ const SOURCE_ORDER = [
 const STANCE_ORDER = [EvidenceStance.SUPPORTS, EvidenceStance.CONTRADICTS, EvidenceStance.NEUTRAL];
 const TEAM_ROLE_ORDER = ['EXPERT_LEADER', 'PEER'];
 
-const KIND_LABEL: Record<ReviewKind, string> = {
-  PEER_REVIEW: 'Peer review',
-  EXPERT_VISIT: 'Expert visit',
-  INTERNAL_ASSESSMENT: 'Internal assessment',
-};
-
-const METHOD: Record<ReviewKind, string> = {
-  PEER_REVIEW:
-    'The host city assessed itself against the benchmark. A team of peers from other cities, led by an expert, then visited the city, ' +
-    'studied its documents, interviewed officials and stakeholders and held focus groups, logged each piece of evidence against the ' +
-    "benchmark's key factors, and agreed a conclusion and recommendations for each key factor in scope, presented to the city at a feedback session.",
-  EXPERT_VISIT:
-    'The host city assessed itself against the benchmark. An expert team visited the city, studied its documents, interviewed officials and ' +
-    "stakeholders, logged each piece of evidence against the benchmark's key factors, and agreed a conclusion and recommendations for each key factor in scope.",
-  INTERNAL_ASSESSMENT:
-    "The city assessed itself against the benchmark's key factors, drawing on its documents and on conversations with officials and stakeholders, " +
-    'and agreed a conclusion and recommendations for each key factor in scope.',
-};
-
 export const SESSION_KIND_LABEL: Record<VisitSessionKind, string> = {
   INTERVIEW: 'Interview',
   FOCUS_GROUP: 'Focus group',
@@ -280,21 +350,6 @@ export const SESSION_KIND_LABEL: Record<VisitSessionKind, string> = {
   FEEDBACK_SESSION: 'Feedback session',
 };
 
-const CATEGORY_LABEL: Record<StakeholderCategory, string> = {
-  POLITICIAN: 'local politicians',
-  CITY_OFFICIAL: 'city officials',
-  NATIONAL_GOVERNMENT: 'national government representatives',
-  MIGRANT_ORGANISATION: 'migrant organisations',
-  CIVIL_SOCIETY: 'civil-society organisations',
-  TRADE_UNION: 'trade unions',
-  BUSINESS: 'local businesses',
-  MEDIA: 'media',
-  FAITH_LEADER: 'faith leaders',
-  ACADEMIA: 'researchers',
-  SERVICE_PROVIDER: 'service providers',
-  RESIDENT: 'residents',
-  OTHER: OTHER_STAKEHOLDERS_LABEL,
-};
 const CATEGORY_ORDER = Object.values(StakeholderCategory);
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -313,6 +368,7 @@ export function reportAnonymiser(input: Pick<ReportInput, 'stakeholders' | 'team
 /** Keys of the model whose values are codes, enum values or dates, never anyone's words. */
 export const REPORT_STRUCTURAL_KEYS: ReadonlySet<string> = new Set([
   'schemaVersion',
+  'language',
   'reviewKind',
   'kind',
   'code',
@@ -329,18 +385,34 @@ export const REPORT_STRUCTURAL_KEYS: ReadonlySet<string> = new Set([
   'startDate',
   'endDate',
   'agreedAt',
+  'term',
+  'status',
+  'startsOn',
+  'dueOn',
+  'date',
 ]);
 
 /** The pure step: every rule of the report's content, no I/O. Same input, same model. */
-export function buildReportModel(input: ReportInput): ReportModel {
+export function buildReportModel(input: ReportInput, language = 'en'): ReportModel {
   // Free text (session titles, narratives, quotes, conclusions) may still name someone who did not
   // consent: every string of the model goes through the anonymiser the host city's views use.
-  return reportAnonymiser(input).anonymiseDeep(buildUnanonymisedModel(input), REPORT_STRUCTURAL_KEYS);
+  const model = reportAnonymiser(input).anonymiseDeep(buildUnanonymisedModel(input, language), REPORT_STRUCTURAL_KEYS);
+  // The anonymiser's mark, in the report's language.
+  const withheld = reportText(language).t('withheldName');
+  return withheld === WITHHELD_NAME ? model : (replaceDeep(model, WITHHELD_NAME, withheld) as ReportModel);
+}
+
+function replaceDeep(value: unknown, from: string, to: string): unknown {
+  if (typeof value === 'string') return value.split(from).join(to);
+  if (Array.isArray(value)) return value.map((v) => replaceDeep(v, from, to));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceDeep(v, from, to)]));
+  return value;
 }
 
 /** The model with the team's own words, before any name is withheld (for the expert leader's name check). */
-export function buildUnanonymisedModel(input: ReportInput): ReportModel {
+export function buildUnanonymisedModel(input: ReportInput, language = 'en'): ReportModel {
   const tz = input.hostCity.timeZone;
+  const text = reportText(language);
   const ratingOf = (value: number | null): ReportRating => ({
     value,
     label: value === null ? null : (input.benchmark.ratingScale.find((l) => l.value === value)?.label ?? null),
@@ -380,11 +452,12 @@ export function buildUnanonymisedModel(input: ReportInput): ReportModel {
       if (isLargeCategory(s.category)) counts.set(s.category, (counts.get(s.category) ?? 0) + 1);
       else other++;
     }
-    const rows = CATEGORY_ORDER.filter((c) => counts.has(c)).map((c) => ({ label: CATEGORY_LABEL[c], count: counts.get(c)! }));
-    if (other) rows.push({ label: OTHER_STAKEHOLDERS_LABEL, count: other });
+    const rows = CATEGORY_ORDER.filter((c) => counts.has(c)).map((c) => ({ label: text.label('category', c), count: counts.get(c)! }));
+    if (other) rows.push({ label: text.t('category.OTHER'), count: other });
     return rows;
   };
-  const attribution = (c: StakeholderCategory | null) => (isLargeCategory(c) ? STAKEHOLDER_CATEGORY_PHRASE[c] : OTHER_STAKEHOLDER_PHRASE);
+  const attribution = (c: StakeholderCategory | null) =>
+    isLargeCategory(c) ? text.label('attribution', c) : text.t('attribution.another');
 
   // Recommendations: not withdrawn, in scope, by priority, horizon, first key factor, then creation.
   const examplesById = new Map(input.examples.map((e) => [e.id, e]));
@@ -479,17 +552,22 @@ export function buildUnanonymisedModel(input: ReportInput): ReportModel {
 
   const model: ReportModel = {
     schemaVersion: 1,
+    language: text.language,
     cover: {
       title: input.review.title,
       hostCity: { name: input.hostCity.name, country: input.hostCity.country },
       benchmark: { code: input.benchmark.code, version: input.benchmark.version, title: input.benchmark.title },
       reviewKind: input.review.kind,
-      reviewKindLabel: KIND_LABEL[input.review.kind],
+      reviewKindLabel: text.label('reviewKind', input.review.kind),
       visit,
       team: input.team
         .filter((m) => TEAM_ROLE_ORDER.includes(m.role))
         .sort((a, b) => TEAM_ROLE_ORDER.indexOf(a.role) - TEAM_ROLE_ORDER.indexOf(b.role) || compareText(a.fullName, b.fullName))
-        .map((m) => ({ name: m.fullName, role: m.role === 'EXPERT_LEADER' ? 'Expert leader' : 'Peer', city: m.cityName })),
+        .map((m) => ({
+          name: m.fullName,
+          role: text.label('teamRole', m.role === 'EXPERT_LEADER' ? 'EXPERT_LEADER' : 'PEER'),
+          city: m.cityName,
+        })),
     },
     executiveSummary: {
       ratingScale: [...input.benchmark.ratingScale]
@@ -499,7 +577,7 @@ export function buildUnanonymisedModel(input: ReportInput): ReportModel {
       highPriorityRecommendations: recommendations.filter((r) => r.priority === RecommendationPriority.HIGH),
     },
     method: {
-      description: METHOD[input.review.kind],
+      description: text.label('methodText', input.review.kind),
       standard: input.benchmark.standard,
       sources: {
         documents: input.documents
@@ -532,6 +610,8 @@ export function buildUnanonymisedModel(input: ReportInput): ReportModel {
       .filter((p) => sections.some((s) => s.code === p.keyFactorCode))
       .sort((a, b) => compareText(a.agreedAt, b.agreedAt) || compareText(a.keyFactorCode, b.keyFactorCode))
       .map((p) => ({ review: p.review, agreedAt: p.agreedAt, keyFactorCode: p.keyFactorCode, rating: p.rating })),
+    networkDistribution: networkDistributionOf(input.networkDistribution, sections),
+    ...planOf(input, refById, recommendations, tz),
     recommendationTable: PRIORITY_ORDER.flatMap((priority) =>
       HORIZON_ORDER.map((horizon) => ({
         priority,
@@ -544,7 +624,7 @@ export function buildUnanonymisedModel(input: ReportInput): ReportModel {
     annex: {
       programme: heldSessions.map((s) => ({
         kind: s.kind,
-        kindLabel: SESSION_KIND_LABEL[s.kind],
+        kindLabel: text.label('sessionKind', s.kind),
         title: s.title,
         startsAt: formatInZone(new Date(s.startsAt), tz),
         endsAt: formatInZone(new Date(s.endsAt), tz),
@@ -562,6 +642,75 @@ export function buildUnanonymisedModel(input: ReportInput): ReportModel {
   };
 
   return model;
+}
+
+/**
+ * The development plan: the report's recommendations the city accepted or partly accepted that have
+ * actions, in the report's order; actions oldest first; progress by the review lib's rules (plan.rules.ts).
+ */
+function planOf(
+  input: ReportInput,
+  refById: Map<string, string>,
+  recommendations: ReportRecommendation[],
+  tz: string,
+): Pick<ReportModel, 'plan' | 'planProgress'> {
+  const actions = input.plan?.actions ?? [];
+  const order = recommendations.map((r) => r.ref);
+  const planned = input.recommendations
+    .filter((r) => refById.has(r.id) && (r.hostResponse === 'ACCEPTED' || r.hostResponse === 'PARTLY_ACCEPTED'))
+    .map((r) => ({ id: r.id, ref: refById.get(r.id)!, own: actions.filter((a) => a.recommendationId === r.id) }))
+    .filter((p) => p.own.length)
+    .sort((a, b) => order.indexOf(a.ref) - order.indexOf(b.ref));
+  if (!planned.length) return { plan: null, planProgress: [] };
+  const dayOf = (instant: Date) => formatInZone(instant, tz).slice(0, 10);
+  const byAction = new Map(actions.map((a) => [a.id, a]));
+  const ids = new Set(planned.map((p) => p.id));
+  const changes = (input.plan?.changes ?? []).flatMap((c) => {
+    const action = byAction.get(c.actionId);
+    return action && ids.has(action.recommendationId)
+      ? [{ ...c, recommendationId: action.recommendationId, changedAt: new Date(c.changedAt) }]
+      : [];
+  });
+  const rows = planned.map(({ id, ref, own }) => ({
+    ref,
+    text: recommendations.find((r) => r.ref === ref)!.text,
+    progress: weightedProgress(own),
+    actions: [...own]
+      .sort((a, b) => compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id))
+      .map((a) => ({
+        description: a.description,
+        owner: a.owner,
+        term: a.term,
+        status: a.status,
+        dropReason: a.dropReason,
+        startsOn: a.startsOn,
+        dueOn: a.dueOn,
+        progress: a.progress,
+        weight: a.weight,
+      })),
+    progressHistory: progressHistory(
+      changes.filter((c) => c.recommendationId === id),
+      dayOf,
+    ),
+  }));
+  return {
+    plan: { progress: planProgress(rows.map((r) => r.progress)), recommendations: rows },
+    planProgress: progressHistory(changes, dayOf),
+  };
+}
+
+/** The distribution of the key factors in scope, in the report's order; null when none is left. */
+function networkDistributionOf(
+  distribution: ReportInput['networkDistribution'],
+  sections: { code: string; heading: string }[],
+): ReportModel['networkDistribution'] {
+  const keyFactors = sections.flatMap((s) => {
+    const k = distribution?.keyFactors.find((d) => d.keyFactorCode === s.code);
+    if (!k || k.cities < distribution!.minCities) return [];
+    const ratings = [...k.ratings].sort((a, b) => a.rating - b.rating).map((r) => ({ rating: r.rating, count: r.count }));
+    return [{ keyFactorCode: s.code, heading: s.heading, cities: k.cities, ratings, cityRating: k.cityRating }];
+  });
+  return keyFactors.length ? { minCities: distribution!.minCities, keyFactors } : null;
 }
 
 /** JSON with object keys sorted at every level; undefined properties are left out. */
@@ -610,6 +759,9 @@ export async function loadReportInput(manager: EntityManager, reviewId: string):
     recommendations,
     examples,
     history,
+    distribution,
+    planActions,
+    planChanges,
   ] = await Promise.all([
     manager.find(KeyFactor, { where: { benchmarkId }, order: { number: 'ASC' } }),
     manager.find(ContextFactor, { where: { benchmarkId }, order: { number: 'ASC' } }),
@@ -652,6 +804,10 @@ export async function loadReportInput(manager: EntityManager, reviewId: string):
         ORDER BY c.agreed_at, kf.number`,
       [reviewId],
     ) as Promise<{ review: string; agreed_at: Date | null; code: string; rating: number | null }[]>,
+    // The network's distribution per key factor (one statement; the ≥ 5 cities rule is in it).
+    loadNetworkDistribution(manager, reviewId),
+    manager.find(PlanAction, { where: { reviewId } }),
+    manager.find(PlanActionChange, { where: { reviewId }, order: { changedAt: 'ASC', id: 'ASC' } }),
   ]);
 
   const stakeholders = new Map<string, Stakeholder>();
@@ -738,13 +894,46 @@ export async function loadReportInput(manager: EntityManager, reviewId: string):
       relatedExampleIds: r.relatedExampleIds,
       createdAt: iso(r.createdAt)!,
       withdrawnAt: iso(r.withdrawnAt),
+      hostResponse: r.hostResponse,
     })),
+    plan: {
+      actions: planActions.map((a) => ({
+        id: a.id,
+        recommendationId: a.recommendationId,
+        description: a.description,
+        owner: a.owner,
+        startsOn: a.startsOn,
+        dueOn: a.dueOn,
+        term: a.term,
+        status: a.status,
+        dropReason: a.dropReason,
+        progress: a.progress,
+        weight: a.weight,
+        createdAt: iso(a.createdAt)!,
+      })),
+      changes: planChanges.map((c) => ({
+        actionId: c.actionId,
+        status: c.status,
+        progress: c.progress,
+        weight: c.weight,
+        changedAt: iso(c.changedAt)!,
+      })),
+    },
     examples: examples.map((e) => ({ id: e.id, keyFactorId: e.keyFactorId, position: e.position, city: e.city, text: e.text })),
     cityHistory: history.map((h) => ({ review: h.review, agreedAt: iso(h.agreed_at) ?? '', keyFactorCode: h.code, rating: h.rating })),
+    networkDistribution: {
+      minCities: distribution.minCities,
+      keyFactors: distribution.shown.map((k) => ({
+        keyFactorCode: k.code,
+        cities: k.cities,
+        ratings: k.ratings,
+        cityRating: k.cityRating,
+      })),
+    },
   };
 }
 
 /** Loads the review's data (a fixed number of statements) and applies the report's rules. */
-export async function assembleReportModel(manager: EntityManager, reviewId: string): Promise<ReportModel> {
-  return buildReportModel(await loadReportInput(manager, reviewId));
+export async function assembleReportModel(manager: EntityManager, reviewId: string, language = 'en'): Promise<ReportModel> {
+  return buildReportModel(await loadReportInput(manager, reviewId), language);
 }

@@ -1,10 +1,16 @@
 import {
+  DistributionCount,
   evidenceBySourceSpec,
   EvidenceSourceCount,
   HistoryPoint,
+  networkDistributionSpec,
+  planProgressSpec,
+  PlanProgressPoint,
+  PlanProgressSeries,
   ratingsComparisonSpec,
   RatingRow,
   ratingsHistorySpec,
+  SOURCE_COLOURS,
 } from '@peervisit/charts';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { readFileSync } from 'node:fs';
@@ -13,7 +19,7 @@ import type * as VegaModule from 'vega';
 import type * as VegaLiteModule from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportModel } from '../model/report-model';
-import { ratingText, SOURCE_LABEL } from './report-text';
+import { reportText, ReportText } from './report-text';
 
 // The report's charts: the same Vega-Lite specs as the web app's (libs/charts), drawn on the server.
 // Vega-Lite → Vega → a headless View → SVG; the HTML inlines the SVG, the PDF draws it as vectors
@@ -22,7 +28,7 @@ import { ratingText, SOURCE_LABEL } from './report-text';
 
 /** A chart of the report, before drawing: what it shows, and the same figures in words and as a table. */
 export interface ReportChart {
-  id: 'ratings' | 'evidence' | 'history';
+  id: 'ratings' | 'evidence' | 'history' | 'network' | 'plan';
   /** The figure's caption. */
   title: string;
   /** The text alternative: one sentence with what the chart shows. */
@@ -39,25 +45,41 @@ export interface RenderedChart extends ReportChart {
   height: number;
 }
 
-/** Axis titles, legend entries and table headers of the report's charts. */
-export const CHART_TEXT = {
-  keyFactor: 'Key factor',
-  self: 'Self-assessment',
-  team: 'Review team',
-  /** Only in the chart (the PDF test looks for it in the text layer). */
-  ratingAxis: 'Rating on the benchmark scale',
-  evidenceAxis: 'Evidence items logged',
-  sourceLegend: 'Type of source',
-  review: 'Review',
-  historyAxis: 'Agreed rating',
-};
+/** Axis titles, legend entries and table headers of the report's charts, in the report's language. */
+export function chartText(T: ReportText) {
+  return {
+    keyFactor: T.t('chart.keyFactor'),
+    self: T.t('chart.self'),
+    team: T.t('chart.team'),
+    /** Only in the chart (the PDF test looks for it in the text layer). */
+    ratingAxis: T.t('chart.ratingAxis'),
+    evidenceAxis: T.t('chart.evidenceAxis'),
+    sourceLegend: T.t('chart.sourceLegend'),
+    review: T.t('chart.review'),
+    historyAxis: T.t('chart.historyAxis'),
+    /** Only in the chart. */
+    networkAxis: T.t('chart.networkAxis'),
+    /** Only in the chart: the colour legend's title. */
+    networkLegend: T.t('chart.networkLegend'),
+    cities: T.t('chart.cities'),
+    /** Only in the chart. */
+    planAxis: T.t('chart.planAxis'),
+    day: T.t('chart.day'),
+    plan: T.t('chart.plan'),
+  };
+}
 
-const SOURCES = Object.keys(SOURCE_LABEL);
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const listText = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+/** The English ones (report-messages/en.json). */
+export const CHART_TEXT = chartText(reportText('en'));
 
-/** The charts that fit the follow-up report, in the order they appear, with their text alternatives. */
+const SOURCES = ['DOCUMENT', 'INTERVIEW', 'FOCUS_GROUP', 'OBSERVATION', 'SELF_ASSESSMENT'];
+/** Above this many recommendations in the plan, the plan chart shows the plan's line only. */
+const MAX_PLAN_SERIES = 7;
+
+/** The charts that fit the follow-up report, in the order they appear, with their text alternatives, in the report's language. */
 export function reportCharts(model: ReportModel): ReportChart[] {
+  const T = reportText(model.language);
+  const text = chartText(T);
   const charts: ReportChart[] = [];
   const values = model.executiveSummary.ratingScale.map((l) => l.value);
   const scale = values.length ? { min: Math.min(...values), max: Math.max(...values) } : { min: 0, max: 4 };
@@ -71,67 +93,72 @@ export function reportCharts(model: ReportModel): ReportChart[] {
   }));
   const both = rows.filter((r) => r.selfRating !== null && r.teamRating !== null);
   if (rows.some((r) => r.selfRating !== null || r.teamRating !== null)) {
-    const lower = both.filter((r) => r.teamRating! < r.selfRating!).length;
-    const same = both.filter((r) => r.teamRating === r.selfRating).length;
-    const higher = both.filter((r) => r.teamRating! > r.selfRating!).length;
     charts.push({
       id: 'ratings',
-      title: "The city's self-assessment and the review team's rating, per key factor",
-      summary:
-        `The city's self-assessment and the review team's rating for ${plural(rows.length, 'key factor')}, on a scale from ${scale.min} to ${scale.max}` +
-        (both.length
-          ? `: of the ${plural(both.length, 'key factor')} rated by both, the team rated ${lower} lower than the city, ${same} the same and ${higher} higher.`
-          : '.'),
+      title: T.t('chart.ratings.title'),
+      summary: both.length
+        ? T.t('chart.ratings.summaryCompared', {
+            count: rows.length,
+            min: scale.min,
+            max: scale.max,
+            both: both.length,
+            lower: both.filter((r) => r.teamRating! < r.selfRating!).length,
+            same: both.filter((r) => r.teamRating === r.selfRating).length,
+            higher: both.filter((r) => r.teamRating! > r.selfRating!).length,
+          })
+        : T.t('chart.ratings.summary', { count: rows.length, min: scale.min, max: scale.max }),
       table: {
-        caption: 'Self-assessment and team rating per key factor',
-        columns: [CHART_TEXT.keyFactor, 'Self-assessment', 'Team'],
+        caption: T.t('chart.ratings.caption'),
+        columns: [text.keyFactor, text.self, T.t('chart.teamColumn')],
         rows: model.keyFactors.map((k) => [
           `${k.code} ${k.heading}`,
-          k.selfAssessment ? ratingText(k.selfAssessment.rating) : '—',
-          k.conclusion ? ratingText(k.conclusion.rating) : '—',
+          k.selfAssessment ? T.ratingText(k.selfAssessment.rating) : '—',
+          k.conclusion ? T.ratingText(k.conclusion.rating) : '—',
         ]),
       },
-      spec: ratingsComparisonSpec(rows, scale, {
-        self: CHART_TEXT.self,
-        team: CHART_TEXT.team,
-        keyFactor: CHART_TEXT.keyFactor,
-        rating: CHART_TEXT.ratingAxis,
-      }),
+      spec: ratingsComparisonSpec(rows, scale, { self: text.self, team: text.team, keyFactor: text.keyFactor, rating: text.ratingAxis }),
     });
   }
 
   // Evidence per key factor by type of source (counts only).
+  const sourceLabel = (source: string) => T.label('source', source);
   const counts: EvidenceSourceCount[] = model.keyFactors.flatMap((k) =>
-    k.evidence.bySource.map((s) => ({ code: k.code, heading: k.heading, source: SOURCE_LABEL[s.source] ?? s.source, count: s.count })),
+    k.evidence.bySource.map((s) => ({ code: k.code, heading: k.heading, source: sourceLabel(s.source), count: s.count })),
   );
   const total = model.keyFactors.reduce((n, k) => n + k.evidence.total, 0);
   if (total > 0) {
-    const sourceLabels = SOURCES.map((s) => SOURCE_LABEL[s]);
+    const sourceLabels = SOURCES.map(sourceLabel);
     const perSource = sourceLabels
       .map((label) => ({ label, count: counts.filter((c) => c.source === label).reduce((n, c) => n + c.count, 0) }))
       .filter((s) => s.count > 0);
     const most = [...model.keyFactors].sort((a, b) => b.evidence.total - a.evidence.total)[0];
+    // Source names inside a sentence: lower case, but German nouns keep their capital.
+    const inSentence = (label: string) => (T.language === 'de' ? label : label.toLocaleLowerCase(T.locale));
     charts.push({
       id: 'evidence',
-      title: 'Evidence per key factor, by type of source',
-      summary:
-        `${plural(total, 'piece')} of evidence across ${plural(model.keyFactors.length, 'key factor')}, ` +
-        `by type of source: ${listText(perSource.map((s) => `${s.label.toLowerCase()} ${s.count}`))}; ` +
-        `key factor ${most.code} has the most (${most.evidence.total}).`,
+      title: T.t('chart.evidence.title'),
+      summary: T.t('chart.evidence.summary', {
+        total,
+        count: model.keyFactors.length,
+        sources: new Intl.ListFormat(T.locale, { type: 'conjunction' }).format(perSource.map((s) => `${inSentence(s.label)} ${s.count}`)),
+        code: most.code,
+        most: most.evidence.total,
+      }),
       table: {
-        caption: 'Evidence per key factor and type of source',
-        columns: [CHART_TEXT.keyFactor, ...sourceLabels, 'Total'],
+        caption: T.t('chart.evidence.caption'),
+        columns: [text.keyFactor, ...sourceLabels, T.t('chart.total')],
         rows: model.keyFactors.map((k) => [
           `${k.code} ${k.heading}`,
           ...SOURCES.map((s) => String(k.evidence.bySource.find((b) => b.source === s)?.count ?? 0)),
           String(k.evidence.total),
         ]),
       },
-      spec: evidenceBySourceSpec(counts, sourceLabels, {
-        keyFactor: CHART_TEXT.keyFactor,
-        count: CHART_TEXT.evidenceAxis,
-        source: CHART_TEXT.sourceLegend,
-      }),
+      spec: evidenceBySourceSpec(
+        counts,
+        sourceLabels,
+        { keyFactor: text.keyFactor, count: text.evidenceAxis, source: text.sourceLegend },
+        SOURCES.map((s) => SOURCE_COLOURS[s]),
+      ),
     });
   }
 
@@ -153,13 +180,18 @@ export function reportCharts(model: ReportModel): ReportChart[] {
     const down = changes.filter((c) => c.first !== null && c.last! < c.first).length;
     charts.push({
       id: 'history',
-      title: "The city's agreed ratings across its reviews",
-      summary:
-        `The city's agreed ratings across ${plural(reviews.length, 'review')}, from ${reviews[0]} to ${reviews.at(-1)}: ` +
-        `${plural(up, 'key factor')} rated higher in the latest review than in the first, ${down} lower and ${codes.length - up - down} unchanged or rated once.`,
+      title: T.t('chart.history.title'),
+      summary: T.t('chart.history.summary', {
+        reviews: reviews.length,
+        first: reviews[0],
+        last: reviews.at(-1),
+        up,
+        down,
+        rest: codes.length - up - down,
+      }),
       table: {
-        caption: 'Agreed ratings per key factor and review',
-        columns: [CHART_TEXT.keyFactor, ...reviews],
+        caption: T.t('chart.history.caption'),
+        columns: [text.keyFactor, ...reviews],
         rows: codes.map((code) => [
           code,
           ...reviews.map((r) => {
@@ -168,14 +200,123 @@ export function reportCharts(model: ReportModel): ReportChart[] {
           }),
         ]),
       },
-      spec: ratingsHistorySpec(points, scale, {
-        review: CHART_TEXT.review,
-        rating: CHART_TEXT.historyAxis,
-        keyFactor: CHART_TEXT.keyFactor,
-      }),
+      spec: ratingsHistorySpec(points, scale, { review: text.review, rating: text.historyAxis, keyFactor: text.keyFactor }),
     });
   }
+
+  const network = networkChart(model, T);
+  if (network) charts.push(network);
+
+  // The development plan's progress over time, a line per recommendation while the legend stays readable.
+  const planned = model.plan?.recommendations ?? [];
+  const series =
+    planned.length > 1 && planned.length <= MAX_PLAN_SERIES ? planned.map((r) => ({ name: r.ref, points: r.progressHistory })) : [];
+  const plan = planProgressChart(model.planProgress, series, T);
+  if (plan) charts.push(plan);
   return charts;
+}
+
+/** The middle rating of a distribution (the lower middle for an even number of cities). */
+function median(ratings: { rating: number; count: number }[]): number {
+  const total = ratings.reduce((n, r) => n + r.count, 0);
+  let seen = 0;
+  for (const r of [...ratings].sort((a, b) => a.rating - b.rating)) {
+    seen += r.count;
+    if (seen * 2 >= total) return r.rating;
+  }
+  return NaN;
+}
+
+/**
+ * The network's distribution per key factor with this city marked, when the model has one (the
+ * loader gives only key factors that at least `minCities` cities rated: libs/review's rule).
+ */
+function networkChart(model: ReportModel, T: ReportText): ReportChart | null {
+  const distribution = model.networkDistribution;
+  if (!distribution) return null;
+  const text = chartText(T);
+  const city = model.cover.hostCity.name;
+  const scale = model.executiveSummary.ratingScale.map((l) => ({ value: l.value, label: l.label }));
+  const counts: DistributionCount[] = distribution.keyFactors.flatMap((k) =>
+    k.ratings.map((r) => ({ code: k.keyFactorCode, heading: k.heading, rating: r.rating, count: r.count })),
+  );
+  const rated = distribution.keyFactors.filter((k) => k.cityRating !== null);
+  const above = rated.filter((k) => k.cityRating! > median(k.ratings)).length;
+  const at = rated.filter((k) => k.cityRating === median(k.ratings)).length;
+  const fewest = Math.min(...distribution.keyFactors.map((k) => k.cities));
+  const levels = [...new Set([...scale.map((l) => l.value), ...counts.map((c) => c.rating)])].sort((a, b) => a - b);
+  const levelName = (value: number) => {
+    const label = scale.find((l) => l.value === value)?.label;
+    return label ? `${value} ${label}` : String(value);
+  };
+  const about = { fewest, count: distribution.keyFactors.length, city };
+  return {
+    id: 'network',
+    title: T.t('chart.network.title', { city }),
+    summary:
+      (rated.length
+        ? T.t('chart.network.summaryCompared', { ...about, rated: rated.length, above, at, below: rated.length - above - at })
+        : T.t('chart.network.summary', about)) +
+      ' ' +
+      T.t('chart.network.withheld', { min: distribution.minCities }),
+    table: {
+      caption: T.t('chart.network.caption', { city }),
+      columns: [text.keyFactor, text.cities, ...levels.map(levelName), city],
+      rows: distribution.keyFactors.map((k) => [
+        `${k.keyFactorCode} ${k.heading}`,
+        String(k.cities),
+        ...levels.map((l) => String(k.ratings.find((r) => r.rating === l)?.count ?? 0)),
+        k.cityRating === null ? '—' : String(k.cityRating),
+      ]),
+    },
+    spec: networkDistributionSpec(
+      counts,
+      distribution.keyFactors.map((k) => ({ code: k.keyFactorCode, rating: k.cityRating })),
+      scale,
+      { keyFactor: text.keyFactor, rating: text.networkAxis, city, cities: text.networkLegend },
+    ),
+  };
+}
+
+/**
+ * The development plan's progress over time, with a line per recommendation when given (`R1`, ...),
+ * once the plan has changed on at least two days (one point is not a trend).
+ */
+export function planProgressChart(
+  points: PlanProgressPoint[],
+  series: PlanProgressSeries[] = [],
+  T: ReportText = reportText('en'),
+): ReportChart | null {
+  if (points.length < 2) return null;
+  const text = chartText(T);
+  const first = points[0];
+  const last = points.at(-1)!;
+  const number = new Intl.NumberFormat(T.locale, { maximumFractionDigits: 1 });
+  const pct = (n: number) => `${number.format(n)} %`;
+  return {
+    id: 'plan',
+    title: T.t('chart.plan.title'),
+    summary: T.t('chart.plan.summary', {
+      days: points.length,
+      first: pct(first.progress),
+      firstDay: T.day(first.date),
+      last: pct(last.progress),
+      lastDay: T.day(last.date),
+    }),
+    table: {
+      caption: T.t('chart.plan.caption'),
+      columns: [text.day, text.plan, ...series.map((s) => s.name)],
+      rows: points.map((p) => [
+        T.day(p.date),
+        pct(p.progress),
+        ...series.map((s) => {
+          const point = [...s.points].reverse().find((q) => q.date <= p.date);
+          return point ? pct(point.progress) : '—';
+        }),
+      ]),
+    },
+    spec: planProgressSpec(points, { date: text.day, progress: text.planAxis, plan: text.plan }, series),
+  };
 }
 
 // --- drawing ------------------------------------------------------------------------------------

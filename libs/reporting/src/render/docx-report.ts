@@ -17,23 +17,8 @@ import {
 } from 'docx';
 import type { ReportModel } from '../model/report-model';
 import { chartPng, RenderedChart, renderReportCharts } from './charts';
-import {
-  bulletsOf,
-  CONTENTS,
-  creditSource,
-  DOCUMENT_TYPE_LABEL,
-  HORIZON_LABEL,
-  paragraphsOf,
-  PRIORITY_LABEL,
-  programmeRow,
-  ratingText,
-  RECOMMENDATION_TABLE_HEADER,
-  recommendationLine,
-  SOURCE_LABEL,
-  sourcesLines,
-  STANCE_LABEL,
-  visitText,
-} from './report-text';
+import { bulletsOf, paragraphsOf, reportText } from './report-text';
+import { PLAN_TABLE_HEADER, PLAN_TABLE_WEIGHTS, PLAN_TITLE, planIntro, planRecommendationHeading, planRows } from './plan-section';
 
 type Block = Paragraph | Table;
 
@@ -134,183 +119,197 @@ function body(model: ReportModel, figures: Figure[] = []): Block[] {
   const chart = (id: RenderedChart['id']) => figures.find((f) => f.chart.id === id);
   const { cover, executiveSummary: summary, method, context, keyFactors, recommendationTable, annex, credit } = model;
   const out: Block[] = [];
+  const T = reportText(model.language);
+  const t = T.t;
+  const parasIn = (text: string | null | undefined, empty = t('notProvided')) => paras(text, empty);
+  const bulletsIn = (items: string[], empty = t('notProvided')) => bullets(items, empty);
 
   // Cover
   out.push(
-    p(`${cover.reviewKindLabel} report`, { muted: true }),
-    new Paragraph({ text: `${cover.hostCity.name}: follow-up report`, heading: HeadingLevel.TITLE }),
+    p(t('cover.kindReport', { kind: cover.reviewKindLabel }), { muted: true }),
+    new Paragraph({ text: t('title', { name: cover.hostCity.name }), heading: HeadingLevel.TITLE }),
     p(cover.title),
   );
   for (const [name, value] of [
-    ['Host city', `${cover.hostCity.name} (${cover.hostCity.country})`],
-    ['Benchmark', `${cover.benchmark.title} (${cover.benchmark.code}, version ${cover.benchmark.version})`],
-    ['Kind of review', cover.reviewKindLabel],
-    ['Visit', visitText(cover.visit)],
+    [t('cover.hostCity'), `${cover.hostCity.name} (${cover.hostCity.country})`],
+    [
+      t('cover.benchmark'),
+      t('cover.benchmarkValue', { title: cover.benchmark.title, code: cover.benchmark.code, version: cover.benchmark.version }),
+    ],
+    [t('cover.kind'), cover.reviewKindLabel],
+    [t('cover.visit'), T.visitText(cover.visit)],
   ])
     out.push(new Paragraph({ children: [new TextRun({ text: `${name}: `, bold: true }), new TextRun(value)], spacing: { after: 80 } }));
-  out.push(heading('The review team', 2));
+  out.push(heading(t('team.heading'), 2));
   if (cover.team.length)
     out.push(
-      caption('Members of the review team'),
+      caption(t('team.caption')),
       table(
         [
-          { header: 'Name', weight: 2 },
-          { header: 'Role', weight: 1.5 },
-          { header: 'City', weight: 1.5 },
+          { header: t('col.name'), weight: 2 },
+          { header: t('col.role'), weight: 1.5 },
+          { header: t('col.city'), weight: 1.5 },
         ],
         cover.team.map((m) => [m.name, m.role, m.city ?? '—']),
       ),
     );
-  else out.push(p('No team recorded.', { italics: true, muted: true }));
+  else out.push(p(t('team.none'), { italics: true, muted: true }));
 
   // Contents
-  out.push(heading('Contents', 1, true), ...CONTENTS.map((title, i) => p(`${i + 1}. ${title}`)));
+  out.push(heading(t('contents'), 1, true), ...T.contents.map((title, i) => p(`${i + 1}. ${title}`)));
 
   // Executive summary
   out.push(
-    heading('Executive summary', 1, true),
-    caption('Key factors and their ratings'),
+    heading(t('section.summary'), 1, true),
+    caption(t('summary.ratingsCaption')),
     table(
       [
-        { header: 'Key factor', weight: 1 },
-        { header: 'Heading', weight: 4 },
-        { header: 'Rating', weight: 2 },
+        { header: t('col.keyFactor'), weight: 1 },
+        { header: t('col.heading'), weight: 4 },
+        { header: t('col.rating'), weight: 2 },
       ],
-      summary.keyFactors.map((k) => [k.code, k.heading, ratingText(k.rating)]),
+      summary.keyFactors.map((k) => [k.code, k.heading, T.ratingText(k.rating)]),
       { firstColumnBold: true },
     ),
   );
   if (summary.ratingScale.length)
     out.push(
-      caption('Rating scale'),
+      caption(t('summary.scaleCaption')),
       table(
         [
-          { header: 'Rating', weight: 1 },
-          { header: 'Label', weight: 2 },
-          { header: 'Meaning', weight: 4 },
+          { header: t('col.rating'), weight: 1 },
+          { header: t('col.label'), weight: 2 },
+          { header: t('col.meaning'), weight: 4 },
         ],
         summary.ratingScale.map((l) => [String(l.value), l.label, l.description]),
         { firstColumnBold: true },
       ),
     );
-  out.push(...figure(chart('ratings')), ...figure(chart('history')));
+  out.push(...figure(chart('ratings')), ...figure(chart('history')), ...figure(chart('network')));
   out.push(
-    heading('High-priority recommendations', 2),
-    ...bullets(summary.highPriorityRecommendations.map(recommendationLine), 'No high-priority recommendations.'),
+    heading(t('summary.highPriority'), 2),
+    ...bulletsIn(
+      summary.highPriorityRecommendations.map((r) => T.recommendationLine(r)),
+      t('summary.noHighPriority'),
+    ),
   );
 
   // Method
   out.push(
-    heading('Method', 1, true),
-    ...paras(method.description),
-    heading("The benchmark's standard", 2),
-    ...paras(method.standard),
-    heading('Sources', 2),
-    ...bullets(sourcesLines(method.sources)),
+    heading(t('section.method'), 1, true),
+    ...parasIn(method.description),
+    heading(t('method.standard'), 2),
+    ...parasIn(method.standard),
+    heading(t('method.sources'), 2),
+    ...bulletsIn(T.sourcesLines(method.sources)),
     ...figure(chart('evidence')),
   );
   if (method.sources.stakeholderCategories.length)
     out.push(
-      caption('Stakeholders met, by category'),
+      caption(t('method.categoriesCaption')),
       table(
         [
-          { header: 'Category', weight: 3 },
-          { header: 'People met', weight: 1 },
+          { header: t('col.category'), weight: 3 },
+          { header: t('col.peopleMet'), weight: 1 },
         ],
         method.sources.stakeholderCategories.map((c) => [c.label, String(c.count)]),
       ),
     );
   if (method.sources.documents.length)
     out.push(
-      caption('Documents consulted'),
+      caption(t('method.documentsCaption')),
       table(
         [
-          { header: 'Title', weight: 3 },
-          { header: 'Type', weight: 1 },
+          { header: t('col.title'), weight: 3 },
+          { header: t('col.type'), weight: 1 },
         ],
-        method.sources.documents.map((d) => [d.title, DOCUMENT_TYPE_LABEL[d.type] ?? d.type]),
+        method.sources.documents.map((d) => [d.title, T.label('docType', d.type)]),
       ),
     );
   if (method.sources.namedStakeholders.length)
     out.push(
-      heading('People who agreed to be named', 3),
-      ...bullets(method.sources.namedStakeholders.map((s) => [s.name, s.position, s.organisation].filter(Boolean).join(', '))),
+      heading(t('method.named'), 3),
+      ...bulletsIn(method.sources.namedStakeholders.map((s) => [s.name, s.position, s.organisation].filter(Boolean).join(', '))),
     );
 
   // Context
-  out.push(heading("The city's context", 1, true));
-  if (!context.length) out.push(p('No context factors.', { italics: true, muted: true }));
-  for (const c of context) out.push(heading(`${c.code} ${c.name}`, 2), ...paras(c.note, 'The city wrote no note on this factor.'));
+  out.push(heading(t('section.context'), 1, true));
+  if (!context.length) out.push(p(t('context.none'), { italics: true, muted: true }));
+  for (const c of context) out.push(heading(`${c.code} ${c.name}`, 2), ...parasIn(c.note, t('context.noNote')));
 
   // Findings
-  out.push(heading('Findings by key factor', 1, true));
+  out.push(heading(t('section.findings'), 1, true));
   keyFactors.forEach((k, i) => {
-    out.push(heading(`Key factor ${k.code}: ${k.heading}`, 2, i > 0), p(k.statement, { italics: true }));
-    out.push(heading('What the self-assessment said', 3));
+    out.push(heading(t('kf.heading', { code: k.code, heading: k.heading }), 2, i > 0), p(k.statement, { italics: true }));
+    out.push(heading(t('kf.selfAssessment'), 3));
     if (k.selfAssessment)
       out.push(
-        p(`The city's own rating: ${ratingText(k.selfAssessment.rating)}${k.selfAssessment.submitted ? '' : ' (draft)'}.`),
-        ...paras(k.selfAssessment.narrative),
+        p(t(k.selfAssessment.submitted ? 'kf.ownRating' : 'kf.ownRatingDraft', { rating: T.ratingText(k.selfAssessment.rating) })),
+        ...parasIn(k.selfAssessment.narrative),
       );
-    else out.push(p('No self-assessment entry.', { italics: true, muted: true }));
+    else out.push(p(t('kf.noSelfAssessment'), { italics: true, muted: true }));
     out.push(
-      heading('The evidence in summary', 3),
-      caption(`Evidence on key factor ${k.code} (${k.evidence.total} items)`),
+      heading(t('kf.evidence'), 3),
+      caption(t('kf.evidenceCaption', { code: k.code, count: k.evidence.total })),
       table(
         [
-          { header: 'Source', weight: 3 },
-          { header: 'Items', weight: 1 },
+          { header: t('col.source'), weight: 3 },
+          { header: t('col.items'), weight: 1 },
         ],
-        k.evidence.bySource.map((s) => [SOURCE_LABEL[s.source] ?? s.source, String(s.count)]),
+        k.evidence.bySource.map((s) => [T.label('source', s.source), String(s.count)]),
         { firstColumnBold: true },
       ),
-      caption(`Evidence on key factor ${k.code} by stance`),
+      caption(t('kf.stanceCaption', { code: k.code })),
       table(
         [
-          { header: 'Stance', weight: 3 },
-          { header: 'Items', weight: 1 },
+          { header: t('col.stance'), weight: 3 },
+          { header: t('col.items'), weight: 1 },
         ],
-        k.evidence.byStance.map((s) => [STANCE_LABEL[s.stance] ?? s.stance, String(s.count)]),
+        k.evidence.byStance.map((s) => [T.label('stance', s.stance), String(s.count)]),
         { firstColumnBold: true },
       ),
     );
     for (const q of k.evidence.quotes) out.push(p(`“${q.text}”`, { indent: true }), p(`— ${q.attribution}`, { indent: true, muted: true }));
-    out.push(heading('Conclusion', 3));
+    out.push(heading(t('kf.conclusion'), 3));
     if (k.conclusion)
       out.push(
-        p(`Rating: ${ratingText(k.conclusion.rating)}`, { bold: true }),
-        ...paras(k.conclusion.summary),
-        heading('Strengths', 4),
-        ...bullets(bulletsOf(k.conclusion.strengths)),
-        heading('Areas to develop', 4),
-        ...bullets(bulletsOf(k.conclusion.areasToDevelop)),
+        p(t('kf.rating', { rating: T.ratingText(k.conclusion.rating) }), { bold: true }),
+        ...parasIn(k.conclusion.summary),
+        heading(t('kf.strengths'), 4),
+        ...bulletsIn(bulletsOf(k.conclusion.strengths)),
+        heading(t('kf.areas'), 4),
+        ...bulletsIn(bulletsOf(k.conclusion.areasToDevelop)),
       );
-    else out.push(p('No agreed conclusion.', { italics: true, muted: true }));
+    else out.push(p(t('kf.noConclusion'), { italics: true, muted: true }));
     out.push(
-      heading('Recommendations', 3),
-      ...bullets(k.recommendations.map(recommendationLine), 'No recommendations on this key factor.'),
+      heading(t('section.recommendations'), 3),
+      ...bulletsIn(
+        k.recommendations.map((r) => T.recommendationLine(r)),
+        t('kf.noRecommendations'),
+      ),
     );
     out.push(
-      heading('Related good practices', 3),
-      ...bullets(
+      heading(t('kf.goodPractices'), 3),
+      ...bulletsIn(
         k.goodPractices.map(
-          (g) => `${g.city}: ${g.text}${g.referencedByRecommendations.length ? ` (see ${g.referencedByRecommendations.join(', ')})` : ''}`,
+          (g) =>
+            `${g.city}: ${g.text}${g.referencedByRecommendations.length ? ` ${t('kf.seeRecommendations', { refs: g.referencedByRecommendations.join(', ') })}` : ''}`,
         ),
-        'The benchmark gives no city examples for this key factor.',
+        t('kf.noExamples'),
       ),
     );
   });
 
   // Recommendations table
   out.push(
-    heading('Recommendations by priority and horizon', 1, true),
-    caption('Every recommendation, by priority and horizon'),
+    heading(t('section.recommendationsLong'), 1, true),
+    caption(t('recs.caption')),
     table(
-      RECOMMENDATION_TABLE_HEADER.map((header, i) => ({ header, weight: [1, 1.2, 5, 1.2][i] })),
+      T.recommendationTableHeader.map((header, i) => ({ header, weight: [1, 1.2, 5, 1.2][i] })),
       recommendationTable.flatMap((cell) =>
         cell.recommendations.map((r) => [
-          PRIORITY_LABEL[cell.priority],
-          HORIZON_LABEL[cell.horizon],
+          T.label('priority', cell.priority),
+          T.label('horizon', cell.horizon),
           `${r.ref} ${r.text}`,
           r.keyFactorCodes.join(', '),
         ]),
@@ -318,25 +317,38 @@ function body(model: ReportModel, figures: Figure[] = []): Block[] {
     ),
   );
 
+  // The development plan
+  if (model.plan) {
+    out.push(heading(PLAN_TITLE, 2), p(planIntro(model.plan)), ...figure(chart('plan')));
+    for (const r of model.plan.recommendations)
+      out.push(
+        heading(planRecommendationHeading(r), 3),
+        table(
+          PLAN_TABLE_HEADER.map((header, i) => ({ header, weight: PLAN_TABLE_WEIGHTS[i] })),
+          planRows(r),
+        ),
+      );
+  }
+
   // Annex
-  out.push(heading('Annex: the visit programme', 1, true));
+  out.push(heading(t('section.annex'), 1, true));
   if (annex.programme.length)
     out.push(
-      caption("Sessions held (times in the host city's time zone)"),
+      caption(t('annex.caption')),
       table(
         [
-          { header: 'When', weight: 1.6 },
-          { header: 'Session', weight: 3 },
-          { header: 'Key factors', weight: 1.1 },
-          { header: 'Stakeholders met', weight: 2.3 },
+          { header: t('col.when'), weight: 1.6 },
+          { header: t('col.session'), weight: 3 },
+          { header: t('col.keyFactors'), weight: 1.1 },
+          { header: t('col.stakeholdersMet'), weight: 2.3 },
         ],
-        annex.programme.map(programmeRow),
+        annex.programme.map((s) => T.programmeRow(s)),
       ),
     );
-  else out.push(p('No sessions were held.', { italics: true, muted: true }));
+  else out.push(p(t('annex.none'), { italics: true, muted: true }));
 
   // Credits
-  out.push(spacer(), heading('Credits', 1), ...paras(credit.attribution), p(creditSource(credit)));
+  out.push(spacer(), heading(t('section.credits'), 1), ...parasIn(credit.attribution), p(T.creditSource(credit)));
   return out;
 }
 
@@ -344,12 +356,14 @@ function body(model: ReportModel, figures: Figure[] = []): Block[] {
 export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
   const figures: Figure[] = [];
   for (const chart of await renderReportCharts(model)) figures.push({ chart, png: await chartPng(chart.svg) });
-  const title = `${model.cover.hostCity.name}: follow-up report`;
+  const T = reportText(model.language);
+  const title = T.t('title', { name: model.cover.hostCity.name });
   const doc = new Document({
     title,
     subject: model.cover.title,
     creator: 'PeerVisit',
-    styles: { default: { document: { run: { font: FONT, size: 21 } } } },
+    // The document's language, so Word checks spelling and reads it aloud in it.
+    styles: { default: { document: { run: { font: FONT, size: 21, language: { value: T.locale } } } } },
     sections: [
       {
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
@@ -359,10 +373,8 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
               new Paragraph({
                 alignment: AlignmentType.RIGHT,
                 children: [
-                  new TextRun({ text: `${title} · Page `, size: 16 }),
-                  new TextRun({ children: [PageNumber.CURRENT], size: 16 }),
-                  new TextRun({ text: ' of ', size: 16 }),
-                  new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16 }),
+                  // "Page {page} of {pages}" with Word's own page fields where the catalogue puts the numbers.
+                  ...pageFooter(title, T.t('page', { page: '\u0001', pages: '\u0002' })),
                 ],
               }),
             ],
@@ -373,4 +385,17 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
     ],
   });
   return Packer.toBuffer(doc);
+}
+
+/** The footer's runs: the title, then the page phrase with Word's PAGE and NUMPAGES fields in place of its markers. */
+function pageFooter(title: string, phrase: string): TextRun[] {
+  return [`${title} · `, ...phrase.split(/(\u0001|\u0002)/)]
+    .filter((part) => part)
+    .map((part) =>
+      part === '\u0001'
+        ? new TextRun({ children: [PageNumber.CURRENT], size: 16 })
+        : part === '\u0002'
+          ? new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16 })
+          : new TextRun({ text: part, size: 16 }),
+    );
 }

@@ -1,6 +1,7 @@
 import type { ReportModel, ReportRecommendation } from '../model/report-model';
 import { RenderedChart, renderReportCharts } from './charts';
-import { DOCUMENT_TYPE_LABEL, HORIZON_LABEL, localTime, PRIORITY_LABEL, ratingText, SOURCE_LABEL, STANCE_LABEL } from './report-text';
+import { reportText, ReportText } from './report-text';
+import { PLAN_TITLE, planSectionHtml } from './plan-section';
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(value: unknown): string {
@@ -30,7 +31,7 @@ function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
 }
 
 /** Paragraphs from free text (blank lines separate paragraphs, single newlines become <br>). */
-function paragraphs(text: string | null | undefined, empty = 'Not provided.'): Html {
+function paragraphs(text: string | null | undefined, empty: string): Html {
   const blocks = (text ?? '')
     .trim()
     .split(/\n\s*\n/)
@@ -71,13 +72,13 @@ const CSS = `
   }
 `;
 
-function recommendationList(recs: ReportRecommendation[], empty: string): Html {
+function recommendationList(recs: ReportRecommendation[], empty: string, T: ReportText): Html {
   if (!recs.length) return html`<p class="empty">${empty}</p>`;
   return html`<ul>${recs.map(
     (r) =>
-      html`<li><strong>${r.ref}</strong> (${PRIORITY_LABEL[r.priority]} priority, ${HORIZON_LABEL[r.horizon]}; key factor ${r.keyFactorCodes.join(', ')}): ${r.text}${
-        r.suggestedOwner ? html` <em>Suggested owner: ${r.suggestedOwner}.</em>` : ''
-      }${r.relatedExamples.length ? html` <em>See: ${r.relatedExamples.map((e) => e.city).join(', ')}.</em>` : ''}</li>`,
+      html`<li><strong>${r.ref}</strong> (${T.t('rec.meta', { priority: T.label('priority', r.priority), horizon: T.label('horizon', r.horizon), codes: r.keyFactorCodes.join(', ') })}): ${r.text}${
+        r.suggestedOwner ? html` <em>${T.t('rec.owner', { owner: r.suggestedOwner })}</em>` : ''
+      }${r.relatedExamples.length ? html` <em>${T.t('rec.see', { cities: r.relatedExamples.map((e) => e.city).join(', ') })}</em>` : ''}</li>`,
   )}</ul>`;
 }
 
@@ -104,9 +105,11 @@ export async function renderReportHtml(model: ReportModel): Promise<string> {
   const charts = await renderReportCharts(model);
   const chart = (id: RenderedChart['id']) => charts.find((c) => c.id === id);
   const { cover, executiveSummary: summary, method, context, keyFactors, recommendationTable, annex, credit } = model;
-  const title = `${cover.title}: follow-up report`;
+  const T = reportText(model.language);
+  const t = T.t;
+  const title = t('title', { name: cover.title });
   const doc = html`<!DOCTYPE html>
-<html lang="en">
+<html lang="${T.locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -115,164 +118,169 @@ export async function renderReportHtml(model: ReportModel): Promise<string> {
 </head>
 <body>
 <header class="cover" id="cover">
-<p>${cover.reviewKindLabel} report</p>
-<h1>${cover.hostCity.name}: follow-up report</h1>
+<p>${t('cover.kindReport', { kind: cover.reviewKindLabel })}</p>
+<h1>${t('title', { name: cover.hostCity.name })}</h1>
 <p>${cover.title}</p>
 <dl class="meta">
-<dt>Host city</dt><dd>${cover.hostCity.name} (${cover.hostCity.country})</dd>
-<dt>Benchmark</dt><dd>${cover.benchmark.title} (${cover.benchmark.code}, version ${cover.benchmark.version})</dd>
-<dt>Kind of review</dt><dd>${cover.reviewKindLabel}</dd>
-<dt>Visit</dt><dd>${cover.visit ? html`<time datetime="${cover.visit.startDate}">${cover.visit.startDate}</time> to <time datetime="${cover.visit.endDate}">${cover.visit.endDate}</time>` : 'No visit'}</dd>
+<dt>${t('cover.hostCity')}</dt><dd>${cover.hostCity.name} (${cover.hostCity.country})</dd>
+<dt>${t('cover.benchmark')}</dt><dd>${t('cover.benchmarkValue', { title: cover.benchmark.title, code: cover.benchmark.code, version: cover.benchmark.version })}</dd>
+<dt>${t('cover.kind')}</dt><dd>${cover.reviewKindLabel}</dd>
+<dt>${t('cover.visit')}</dt><dd>${cover.visit ? T.visitText(cover.visit) : t('cover.noVisit')}</dd>
 </dl>
-<h2 id="team">The review team</h2>
+<h2 id="team">${t('team.heading')}</h2>
 ${
   cover.team.length
-    ? html`<table><caption>Members of the review team</caption><thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">City</th></tr></thead><tbody>${cover.team.map(
+    ? html`<table><caption>${t('team.caption')}</caption><thead><tr><th scope="col">${t('col.name')}</th><th scope="col">${t('col.role')}</th><th scope="col">${t('col.city')}</th></tr></thead><tbody>${cover.team.map(
         (m) => html`<tr><td>${m.name}</td><td>${m.role}</td><td>${m.city ?? '—'}</td></tr>`,
       )}</tbody></table>`
-    : html`<p class="empty">No team recorded.</p>`
+    : html`<p class="empty">${t('team.none')}</p>`
 }
 </header>
-<nav aria-label="Contents">
-<h2>Contents</h2>
+<nav aria-label="${t('contents')}">
+<h2>${t('contents')}</h2>
 <ol>
-<li><a href="#summary">Executive summary</a></li>
-<li><a href="#method">Method</a></li>
-<li><a href="#context">The city's context</a></li>
-<li><a href="#findings">Findings by key factor</a></li>
-<li><a href="#recommendations">Recommendations</a></li>
-<li><a href="#annex">Annex: the visit programme</a></li>
-<li><a href="#credits">Credits</a></li>
+<li><a href="#summary">${t('section.summary')}</a></li>
+<li><a href="#method">${t('section.method')}</a></li>
+<li><a href="#context">${t('section.context')}</a></li>
+<li><a href="#findings">${t('section.findings')}</a></li>
+<li><a href="#recommendations">${t('section.recommendations')}</a></li>
+${
+  model.plan
+    ? html`<li><a href="#plan">${PLAN_TITLE}</a></li>
+`
+    : ''
+}<li><a href="#annex">${t('section.annex')}</a></li>
+<li><a href="#credits">${t('section.credits')}</a></li>
 </ol>
 </nav>
 <main>
 <section class="chapter" id="summary" aria-labelledby="summary-h">
-<h2 id="summary-h">Executive summary</h2>
-<table class="ratings"><caption>Key factors and their ratings</caption>
-<thead><tr><th scope="col">Key factor</th><th scope="col">Heading</th><th scope="col">Rating</th></tr></thead>
-<tbody>${summary.keyFactors.map((k) => html`<tr><th scope="row">${k.code}</th><td>${k.heading}</td><td>${ratingText(k.rating)}</td></tr>`)}</tbody>
+<h2 id="summary-h">${t('section.summary')}</h2>
+<table class="ratings"><caption>${t('summary.ratingsCaption')}</caption>
+<thead><tr><th scope="col">${t('col.keyFactor')}</th><th scope="col">${t('col.heading')}</th><th scope="col">${t('col.rating')}</th></tr></thead>
+<tbody>${summary.keyFactors.map((k) => html`<tr><th scope="row">${k.code}</th><td>${k.heading}</td><td>${T.ratingText(k.rating)}</td></tr>`)}</tbody>
 </table>
 ${
   summary.ratingScale.length
-    ? html`<table><caption>Rating scale</caption><thead><tr><th scope="col">Rating</th><th scope="col">Label</th><th scope="col">Meaning</th></tr></thead><tbody>${summary.ratingScale.map(
+    ? html`<table><caption>${t('summary.scaleCaption')}</caption><thead><tr><th scope="col">${t('col.rating')}</th><th scope="col">${t('col.label')}</th><th scope="col">${t('col.meaning')}</th></tr></thead><tbody>${summary.ratingScale.map(
         (l) => html`<tr><th scope="row">${l.value}</th><td>${l.label}</td><td>${l.description}</td></tr>`,
       )}</tbody></table>`
     : ''
 }
 ${figure(chart('ratings'))}
 ${figure(chart('history'))}
-<h3>High-priority recommendations</h3>
-${recommendationList(summary.highPriorityRecommendations, 'No high-priority recommendations.')}
+${figure(chart('network'))}
+<h3>${t('summary.highPriority')}</h3>
+${recommendationList(summary.highPriorityRecommendations, t('summary.noHighPriority'), T)}
 </section>
 <section class="chapter" id="method" aria-labelledby="method-h">
-<h2 id="method-h">Method</h2>
-${paragraphs(method.description)}
-<h3>The benchmark's standard</h3>
-${paragraphs(method.standard)}
-<h3>Sources</h3>
+<h2 id="method-h">${t('section.method')}</h2>
+${paragraphs(method.description, t('notProvided'))}
+<h3>${t('method.standard')}</h3>
+${paragraphs(method.standard, t('notProvided'))}
+<h3>${t('method.sources')}</h3>
 <ul>
-<li>${method.sources.documents.length} documents</li>
-<li>${method.sources.interviews} interviews</li>
-<li>${method.sources.focusGroups} focus groups</li>
-<li>${method.sources.siteVisits} site visits</li>
-<li>${method.sources.sessionsHeld} sessions in the programme</li>
-<li>${method.sources.stakeholdersMet} stakeholders met</li>
-</ul>
+${T.sourcesLines(method.sources).map(
+  (line) => html`<li>${line}</li>
+`,
+)}</ul>
 ${figure(chart('evidence'))}
 ${
   method.sources.stakeholderCategories.length
-    ? html`<table><caption>Stakeholders met, by category</caption><thead><tr><th scope="col">Category</th><th scope="col">People met</th></tr></thead><tbody>${method.sources.stakeholderCategories.map(
+    ? html`<table><caption>${t('method.categoriesCaption')}</caption><thead><tr><th scope="col">${t('col.category')}</th><th scope="col">${t('col.peopleMet')}</th></tr></thead><tbody>${method.sources.stakeholderCategories.map(
         (c) => html`<tr><td>${c.label}</td><td>${c.count}</td></tr>`,
       )}</tbody></table>`
     : ''
 }
 ${
   method.sources.documents.length
-    ? html`<table><caption>Documents consulted</caption><thead><tr><th scope="col">Title</th><th scope="col">Type</th></tr></thead><tbody>${method.sources.documents.map(
-        (d) => html`<tr><td>${d.title}</td><td>${DOCUMENT_TYPE_LABEL[d.type] ?? d.type}</td></tr>`,
+    ? html`<table><caption>${t('method.documentsCaption')}</caption><thead><tr><th scope="col">${t('col.title')}</th><th scope="col">${t('col.type')}</th></tr></thead><tbody>${method.sources.documents.map(
+        (d) => html`<tr><td>${d.title}</td><td>${T.label('docType', d.type)}</td></tr>`,
       )}</tbody></table>`
     : ''
 }
 ${
   method.sources.namedStakeholders.length
-    ? html`<h4>People who agreed to be named</h4><ul>${method.sources.namedStakeholders.map(
+    ? html`<h4>${t('method.named')}</h4><ul>${method.sources.namedStakeholders.map(
         (s) => html`<li>${s.name}${s.position ? html`, ${s.position}` : ''}${s.organisation ? html`, ${s.organisation}` : ''}</li>`,
       )}</ul>`
     : ''
 }
 </section>
 <section class="chapter" id="context" aria-labelledby="context-h">
-<h2 id="context-h">The city's context</h2>
-${context.length ? context.map((c) => html`<h3>${c.code} ${c.name}</h3>${paragraphs(c.note, 'The city wrote no note on this factor.')}`) : html`<p class="empty">No context factors.</p>`}
+<h2 id="context-h">${t('section.context')}</h2>
+${context.length ? context.map((c) => html`<h3>${c.code} ${c.name}</h3>${paragraphs(c.note, t('context.noNote'))}`) : html`<p class="empty">${t('context.none')}</p>`}
 </section>
 <section id="findings" aria-labelledby="findings-h">
-<h2 id="findings-h">Findings by key factor</h2>
+<h2 id="findings-h">${t('section.findings')}</h2>
 ${keyFactors.map(
   (k) => html`<section class="key-factor" id="kf-${k.code}" aria-labelledby="kf-${k.code}-h">
-<h3 id="kf-${k.code}-h">Key factor ${k.code}: ${k.heading}</h3>
+<h3 id="kf-${k.code}-h">${t('kf.heading', { code: k.code, heading: k.heading })}</h3>
 <p class="statement">${k.statement}</p>
-<h4>What the self-assessment said</h4>
-${k.selfAssessment ? html`<p>The city's own rating: ${ratingText(k.selfAssessment.rating)}${k.selfAssessment.submitted ? '' : ' (draft)'}.</p>${paragraphs(k.selfAssessment.narrative)}` : html`<p class="empty">No self-assessment entry.</p>`}
-<h4>The evidence in summary</h4>
-<table><caption>Evidence on key factor ${k.code} (${k.evidence.total} items)</caption>
-<thead><tr><th scope="col">Source</th><th scope="col">Items</th></tr></thead>
-<tbody>${k.evidence.bySource.map((s) => html`<tr><th scope="row">${SOURCE_LABEL[s.source] ?? s.source}</th><td>${s.count}</td></tr>`)}</tbody>
+<h4>${t('kf.selfAssessment')}</h4>
+${k.selfAssessment ? html`<p>${t(k.selfAssessment.submitted ? 'kf.ownRating' : 'kf.ownRatingDraft', { rating: T.ratingText(k.selfAssessment.rating) })}</p>${paragraphs(k.selfAssessment.narrative, t('notProvided'))}` : html`<p class="empty">${t('kf.noSelfAssessment')}</p>`}
+<h4>${t('kf.evidence')}</h4>
+<table><caption>${t('kf.evidenceCaption', { code: k.code, count: k.evidence.total })}</caption>
+<thead><tr><th scope="col">${t('col.source')}</th><th scope="col">${t('col.items')}</th></tr></thead>
+<tbody>${k.evidence.bySource.map((s) => html`<tr><th scope="row">${T.label('source', s.source)}</th><td>${s.count}</td></tr>`)}</tbody>
 </table>
-<table><caption>Evidence on key factor ${k.code} by stance</caption>
-<thead><tr><th scope="col">Stance</th><th scope="col">Items</th></tr></thead>
-<tbody>${k.evidence.byStance.map((s) => html`<tr><th scope="row">${STANCE_LABEL[s.stance] ?? s.stance}</th><td>${s.count}</td></tr>`)}</tbody>
+<table><caption>${t('kf.stanceCaption', { code: k.code })}</caption>
+<thead><tr><th scope="col">${t('col.stance')}</th><th scope="col">${t('col.items')}</th></tr></thead>
+<tbody>${k.evidence.byStance.map((s) => html`<tr><th scope="row">${T.label('stance', s.stance)}</th><td>${s.count}</td></tr>`)}</tbody>
 </table>
 ${k.evidence.quotes.map((q) => html`<blockquote><p>“${q.text}”</p><footer>— ${q.attribution}</footer></blockquote>`)}
-<h4>Conclusion</h4>
+<h4>${t('kf.conclusion')}</h4>
 ${
   k.conclusion
-    ? html`<p>Rating: <strong>${ratingText(k.conclusion.rating)}</strong></p>${paragraphs(k.conclusion.summary)}<h4>Strengths</h4>${paragraphs(k.conclusion.strengths)}<h4>Areas to develop</h4>${paragraphs(k.conclusion.areasToDevelop)}`
-    : html`<p class="empty">No agreed conclusion.</p>`
+    ? html`<p>${t('kf.ratingLabel')} <strong>${T.ratingText(k.conclusion.rating)}</strong></p>${paragraphs(k.conclusion.summary, t('notProvided'))}<h4>${t('kf.strengths')}</h4>${paragraphs(k.conclusion.strengths, t('notProvided'))}<h4>${t('kf.areas')}</h4>${paragraphs(k.conclusion.areasToDevelop, t('notProvided'))}`
+    : html`<p class="empty">${t('kf.noConclusion')}</p>`
 }
-<h4>Recommendations</h4>
-${recommendationList(k.recommendations, 'No recommendations on this key factor.')}
-<h4>Related good practices</h4>
+<h4>${t('kf.recommendations')}</h4>
+${recommendationList(k.recommendations, t('kf.noRecommendations'), T)}
+<h4>${t('kf.goodPractices')}</h4>
 ${
   k.goodPractices.length
     ? html`<ul>${k.goodPractices.map(
         (g) =>
-          html`<li><strong>${g.city}</strong>: ${g.text}${g.referencedByRecommendations.length ? html` <em>(see ${g.referencedByRecommendations.join(', ')})</em>` : ''}</li>`,
+          html`<li><strong>${g.city}</strong>: ${g.text}${g.referencedByRecommendations.length ? html` <em>${t('kf.seeRecommendations', { refs: g.referencedByRecommendations.join(', ') })}</em>` : ''}</li>`,
       )}</ul>`
-    : html`<p class="empty">The benchmark gives no city examples for this key factor.</p>`
+    : html`<p class="empty">${t('kf.noExamples')}</p>`
 }
 </section>`,
 )}
 </section>
 <section class="chapter" id="recommendations" aria-labelledby="recommendations-h">
-<h2 id="recommendations-h">Recommendations by priority and horizon</h2>
-<table><caption>Every recommendation, by priority and horizon</caption>
-<thead><tr><th scope="col">Priority</th><th scope="col">Horizon</th><th scope="col">Recommendation</th><th scope="col">Key factors</th></tr></thead>
+<h2 id="recommendations-h">${t('section.recommendationsLong')}</h2>
+<table><caption>${t('recs.caption')}</caption>
+<thead><tr>${T.recommendationTableHeader.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
 <tbody>${recommendationTable.flatMap((cell) =>
     cell.recommendations.map(
       (r) =>
-        html`<tr><td>${PRIORITY_LABEL[cell.priority]}</td><td>${HORIZON_LABEL[cell.horizon]}</td><td><strong>${r.ref}</strong> ${r.text}</td><td>${r.keyFactorCodes.join(', ')}</td></tr>`,
+        html`<tr><td>${T.label('priority', cell.priority)}</td><td>${T.label('horizon', cell.horizon)}</td><td><strong>${r.ref}</strong> ${r.text}</td><td>${r.keyFactorCodes.join(', ')}</td></tr>`,
     ),
   )}</tbody>
 </table>
 </section>
+${new Html(planSectionHtml(model))}
+${figure(chart('plan'))}
 <section class="chapter" id="annex" aria-labelledby="annex-h">
-<h2 id="annex-h">Annex: the visit programme</h2>
+<h2 id="annex-h">${t('section.annex')}</h2>
 ${
   annex.programme.length
-    ? html`<table><caption>Sessions held (times in the host city's time zone)</caption><thead><tr><th scope="col">When</th><th scope="col">Session</th><th scope="col">Key factors</th><th scope="col">Stakeholders met</th></tr></thead><tbody>${annex.programme.map(
+    ? html`<table><caption>${t('annex.caption')}</caption><thead><tr><th scope="col">${t('col.when')}</th><th scope="col">${t('col.session')}</th><th scope="col">${t('col.keyFactors')}</th><th scope="col">${t('col.stakeholdersMet')}</th></tr></thead><tbody>${annex.programme.map(
         (s) =>
-          html`<tr><td><time datetime="${s.startsAt}">${localTime(s.startsAt)}</time>–<time datetime="${s.endsAt}">${s.endsAt.slice(11, 16)}</time></td><td>${s.kindLabel}: ${s.title}</td><td>${s.keyFactorCodes.join(', ') || '—'}</td><td>${
+          html`<tr><td><time datetime="${s.startsAt}">${T.localTime(s.startsAt)}</time>–<time datetime="${s.endsAt}">${s.endsAt.slice(11, 16)}</time></td><td>${s.kindLabel}: ${s.title}</td><td>${s.keyFactorCodes.join(', ') || '—'}</td><td>${
             s.stakeholderCategories.map((c) => `${c.label} (${c.count})`).join('; ') || '—'
           }</td></tr>`,
       )}</tbody></table>`
-    : html`<p class="empty">No sessions were held.</p>`
+    : html`<p class="empty">${t('annex.none')}</p>`
 }
 </section>
 </main>
 <footer id="credits">
-<h2>Credits</h2>
+<h2>${t('section.credits')}</h2>
 <p>${credit.attribution}</p>
-<p>Source: ${credit.sourceTitle}, ${credit.sourceOrganisation}${credit.sourceYear ? html`, ${credit.sourceYear}` : ''}.${credit.ratingScaleEditorial ? ' The rating scale was supplied by the editors, not by the source.' : ''}</p>
+<p>${T.creditSource(credit)}</p>
 </footer>
 </body>
 </html>

@@ -3,24 +3,8 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { ReportModel } from '../model/report-model';
 import { RenderedChart, renderReportCharts } from './charts';
-import {
-  bulletsOf,
-  CONTENTS,
-  creditSource,
-  documentDate,
-  DOCUMENT_TYPE_LABEL,
-  HORIZON_LABEL,
-  paragraphsOf,
-  PRIORITY_LABEL,
-  programmeRow,
-  ratingText,
-  RECOMMENDATION_TABLE_HEADER,
-  recommendationLine,
-  SOURCE_LABEL,
-  sourcesLines,
-  STANCE_LABEL,
-  visitText,
-} from './report-text';
+import { bulletsOf, documentDate, paragraphsOf, reportText, ReportText } from './report-text';
+import { PLAN_TABLE_HEADER, PLAN_TABLE_WEIGHTS, PLAN_TITLE, planIntro, planRecommendationHeading, planRows } from './plan-section';
 
 const fontDir = () => join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 /** TrueType fonts, embedded (subset) in the PDF: the standard 14 PDF fonts cannot show many European letters. */
@@ -65,10 +49,11 @@ export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
     autoFirstPage: true,
     // The default font: without it pdfkit would load (and write) Helvetica, a non-embedded standard font.
     font: PDF_FONTS.regular,
-    lang: 'en',
+    // The document's language (its /Lang), read by screen readers and text extraction.
+    lang: reportText(model.language).locale,
     displayTitle: true,
     info: {
-      Title: `${model.cover.hostCity.name}: follow-up report`,
+      Title: reportText(model.language).t('title', { name: model.cover.hostCity.name }),
       Subject: model.cover.title,
       Creator: 'PeerVisit',
       Producer: 'PeerVisit',
@@ -102,11 +87,17 @@ class PdfWriter {
   private readonly chapterPages = new Map<string, number>();
   private contentsLines: { title: string; page: number; y: number }[] = [];
 
+  /** The report's fixed texts in its language. */
+  private readonly T: ReportText;
+  private readonly t: ReportText['t'];
+
   constructor(
     private readonly doc: Doc,
     private readonly model: ReportModel,
     private readonly charts: RenderedChart[] = [],
   ) {
+    this.T = reportText(model.language);
+    this.t = this.T.t;
     this.left = doc.page.margins.left;
     this.width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   }
@@ -119,6 +110,7 @@ class PdfWriter {
     this.context();
     this.findings();
     this.recommendationTable();
+    this.plan();
     this.annex();
     this.credits();
     this.fillContentsPageNumbers();
@@ -140,7 +132,7 @@ class PdfWriter {
     if (this.doc.y + height > this.bottom) this.doc.addPage();
   }
 
-  private chapter(title: (typeof CONTENTS)[number], newPage = true) {
+  private chapter(title: string, newPage = true) {
     if (newPage) this.doc.addPage();
     this.chapterPages.set(title, this.pageIndex);
     this.doc.outline.addItem(title);
@@ -182,13 +174,13 @@ class PdfWriter {
     doc.font(REGULAR).fontSize(BODY_SIZE).fillColor(INK);
   }
 
-  private paras(text: string | null | undefined, empty = 'Not provided.') {
+  private paras(text: string | null | undefined, empty = this.t('notProvided')) {
     const blocks = paragraphsOf(text);
     if (!blocks.length) this.para(empty, { muted: true });
     for (const b of blocks) this.para(b);
   }
 
-  private bullets(items: string[], empty = 'Not provided.') {
+  private bullets(items: string[], empty = this.t('notProvided')) {
     if (!items.length) return this.para(empty, { muted: true });
     const doc = this.doc;
     for (const item of items) {
@@ -329,34 +321,41 @@ class PdfWriter {
     const { cover } = this.model;
     const doc = this.doc;
     doc.y = doc.page.margins.top + 80;
-    this.para(`${cover.reviewKindLabel} report`, { muted: true, size: 12 });
-    doc.font(BOLD).fontSize(26).fillColor(ACCENT).text(`${cover.hostCity.name}: follow-up report`, this.left, doc.y, { width: this.width });
+    this.para(this.t('cover.kindReport', { kind: cover.reviewKindLabel }), { muted: true, size: 12 });
+    doc
+      .font(BOLD)
+      .fontSize(26)
+      .fillColor(ACCENT)
+      .text(this.t('title', { name: cover.hostCity.name }), this.left, doc.y, { width: this.width });
     doc.moveDown(0.5);
     this.para(cover.title, { size: 14 });
     doc.moveDown(1);
-    this.label('Host city', `${cover.hostCity.name} (${cover.hostCity.country})`);
-    this.label('Benchmark', `${cover.benchmark.title} (${cover.benchmark.code}, version ${cover.benchmark.version})`);
-    this.label('Kind of review', cover.reviewKindLabel);
-    this.label('Visit', visitText(cover.visit));
-    this.heading('The review team', 2);
+    this.label(this.t('cover.hostCity'), `${cover.hostCity.name} (${cover.hostCity.country})`);
+    this.label(
+      this.t('cover.benchmark'),
+      this.t('cover.benchmarkValue', { title: cover.benchmark.title, code: cover.benchmark.code, version: cover.benchmark.version }),
+    );
+    this.label(this.t('cover.kind'), cover.reviewKindLabel);
+    this.label(this.t('cover.visit'), this.T.visitText(cover.visit));
+    this.heading(this.t('team.heading'), 2);
     if (cover.team.length)
       this.table(
-        'Members of the review team',
+        this.t('team.caption'),
         [
-          { header: 'Name', weight: 2 },
-          { header: 'Role', weight: 1.5 },
-          { header: 'City', weight: 1.5 },
+          { header: this.t('col.name'), weight: 2 },
+          { header: this.t('col.role'), weight: 1.5 },
+          { header: this.t('col.city'), weight: 1.5 },
         ],
         cover.team.map((m) => [m.name, m.role, m.city ?? '—']),
       );
-    else this.para('No team recorded.', { muted: true });
+    else this.para(this.t('team.none'), { muted: true });
   }
 
   private contents() {
     const doc = this.doc;
     doc.addPage();
-    this.heading('Contents', 1);
-    CONTENTS.forEach((title, i) => {
+    this.heading(this.t('contents'), 1);
+    this.T.contents.forEach((title, i) => {
       doc.font(REGULAR).fontSize(11.5).fillColor(INK);
       const y = doc.y;
       doc.text(`${i + 1}. ${title}`, this.left, y, { width: this.width - 50 });
@@ -382,7 +381,7 @@ class PdfWriter {
   private footers() {
     const doc = this.doc;
     const range = doc.bufferedPageRange();
-    const title = `${this.model.cover.hostCity.name}: follow-up report`;
+    const title = this.t('title', { name: this.model.cover.hostCity.name });
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);
       const bottomMargin = doc.page.margins.bottom;
@@ -391,7 +390,7 @@ class PdfWriter {
       const y = doc.page.height - MARGIN - 4;
       doc.font(REGULAR).fontSize(8.5).fillColor(MUTED);
       doc.text(title, this.left, y, { width: this.width * 0.7, lineBreak: false, ellipsis: true });
-      doc.text(`Page ${i + 1} of ${range.count}`, this.left + this.width * 0.7, y, {
+      doc.text(this.t('page', { page: i + 1, pages: range.count }), this.left + this.width * 0.7, y, {
         width: this.width * 0.3,
         align: 'right',
         lineBreak: false,
@@ -402,107 +401,113 @@ class PdfWriter {
 
   private summary() {
     const { executiveSummary: summary } = this.model;
-    this.chapter('Executive summary');
+    this.chapter(this.t('section.summary'));
     this.table(
-      'Key factors and their ratings',
+      this.t('summary.ratingsCaption'),
       [
-        { header: 'Key factor', weight: 1 },
-        { header: 'Heading', weight: 4 },
-        { header: 'Rating', weight: 2 },
+        { header: this.t('col.keyFactor'), weight: 1 },
+        { header: this.t('col.heading'), weight: 4 },
+        { header: this.t('col.rating'), weight: 2 },
       ],
-      summary.keyFactors.map((k) => [k.code, k.heading, ratingText(k.rating)]),
+      summary.keyFactors.map((k) => [k.code, k.heading, this.T.ratingText(k.rating)]),
       { firstColumnBold: true },
     );
     if (summary.ratingScale.length)
       this.table(
-        'Rating scale',
+        this.t('summary.scaleCaption'),
         [
-          { header: 'Rating', weight: 1 },
-          { header: 'Label', weight: 2 },
-          { header: 'Meaning', weight: 4 },
+          { header: this.t('col.rating'), weight: 1 },
+          { header: this.t('col.label'), weight: 2 },
+          { header: this.t('col.meaning'), weight: 4 },
         ],
         summary.ratingScale.map((l) => [String(l.value), l.label, l.description]),
         { firstColumnBold: true },
       );
     this.figure('ratings');
     this.figure('history');
-    this.heading('High-priority recommendations', 3);
-    this.bullets(summary.highPriorityRecommendations.map(recommendationLine), 'No high-priority recommendations.');
+    this.figure('network');
+    this.heading(this.t('summary.highPriority'), 3);
+    this.bullets(
+      summary.highPriorityRecommendations.map((r) => this.T.recommendationLine(r)),
+      this.t('summary.noHighPriority'),
+    );
   }
 
   private method() {
     const { method } = this.model;
-    this.chapter('Method');
+    this.chapter(this.t('section.method'));
     this.paras(method.description);
-    this.heading("The benchmark's standard", 3);
+    this.heading(this.t('method.standard'), 3);
     this.paras(method.standard);
-    this.heading('Sources', 3);
-    this.bullets(sourcesLines(method.sources));
+    this.heading(this.t('method.sources'), 3);
+    this.bullets(this.T.sourcesLines(method.sources));
     this.figure('evidence');
     if (method.sources.stakeholderCategories.length)
       this.table(
-        'Stakeholders met, by category',
+        this.t('method.categoriesCaption'),
         [
-          { header: 'Category', weight: 3 },
-          { header: 'People met', weight: 1 },
+          { header: this.t('col.category'), weight: 3 },
+          { header: this.t('col.peopleMet'), weight: 1 },
         ],
         method.sources.stakeholderCategories.map((c) => [c.label, String(c.count)]),
       );
     if (method.sources.documents.length)
       this.table(
-        'Documents consulted',
+        this.t('method.documentsCaption'),
         [
-          { header: 'Title', weight: 3 },
-          { header: 'Type', weight: 1 },
+          { header: this.t('col.title'), weight: 3 },
+          { header: this.t('col.type'), weight: 1 },
         ],
-        method.sources.documents.map((d) => [d.title, DOCUMENT_TYPE_LABEL[d.type] ?? d.type]),
+        method.sources.documents.map((d) => [d.title, this.T.label('docType', d.type)]),
       );
     if (method.sources.namedStakeholders.length) {
-      this.heading('People who agreed to be named', 4);
+      this.heading(this.t('method.named'), 4);
       this.bullets(method.sources.namedStakeholders.map((s) => [s.name, s.position, s.organisation].filter(Boolean).join(', ')));
     }
   }
 
   private context() {
-    this.chapter("The city's context");
-    if (!this.model.context.length) return this.para('No context factors.', { muted: true });
+    this.chapter(this.t('section.context'));
+    if (!this.model.context.length) return this.para(this.t('context.none'), { muted: true });
     for (const c of this.model.context) {
       this.heading(`${c.code} ${c.name}`, 3);
-      this.paras(c.note, 'The city wrote no note on this factor.');
+      this.paras(c.note, this.t('context.noNote'));
     }
   }
 
   private findings() {
-    this.chapter('Findings by key factor');
+    this.chapter(this.t('section.findings'));
     this.model.keyFactors.forEach((k, i) => {
       if (i > 0) this.doc.addPage();
-      this.doc.outline.addItem(`Key factor ${k.code}`);
-      this.heading(`Key factor ${k.code}: ${k.heading}`, 2);
+      this.doc.outline.addItem(this.t('kf.outline', { code: k.code }));
+      this.heading(this.t('kf.heading', { code: k.code, heading: k.heading }), 2);
       this.para(k.statement, { bold: true });
 
-      this.heading('What the self-assessment said', 4);
+      this.heading(this.t('kf.selfAssessment'), 4);
       if (k.selfAssessment) {
-        this.para(`The city's own rating: ${ratingText(k.selfAssessment.rating)}${k.selfAssessment.submitted ? '' : ' (draft)'}.`);
+        this.para(
+          this.t(k.selfAssessment.submitted ? 'kf.ownRating' : 'kf.ownRatingDraft', { rating: this.T.ratingText(k.selfAssessment.rating) }),
+        );
         this.paras(k.selfAssessment.narrative);
-      } else this.para('No self-assessment entry.', { muted: true });
+      } else this.para(this.t('kf.noSelfAssessment'), { muted: true });
 
-      this.heading('The evidence in summary', 4);
+      this.heading(this.t('kf.evidence'), 4);
       this.table(
-        `Evidence on key factor ${k.code} (${k.evidence.total} items)`,
+        this.t('kf.evidenceCaption', { code: k.code, count: k.evidence.total }),
         [
-          { header: 'Source', weight: 3 },
-          { header: 'Items', weight: 1 },
+          { header: this.t('col.source'), weight: 3 },
+          { header: this.t('col.items'), weight: 1 },
         ],
-        k.evidence.bySource.map((s) => [SOURCE_LABEL[s.source] ?? s.source, String(s.count)]),
+        k.evidence.bySource.map((s) => [this.T.label('source', s.source), String(s.count)]),
         { firstColumnBold: true },
       );
       this.table(
-        `Evidence on key factor ${k.code} by stance`,
+        this.t('kf.stanceCaption', { code: k.code }),
         [
-          { header: 'Stance', weight: 3 },
-          { header: 'Items', weight: 1 },
+          { header: this.t('col.stance'), weight: 3 },
+          { header: this.t('col.items'), weight: 1 },
         ],
-        k.evidence.byStance.map((s) => [STANCE_LABEL[s.stance] ?? s.stance, String(s.count)]),
+        k.evidence.byStance.map((s) => [this.T.label('stance', s.stance), String(s.count)]),
         { firstColumnBold: true },
       );
       for (const q of k.evidence.quotes) {
@@ -522,38 +527,42 @@ class PdfWriter {
             .restore();
       }
 
-      this.heading('Conclusion', 4);
+      this.heading(this.t('kf.conclusion'), 4);
       if (k.conclusion) {
-        this.para(`Rating: ${ratingText(k.conclusion.rating)}`, { bold: true });
+        this.para(this.t('kf.rating', { rating: this.T.ratingText(k.conclusion.rating) }), { bold: true });
         this.paras(k.conclusion.summary);
-        this.heading('Strengths', 4);
+        this.heading(this.t('kf.strengths'), 4);
         this.bullets(bulletsOf(k.conclusion.strengths));
-        this.heading('Areas to develop', 4);
+        this.heading(this.t('kf.areas'), 4);
         this.bullets(bulletsOf(k.conclusion.areasToDevelop));
-      } else this.para('No agreed conclusion.', { muted: true });
+      } else this.para(this.t('kf.noConclusion'), { muted: true });
 
-      this.heading('Recommendations', 4);
-      this.bullets(k.recommendations.map(recommendationLine), 'No recommendations on this key factor.');
+      this.heading(this.t('section.recommendations'), 4);
+      this.bullets(
+        k.recommendations.map((r) => this.T.recommendationLine(r)),
+        this.t('kf.noRecommendations'),
+      );
 
-      this.heading('Related good practices', 4);
+      this.heading(this.t('kf.goodPractices'), 4);
       this.bullets(
         k.goodPractices.map(
-          (g) => `${g.city}: ${g.text}${g.referencedByRecommendations.length ? ` (see ${g.referencedByRecommendations.join(', ')})` : ''}`,
+          (g) =>
+            `${g.city}: ${g.text}${g.referencedByRecommendations.length ? ` ${this.t('kf.seeRecommendations', { refs: g.referencedByRecommendations.join(', ') })}` : ''}`,
         ),
-        'The benchmark gives no city examples for this key factor.',
+        this.t('kf.noExamples'),
       );
     });
   }
 
   private recommendationTable() {
-    this.chapter('Recommendations by priority and horizon');
+    this.chapter(this.t('section.recommendationsLong'));
     this.table(
-      'Every recommendation, by priority and horizon',
-      RECOMMENDATION_TABLE_HEADER.map((header, i) => ({ header, weight: [1, 1.2, 5, 1.2][i] })),
+      this.t('recs.caption'),
+      this.T.recommendationTableHeader.map((header, i) => ({ header, weight: [1, 1.2, 5, 1.2][i] })),
       this.model.recommendationTable.flatMap((cell) =>
         cell.recommendations.map((r) => [
-          PRIORITY_LABEL[cell.priority],
-          HORIZON_LABEL[cell.horizon],
+          this.T.label('priority', cell.priority),
+          this.T.label('horizon', cell.horizon),
           `${r.ref} ${r.text}`,
           r.keyFactorCodes.join(', '),
         ]),
@@ -561,26 +570,43 @@ class PdfWriter {
     );
   }
 
+  /** The development plan, within the recommendations chapter (the contents list stays the same for every report). */
+  private plan() {
+    const plan = this.model.plan;
+    if (!plan) return;
+    this.heading(PLAN_TITLE, 2);
+    this.para(planIntro(plan));
+    this.figure('plan');
+    for (const r of plan.recommendations) {
+      this.heading(planRecommendationHeading(r), 3);
+      this.table(
+        null,
+        PLAN_TABLE_HEADER.map((header, i) => ({ header, weight: PLAN_TABLE_WEIGHTS[i] })),
+        planRows(r),
+      );
+    }
+  }
+
   private annex() {
-    this.chapter('Annex: the visit programme');
+    this.chapter(this.t('section.annex'));
     const programme = this.model.annex.programme;
-    if (!programme.length) return this.para('No sessions were held.', { muted: true });
+    if (!programme.length) return this.para(this.t('annex.none'), { muted: true });
     this.table(
-      "Sessions held (times in the host city's time zone)",
+      this.t('annex.caption'),
       [
-        { header: 'When', weight: 1.6 },
-        { header: 'Session', weight: 3 },
-        { header: 'Key factors', weight: 1.1 },
-        { header: 'Stakeholders met', weight: 2.3 },
+        { header: this.t('col.when'), weight: 1.6 },
+        { header: this.t('col.session'), weight: 3 },
+        { header: this.t('col.keyFactors'), weight: 1.1 },
+        { header: this.t('col.stakeholdersMet'), weight: 2.3 },
       ],
-      programme.map(programmeRow),
+      programme.map((s) => this.T.programmeRow(s)),
     );
   }
 
   private credits() {
     const { credit } = this.model;
-    this.chapter('Credits', false);
+    this.chapter(this.t('section.credits'), false);
     this.paras(credit.attribution);
-    this.para(creditSource(credit));
+    this.para(this.T.creditSource(credit));
   }
 }

@@ -28,7 +28,7 @@ describe('report audit trail', () => {
   it('a request writes report.request with the version, by the requester', async () => {
     const report = await t.app.get(ReportRequestService).request(as(f.people.peer), f.reviewId);
     expect(await entries('report.request', report.id)).toEqual([
-      { review_id: f.reviewId, actor_id: f.people.peer.id, entity_type: 'Report', before: null, after: { version: 1 } },
+      { review_id: f.reviewId, actor_id: f.people.peer.id, entity_type: 'Report', before: null, after: { version: 1, language: 'en' } },
     ]);
   });
 

@@ -52,7 +52,9 @@ export class ReportRenderService {
     };
     let outcome: string;
     try {
-      const model = await this.dataSource.transaction('REPEATABLE READ', (manager) => assembleReportModel(manager, report.reviewId));
+      const model = await this.dataSource.transaction('REPEATABLE READ', (manager) =>
+        assembleReportModel(manager, report.reviewId, report.language),
+      );
       const files: Record<string, string> = {};
       for (const [format, renderer] of Object.entries(REPORT_FORMATS)) {
         const bytes = await renderer.render(model);

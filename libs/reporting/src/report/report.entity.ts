@@ -72,6 +72,10 @@ export class Report extends UuidEntity {
   @Column('timestamptz', { nullable: true })
   generatedAt: Date | null;
 
+  @Field({ description: 'The language this version is written in (en, fr or de); versions in several languages can all be published.' })
+  @Column('text', { default: 'en' })
+  language: string;
+
   @Field({ description: 'Published versions are the ones the host city sees.' })
   @Column({ default: false })
   published: boolean;

@@ -17,10 +17,15 @@ export class ReportResolver {
   ) {}
 
   @Mutation(() => Report, {
-    description: 'Queues a new version of the follow-up report (expert leader, peers), from the feedback session on.',
+    description:
+      'Queues a new version of the follow-up report (expert leader, peers), from the feedback session on, in a language (en, fr, de; the review’s working language when omitted). Versions in several languages can each be published.',
   })
-  requestReport(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string) {
-    return this.requests.request(user, reviewId);
+  requestReport(
+    @Me() user: CurrentUser,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+    @Args('language', { type: () => String, nullable: true, description: 'en, fr or de.' }) language?: string | null,
+  ) {
+    return this.requests.request(user, reviewId, language);
   }
 
   @Mutation(() => Report, { description: 'The expert leader publishes a ready version; the host city and the team are told by email.' })

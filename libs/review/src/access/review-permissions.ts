@@ -44,6 +44,8 @@ export const REVIEW_PERMISSIONS = {
   'findings.agree': [EXPERT_LEADER],
   'recommendation.respond': [HOST_COORDINATOR],
   'recommendation.followUp': [HOST_COORDINATOR, HOST_CONTRIBUTOR],
+  // The host city maintains its development plan; the team and observers read it (findings.read).
+  'plan.edit': [HOST_COORDINATOR, HOST_CONTRIBUTOR],
   // Drafting a good practice for the catalogue from the review's evidence or recommendations.
   'goodPractice.promote': [EXPERT_LEADER, PEER],
 } satisfies Record<string, ReviewRole[]>;

@@ -3,9 +3,22 @@ import { PageArgs, paginate } from '@peervisit/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
 
-/** Plain JSON of an entity's columns, for before/after (dates as ISO strings). */
+/**
+ * Plain JSON of an entity's columns, for before/after (dates as ISO strings). People are kept by id
+ * only: an email or a full name, and a loaded person or stakeholder, are left out (the trail resolves
+ * ids to names when it is read: AuditEntryResolver), so the trail never keeps a copy that an erasure
+ * or retention could not reach.
+ */
 export function snapshot(entity: object | null | undefined): Record<string, unknown> | null {
-  return entity ? (JSON.parse(JSON.stringify(entity)) as Record<string, unknown>) : null;
+  return entity ? (JSON.parse(JSON.stringify(entity, withoutPersonalData)) as Record<string, unknown>) : null;
+}
+
+const PERSONAL_KEYS = new Set(['email', 'fullName', 'passwordHash']);
+const isPersonOrStakeholder = (value: unknown) =>
+  !!value && typeof value === 'object' && 'id' in value && ('fullName' in value || 'consentToBeNamed' in value);
+
+function withoutPersonalData(this: unknown, key: string, value: unknown): unknown {
+  return PERSONAL_KEYS.has(key) || isPersonOrStakeholder(value) ? undefined : value;
 }
 
 @Injectable()

@@ -22,21 +22,35 @@ export const SESSION_KINDS: Partial<Record<EvidenceSource, VisitSessionKind[]>> 
   OBSERVATION: [VisitSessionKind.SITE_VISIT, VisitSessionKind.INTERVIEW, VisitSessionKind.FOCUS_GROUP, VisitSessionKind.BRIEFING],
 };
 
+/** How a facts statement names the review, the session, the document and the person whose roles it reads. */
+export interface FactsRefs {
+  review: string;
+  session: string;
+  document: string;
+  person: string;
+}
+
 /**
  * Every fact the rules read, as one row `f` (there is always one: the roles are known even when
- * the review is not). $1 review, $2 session, $3 document, $4 the person whose roles are read (or null).
- * The key factors in scope are as ReviewService.keyFactorsInScope has them: the scope, or the whole benchmark.
+ * the review is not), for the review, session, document and person named by `refs` (parameters, or a
+ * batch row's columns). The key factors in scope are as ReviewService.keyFactorsInScope has them:
+ * the scope, or the whole benchmark.
  */
-export const FACTS_SELECT = `SELECT r.status,
-       ARRAY(SELECT m.role::text FROM team_member m WHERE m.review_id = $1::uuid AND m.person_id = $4::uuid AND m.removed_at IS NULL) AS roles,
+export const factsSelect = ({ review, session, document, person }: FactsRefs) => `SELECT r.status, r.working_language,
+       ARRAY(SELECT m.role::text FROM team_member m WHERE m.review_id = ${review} AND m.person_id = ${person} AND m.removed_at IS NULL) AS roles,
        ARRAY(SELECT k.id FROM key_factor k
               WHERE k.benchmark_id = r.benchmark_id AND (r.scope_key_factor_ids IS NULL OR k.id = ANY (r.scope_key_factor_ids))) AS scope,
-       (SELECT s.kind FROM visit_session s WHERE s.id = $2::uuid AND s.review_id = r.id) AS session_kind,
-       EXISTS (SELECT 1 FROM document d WHERE d.id = $3::uuid AND d.review_id = r.id AND d.retracted_at IS NULL) AS document_found
-  FROM (SELECT) AS one LEFT JOIN review r ON r.id = $1::uuid`;
+       (SELECT s.kind FROM visit_session s WHERE s.id = ${session} AND s.review_id = r.id) AS session_kind,
+       EXISTS (SELECT 1 FROM document d WHERE d.id = ${document} AND d.review_id = r.id AND d.retracted_at IS NULL) AS document_found
+  FROM (SELECT) AS one LEFT JOIN review r ON r.id = ${review}`;
+
+/** The facts of one item: $1 review, $2 session, $3 document, $4 the person whose roles are read (or null). */
+export const FACTS_SELECT = factsSelect({ review: '$1::uuid', session: '$2::uuid', document: '$3::uuid', person: '$4::uuid' });
 
 export interface FactsRow {
   status: ReviewStatus | null;
+  /** The review's working language: a new item's language (the evidence_language trigger's rule, without its lookup per row). */
+  working_language: string | null;
   roles: ReviewRole[];
   scope: string[];
   session_kind: VisitSessionKind | null;
@@ -222,6 +236,43 @@ export function rulesWhere(rules: EvidenceRule[], input: EvidenceInput, caller: 
     },
   };
   return rules.flatMap((rule) => (rule.sql ? [`(${rule.sql(p, input, caller)})`] : [])).join('\n            AND ');
+}
+
+/**
+ * The rules' SQL conditions for one statement over many items (a batch): each item is a row `x` of the
+ * batch, with its session in x.session_id and its document in x.document_id, and its facts row `f`.
+ * A rule binds the same parameters whatever the input (its text never changes), so the k-th value it
+ * binds becomes the batch's column b<k>, typed as bound, with one value per item. `inputs` holds null
+ * for an item that is not written (its values stay null; the condition is not used for it).
+ */
+export function batchRulesWhere(
+  rules: EvidenceRule[],
+  inputs: (EvidenceInput | null)[],
+  caller: LoggingCaller,
+): { where: string; columns: { name: string; type: string }[]; values: unknown[][] } {
+  let where: string | null = null;
+  let columns: { name: string; type: string }[] = [];
+  const values = inputs.map((input) => {
+    if (!input) return [];
+    const bound: { value: unknown; type: string }[] = [];
+    const p: RuleParams = {
+      session: 'x.session_id',
+      document: 'x.document_id',
+      bind: (value, type) => {
+        bound.push({ value, type });
+        return `x.b${bound.length - 1}`;
+      },
+    };
+    const text = rules.flatMap((rule) => (rule.sql ? [`(${rule.sql(p, input, caller)})`] : [])).join('\n            AND ');
+    if (where === null) {
+      where = text;
+      columns = bound.map((b, k) => ({ name: `b${k}`, type: b.type }));
+    } else if (text !== where || bound.some((b, k) => b.type !== columns[k].type)) {
+      throw new Error('An evidence rule binds different parameters for different inputs: it cannot run over a batch.');
+    }
+    return bound.map((b) => b.value);
+  });
+  return { where: where ?? 'false', columns, values };
 }
 
 /** Throws the first refusal that is not about the input; otherwise every problem with the input, in order. */

@@ -7,7 +7,7 @@ import { Review } from '../review/review.entity';
 import { VisitSession } from '../visit/visit-session.entity';
 
 /** The full-text expression; queries must use the same one for the GIN index to serve them. */
-export const EVIDENCE_SEARCH_VECTOR = "to_tsvector('english', statement || ' ' || coalesce(quote, ''))";
+export const EVIDENCE_SEARCH_VECTOR = "to_tsvector(text_search_config(language), statement || ' ' || coalesce(quote, ''))";
 
 export enum EvidenceSource {
   DOCUMENT = 'DOCUMENT',
@@ -47,6 +47,14 @@ export class Evidence {
   @Field(() => ID)
   @Column('uuid')
   reviewId: string;
+
+  /**
+   * The language the item is written in (en, fr, de…), which picks its full-text configuration. Set
+   * from the review's working language by the `evidence_language` trigger when an insert leaves it out.
+   */
+  @Field({ description: 'The language the item is written in (its review’s working language), used for full-text search.' })
+  @Column('text')
+  language: string;
 
   @ManyToOne(() => Review, { onDelete: 'CASCADE' })
   @JoinColumn()

@@ -5,6 +5,7 @@ import {
   assertNoProblems,
   badInput,
   conflict,
+  anyLanguageTsQuery,
   Connection,
   CurrentUser,
   DomainEventBus,
@@ -28,9 +29,11 @@ import { ReviewRole } from '../team/team-member.entity';
 import { Evidence, EVIDENCE_SEARCH_VECTOR, EvidenceRevision, EvidenceSource, EvidenceStance } from './evidence.entity';
 import { EvidenceInput, EvidenceListArgs, EvidencePatch } from './evidence.inputs';
 import {
+  batchRulesWhere,
   checkRules,
   EVIDENCE_RULES,
   FACTS_SELECT,
+  factsSelect,
   FactsRow,
   factsOf,
   inputHolds,
@@ -110,12 +113,150 @@ export class EvidenceService {
    * Many items at once (a phone syncing after being offline). Each item is stored or refused on its
    * own: valid items are kept even when others in the batch are not.
    */
-  async logBatch(user: CurrentUser, reviewId: string, items: EvidenceInput[]): Promise<LogResult[]> {
-    await this.access.require(user, reviewId, 'evidence.log');
+  async logBatch(user: CurrentUser, rawReviewId: string, items: EvidenceInput[]): Promise<LogResult[]> {
+    await this.access.require(user, rawReviewId, 'evidence.log');
     if (items.length > 500) throw badInput('Send at most 500 items in one batch.', [{ path: 'items', message: `${items.length} items` }]);
-    const results: LogResult[] = [];
-    for (const item of items) results.push(await this.logOne(user, reviewId, item, false));
-    return results;
+    if (!items.length) return [];
+    const reviewId = rawReviewId.trim().toLowerCase();
+    // The caller's roles were checked above, for the whole batch.
+    const caller: LoggingCaller = { user, reviewId, checkRoles: false, access: this.access };
+    const inputs = items.map(lowerCaseIds);
+    const candidates = inputs.map((input) =>
+      isUuid(reviewId) && this.writable(input, caller) ? this.newEvidence(user, reviewId, input.id, input) : null,
+    );
+    const rows = isUuid(reviewId) ? await this.insertBatchIfAllowed(candidates, inputs, caller) : null;
+    const created = new Set<string>();
+    const results = inputs.map((input, i): LogResult | { pending: true; evidence: Evidence } => {
+      const evidence = candidates[i];
+      const row = rows?.[i];
+      try {
+        // The first allowed item of an id the statement inserted is the one stored (ORDER BY in the INSERT).
+        if (evidence && row?.allowed && row.recorded_at && !created.has(evidence.id)) {
+          created.add(evidence.id);
+          evidence.recordedAt = row.recorded_at;
+          if (row.working_language) evidence.language = row.working_language;
+          return { id: evidence.id, outcome: LogOutcome.CREATED, evidence, message: null, problems: [] };
+        }
+        const facts = row ? factsOf(row) : { status: null, roles: [], scope: new Set<string>(), sessionKind: null, documentFound: false };
+        assertNoProblems(checkRules(facts, input, caller), 'The evidence was not logged');
+        if (!evidence) throw new Error(`Evidence ${input.id} passes the logging rules but was not written: the two disagree.`);
+        // The rules pass, so the id was taken: compared with what is stored, below.
+        return { pending: true, evidence };
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code === ErrorCode.FORBIDDEN) throw error;
+        const outcome = error.code === ErrorCode.CONFLICT ? LogOutcome.CONFLICT : LogOutcome.INVALID;
+        return { id: input.id, outcome, evidence: null, message: error.message, problems: error.details.problems ?? [] };
+      }
+    });
+    const taken = results.flatMap((r) => ('pending' in r ? [r.evidence.id] : []));
+    const stored = taken.length ? await this.dataSource.getRepository(Evidence).findBy({ id: In([...new Set(taken)]) }) : [];
+    const answers = results.map((r): LogResult => {
+      if (!('pending' in r)) return r;
+      const { evidence } = r;
+      const existing = stored.find((e) => e.id === evidence.id);
+      if (!existing)
+        throw new Error(`Evidence ${evidence.id} passes the logging rules but the guarded INSERT refused it: the two disagree.`);
+      if (existing.reviewId !== reviewId || !isDeepStrictEqual(contentOf(existing), contentOf(evidence))) {
+        const message = `Evidence ${evidence.id} already exists with different content. To change it, edit it (editEvidence); to log something new, use a new id.`;
+        return { id: evidence.id, outcome: LogOutcome.CONFLICT, evidence: null, message, problems: [] };
+      }
+      return { id: evidence.id, outcome: LogOutcome.ALREADY_THERE, evidence: existing, message: null, problems: [] };
+    });
+    // One statement, already committed: the events have no transaction to ride on. One per item stored, as for
+    // single logs, sent together (one Redis connection keeps their order) rather than one round trip after another.
+    await Promise.all(
+      answers.flatMap((a) => (a.outcome === LogOutcome.CREATED ? [this.publish(this.dataSource.manager, a.evidence!)] : [])),
+    );
+    return answers;
+  }
+
+  /**
+   * A batch in one statement, with the rules of insertIfAllowed: every item is a row of one recordset
+   * (the items as JSON: unnest cannot carry an array per item), each row's facts are read as for one
+   * item, and the items whose facts allow it (batchRulesWhere: the same rules' SQL) are inserted in
+   * their order, an id already there or earlier in the batch being skipped, with an audit entry each.
+   * Answers each item's facts, whether the rules allowed it, and the recordedAt of its id when this
+   * statement inserted it. `candidates` holds null for an item that is not written (input the rules
+   * refuse whatever the database holds): its facts are still read, to say what is wrong. The items of
+   * a batch share one recordedAt, cut to the millisecond that list cursors carry, so that the list
+   * pages through them by id (a cursor of .123 ms would skip rows stored at .123456).
+   */
+  private async insertBatchIfAllowed(
+    candidates: (Evidence | null)[],
+    inputs: EvidenceInput[],
+    caller: LoggingCaller,
+  ): Promise<(FactsRow & { allowed: boolean; recorded_at: Date | null })[]> {
+    const uuidOrNull = (value?: string | null) => (isUuid(value) ? value : null);
+    const rules = batchRulesWhere(
+      EVIDENCE_RULES,
+      candidates.map((c, i) => (c ? inputs[i] : null)),
+      caller,
+    );
+    const batch = candidates.map((evidence, i) => {
+      const row: Record<string, unknown> = {
+        i,
+        session_id: uuidOrNull(inputs[i].sessionId),
+        document_id: uuidOrNull(inputs[i].documentId),
+        ...Object.fromEntries(rules.columns.map((c, k) => [c.name, rules.values[i][k] ?? null])),
+      };
+      if (!evidence) return row;
+      const { recordedAt: _unknownYet, ...after } = evidence;
+      return {
+        ...row,
+        id: evidence.id,
+        source: evidence.source,
+        stakeholder_category: evidence.stakeholderCategory,
+        key_factor_ids: evidence.keyFactorIds,
+        statement: evidence.statement,
+        quote: evidence.quote,
+        stance: evidence.stance,
+        observed_at: evidence.observedAt.toISOString(),
+        after: snapshot(after),
+      };
+    });
+    const columns = [
+      'i int',
+      'id uuid',
+      'source evidence_source',
+      'session_id uuid',
+      'document_id uuid',
+      'stakeholder_category stakeholder_category',
+      'key_factor_ids uuid[]',
+      'statement text',
+      'quote text',
+      'stance evidence_stance',
+      'observed_at timestamptz',
+      'after jsonb',
+      ...rules.columns.map((c) => `${c.name} ${c.type}`),
+    ];
+    const facts = factsSelect({ review: '$1::uuid', session: 'x.session_id', document: 'x.document_id', person: '$2::uuid' });
+    return this.dataSource.query(
+      `WITH x AS (SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(${columns.join(', ')})),
+       checked AS (
+         SELECT x.i, x.id, f.*, (x.id IS NOT NULL AND ${rules.where}) IS TRUE AS allowed
+           FROM x CROSS JOIN LATERAL (${facts}) f
+       ),
+       inserted AS (
+         INSERT INTO evidence (id, review_id, source, session_id, document_id, stakeholder_category, key_factor_ids, statement, quote, stance, logged_by_id, observed_at, recorded_at, language)
+         SELECT x.id, $1::uuid, x.source, x.session_id, x.document_id, x.stakeholder_category, x.key_factor_ids, x.statement, x.quote, x.stance, $2::uuid, x.observed_at,
+                date_trunc('milliseconds', now()), c.working_language
+           FROM x JOIN checked c ON c.i = x.i
+          WHERE c.allowed
+          ORDER BY x.i
+         ON CONFLICT (id) DO NOTHING
+         RETURNING id, review_id, recorded_at
+       ), audit AS (
+         INSERT INTO audit_entry (review_id, actor_id, action, entity_type, entity_id, after)
+         SELECT DISTINCT ON (n.id) n.review_id, $2::uuid, 'evidence.log', 'Evidence', n.id,
+                x.after || jsonb_build_object('recordedAt', to_char(n.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+           FROM inserted n JOIN checked c ON c.id = n.id AND c.allowed JOIN x ON x.i = c.i
+          ORDER BY n.id, c.i
+       )
+       SELECT c.status, c.working_language, c.roles, c.scope, c.session_kind, c.document_found, c.allowed, n.recorded_at
+         FROM checked c LEFT JOIN inserted n ON n.id = c.id
+        ORDER BY c.i`,
+      [caller.reviewId, caller.user.personId, JSON.stringify(batch)],
+    );
   }
 
   /**
@@ -232,8 +373,9 @@ export class EvidenceService {
     const [row]: (FactsRow & { recorded_at: Date | null })[] = await this.dataSource.query(
       `WITH facts AS (${FACTS_SELECT}),
        inserted AS (
-         INSERT INTO evidence (id, review_id, source, session_id, document_id, stakeholder_category, key_factor_ids, statement, quote, stance, logged_by_id, observed_at)
-         SELECT $5::uuid, $1::uuid, $6::evidence_source, $2::uuid, $3::uuid, $7::stakeholder_category, $8::uuid[], $9::text, $10::text, $11::evidence_stance, $4::uuid, $12::timestamptz
+         INSERT INTO evidence (id, review_id, source, session_id, document_id, stakeholder_category, key_factor_ids, statement, quote, stance, logged_by_id, observed_at, language)
+         SELECT $5::uuid, $1::uuid, $6::evidence_source, $2::uuid, $3::uuid, $7::stakeholder_category, $8::uuid[], $9::text, $10::text, $11::evidence_stance, $4::uuid, $12::timestamptz,
+                f.working_language
            FROM facts f
           WHERE ${where}
          ON CONFLICT (id) DO NOTHING
@@ -247,6 +389,7 @@ export class EvidenceService {
        SELECT f.*, (SELECT recorded_at FROM inserted) AS recorded_at FROM facts f`,
       params,
     );
+    if (row.working_language) evidence.language = row.working_language;
     return { facts: factsOf(row), recordedAt: row.recorded_at };
   }
 
@@ -349,7 +492,7 @@ export class EvidenceService {
     if (args.stakeholderCategory) query.andWhere('evidence.stakeholderCategory = :category', { category: args.stakeholderCategory });
     if (args.search?.trim()) {
       query.andWhere(
-        `${EVIDENCE_SEARCH_VECTOR.replace(/statement|quote/g, (c) => `evidence.${c}`)} @@ websearch_to_tsquery('english', :search)`,
+        `${EVIDENCE_SEARCH_VECTOR.replace(/statement|quote|language/g, (c) => `evidence.${c}`)} @@ ${anyLanguageTsQuery(':search')}`,
         { search: args.search.trim() },
       );
     }

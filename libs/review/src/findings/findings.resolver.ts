@@ -1,7 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { KeyFactor } from '@peervisit/catalogue/entities';
 import { Person } from '@peervisit/directory/entities';
-import { CurrentUser, GraphqlContext, Me } from '@peervisit/platform';
+import { AdminOnly, CurrentUser, GraphqlContext, Me } from '@peervisit/platform';
 import { AnonymisationService } from '../anonymisation/anonymisation.service';
 import { Evidence } from '../evidence/evidence.entity';
 import { ReviewLoaders } from '../review/review-loaders';
@@ -78,7 +78,14 @@ export class FindingsResolver {
     return this.crossReview.cityRatings(user, cityId);
   }
 
-  @Query(() => [NetworkKeyFactorRatings], { description: 'Agreed ratings per key factor across host cities for one benchmark version.' })
+  /**
+   * The secretariat's: with fewer than five cities a count identifies one, so the network view for
+   * everyone else is networkDistribution, which withholds a key factor until five cities rated it.
+   */
+  @AdminOnly()
+  @Query(() => [NetworkKeyFactorRatings], {
+    description: 'Agreed ratings per key factor across host cities for one benchmark version (the secretariat only).',
+  })
   networkRatings(@Args('benchmarkCode') code: string, @Args('version', { type: () => Int }) version: number) {
     return this.crossReview.networkRatings(code, version);
   }

@@ -134,6 +134,8 @@ export class GoodPracticeLinksService {
     const review = await this.dataSource.getRepository(Review).findOneByOrFail({ id: reviewId });
     const city = await this.dataSource.getRepository(City).findOneByOrFail({ id: review.hostCityId });
     const document = {
+      // Written in the review's working language, so it is searched with that language's stemming.
+      language: review.workingLanguage as 'en' | 'fr' | 'de',
       contact: { city: city.name, country: city.country },
       action: { title: titleFrom(text), mainFieldOfAction: mainFieldOfAction ?? '' },
       description: { purpose: text.trim() },

@@ -71,6 +71,8 @@ export const CAPABILITIES = {
   answerRecommendations:  [_,    _,          _,              _,    _,           Y,       Y,        Y,        Y,     _] as Row,
   /** The host city reports progress on recommendations. */
   reportProgress:         [_,    _,          _,              _,    _,           Y,       Y,        Y,        Y,     _] as Row,
+  /** The host city adds and updates the actions of its development plan (like progress reports, for years after). */
+  editPlan:               [_,    _,          _,              _,    _,           Y,       Y,        Y,        Y,     _] as Row,
   /** Generate a new version of the follow-up report. */
   requestReport:          [_,    _,          _,              _,    _,           Y,       Y,        Y,        Y,     _] as Row,
   // CANCELLED too: publishing never looked at the status, and a version requested before a
@@ -88,6 +90,10 @@ export const CAPABILITIES = {
   nudgeEvidence:          [_,    _,          _,              Y,    Y,           _,       _,        _,        _,     _] as Row,
   remindConclusions:      [_,    _,          Y,              Y,    Y,           _,       _,        _,        _,     _] as Row,
   remindFollowUp:         [_,    _,          _,              _,    _,           Y,       Y,        Y,        _,     _] as Row,
+  /** Development plan actions coming due or overdue, and their escalations. */
+  remindPlan:             [_,    _,          _,              _,    _,           Y,       Y,        Y,        _,     _] as Row,
+  /** The report's due date (ReviewTimeline.reportDue): the leader before it, the secretariat when it passes. */
+  remindReport:           [_,    Y,          Y,              Y,    Y,           Y,       Y,        _,        _,     _] as Row,
 } satisfies Record<string, Row>;
 
 export type ReviewActivity = keyof typeof CAPABILITIES;
@@ -150,6 +156,7 @@ export const REFUSALS: Record<ReviewActivity, Refusal | null> = {
   ),
   answerRecommendations: refuse((r) => `The city answers recommendations once feedback has been given. The review is in ${r.status}.`),
   reportProgress: refuse((r) => `Progress on recommendations is reported once feedback has been given. The review is in ${r.status}.`),
+  editPlan: refuse((r, allowed) => `The development plan can change while the review is in ${inWords(allowed)}; it is ${r.status}.`),
   requestReport: refuse((r) => `A report is generated once feedback has been given; the review is in ${r.status}.`),
   publishReport: refuse((r) => `A report can be published once feedback has been given; the review is in ${r.status}.`),
   followLive: refuse(() => 'This review was cancelled: its live updates have ended.', ErrorCode.FORBIDDEN),
@@ -159,6 +166,8 @@ export const REFUSALS: Record<ReviewActivity, Refusal | null> = {
   nudgeEvidence: null,
   remindConclusions: null,
   remindFollowUp: null,
+  remindPlan: null,
+  remindReport: null,
 };
 
 /** Whether a review in this status allows the activity. */

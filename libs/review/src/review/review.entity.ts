@@ -96,6 +96,13 @@ export class Review extends TimestampedEntity {
   @Column('uuid')
   createdById: string;
 
+  @Field({
+    description:
+      'The working language of the review (en, fr or de): the default of its reports and evidence, and of invitations to people without an account.',
+  })
+  @Column('text', { default: 'en' })
+  workingLanguage: string;
+
   @Field()
   declare updatedAt: Date;
 }

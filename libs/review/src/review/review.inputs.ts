@@ -21,6 +21,8 @@ export class CreateReviewInput {
   @Field(() => Int, { nullable: true, description: 'A published version; the latest published when omitted.' }) benchmarkVersion?: number;
   @Field(() => [Int], { nullable: true, description: 'Key factor numbers in scope; all when omitted.' }) scopeKeyFactorNumbers?: number[];
   @Field(() => TimelineInput, { nullable: true }) timeline?: TimelineInput;
+  @Field(() => String, { nullable: true, description: 'Working language: en, fr or de (English when omitted).' }) workingLanguage?:
+    string | null;
 }
 
 @InputType()
@@ -29,6 +31,7 @@ export class UpdateReviewInput {
   @Field(() => [Int], { nullable: true, description: 'Key factor numbers in scope (only before the self-assessment opens).' })
   scopeKeyFactorNumbers?: number[];
   @Field(() => TimelineInput, { nullable: true }) timeline?: TimelineInput;
+  @Field(() => String, { nullable: true, description: 'Working language: en, fr or de.' }) workingLanguage?: string | null;
 }
 
 @ArgsType()

@@ -7,8 +7,11 @@ import {
   badInput,
   Connection,
   CurrentUser,
+  DEFAULT_LANGUAGE,
   forbidden,
   invalidTransition,
+  isLanguage,
+  LANGUAGES,
   PageArgs,
   paginate,
   Problem,
@@ -80,6 +83,8 @@ export class ReviewService {
     const keyFactors = benchmark ? await this.benchmarks.keyFactorsOf([benchmark.id]) : [];
     const scope = this.scopeFrom(input.scopeKeyFactorNumbers, keyFactors, problems);
     const timeline = city ? this.timelineFrom(input.timeline ?? {}, city.timeZone, {}, problems) : {};
+    if (input.workingLanguage && !isLanguage(input.workingLanguage))
+      problems.push({ path: 'workingLanguage', message: `one of ${LANGUAGES.join(', ')}` });
     assertNoProblems(problems, 'The review was not created');
     const inTransaction = <T>(run: (manager: EntityManager) => Promise<T>) => (within ? run(within) : this.dataSource.transaction(run));
     return inTransaction(async (manager) => {
@@ -91,6 +96,7 @@ export class ReviewService {
           benchmarkId: benchmark!.id,
           scopeKeyFactorIds: scope ?? null,
           createdById: user.personId,
+          workingLanguage: input.workingLanguage ?? DEFAULT_LANGUAGE,
           ...timeline,
         }),
       );
@@ -129,6 +135,10 @@ export class ReviewService {
       if (input.timeline) {
         const city = await manager.findOneByOrFail(City, { id: review.hostCityId });
         Object.assign(review, this.timelineFrom(input.timeline, city.timeZone, review, problems));
+      }
+      if (input.workingLanguage !== undefined && input.workingLanguage !== null) {
+        if (!isLanguage(input.workingLanguage)) problems.push({ path: 'workingLanguage', message: `one of ${LANGUAGES.join(', ')}` });
+        else review.workingLanguage = input.workingLanguage;
       }
       assertNoProblems(problems, 'The review was not changed');
       const saved = await manager.save(review);

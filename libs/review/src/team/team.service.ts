@@ -116,7 +116,7 @@ export class TeamService {
         action: 'team.invite',
         entityType: 'Review',
         entityId: reviewId,
-        after: { email: row.email, role: input.role },
+        after: { invitationId: row.id, personId: row.personId, role: input.role },
       });
       return { member: null, invitedEmail: row.email, invitation: row, token };
     });
@@ -143,7 +143,7 @@ export class TeamService {
         action: 'team.inviteWithdrawn',
         entityType: 'Review',
         entityId: reviewId,
-        after: { email: row.email, role: row.payload.role },
+        after: { invitationId: row.id, personId: row.personId, role: row.payload.role },
       });
       return saved;
     });
@@ -170,7 +170,7 @@ export class TeamService {
         action: 'team.inviteResent',
         entityType: 'Review',
         entityId: reviewId,
-        after: { email: row.email, role },
+        after: { invitationId: row.id, personId: row.personId, role },
       });
       return saved;
     });

@@ -58,6 +58,17 @@ export function CityTimeline({
                   ? t('hostAfter.timeline.visited', { day: dayLabel(localDay(r.timeline.visitStart.local), locale) })
                   : t('hostAfter.timeline.noVisit')}
               </span>
+              {r.planSummary && (
+                <span className="muted" data-testid="timeline-plan">
+                  {' · '}
+                  {t('plan.timeline', {
+                    progress: r.planSummary.progress == null ? '—' : `${r.planSummary.progress} %`,
+                    done: r.planSummary.done,
+                    actions: r.planSummary.actions,
+                  })}
+                  {r.planSummary.overdue > 0 && <> · {t('plan.timelineOverdue', { count: r.planSummary.overdue })}</>}
+                </span>
+              )}
             </li>
           ))}
         </ol>

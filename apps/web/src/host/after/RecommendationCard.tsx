@@ -18,8 +18,8 @@ const RESPONSES: HostResponse[] = ['ACCEPTED', 'PARTLY_ACCEPTED', 'NOTED', 'REJE
 const NEEDS_REASON: HostResponse[] = ['PARTLY_ACCEPTED', 'NOTED', 'REJECTED'];
 const STATUSES: FollowUpStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'IMPLEMENTED', 'ABANDONED'];
 
-/** Uploads one file as a document of the review (the API's multipart route), for a progress report to name. */
-async function uploadDocument(reviewId: string, file: File, keyFactorIds: string[]): Promise<{ id?: string; error?: string }> {
+/** Uploads one file as a document of the review (the API's multipart route), for a progress report (or a plan change) to name. */
+export async function uploadDocument(reviewId: string, file: File, keyFactorIds: string[]): Promise<{ id?: string; error?: string }> {
   const form = new FormData();
   form.append('file', file, file.name);
   form.append('title', file.name.replace(/\.[^.]+$/, '') || file.name);

@@ -1,0 +1,257 @@
+import { Injectable } from '@nestjs/common';
+import { City } from '@peervisit/directory/entities';
+import {
+  AppError,
+  assertNoProblems,
+  CurrentUser,
+  ErrorCode,
+  GraphqlContext,
+  invalidTransition,
+  isUuid,
+  notFound,
+  Problem,
+} from '@peervisit/platform';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { ReviewAccessService } from '../access/review-access.service';
+import { AuditLog } from '../audit/audit-log.service';
+import { Document } from '../document/document.entity';
+import { Recommendation } from '../recommendation/recommendation.entity';
+import { byPriority } from '../recommendation/recommendation.rules';
+import { allows, assertAllowed } from '../review/review-capabilities';
+import { ReviewChanges } from '../review/review-changes';
+import { Review } from '../review/review.entity';
+import { formatInZone } from '../review/zoned-time';
+import { ReviewRole } from '../team/team-member.entity';
+import { TeamMember } from '../team/team-member.entity';
+import { PlanAction, PlanActionChange, PlanActionStatus } from './plan-action.entity';
+import { PlanActionInput } from './plan.inputs';
+import {
+  ACTION_FIELDS,
+  ActionFields,
+  differences,
+  isOverdue,
+  NOTE_MAX,
+  PLANNED_ANSWERS,
+  planProgress,
+  progressHistory,
+  resolveAction,
+  weightedProgress,
+} from './plan.rules';
+import { DevelopmentPlan, PlanSummary } from './plan.types';
+
+type Ctx = Pick<GraphqlContext, 'loaders'>;
+
+const HOST_ROLES = [ReviewRole.HOST_COORDINATOR, ReviewRole.HOST_CONTRIBUTOR];
+const fieldsOf = (a: ActionFields): ActionFields => Object.fromEntries(ACTION_FIELDS.map((k) => [k, a[k]])) as unknown as ActionFields;
+
+/**
+ * The host city's development plan (issue 20): actions on its accepted and partly accepted
+ * recommendations. The host coordinator and contributors add and change them while the capability
+ * table allows it (editPlan); whoever reads the findings reads the plan. Nothing is deleted: every
+ * change is a PlanActionChange row (with an optional document of the review) and an audit entry, and
+ * publishes review.changed, so the plan's reminders (notifications' planner) follow at once.
+ */
+@Injectable()
+export class PlanService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: ReviewAccessService,
+    private readonly audit: AuditLog,
+    private readonly changes: ReviewChanges,
+  ) {}
+
+  async addAction(user: CurrentUser, recommendationId: string, input: PlanActionInput): Promise<PlanAction> {
+    const found = isUuid(recommendationId)
+      ? await this.dataSource.getRepository(Recommendation).findOneBy({ id: recommendationId.toLowerCase() })
+      : null;
+    if (!found) throw notFound(`Recommendation ${recommendationId}`);
+    await this.access.require(user, found.reviewId, 'plan.edit');
+    return this.changes.transaction(this.dataSource, found.reviewId, async (manager) => {
+      const review = await this.reviewAllowing(manager, found.reviewId);
+      const recommendation = await manager.findOneOrFail(Recommendation, { where: { id: found.id }, lock: { mode: 'pessimistic_read' } });
+      if (recommendation.withdrawnAt) throw invalidTransition('The team withdrew this recommendation; it takes no actions.');
+      if (!recommendation.hostResponse || !PLANNED_ANSWERS.includes(recommendation.hostResponse))
+        throw invalidTransition(
+          'Only a recommendation the city accepted or partly accepted takes actions; answer it first (respondToRecommendation).',
+        );
+      const { fields, problems } = resolveAction(null, input, await this.hostMembers(manager, review.id));
+      const documentId = await this.document(manager, review.id, input.documentId, problems);
+      const note = noteOf(input.note, problems);
+      if (input.expectedVersion != null) problems.push({ path: 'expectedVersion', message: 'only when changing an action' });
+      assertNoProblems(problems, 'The action was not added');
+      const { identifiers } = await manager.insert(PlanAction, {
+        ...fields,
+        reviewId: review.id,
+        recommendationId: recommendation.id,
+        createdById: user.personId,
+      });
+      const saved = await manager.findOneByOrFail(PlanAction, { id: identifiers[0].id as string });
+      await this.keep(manager, user, saved, differences(null, fields), note, documentId, 'plan.addAction', null);
+      return saved;
+    });
+  }
+
+  /** Merges the fields given; a change that changes nothing and says nothing is not recorded. */
+  async updateAction(user: CurrentUser, actionId: string, input: PlanActionInput): Promise<PlanAction> {
+    const found = isUuid(actionId) ? await this.dataSource.getRepository(PlanAction).findOneBy({ id: actionId.toLowerCase() }) : null;
+    if (!found) throw notFound(`Plan action ${actionId}`);
+    await this.access.require(user, found.reviewId, 'plan.edit');
+    return this.changes.transaction(this.dataSource, found.reviewId, async (manager) => {
+      const review = await this.reviewAllowing(manager, found.reviewId);
+      const action = await manager.findOneOrFail(PlanAction, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+      if (input.expectedVersion != null && input.expectedVersion !== action.version)
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          `Someone changed this action since you opened it (now version ${action.version}); reload it and change it again.`,
+          { currentVersion: action.version },
+        );
+      const before = fieldsOf(action);
+      const { fields, problems } = resolveAction(before, input, await this.hostMembers(manager, review.id));
+      const documentId = await this.document(manager, review.id, input.documentId, problems);
+      const note = noteOf(input.note, problems);
+      assertNoProblems(problems, 'The action was not changed');
+      const changed = differences(before, fields);
+      if (!Object.keys(changed).length && !note && !documentId) return action;
+      Object.assign(action, fields);
+      const saved = await manager.save(action);
+      await this.keep(manager, user, saved, changed, note, documentId, 'plan.updateAction', before);
+      return saved;
+    });
+  }
+
+  /** The plan as the reader may see it: the team and admins always, the host city and observers from the feedback on. */
+  async plan(user: CurrentUser, reviewId: string, ctx?: Ctx): Promise<DevelopmentPlan> {
+    const roles = await this.access.requireFindingsRead(user, reviewId, ctx);
+    const review = await this.access.reviewOrFail(reviewId);
+    const city = await this.dataSource.getRepository(City).findOneByOrFail({ id: review.hostCityId });
+    const recommendations = (
+      await this.dataSource
+        .getRepository(Recommendation)
+        .findBy({ reviewId, withdrawnAt: IsNull(), hostResponse: In([...PLANNED_ANSWERS]) })
+    ).sort(byPriority);
+    const actions = await this.dataSource.getRepository(PlanAction).find({ where: { reviewId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const history = await this.historyOfReview(reviewId);
+    const perRecommendation = recommendations.map((recommendation) => {
+      const own = actions.filter((a) => a.recommendationId === recommendation.id);
+      return { recommendation, actions: own, progress: weightedProgress(own) };
+    });
+    const mayEdit = user.isAdmin || roles.some((r) => HOST_ROLES.includes(r));
+    return {
+      reviewId,
+      progress: planProgress(perRecommendation.map((r) => r.progress)),
+      canEdit: mayEdit && allows(review.status, 'editPlan'),
+      today: formatInZone(new Date(), city.timeZone).slice(0, 10),
+      recommendations: perRecommendation,
+      progressHistory: progressHistory(
+        history.map((c) => ({ ...c, recommendationId: actions.find((a) => a.id === c.actionId)?.recommendationId ?? '' })),
+        (instant) => formatInZone(instant, city.timeZone).slice(0, 10),
+      ),
+    };
+  }
+
+  /** The plan in figures, or null when the reader may not read it (the city's timeline lists reviews of every status). */
+  async summary(user: CurrentUser, reviewId: string, ctx?: Ctx): Promise<PlanSummary | null> {
+    try {
+      await this.access.requireFindingsRead(user, reviewId, ctx);
+    } catch {
+      return null;
+    }
+    const review = await this.access.reviewOrFail(reviewId);
+    const city = await this.dataSource.getRepository(City).findOneByOrFail({ id: review.hostCityId });
+    const today = formatInZone(new Date(), city.timeZone).slice(0, 10);
+    const actions = await this.dataSource
+      .getRepository(PlanAction)
+      .createQueryBuilder('a')
+      .innerJoin(Recommendation, 'r', 'r.id = a.recommendationId')
+      .where('a.reviewId = :reviewId AND r.withdrawnAt IS NULL', { reviewId })
+      .getMany();
+    if (!actions.length) return null;
+    const byRecommendation = new Map<string, PlanAction[]>();
+    for (const a of actions) byRecommendation.set(a.recommendationId, [...(byRecommendation.get(a.recommendationId) ?? []), a]);
+    return {
+      progress: planProgress([...byRecommendation.values()].map(weightedProgress)),
+      actions: actions.filter((a) => a.status !== PlanActionStatus.DROPPED).length,
+      done: actions.filter((a) => a.status === PlanActionStatus.DONE).length,
+      overdue: actions.filter((a) => isOverdue(a, today)).length,
+    };
+  }
+
+  /** Each action's changes, oldest first (for a DataLoader; reached only through a plan the reader may read). */
+  async historyOf(actionIds: readonly string[]): Promise<PlanActionChange[]> {
+    return this.dataSource
+      .getRepository(PlanActionChange)
+      .find({ where: { actionId: In([...actionIds]) }, order: { changedAt: 'ASC', id: 'ASC' } });
+  }
+
+  historyOfReview(reviewId: string): Promise<PlanActionChange[]> {
+    return this.dataSource.getRepository(PlanActionChange).find({ where: { reviewId }, order: { changedAt: 'ASC', id: 'ASC' } });
+  }
+
+  private async keep(
+    manager: EntityManager,
+    user: CurrentUser,
+    action: PlanAction,
+    changed: Record<string, { from: unknown; to: unknown }>,
+    note: string,
+    documentId: string | null,
+    auditAction: string,
+    before: ActionFields | null,
+  ): Promise<void> {
+    await manager.insert(PlanActionChange, {
+      actionId: action.id,
+      reviewId: action.reviewId,
+      changes: changed as never,
+      status: action.status,
+      progress: action.progress,
+      weight: action.weight,
+      note,
+      documentId,
+      changedById: user.personId,
+    });
+    await this.audit.record(manager, {
+      reviewId: action.reviewId,
+      actorId: user.personId,
+      action: auditAction,
+      entityType: 'PlanAction',
+      entityId: action.id,
+      before,
+      after: { ...fieldsOf(action), note, documentId },
+    });
+  }
+
+  /** Who may be responsible: the review's current host coordinators and contributors. */
+  private async hostMembers(manager: EntityManager, reviewId: string): Promise<(personId: string) => boolean> {
+    const members = await manager.findBy(TeamMember, { reviewId, removedAt: IsNull(), role: In(HOST_ROLES) });
+    const ids = new Set(members.map((m) => m.personId));
+    return (personId) => ids.has(personId);
+  }
+
+  /** The document a change names: one of the review's, not retracted; a problem otherwise. */
+  private async document(
+    manager: EntityManager,
+    reviewId: string,
+    id: string | null | undefined,
+    problems: Problem[],
+  ): Promise<string | null> {
+    if (!id?.trim()) return null;
+    const wanted = id.trim().toLowerCase();
+    const document = isUuid(wanted) ? await manager.findOneBy(Document, { id: wanted, reviewId }) : null;
+    if (!document) problems.push({ path: 'documentId', message: `${id} is not a document of this review` });
+    else if (document.retractedAt) problems.push({ path: 'documentId', message: `"${document.title}" was retracted` });
+    return wanted;
+  }
+
+  /** The review, share-locked so its status cannot change under this transaction, if it allows plan changes. */
+  private async reviewAllowing(manager: EntityManager, reviewId: string): Promise<Review> {
+    const review = await manager.findOne(Review, { where: { id: reviewId }, lock: { mode: 'pessimistic_read' } });
+    if (!review) throw notFound(`Review ${reviewId}`);
+    assertAllowed(review, 'editPlan');
+    return review;
+  }
+}
+
+function noteOf(note: string | null | undefined, problems: Problem[]): string {
+  const value = note?.trim() ?? '';
+  if (value.length > NOTE_MAX) problems.push({ path: 'note', message: `must be at most ${NOTE_MAX} characters` });
+  return value;
+}

@@ -1,0 +1,38 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Recommendation } from '../recommendation/recommendation.entity';
+import { PlanAction } from './plan-action.entity';
+
+@ObjectType({ description: "One point of the plan's progress over time (the plan-progress chart's PlanProgressPoint)." })
+export class PlanProgressPoint {
+  @Field({ description: 'The day, YYYY-MM-DD (host city time).' }) date: string;
+  @Field(() => Float, { description: "The plan's progress at the end of that day, 0 to 100." }) progress: number;
+}
+
+@ObjectType({ description: 'An accepted or partly accepted recommendation with its actions.' })
+export class RecommendationPlan {
+  @Field(() => Recommendation) recommendation: Recommendation;
+  @Field(() => Float, { nullable: true, description: 'Weighted from its actions (dropped ones left out); null without any.' })
+  progress: number | null;
+  @Field(() => [PlanAction], { description: 'Its actions, oldest first, dropped ones included.' }) actions: PlanAction[];
+}
+
+@ObjectType({ description: "The host city's development plan: its actions per accepted recommendation, and its progress." })
+export class DevelopmentPlan {
+  @Field(() => ID) reviewId: string;
+  @Field(() => Float, { nullable: true, description: "The mean of the recommendations' progress; null before any action." })
+  progress: number | null;
+  @Field({ description: 'Whether I may add and change actions now (my role and the review status).' }) canEdit: boolean;
+  @Field({ description: 'Today in the host city (YYYY-MM-DD): an action due before it and not done or dropped is overdue.' })
+  today: string;
+  @Field(() => [RecommendationPlan]) recommendations: RecommendationPlan[];
+  @Field(() => [PlanProgressPoint], { description: 'The progress at the end of each day it changed, oldest first.' })
+  progressHistory: PlanProgressPoint[];
+}
+
+@ObjectType({ description: "A review's development plan in figures (for the city's timeline)." })
+export class PlanSummary {
+  @Field(() => Float, { nullable: true }) progress: number | null;
+  @Field(() => Int) actions: number;
+  @Field(() => Int) done: number;
+  @Field(() => Int) overdue: number;
+}
