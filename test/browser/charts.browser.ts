@@ -39,7 +39,9 @@ test.describe('charts in the web app', () => {
     return p;
   };
 
-  test("the host city: its ratings against the team's, and the network's distribution with the city marked", async ({ browser }) => {
+  test("the host city: its ratings against the team's, the evidence by source, and the network's distribution with the city marked", async ({
+    browser,
+  }) => {
     const host = await page(browser, s.people.coordinator.email);
     await host.goto(`/reviews/${s.reviewId}/host/findings`);
     await expectChart(host.getByTestId('ratings-chart'), /self-assessment rating and the team's rating/, [
@@ -47,6 +49,18 @@ test.describe('charts in the web app', () => {
       'Team',
       '11',
       '12',
+    ]);
+    // The same evidence chart as the report's (counts only; the text stays the team's).
+    const evidence = host.getByTestId('evidence-chart');
+    await expectChart(evidence, /how many evidence items of each type of source/, ['Document', 'Evidence items']);
+    await evidence.getByText('The figures as a table').click();
+    await expect(host.getByTestId('evidence-chart-table').getByRole('row', { name: /^11 / }).getByRole('cell')).toHaveText([
+      '0',
+      '0',
+      '1',
+      '2',
+      '0',
+      '3',
     ]);
 
     const network = host.getByTestId('network-distribution');

@@ -272,4 +272,21 @@ describe('evidence, end to end', () => {
       }
     }
   });
+
+  it('once the findings are shared, the host city reads the evidence counts (as the report shows them), never the text', async () => {
+    const counts =
+      'query($r: ID!) { evidenceCoverage(reviewId: $r) { keyFactors { keyFactor { code } total bySource { source count } } } }';
+    const teamView = (await leader.ok(counts, { r: f.reviewId })).evidenceCoverage;
+    const [{ status }] = await t.dataSource.query('SELECT status FROM review WHERE id = $1', [f.reviewId]);
+    await t.dataSource.query("UPDATE review SET status = 'FEEDBACK' WHERE id = $1", [f.reviewId]);
+    try {
+      const host = await t.gql.signIn(f.people.coordinator.email, TEST_PASSWORD);
+      expect((await host.ok(counts, { r: f.reviewId })).evidenceCoverage).toEqual(teamView);
+      expect(teamView.keyFactors.some((k: { total: number }) => k.total > 0)).toBe(true);
+      const text = await host.request('query($r: ID!) { reviewEvidence(reviewId: $r) { totalCount } }', { r: f.reviewId });
+      expect(text.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    } finally {
+      await t.dataSource.query('UPDATE review SET status = $2 WHERE id = $1', [f.reviewId, status]);
+    }
+  });
 });

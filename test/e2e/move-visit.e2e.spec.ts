@@ -50,9 +50,13 @@ describe('moveVisit: the whole visit or a set of sessions, in a bounded number o
   const reminders = async (reviewId: string) =>
     (
       await t.dataSource.query(
+        // A reminder days before the session is due that many days before it; the day before, at 18:00
+        // the evening before in the recipient's own zone.
         `SELECT count(*)::int AS total,
-                count(*) FILTER (WHERE m.due_at = s.starts_at - (m.data->>'daysBefore')::int * interval '1 day')::int AS matching
-           FROM outbox_message m JOIN visit_session s ON s.id = (m.data->>'sessionId')::uuid
+                count(*) FILTER (WHERE m.due_at = CASE WHEN (m.data->>'daysBefore')::int = 1
+                  THEN ((((s.starts_at - interval '1 day') AT TIME ZONE p.time_zone)::date + time '18:00') AT TIME ZONE p.time_zone)
+                  ELSE s.starts_at - (m.data->>'daysBefore')::int * interval '1 day' END)::int AS matching
+           FROM outbox_message m JOIN visit_session s ON s.id = (m.data->>'sessionId')::uuid JOIN person p ON p.id = m.recipient_id
           WHERE m.review_id = $1 AND m.status = 'SCHEDULED' AND m.template = 'session-reminder'`,
         [reviewId],
       )

@@ -3,9 +3,9 @@ import { FormattedMessage } from 'react-intl';
 import { useQuery } from 'urql';
 import { evidenceBySourceSpec, EvidenceSourceCount, SOURCE_COLOURS } from '@peervisit/charts';
 import type { EvidenceSource } from '../graphql/generated/graphql';
-import { CoverageQuery } from '../graphql/operations';
 import { MessageId, useT } from '../i18n/i18n';
 import { SOURCES } from '../notebook/labels';
+import { EvidenceCountsQuery } from './operations';
 import { VegaChart } from './VegaChart';
 
 export interface EvidenceCoverageRow {
@@ -16,7 +16,7 @@ export interface EvidenceCoverageRow {
 
 /**
  * Evidence per key factor by type of source (counts only, from evidenceCoverage): the report's chart,
- * for the review team, with the same figures as a table.
+ * for the review team and, once the findings are shared, the host city, with the same figures as a table.
  */
 export function EvidenceBySourceChart({ rows, headingLevel = 2 }: { rows: EvidenceCoverageRow[]; headingLevel?: 2 | 3 | 4 }) {
   const t = useT();
@@ -96,9 +96,9 @@ export function EvidenceBySourceChart({ rows, headingLevel = 2 }: { rows: Eviden
   );
 }
 
-/** The chart from the review's coverage (the team's evidenceCoverage): for pages that do not load it already. */
+/** The chart from the review's evidence counts: for pages that do not load the coverage already (the host city's findings too). */
 export function ReviewEvidenceChart({ reviewId, headingLevel = 3 }: { reviewId: string; headingLevel?: 2 | 3 | 4 }) {
-  const [{ data }] = useQuery({ query: CoverageQuery, variables: { reviewId }, requestPolicy: 'cache-and-network' });
+  const [{ data }] = useQuery({ query: EvidenceCountsQuery, variables: { reviewId }, requestPolicy: 'cache-and-network' });
   if (!data) return null;
   return <EvidenceBySourceChart rows={data.evidenceCoverage.keyFactors} headingLevel={headingLevel} />;
 }

@@ -90,3 +90,21 @@ export const ReviewRatingsQuery = graphql(`
     }
   }
 `);
+
+/** Evidence per key factor by type of source, counts only: the team's, and the host city's once the findings are shared. */
+export const EvidenceCountsQuery = graphql(`
+  query EvidenceCounts($reviewId: ID!) {
+    evidenceCoverage(reviewId: $reviewId) {
+      keyFactors {
+        total
+        keyFactor {
+          ...KeyFactorFields
+        }
+        bySource {
+          source
+          count
+        }
+      }
+    }
+  }
+`);

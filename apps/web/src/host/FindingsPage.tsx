@@ -1,6 +1,7 @@
 import { FormattedMessage } from 'react-intl';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
+import { ReviewEvidenceChart } from '../charts/EvidenceBySource';
 import { NetworkDistribution } from '../charts/NetworkDistribution';
 import { ReviewRatings } from '../charts/RatingsComparison';
 import { ExportButtons } from '../exports/ExportButtons';
@@ -85,6 +86,7 @@ function Shared({ reviewId, city, data }: { reviewId: string; city: string; data
         <ExportButtons what="recommendations" path={`/exports/reviews/${reviewId}/recommendations`} />
       </div>
       <ReviewRatings reviewId={reviewId} />
+      <ReviewEvidenceChart reviewId={reviewId} headingLevel={2} />
       <NetworkDistribution reviewId={reviewId} headingLevel={2} />
 
       <section aria-labelledby="conclusions-heading">

@@ -512,7 +512,14 @@ export class EvidenceService {
    * factors and items.
    */
   async coverage(user: CurrentUser, reviewId: string, ctx?: GraphqlContext): Promise<{ review: Review; keyFactors: KeyFactorCoverage[] }> {
-    await this.access.require(user, reviewId, 'evidence.read', ctx);
+    // Counts, not text: the team's, and the host city's and observers' once the findings are shared
+    // (the published report shows them the same chart). Before that they are refused as before.
+    if (!(await this.access.can(user, reviewId, 'evidence.read', ctx)))
+      await this.access.requireFindingsRead(user, reviewId, ctx).catch((error: unknown) => {
+        throw error instanceof AppError && error.code === ErrorCode.INVALID_TRANSITION
+          ? forbidden('The evidence counts are the review team’s until the feedback session.')
+          : error;
+      });
     const loaders = ctx && reviewLoaders(ctx, this.dataSource);
     const review = loaders ? await loaders.review.load(reviewId) : await this.access.reviewOrFail(reviewId);
     if (!review) throw notFound(`Review ${reviewId}`);
