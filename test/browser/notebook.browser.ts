@@ -78,7 +78,7 @@ test.describe.serial('the evidence notebook', () => {
     // The first load of the app shell: JavaScript under 220 kB compressed (gzip, as served). It was 200 kB
     // until the typed documents of every operation (GraphQL Code Generator's client preset puts them all
     // in the first chunk, through the map behind graphql()) grew past it with the Index, the development
-    // plan and personal data: 211 kB on 2026-11-29. Splitting the documents per page would bring it back.
+    // plan and personal data (2026-11-29). Splitting the documents per page would bring it back.
     const scripts = await peer.evaluate(() =>
       performance
         .getEntriesByType('resource')
