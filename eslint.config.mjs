@@ -27,15 +27,19 @@ const SCOPES = [
   { sourceTag: 'scope:review', onlyDependOnLibsWithTags: ['scope:review', 'scope:catalogue', 'scope:directory', ...BELOW] },
   {
     sourceTag: 'scope:notifications',
-    onlyDependOnLibsWithTags: ['scope:notifications', 'scope:review', 'scope:catalogue', 'scope:directory', ...BELOW],
+    onlyDependOnLibsWithTags: ['scope:notifications', 'scope:index', 'scope:review', 'scope:catalogue', 'scope:directory', ...BELOW],
   },
   {
     sourceTag: 'scope:reporting',
-    onlyDependOnLibsWithTags: ['scope:reporting', 'scope:review', 'scope:catalogue', 'scope:directory', ...BELOW],
+    onlyDependOnLibsWithTags: ['scope:reporting', 'scope:index', 'scope:review', 'scope:catalogue', 'scope:directory', ...BELOW],
   },
-  // The Intercultural Cities Index (libs/icc-index) stands beside review: it uses the catalogue's and
-  // directory's data but no review, and nothing below it imports it.
-  { sourceTag: 'scope:index', onlyDependOnLibsWithTags: ['scope:index', 'scope:catalogue', 'scope:directory', ...BELOW] },
+  // The Intercultural Cities Index (libs/icc-index) sits on review: the expert visit confirms its
+  // results and its recommendations join the development plan; review never imports it.
+  // Notifications (its reminders) and reporting (its report) sit on it.
+  {
+    sourceTag: 'scope:index',
+    onlyDependOnLibsWithTags: ['scope:index', 'scope:review', 'scope:catalogue', 'scope:directory', ...BELOW],
+  },
 ];
 const depConstraints = (testingAllowed) => {
   const testing = testingAllowed ? ['type:testing'] : [];

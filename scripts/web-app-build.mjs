@@ -6,7 +6,15 @@ import { join } from 'node:path';
 
 const WEB = 'apps/web';
 const BUILT = join(WEB, 'dist', 'index.html');
-const SOURCES = [join(WEB, 'src'), join(WEB, 'public'), join(WEB, 'index.html'), join(WEB, 'vite.config.ts'), 'package-lock.json'];
+// The web app's own files, and libs/charts, whose Vega-Lite specs it bundles (vite.config.ts's alias).
+const SOURCES = [
+  join(WEB, 'src'),
+  join(WEB, 'public'),
+  join(WEB, 'index.html'),
+  join(WEB, 'vite.config.ts'),
+  join('libs', 'charts', 'src'),
+  'package-lock.json',
+];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;

@@ -15,6 +15,7 @@ const apiPaths = [
   /^\/admin/,
   /^\/calendar/,
   /^\/reports/,
+  /^\/index-reports/,
   /^\/documents/,
   /^\/explorer/,
   /^\/good-practices/,
@@ -32,7 +33,7 @@ export default defineConfig({
     port: Number(process.env.WEB_DEV_PORT ?? 5173),
     proxy: {
       '/graphql': { target: api, ws: true, changeOrigin: true },
-      '^/(health|reports|documents|calendar|explorer|reviews/[^/]+/documents|good-practices/|exports/|personal-data/)': {
+      '^/(health|reports|index-reports|documents|calendar|explorer|reviews/[^/]+/documents|good-practices/|exports/|personal-data/)': {
         target: api,
         changeOrigin: true,
       },

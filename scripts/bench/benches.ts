@@ -5,5 +5,6 @@ import { graphqlStackBench } from './graphql-stack';
 import { remindersBench } from './reminders';
 import { reportsBench } from './reports';
 import { reviewReadBench } from './review-read';
+import { scaleOutBench } from './scale-out';
 
-export const BENCHES: Bench[] = [evidenceLoggingBench, graphqlStackBench, reviewReadBench, reportsBench, remindersBench];
+export const BENCHES: Bench[] = [evidenceLoggingBench, graphqlStackBench, reviewReadBench, reportsBench, remindersBench, scaleOutBench];

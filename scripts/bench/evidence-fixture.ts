@@ -48,7 +48,7 @@ function processCpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
@@ -57,23 +57,24 @@ const freePort = () =>
     server.on('error', reject);
   });
 
+export interface AppProcess {
+  pid: number;
+  /** SIGTERM, then waits for the exit; throws (with the process's last output) unless it exits 0. */
+  close(): Promise<void>;
+}
+
 /**
- * The API as it is deployed: `apps/api/src/main.ts` in a process of its own with this process's env
- * (the bench's database, Redis prefix, data dir), API_PROCESSES=`processes` and the queue workers off.
- * Resolves once every API process listens; close() sends SIGTERM and waits for a clean exit.
+ * `script` (apps/api or apps/worker) in a process of its own with this process's env plus `env`
+ * (the bench's database, Redis prefix, data dir). Resolves once `started` holds for its output.
  */
-export async function startApiProcess(processes: number, env: Record<string, string> = {}): Promise<ApiProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      API_PROCESSES: String(processes),
-      WORKERS_IN_PROCESS: 'false',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
+export async function startAppProcess(
+  script: string,
+  env: Record<string, string>,
+  what: string,
+  started: (output: string) => boolean,
+): Promise<AppProcess> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', script], {
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -81,24 +82,37 @@ export async function startApiProcess(processes: number, env: Record<string, str
   child.stderr.on('data', (c) => (output = (output + c).slice(-20000)));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const deadline = Date.now() + 120_000;
-  while ((output.match(/PeerVisit API listening/g) ?? []).length < processes) {
+  while (!started(output)) {
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`The API process did not start ${processes} listening processes: ${output.slice(-2000)}`);
+      throw new Error(`${what} did not start: ${output.slice(-2000)}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
-    url: `http://127.0.0.1:${port}`,
-    processes,
-    cpuMs: () => processCpuMs(child.pid!),
+    pid: child.pid!,
     close: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
       const code = await exited;
-      if (code !== 0) throw new Error(`The API process exited with ${code}: ${output.slice(-2000)}`);
+      if (code !== 0) throw new Error(`${what} exited with ${code}: ${output.slice(-2000)}`);
     },
   };
+}
+
+/**
+ * The API as it is deployed: `apps/api/src/main.ts` in a process of its own,
+ * API_PROCESSES=`processes` and the queue workers off. Resolves once every API process listens.
+ */
+export async function startApiProcess(processes: number, env: Record<string, string> = {}): Promise<ApiProcess> {
+  const port = await freePort();
+  const app = await startAppProcess(
+    'apps/api/src/main.ts',
+    { PORT: String(port), HOST: '127.0.0.1', API_PROCESSES: String(processes), WORKERS_IN_PROCESS: 'false', LOG_LEVEL: 'warn', ...env },
+    `The API process (${processes} listening processes)`,
+    (output) => (output.match(/PeerVisit API listening/g) ?? []).length >= processes,
+  );
+  return { url: `http://127.0.0.1:${port}`, processes, cpuMs: () => processCpuMs(app.pid), close: app.close };
 }
 
 export interface BenchReview {

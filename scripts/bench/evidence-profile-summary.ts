@@ -32,3 +32,21 @@ export function summarise(profile: { nodes: ProfileNode[]; samples: number[] }, 
       .join('\n');
   return `self time by package:\n${rows(byPackage)}\nself time by function:\n${rows(byFunction)}`;
 }
+
+/** The profile's samples taken between two instants (µs of the clock V8 stamps samples with), hit counts recounted. */
+export function withinWindow(
+  profile: { nodes: ProfileNode[]; samples: number[]; startTime: number; timeDeltas: number[] },
+  fromUs: number,
+  toUs: number,
+): { nodes: ProfileNode[]; samples: number[] } {
+  const hits = new Map<number, number>();
+  const samples: number[] = [];
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at < fromUs || at > toUs) return;
+    samples.push(id);
+    hits.set(id, (hits.get(id) ?? 0) + 1);
+  });
+  return { nodes: profile.nodes.map((node) => ({ ...node, hitCount: hits.get(node.id) ?? 0 })), samples };
+}

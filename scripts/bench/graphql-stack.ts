@@ -1,17 +1,19 @@
 /**
- * The HTTP and GraphQL stack, side by side (issue #22, part 3). The same API runs as deployed in two
- * processes at once, differing in one setting (a variant); 50 clients drive each in turn, in the
- * order A, B, B, A so that drift on a shared machine weighs on both alike, with three workloads:
- * GET /health/live (Express and Nest, no GraphQL), `{ me { id } }` (the whole stack, authentication
- * included, one cached read) and logEvidence (the hot path). The plain-INSERT floor of evidence
- * logging (row and audit entry in one statement) runs first and last, for the ratio the issue states.
+ * The HTTP and GraphQL stack, side by side (issue #22, part 3). The same API runs as deployed in one
+ * process per variant, all at once, differing in API_STACK_VARIANT only; 50 clients drive each in
+ * turn, in the order A, B, C, C, B, A so that drift on a shared machine weighs on all alike, with
+ * three workloads: GET /health/live (the HTTP framework and Nest, no GraphQL), `{ me { id } }` (the
+ * whole stack, authentication included, one cached read) and logEvidence (the hot path), then five
+ * reads of a whole review of 2,000 items. The plain-INSERT floor of evidence logging (row and audit
+ * entry in one statement) runs first and last, for the ratio the issue states.
  *
- * Variants measurable with what is installed: as deployed; Apollo's cache of parsed and validated
- * documents (its default) off (GRAPHQL_DOCUMENT_CACHE=off); Apollo's cache-control plugin (on by
- * default, it instruments every field) off (GRAPHQL_CACHE_CONTROL=off). Nest on Fastify and graphql-jit
- * need packages that are not installed (docs/performance.md says which).
+ * Variants (BENCH_STACK_VARIANTS, comma-separated API_STACK_VARIANT values, the first the reference;
+ * default below): standard (Express, graphql-js, Apollo's defaults); fastify (Nest on Fastify with
+ * Apollo's Fastify integration); graphql-jit (Apollo with graphql-jit as executor);
+ * document-cache-off; cache-control-off; or combinations such as fastify,graphql-jit written with +.
+ * scripts/bench/stack-parity.ts checks that a variant answers as the standard stack does.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { Bench, BenchFigure, BenchResult, percentile, round } from './bench';
 import { ApiProcess, seedBenchReview, startApiProcess, startBenchApi } from './evidence-fixture';
 import { LoadOutcome, LoadPlan, runLoad } from './http-load';
@@ -24,11 +26,9 @@ interface Variant {
   env: Record<string, string>;
 }
 
-const VARIANTS: Variant[] = [
-  { name: 'as deployed', env: {} },
-  { name: 'document cache off', env: { GRAPHQL_DOCUMENT_CACHE: 'off' } },
-  { name: 'cache-control plugin off', env: { GRAPHQL_CACHE_CONTROL: 'off' } },
-];
+const VARIANTS: Variant[] = (process.env.BENCH_STACK_VARIANTS ?? 'standard,fastify,graphql-jit')
+  .split(',')
+  .map((name) => ({ name, env: { API_STACK_VARIANT: name.replace(/\+/g, ',') } }));
 /** Whole-review reads per variant and pass (a client process of its own, one request at a time). */
 const REVIEW_READS = 5;
 const REVIEW_ITEMS = 2000;
@@ -58,6 +58,7 @@ export const graphqlStackBench: Bench = {
   name: 'graphql-stack',
   title: `HTTP/GraphQL stack variants side by side: ${CLIENTS} clients and a whole-review reader, A B C C B A`,
   async run(context): Promise<BenchResult> {
+    const loadBefore = loadavg().map((l) => round(l));
     const api = await startBenchApi();
     const served: ApiProcess[] = [];
     try {
@@ -202,11 +203,12 @@ export const graphqlStackBench: Bench = {
         figures,
         details: {
           method:
-            `Three API processes (apps/api/src/main.ts, API_PROCESSES=1, queue workers off) run at once, one per variant; ${CLIENTS} clients in a worker thread of the bench process drive one at a time, ${seconds}s per workload, then ${REVIEW_READS} whole-review reads (${REVIEW_ITEMS} items, WHOLE_REVIEW_QUERY) from a client process of its own; variants in the order A, B, C, C, B, A after a warm-up of each. ` +
+            `${VARIANTS.length} API processes (apps/api/src/main.ts, API_PROCESSES=1, queue workers off, API_STACK_VARIANT as named) run at once, one per variant; ${CLIENTS} clients in a worker thread of the bench process drive one at a time, ${seconds}s per workload, then ${REVIEW_READS} whole-review reads (${REVIEW_ITEMS} items, WHOLE_REVIEW_QUERY) from a client process of its own; variants in the order A, B, C, C, B, A after a warm-up of each; load average before and after in loadAverage. ` +
             "API CPU per request: the API process's user + system time (/proc/<pid>/stat) over the phase, divided by its requests — the figure a variant is judged on, since other loads on a shared machine move rates far more than CPU per request. " +
             'The evidence floor (row and audit entry in one plain statement per item, 50 pg connections) runs before and after. Everything shares the machine (PostgreSQL, Redis, the three API processes, the load generator).',
           variants: VARIANTS,
           cores: cpus().length,
+          loadAverage: { before: loadBefore, after: loadavg().map((l) => round(l)) },
           perWorkload: Object.fromEntries(
             [...WORKLOADS, { key: 'review', label: `whole review of ${REVIEW_ITEMS} items` } as const].map((w) => [
               w.key,

@@ -24,6 +24,11 @@ export interface LoadPlan {
   /** Items per logEvidenceBatch request. */
   batchSize: number;
   url: string;
+  /**
+   * Several API processes on ports of their own (the scale-out bench): client i sends to urls[i % length],
+   * a round-robin balancer in the client. Without it every client sends to `url`.
+   */
+  urls?: string[];
   databaseUrl: string;
   reviewId: string;
   keyFactorIds: string[];
@@ -139,9 +144,11 @@ async function run(plan: LoadPlan): Promise<LoadOutcome> {
   }
 
   const agent = new Agent({ keepAlive: true, maxSockets: plan.concurrency });
-  const url = new URL('/graphql', plan.url);
+  const bases = plan.urls?.length ? plan.urls : [plan.url];
   await Promise.all(
     Array.from({ length: plan.concurrency }, async (_, i) => {
+      const base = bases[i % bases.length];
+      const url = new URL('/graphql', base);
       const peer = plan.peers[i % plan.peers.length];
       while (Date.now() < deadline) {
         const items: EvidenceItem[] =
@@ -155,7 +162,7 @@ async function run(plan: LoadPlan): Promise<LoadOutcome> {
         const t = process.hrtime.bigint();
         try {
           if (plan.mode === 'http-get') {
-            const { status, text } = await get(agent, new URL(plan.getPath ?? '/health/live', plan.url));
+            const { status, text } = await get(agent, new URL(plan.getPath ?? '/health/live', base));
             outcome.latenciesMs.push(Number(process.hrtime.bigint() - t) / 1e6);
             if (status === 200) outcome.items++;
             else fail(`HTTP ${status}: ${text}`);

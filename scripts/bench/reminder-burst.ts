@@ -8,17 +8,26 @@
  * it: throughput ≥ 0.8 of the floor's, p99 lateness ≤ 1.5 × the floor's own p99.
  */
 import { spawn } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { MailTransport, MESSAGE_RENDERER, MessageRenderer, OutboxService, QUEUES, RenderedMessage } from '@peervisit/platform';
 import { OutboxMessage } from '@peervisit/platform/entities';
 import { startSmtpSink, SmtpSink } from '@peervisit/testing';
 import { DataSource } from 'typeorm';
 import { BenchFigure, percentile, round } from './bench';
+import { summariseBurstProfile } from './reminder-burst-profile';
 
 const MESSAGES = Number(process.env.BENCH_REMINDER_BURST ?? 10000);
 const SESSIONS = 100;
 /** Time between queuing the jobs and their due moment: the worker must be idle and waiting when it comes. */
 const LEAD_MS = 60_000;
+/**
+ * BENCH_WORKER_PROFILE=<dir>: the worker runs with V8's CPU profiler (--cpu-prof); its profile is
+ * written to <dir> and summarised over the burst alone (from the due moment to the last acceptance),
+ * in <dir>/worker-burst-summary.txt. Not for the timed runs: the profiler costs the worker time.
+ */
+const PROFILE_DIR = process.env.BENCH_WORKER_PROFILE;
 
 async function seed(ds: DataSource, dueAt: Date): Promise<string> {
   const people = Math.ceil(MESSAGES / SESSIONS);
@@ -83,7 +92,8 @@ async function moveBurst(ds: DataSource, reviewId: string, from: Date, dueAt: Da
 
 /** Runs the worker as `npm run worker` does, against the bench's database, queue prefix and the sink. */
 function startWorker(smtpUrl: string) {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
+  const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, '--cpu-prof-interval=250'] : [];
+  const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
     env: { ...process.env, SMTP_URL: smtpUrl, LOG_LEVEL: 'warn', WORKER_HEALTH_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -133,6 +143,18 @@ async function smtpFloor(
   await sink.stop();
   if (latenessMs.length !== count) throw new Error(`The floor sink accepted ${latenessMs.length} of ${count} messages.`);
   return { latenessMs, elapsedMs };
+}
+
+/** The worker's CPU profile over the burst alone, summarised in <dir>/worker-burst-summary.txt. */
+function summariseWorkerProfile(dir: string, fromWallMs: number, toWallMs: number, log: (m: string) => void): void {
+  const file = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .sort()
+    .pop();
+  if (!file) return log(`no CPU profile in ${dir}`);
+  const summary = summariseBurstProfile(join(dir, file), fromWallMs, toWallMs);
+  writeFileSync(join(dir, 'worker-burst-summary.txt'), summary);
+  log(summary);
 }
 
 export async function benchReminderBurst(
@@ -203,6 +225,7 @@ export async function benchReminderBurst(
   const lost = rows.filter((r) => !firstAcceptance.has(r.messageId)).length;
   const lateness = [...firstAcceptance.values()].map((t) => t - due);
   const lastMs = Math.max(...lateness);
+  if (PROFILE_DIR) summariseWorkerProfile(PROFILE_DIR, due, due + lastMs, log);
   const [statuses] = await Promise.all([
     ds.query(`SELECT status, count(*)::int AS n FROM outbox_message WHERE due_at = $1 GROUP BY status`, [dueAt]),
   ]);

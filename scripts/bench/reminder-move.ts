@@ -96,9 +96,13 @@ async function seed(ds: DataSource, count: number): Promise<Seeded> {
 /** Scheduled session reminders whose due time matches their session's current start, and all of them. */
 async function sessionReminders(ds: DataSource, reviewId: string): Promise<{ total: number; matching: number }> {
   const [row] = await ds.query(
+    // Days before the session, that many days before it; the day before, at 18:00 the evening before in
+    // the recipient's own zone (as test/e2e/move-visit.e2e.spec.ts checks).
     `SELECT count(*)::int AS total,
-            count(*) FILTER (WHERE m.due_at = s.starts_at - (m.data->>'daysBefore')::int * interval '1 day')::int AS matching
-       FROM outbox_message m JOIN visit_session s ON s.id = (m.data->>'sessionId')::uuid
+            count(*) FILTER (WHERE m.due_at = CASE WHEN (m.data->>'daysBefore')::int = 1
+              THEN ((((s.starts_at - interval '1 day') AT TIME ZONE p.time_zone)::date + time '18:00') AT TIME ZONE p.time_zone)
+              ELSE s.starts_at - (m.data->>'daysBefore')::int * interval '1 day' END)::int AS matching
+       FROM outbox_message m JOIN visit_session s ON s.id = (m.data->>'sessionId')::uuid JOIN person p ON p.id = m.recipient_id
       WHERE m.review_id = $1 AND m.status = 'SCHEDULED' AND m.template = 'session-reminder'`,
     [reviewId],
   );

@@ -367,6 +367,8 @@ test.describe("the expert leader's workspace, one review from preparation to the
       ]) {
         await page.goto(`/reviews/${review.reviewId}/${path}`);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        // The coverage page's chart is drawn after the page: measure once it is there.
+        if (path === 'board') await expect(page.locator('.chart-svg svg').first()).toBeVisible();
         // Nothing wider than the phone: the page never scrolls sideways.
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
         await expectAccessible(page, `${path} (phone)`);

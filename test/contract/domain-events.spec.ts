@@ -26,7 +26,7 @@ describe('the domain events table in docs/architecture.md', () => {
       doc.indexOf('## What happens after a change'),
       doc.indexOf('\n## ', doc.indexOf('## What happens after a change') + 1),
     );
-    const rows = section.split('\n').filter((line) => /^\| `[a-z]+\.[A-Za-z]+`/.test(line));
+    const rows = section.split('\n').filter((line) => /^\| `[a-z][A-Za-z]*\.[A-Za-z]+`/.test(line));
     return rows.flatMap((row) => {
       const [event, , inTransaction, afterCommit] = row.split(' | ');
       const name = /`([^`]+)`/.exec(event)![1];

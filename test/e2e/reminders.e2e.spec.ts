@@ -290,7 +290,9 @@ describe('reminders and calendar invites, end to end', () => {
     expect(response.status).toBe(200);
     const feed = await response.text();
     expect(feed).toContain('BEGIN:VCALENDAR');
-    expect(feed).toContain('DTSTART:20270312T090000Z');
+    // The session at 09:00 UTC, in the host city's zone (Oslo, UTC+1 in March), with that zone's rules.
+    expect(feed).toContain('DTSTART;TZID=Europe/Oslo:20270312T100000');
+    expect(feed).toContain('BEGIN:VTIMEZONE');
     const again = await peer.ok('mutation { resetMyCalendarFeed { url } }');
     expect(again.resetMyCalendarFeed.url).not.toBe(resetMyCalendarFeed.url);
     expect((await fetch(`${t.url}${path}`)).status).toBe(404);

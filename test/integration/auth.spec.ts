@@ -93,17 +93,30 @@ describe('AuthService (on a fresh database, with the workers running on Redis)',
       details: {
         problems: [
           { path: 'timeZone', message: '"Mars/Olympus" is not an IANA time zone; expected e.g. Europe/Oslo' },
-          { path: 'locale', message: '"not a tag!" is not a BCP 47 language tag; expected e.g. en, fr or nb-NO' },
+          {
+            path: 'locale',
+            message: '"not a tag!" is not a BCP 47 language tag; expected one of en, fr, de (or a regional form such as fr-CH)',
+          },
         ],
       },
     });
     expect(await t.dataSource.query("SELECT id FROM person WHERE email = 'zoned@example.org'")).toEqual([]);
+    // A well-formed tag of a language PeerVisit does not ship is refused too: the person would get English.
+    await expect(
+      auth.acceptInvitation(token, 'a-good-password', { fullName: 'Zoned', timeZone: 'America/Sao_Paulo', locale: 'pt-BR' }),
+    ).rejects.toMatchObject({
+      details: {
+        problems: [
+          { path: 'locale', message: 'PeerVisit is not available in "pt-BR"; choose one of en, fr, de (or a regional form such as fr-CH)' },
+        ],
+      },
+    });
     const accepted = await auth.acceptInvitation(token, 'a-good-password', {
       fullName: 'Zoned',
       timeZone: 'America/Sao_Paulo',
-      locale: 'pt-br',
+      locale: 'fr-ch',
     });
-    expect(accepted.person).toMatchObject({ timeZone: 'America/Sao_Paulo', locale: 'pt-BR' });
+    expect(accepted.person).toMatchObject({ timeZone: 'America/Sao_Paulo', locale: 'fr-CH' });
     expect(accepted.refreshToken).toEqual(expect.any(String));
   });
 

@@ -183,6 +183,7 @@ export async function buildAccessFixture(t: TestApp) {
     'submitGoodPractice.id': goodPracticeId,
     'publishGoodPractice.id': goodPracticeId,
     'returnGoodPracticeToDraft.id': goodPracticeId,
+    'translateGoodPractice.id': goodPracticeId,
     // A's expert leader's session: ending it is for its owner only.
     'endSession.id': leaderSession.id as string,
     // Admin-only; there is no outbox row of A's to name, and the guard refuses before any lookup.

@@ -1,9 +1,15 @@
 import { INestApplication, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, JsonLogger, loadConfig } from '@peervisit/platform';
 import { createServer } from 'node:http';
 import { AppModule } from './app.module';
+
+// Fastify is loaded only when a bench variant asks for it (`require`: TypeScript's nodenext rules
+// would want a `.js` file name for `import()`).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadFastifyAdapter = (): typeof import('./fastify-adapter') => require('./fastify-adapter');
 
 /**
  * Express on a Node HTTP server that cuts off slow clients: a request whose headers have not all
@@ -29,6 +35,16 @@ export class TimeoutExpressAdapter extends ExpressAdapter {
 
 /** Builds the API application (not yet listening); shared by main.ts and the end-to-end tests. */
 export async function createApi(config: AppConfig = loadConfig()): Promise<INestApplication> {
+  // API_STACK_VARIANT=fastify: a bench variant only (docs/performance.md says what does not run on it yet).
+  if (config.stack.httpAdapter === 'fastify')
+    return NestFactory.create<NestFastifyApplication>(
+      AppModule.register({ workers: config.workersInProcess }),
+      loadFastifyAdapter().fastifyAdapter(config),
+      {
+        logger: new JsonLogger(config.logLevel),
+        bufferLogs: true,
+      },
+    );
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({ workers: config.workersInProcess }),
     new TimeoutExpressAdapter(config),

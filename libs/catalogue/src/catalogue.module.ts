@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BenchmarkResolver, KeyFactorResolver } from './benchmark/benchmark.resolver';
+import {
+  BenchmarkResolver,
+  ContextFactorResolver,
+  GuideQuestionResolver,
+  KeyFactorExampleResolver,
+  KeyFactorResolver,
+} from './benchmark/benchmark.resolver';
 import { BenchmarkService } from './benchmark/benchmark.service';
 import { CatalogueSeed } from './catalogue.seed';
 import { FieldOfActionResolver } from './field-of-action/field-of-action.resolver';
@@ -18,6 +24,9 @@ import { CATALOGUE_ENTITIES } from './entities';
     FieldOfActionService,
     BenchmarkResolver,
     KeyFactorResolver,
+    GuideQuestionResolver,
+    KeyFactorExampleResolver,
+    ContextFactorResolver,
     FieldOfActionResolver,
     GoodPracticeService,
     GoodPracticeResolver,

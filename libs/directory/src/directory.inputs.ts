@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { PageArgs, Problem } from '@peervisit/platform';
+import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { LANGUAGES, PageArgs, Problem } from '@peervisit/platform';
 import { OrganisationKind } from './organisation/organisation.entity';
 import { StakeholderCategory } from './stakeholder/stakeholder.entity';
 
@@ -8,6 +8,8 @@ export class CityInput {
   @Field() name: string;
   @Field({ description: 'ISO 3166-1 alpha-2, e.g. NO.' }) country: string;
   @Field(() => Int, { nullable: true }) population?: number;
+  @Field(() => Float, { nullable: true, description: 'Share of residents born abroad, in per cent (0 to 100).' })
+  foreignBornShare?: number | null;
   @Field({ description: 'IANA time zone, e.g. Europe/Oslo.' }) timeZone: string;
   @Field({ nullable: true }) eurocitiesCharterSignatory?: boolean;
   @Field(() => Int, { nullable: true }) iccMemberSince?: number;
@@ -26,7 +28,7 @@ export class PersonInput {
   @Field() email: string;
   @Field() fullName: string;
   @Field(() => ID, { nullable: true }) organisationId?: string;
-  @Field({ nullable: true }) locale?: string;
+  @Field({ nullable: true, description: 'BCP 47 tag of a shipped language (en, fr, de), e.g. fr or de-AT.' }) locale?: string;
   @Field({ nullable: true }) timeZone?: string;
   @Field({ nullable: true }) isAdmin?: boolean;
   @Field({ nullable: true, description: 'Set an initial password; without one the person is sent a link to choose it.' })
@@ -69,6 +71,27 @@ export const check = {
   },
   timeZone(problems: Problem[], path: string, value: string | undefined | null) {
     if (value && !TIME_ZONES.has(value)) problems.push({ path, message: `"${value}" is not an IANA time zone; expected e.g. Europe/Oslo` });
+  },
+  /**
+   * A person's language: a BCP 47 tag of a language PeerVisit ships (en, fr, de; a regional form such
+   * as fr-CH too), in its canonical form, or a problem. A tag of another language is refused: the
+   * person would get English while their settings said otherwise.
+   */
+  locale(problems: Problem[], path: string, value: string | undefined | null): string | undefined {
+    if (value === undefined || value === null) return undefined;
+    let canonical: string | undefined;
+    try {
+      [canonical] = Intl.getCanonicalLocales(value.trim());
+    } catch {
+      // RangeError: not a well-formed tag.
+    }
+    const shipped = `${LANGUAGES.join(', ')} (or a regional form such as fr-CH)`;
+    if (!canonical || value.length > 35)
+      problems.push({ path, message: `"${value}" is not a BCP 47 language tag; expected one of ${shipped}` });
+    else if (!(LANGUAGES as readonly string[]).includes(canonical.split('-')[0].toLowerCase()))
+      problems.push({ path, message: `PeerVisit is not available in "${value}"; choose one of ${shipped}` });
+    else return canonical;
+    return undefined;
   },
   email(problems: Problem[], path: string, value: string | undefined | null) {
     if (value !== undefined && value !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value))

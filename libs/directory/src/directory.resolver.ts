@@ -172,14 +172,14 @@ export class StakeholderResolver {
 
   @AdminOnly()
   @Mutation(() => Stakeholder)
-  createStakeholder(@Args('input') input: StakeholderInput) {
-    return this.stakeholderService.save(input);
+  createStakeholder(@Me() user: CurrentUser, @Args('input') input: StakeholderInput) {
+    return this.stakeholderService.save(input, undefined, user.personId);
   }
 
   @AdminOnly()
   @Mutation(() => Stakeholder)
-  updateStakeholder(@Args('id', { type: () => ID }) id: string, @Args('input') input: StakeholderInput) {
-    return this.stakeholderService.save(input, id);
+  updateStakeholder(@Me() user: CurrentUser, @Args('id', { type: () => ID }) id: string, @Args('input') input: StakeholderInput) {
+    return this.stakeholderService.save(input, id, user.personId);
   }
 
   @ResolveField(() => Organisation, { nullable: true })

@@ -7,6 +7,7 @@ import { Organisation } from './organisation/organisation.entity';
 import { AdminRightsChange } from './person/admin-rights-change.entity';
 import { PersonMerge } from './person/person-merge.entity';
 import { Person } from './person/person.entity';
+import { StakeholderConsent } from './stakeholder/stakeholder-consent.entity';
 import { Stakeholder } from './stakeholder/stakeholder.entity';
 
 export * from './auth/auth-token.entity';
@@ -16,6 +17,17 @@ export * from './organisation/organisation.entity';
 export * from './person/admin-rights-change.entity';
 export * from './person/person-merge.entity';
 export * from './person/person.entity';
+export * from './stakeholder/stakeholder-consent.entity';
 export * from './stakeholder/stakeholder.entity';
 
-export const DIRECTORY_ENTITIES = [City, Organisation, Person, Stakeholder, AuthToken, RefreshToken, AdminRightsChange, PersonMerge];
+export const DIRECTORY_ENTITIES = [
+  City,
+  Organisation,
+  Person,
+  Stakeholder,
+  StakeholderConsent,
+  AuthToken,
+  RefreshToken,
+  AdminRightsChange,
+  PersonMerge,
+];

@@ -11,4 +11,5 @@ export * from './person/create-administrator';
 export * from './person/person-merge.service';
 export * from './person/person-references';
 export * from './person/person.service';
+export * from './stakeholder/stakeholder-consent';
 export * from './stakeholder/stakeholder.service';

@@ -4,11 +4,13 @@ import { IndexAnswer } from './assessment/index-answer.entity';
 import { IndexIndicatorComment, IndexRecommendation, IndexScoreCorrection } from './assessment/index-analysis.entity';
 import { IndexAssessment } from './assessment/index-assessment.entity';
 import { IndexDefinition } from './definition/index-definition.entity';
+import { IndexVisitConfirmation } from './visit/index-visit-confirmation.entity';
 
 export * from './assessment/index-answer.entity';
 export * from './assessment/index-analysis.entity';
 export * from './assessment/index-assessment.entity';
 export * from './definition/index-definition.entity';
+export * from './visit/index-visit-confirmation.entity';
 export type { AnswerValue, IndexScores, IndicatorScore } from './scoring/index-scoring';
 export type { IndexDocument, TranslatableText } from './definition/index-document';
 
@@ -19,4 +21,5 @@ export const ICC_INDEX_ENTITIES = [
   IndexIndicatorComment,
   IndexScoreCorrection,
   IndexRecommendation,
+  IndexVisitConfirmation,
 ];

@@ -7,3 +7,5 @@ export * from './assessment/index-assessment.service';
 export * from './assessment/index-results.service';
 export * from './assessment/index-assessment.rules';
 export * from './scoring/index-scoring';
+export * from './assessment/index-changes';
+export * from './visit/index-visit.service';

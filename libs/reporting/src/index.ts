@@ -8,5 +8,3 @@ export * from './report/report-publish.service';
 export * from './report/report-read.service';
 export * from './report/report-request.service';
 export * from './reporting.module';
-export * from './render/pdf-report';
-export * from './render/docx-report';

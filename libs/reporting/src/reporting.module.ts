@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IccIndexModule } from '@peervisit/icc-index';
 import { ReviewModule } from '@peervisit/review';
 import { ExportsController } from './exports/exports.controller';
 import { ExportsService } from './exports/exports.service';
+import { IndexReportController } from './index-report/index-report.controller';
+import { IndexReportResolver } from './index-report/index-report.resolver';
+import { IndexReportService } from './index-report/index-report.service';
 import { ProgrammeController } from './programme/programme.controller';
 import { ProgrammeExportService } from './programme/programme-export.service';
 import { ReportController } from './report/report.controller';
@@ -19,10 +23,10 @@ import { ReportNameCheckResolver } from './report/report-name-check.resolver';
 import { ReportNameCheckService } from './report/report-name-check.service';
 import { REPORTING_ENTITIES } from './entities';
 
-/** Follow-up reports: the model, its renderings, versions and publication. */
+/** Follow-up reports: the model, its renderings, versions and publication; and the Index report. */
 @Module({
-  imports: [TypeOrmModule.forFeature(REPORTING_ENTITIES), ReviewModule],
-  controllers: [ReportController, ProgrammeController, ExportsController],
+  imports: [TypeOrmModule.forFeature(REPORTING_ENTITIES), ReviewModule, IccIndexModule],
+  controllers: [ReportController, ProgrammeController, ExportsController, IndexReportController],
   providers: [
     ProgrammeExportService,
     ExportsService,
@@ -37,6 +41,8 @@ import { REPORTING_ENTITIES } from './entities';
     ReportNameCheckService,
     ReportResolver,
     ReportNameCheckResolver,
+    IndexReportService,
+    IndexReportResolver,
   ],
   exports: [ReportRequestService, ReportPublishService, ReportReadService],
 })

@@ -10,6 +10,7 @@ import { ReviewQueries } from './review/review-queries.service';
 import { FindingsQueries } from './findings/findings-queries.service';
 import { ReviewStakeholders } from './visit/review-stakeholders.service';
 import { AnonymisationService } from './anonymisation/anonymisation.service';
+import { StakeholderNameResolver } from './anonymisation/stakeholder-name.resolver';
 import { AuditLog } from './audit/audit-log.service';
 import { DocumentController } from './document/document.controller';
 import { PersonalDataController } from './personal-data/personal-data.controller';
@@ -17,6 +18,9 @@ import { PersonalDataService } from './personal-data/personal-data.service';
 import { RetentionService } from './personal-data/retention.service';
 import { ErasureService } from './personal-data/erasure.service';
 import { PersonalDataResolver } from './personal-data/personal-data.resolver';
+import { PublishedVersions } from './personal-data/published-versions';
+import { StakeholderConsentResolver } from './personal-data/stakeholder-consent.resolver';
+import { StakeholderConsentService } from './personal-data/stakeholder-consent.service';
 import { AuditEntryResolver } from './audit/audit-entry.resolver';
 import { DocumentResolver } from './document/document.resolver';
 import { DocumentService } from './document/document.service';
@@ -59,6 +63,7 @@ import { DraftRigourService } from './findings/draft-rigour.service';
 import { REVIEW_ENTITIES } from './entities';
 import { PlanActionChangeResolver, PlanResolver, ReviewPlanResolver } from './plan/plan.resolver';
 import { PlanService } from './plan/plan.service';
+import { PlanSources } from './plan/plan-sources';
 
 @Global()
 @Module({
@@ -69,6 +74,9 @@ import { PlanService } from './plan/plan.service';
     RetentionService,
     ErasureService,
     PersonalDataResolver,
+    PublishedVersions,
+    StakeholderConsentService,
+    StakeholderConsentResolver,
     AuditEntryResolver,
     ReviewAccessService,
     ReviewLiveStreams,
@@ -98,6 +106,7 @@ import { PlanService } from './plan/plan.service';
     VisitResolver,
     SessionAssignmentResolver,
     ReviewStakeholdersResolver,
+    StakeholderNameResolver,
     EvidenceResolver,
     TeamResolver,
     ReviewTeamResolver,
@@ -123,6 +132,7 @@ import { PlanService } from './plan/plan.service';
     EvidenceContributorsService,
     EvidenceContributorsResolver,
     PlanService,
+    PlanSources,
     PlanResolver,
     PlanActionChangeResolver,
     ReviewPlanResolver,
@@ -143,6 +153,7 @@ import { PlanService } from './plan/plan.service';
     AuditLog,
     CrossReviewService,
     PlanService,
+    PlanSources,
   ],
 })
 export class ReviewModule implements OnModuleInit {

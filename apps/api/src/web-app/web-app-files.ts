@@ -20,6 +20,7 @@ export const API_PREFIXES = [
   '/admin',
   '/calendar',
   '/reports',
+  '/index-reports',
   '/documents',
   '/explorer',
   '/good-practices',

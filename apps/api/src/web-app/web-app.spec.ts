@@ -158,17 +158,17 @@ describe('the email links when the web app is not built', () => {
 
     const noName = await fetch(
       `${server.url}/accept-invitation`,
-      form({ token, password: 'invitee-password-1', timeZone: 'Europe/Oslo', locale: 'nb' }),
+      form({ token, password: 'invitee-password-1', timeZone: 'Europe/Oslo', locale: 'de' }),
     );
     expect(noName.status).toBe(400);
     expect(await noName.text()).toContain('give your name');
     const done = await fetch(
       `${server.url}/accept-invitation`,
-      form({ token, fullName: 'Nora New', password: 'invitee-password-1', timeZone: 'Europe/Oslo', locale: 'nb' }),
+      form({ token, fullName: 'Nora New', password: 'invitee-password-1', timeZone: 'Europe/Oslo', locale: 'de' }),
     );
     expect(done.status).toBe(200);
     expect(await done.text()).toContain('Welcome, Nora New');
     const [person] = await server.dataSource.query('SELECT full_name, time_zone, locale FROM person WHERE email = $1', [email]);
-    expect(person).toEqual({ full_name: 'Nora New', time_zone: 'Europe/Oslo', locale: 'nb' });
+    expect(person).toEqual({ full_name: 'Nora New', time_zone: 'Europe/Oslo', locale: 'de' });
   });
 });

@@ -3,7 +3,7 @@ import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom'
 import { Provider as UrqlProvider } from 'urql';
 import { AuthProvider, useAuth } from '../auth/auth-context';
 import { createGraphqlClient } from '../graphql/client';
-import { I18n } from '../i18n/i18n';
+import { I18n, useLanguage } from '../i18n/i18n';
 import { CoveragePage } from '../notebook/CoveragePage';
 import { SearchPage } from '../notebook/SearchPage';
 import { SyncProvider } from '../notebook/sync-context';
@@ -62,6 +62,8 @@ const router = createBrowserRouter([
           { path: 'programme', lazy: () => import('../leader/ProgrammePage').then((m) => ({ Component: m.ProgrammePage })) },
           { path: 'board', lazy: () => import('../leader/BoardPage').then((m) => ({ Component: m.BoardPage })) },
           { path: 'evidence', lazy: () => import('../leader/EvidencePage').then((m) => ({ Component: m.EvidencePage })) },
+          // The city's Intercultural Cities Index beside the visit, and the team's confirmations (issue 23).
+          { path: 'icc-index', lazy: () => import('../icc-index/VisitIndexPage').then((m) => ({ Component: m.VisitIndexPage })) },
           // The leader's findings and report screens load on demand (vega comes with them, never with the notebook).
           { path: 'conclusions', lazy: () => import('../findings/ConclusionsPage').then((m) => ({ Component: m.ConclusionsPage })) },
           {
@@ -113,16 +115,24 @@ const router = createBrowserRouter([
 
 function WithLocale() {
   const { person } = useAuth();
-  // A new client per person: nothing cached for one person is shown to the next.
-  const client = useMemo(createGraphqlClient, [person?.id]);
   return (
     <I18n personLocale={person?.locale}>
-      <UrqlProvider value={client}>
-        <SyncProvider>
-          <RouterProvider router={router} />
-        </SyncProvider>
-      </UrqlProvider>
+      <WithClient personId={person?.id} />
     </I18n>
+  );
+}
+
+function WithClient({ personId }: { personId?: string }) {
+  const { language } = useLanguage();
+  // A new client per person and language: nothing cached for one person is shown to the next, and
+  // texts the API gives in the caller's language (the benchmark's) are asked for again in a new one.
+  const client = useMemo(() => createGraphqlClient(language), [personId, language]);
+  return (
+    <UrqlProvider value={client}>
+      <SyncProvider>
+        <RouterProvider router={router} />
+      </SyncProvider>
+    </UrqlProvider>
   );
 }
 

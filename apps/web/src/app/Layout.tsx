@@ -91,6 +91,8 @@ const PEER_TABS: ReviewTab[] = [
   // Peers draft conclusions and recommendations with the leader.
   { path: 'conclusions', label: 'tabs.conclusions' },
   { path: 'recommendations', label: 'tabs.recommendations' },
+  // The city's Index beside the visit: the team confirms its results.
+  { path: 'icc-index', label: 'iccIndex.visit.tab' },
 ];
 
 /**
@@ -104,6 +106,7 @@ const LEADER_TABS: ReviewTab[] = [
   { path: 'programme', label: 'leader.tab.programme' },
   { path: 'board', label: 'leader.tab.board' },
   { path: 'evidence', label: 'leader.tab.evidence' },
+  { path: 'icc-index', label: 'iccIndex.visit.tab' },
   { path: 'conclusions', label: 'tabs.conclusions' },
   { path: 'recommendations', label: 'tabs.recommendations' },
   { path: 'feedback-report', label: 'tabs.feedbackReport' },

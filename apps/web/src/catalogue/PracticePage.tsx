@@ -6,28 +6,37 @@ import { DraftActions } from './DraftActions';
 import { useAuth } from '../auth/auth-context';
 import { apiError } from '../graphql/errors';
 import type { CataloguePracticeQuery as PracticeData } from '../graphql/generated/graphql';
-import { MessageId, useT } from '../i18n/i18n';
+import { MessageId, useLanguage, useT } from '../i18n/i18n';
 import { Alert } from '../ui/primitives';
 import { downloadFile } from '../files/download';
 import { countryName, CRITERIA, fieldLabel } from './labels';
 import { CataloguePracticeQuery } from './operations';
+import { PracticeLanguages } from './PracticeLanguages';
+import { PracticeTranslationForm } from './PracticeTranslationForm';
 import { RichText } from './RichText';
 
 type Practice = NonNullable<PracticeData['goodPractice']>;
 
-/** One good practice in the sections of the ICC template, with its Word export. */
+/**
+ * One good practice in the sections of the ICC template, with its Word export: its texts in the
+ * reader's language when it has a translation (else English, else as written), or in a language
+ * the reader picks, the original included. The secretariat translates it here too.
+ */
 export function PracticePage() {
   const { id = '' } = useParams();
   const location = useLocation();
+  const { session } = useAuth();
+  const { language: appLanguage } = useLanguage();
+  const [reading, setReading] = useState<string | null>(null);
   const back = (location.state as { from?: string } | null)?.from ?? '/practices';
-  const [result, refetch] = useQuery({ query: CataloguePracticeQuery, variables: { id } });
+  const [result, refetch] = useQuery({ query: CataloguePracticeQuery, variables: { id, language: reading ?? appLanguage } });
   const practice = result.data?.goodPractice;
   const failure = apiError(result.error);
 
   useEffect(() => {
     if (!practice) return;
     const before = document.title;
-    document.title = `${practice.title} · PeerVisit`;
+    document.title = `${practice.translation.title} · PeerVisit`;
     return () => {
       document.title = before;
     };
@@ -43,7 +52,16 @@ export function PracticePage() {
       {practice ? (
         <>
           <DraftActions practice={practice} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
-          <PracticeView practice={practice} />
+          <PracticeView practice={practice} onRead={setReading} />
+          {session?.person.isAdmin && (
+            <PracticeTranslationForm
+              practice={{ id: practice.id, language: practice.language, written: practice }}
+              onSaved={(language) => {
+                setReading(language);
+                refetch({ requestPolicy: 'network-only' });
+              }}
+            />
+          )}
         </>
       ) : failure?.code === 'NOT_FOUND' || failure?.code === 'BAD_USER_INPUT' ? (
         // An unknown id, a draft, or an address that is not an id at all: the same answer.
@@ -85,8 +103,10 @@ function NotPublic() {
   );
 }
 
-function PracticeView({ practice: p }: { practice: Practice }) {
+function PracticeView({ practice: p, onRead }: { practice: Practice; onRead(language: string): void }) {
   const t = useT();
+  // The reader's texts; the rest (names, places, dates, criteria) is shown as written.
+  const texts = p.translation;
   const intl = useIntl();
   const [downloadFailed, setDownloadFailed] = useState(false);
   const [downloading, setDownloading] = useState(false);
@@ -112,7 +132,14 @@ function PracticeView({ practice: p }: { practice: Practice }) {
     </span>
   );
   const value = (v: string | null | undefined) => (v?.trim() ? v : notGiven);
-  const long = (v: string | null | undefined) => (v?.trim() ? <RichText text={v} /> : <p>{notGiven}</p>);
+  const long = (v: string | null | undefined) =>
+    v?.trim() ? (
+      <div lang={texts.language}>
+        <RichText text={v} />
+      </div>
+    ) : (
+      <p>{notGiven}</p>
+    );
 
   return (
     <article aria-labelledby="practice-title">
@@ -120,7 +147,16 @@ function PracticeView({ practice: p }: { practice: Practice }) {
         <p className="practice-eyebrow">
           <FormattedMessage id="catalogue.practice.eyebrow" /> · {place}
         </p>
-        <h1 id="practice-title">{p.title}</h1>
+        <h1 id="practice-title" lang={texts.language}>
+          {texts.title}
+        </h1>
+        <PracticeLanguages
+          written={p.language}
+          translated={p.translatedLanguages}
+          shown={texts.language}
+          original={texts.original}
+          onRead={onRead}
+        />
         {p.status !== 'PUBLISHED' && (
           <Alert kind="info">
             <FormattedMessage id={p.status === 'DRAFT' ? 'catalogue.practice.draft' : 'catalogue.practice.submitted'} />
@@ -185,7 +221,9 @@ function PracticeView({ practice: p }: { practice: Practice }) {
 
       <Section id="action" title="catalogue.section.action">
         <dl className="template-table">
-          <Row label="catalogue.label.title">{p.title}</Row>
+          <Row label="catalogue.label.title">
+            <span lang={texts.language}>{texts.title}</span>
+          </Row>
           <Row label="catalogue.label.mainField">{fieldLabel(p.mainFieldOfAction)}</Row>
           <Row label="catalogue.label.furtherFields">
             {p.furtherFieldsOfAction.length ? (
@@ -198,7 +236,9 @@ function PracticeView({ practice: p }: { practice: Practice }) {
               notGiven
             )}
           </Row>
-          <Row label="catalogue.label.mainPurpose">{value(p.mainPurpose)}</Row>
+          <Row label="catalogue.label.mainPurpose">
+            <span lang={texts.language}>{value(texts.mainPurpose)}</span>
+          </Row>
           <Row label="catalogue.label.period">{value(p.implementationPeriod)}</Row>
         </dl>
       </Section>
@@ -207,19 +247,19 @@ function PracticeView({ practice: p }: { practice: Practice }) {
         <h3>
           <FormattedMessage id="catalogue.label.purpose" />
         </h3>
-        {long(p.purpose)}
+        {long(texts.purpose)}
         <h3>
           <FormattedMessage id="catalogue.label.stimulus" />
         </h3>
-        {long(p.stimulus)}
+        {long(texts.stimulus)}
         <h3>
           <FormattedMessage id="catalogue.label.process" />
         </h3>
-        {long(p.process)}
+        {long(texts.process)}
         <h3>
           <FormattedMessage id="catalogue.label.impact" />
         </h3>
-        {long(p.impact)}
+        {long(texts.impact)}
         <h3>
           <FormattedMessage id="catalogue.label.references" />
         </h3>

@@ -4,9 +4,9 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-do
 import { useQuery } from 'urql';
 import { apiError } from '../graphql/errors';
 import type { GoodPracticeCriterionKey } from '../graphql/generated/graphql';
-import { useT } from '../i18n/i18n';
+import { useLanguage, useT } from '../i18n/i18n';
 import { Alert, Button, Select, TextField } from '../ui/primitives';
-import { countryName, CRITERIA, fieldLabel, isCriterionKey } from './labels';
+import { countryName, CRITERIA, fieldLabel, isCriterionKey, languageName, teaserOf } from './labels';
 import { MyDrafts } from './MyDrafts';
 import { CatalogueFiltersQuery, CataloguePracticesQuery } from './operations';
 
@@ -52,6 +52,7 @@ interface PageState {
 /** The public catalogue: browse, filter and search the published good practices, no sign-in needed. */
 export function PracticesPage() {
   const t = useT();
+  const { language } = useLanguage();
   const intl = useIntl();
   const navigate = useNavigate();
   const location = useLocation();
@@ -74,6 +75,7 @@ export function PracticesPage() {
       criteria: filters.criteria.length ? filters.criteria : null,
       first: PAGE_SIZE,
       after: after || null,
+      language,
     },
   });
 
@@ -271,14 +273,22 @@ export function PracticesPage() {
           <ol className="practice-list" start={knownPage ? from : undefined}>
             {page.nodes.map((p) => {
               const met = p.criteria.filter((c) => c.met).length;
+              // In the reader's language where translated; the API's teaser is of the text as written.
+              const texts = p.translation;
+              const teaser = texts.original ? p.teaser : teaserOf(texts.purpose || texts.mainPurpose || texts.impact);
               return (
                 <li key={p.id}>
                   <article className="card practice-card" data-testid="practice-card" aria-labelledby={`practice-${p.id}`}>
                     <h3 id={`practice-${p.id}`}>
-                      <Link to={`/practices/${p.id}`} state={{ from: location.pathname + location.search }}>
-                        {p.title}
+                      <Link to={`/practices/${p.id}`} state={{ from: location.pathname + location.search }} lang={texts.language}>
+                        {texts.title}
                       </Link>
                     </h3>
+                    {!texts.original && (
+                      <p className="muted practice-translated-from">
+                        <FormattedMessage id="catalogue.lang.listTranslated" values={{ original: languageName(p.language, intl.locale) }} />
+                      </p>
+                    )}
                     <p className="practice-meta">
                       <span>
                         {p.city}
@@ -286,7 +296,11 @@ export function PracticesPage() {
                       </span>
                       {p.implementationPeriod && <span>{p.implementationPeriod}</span>}
                     </p>
-                    {p.teaser && <p className="practice-teaser">{p.teaser}</p>}
+                    {teaser && (
+                      <p className="practice-teaser" lang={texts.language}>
+                        {teaser}
+                      </p>
+                    )}
                     <p className="practice-tags">
                       <span className="visually-hidden">
                         <FormattedMessage id="catalogue.fieldsOfAction" />:{' '}

@@ -47,6 +47,7 @@ export const CataloguePracticesQuery = graphql(`
     $criteria: [GoodPracticeCriterionKey!]
     $first: Int
     $after: String
+    $language: String
   ) {
     goodPractices(
       search: $search
@@ -66,10 +67,20 @@ export const CataloguePracticesQuery = graphql(`
       nodes {
         id
         title
+        language
         city
         country
         implementationPeriod
         teaser
+        # The reader's language where translated (the list shows its title and the start of its text).
+        translation(language: $language) {
+          language
+          original
+          title
+          mainPurpose
+          purpose
+          impact
+        }
         fieldsOfAction {
           id
           code
@@ -84,11 +95,31 @@ export const CataloguePracticesQuery = graphql(`
   }
 `);
 
+/** A practice's texts in one language (its translation, else English, else as written), saying which. */
+export const PracticeTextsFields = graphql(`
+  fragment PracticeTextsFields on GoodPracticeTexts {
+    language
+    original
+    title
+    mainPurpose
+    purpose
+    stimulus
+    process
+    impact
+  }
+`);
+
 export const CataloguePracticeQuery = graphql(`
-  query CataloguePractice($id: ID!) {
+  query CataloguePractice($id: ID!, $language: String) {
     goodPractice(id: $id) {
       id
+      version
       status
+      language
+      translatedLanguages
+      translation(language: $language) {
+        ...PracticeTextsFields
+      }
       city
       country
       department

@@ -1,5 +1,6 @@
 import { ReactNode, useEffect, useRef, useState } from 'react';
 import type { TopLevelSpec } from 'vega-lite';
+import './charts.css';
 
 /**
  * A Vega-Lite spec drawn as SVG in the page. vega and vega-lite are imported here on demand, so they

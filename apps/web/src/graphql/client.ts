@@ -31,8 +31,12 @@ export async function authenticatedFetch(input: RequestInfo | URL, init: Request
 
 const wsUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
 
-/** The one GraphQL client (urql): queries and mutations over fetch, subscriptions over graphql-ws. */
-export function createGraphqlClient(): Client {
+/**
+ * The one GraphQL client (urql): queries and mutations over fetch, subscriptions over graphql-ws.
+ * `language` is the one the app is shown in, sent as Accept-Language: the API gives texts it
+ * translates (benchmark texts, error messages) in it, rather than in the browser's own languages.
+ */
+export function createGraphqlClient(language: string): Client {
   const ws = createWsClient({
     url: wsUrl(),
     lazy: true,
@@ -47,6 +51,7 @@ export function createGraphqlClient(): Client {
   return new Client({
     url: '/graphql',
     fetch: authenticatedFetch,
+    fetchOptions: { headers: { 'accept-language': language } },
     preferGetMethod: false,
     requestPolicy: 'cache-and-network',
     exchanges: [

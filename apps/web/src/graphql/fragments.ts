@@ -48,6 +48,8 @@ export const StakeholderFields = graphql(`
     position
     category
     consentToBeNamed
+    consentToBeQuoted
+    consentToBeContacted
   }
 `);
 

@@ -143,6 +143,9 @@ export const EvidenceFields = graphql(`
     reviewId
     statement
     quote
+    quotedStakeholderId
+    paraphrase
+    needsParaphrase
     stance
     source
     sessionId
@@ -173,6 +176,13 @@ export const NotebookQuery = graphql(`
         number
         code
         heading
+      }
+      stakeholders {
+        id
+        name
+        position
+        category
+        consentToBeQuoted
       }
     }
     visitProgramme(reviewId: $reviewId) {

@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, Fragment, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
@@ -10,6 +10,7 @@ import { Loading } from '../leader/Loading';
 import { RegisterStakeholderMutation } from '../leader/operations';
 import { dateLocale, dayLabel, localClock, localDay } from '../leader/zoned';
 import { CATEGORIES } from '../notebook/labels';
+import { StakeholderConsentButton, StakeholderConsentPanel } from '../privacy/StakeholderConsent';
 import { Alert, Button, Select, TextField } from '../ui/primitives';
 import { sharedWithHost } from './after/shared';
 import { ConfirmAttendanceMutation, HostVisitQuery as VisitQuery } from './operations-after';
@@ -37,6 +38,7 @@ export function VisitPage() {
   const who = useWho();
   const [{ data, error }, refetch] = useQuery({ query: VisitQuery, variables: { reviewId }, requestPolicy: 'cache-and-network' });
   const [downloadFailed, setDownloadFailed] = useState(false);
+  const [consentOf, setConsentOf] = useState<string | null>(null);
   if (!data) return <Loading error={error} />;
   const { review, visitProgramme } = data;
   const city = review.hostCity.name;
@@ -142,7 +144,7 @@ export function VisitPage() {
               <tbody>
                 {review.stakeholders.map((s) => {
                   const theirs = sessions.filter((x) => x.stakeholders.some((y) => y.id === s.id));
-                  return (
+                  const row = (
                     <tr key={s.id}>
                       <th scope="row">
                         {who(s)} <span className="muted">({t(`category.${s.category}` as MessageId)})</span>
@@ -166,8 +168,35 @@ export function VisitPage() {
                           <span className="muted">{t('hostAfter.visit.notInProgramme')}</span>
                         )}
                       </td>
-                      <td>{s.consentToBeNamed ? t('hostAfter.visit.named.yes') : t('hostAfter.visit.named.no')}</td>
+                      <td>
+                        {s.consentToBeNamed ? t('hostAfter.visit.named.yes') : t('hostAfter.visit.named.no')}
+                        {coordinates && (
+                          <StakeholderConsentButton
+                            stakeholder={s}
+                            open={consentOf === s.id}
+                            onClick={() => setConsentOf(consentOf === s.id ? null : s.id)}
+                          />
+                        )}
+                      </td>
                     </tr>
+                  );
+                  // The coordinator's consent panel takes the next row's full width (readable on a phone).
+                  return consentOf === s.id ? (
+                    <Fragment key={s.id}>
+                      {row}
+                      <tr>
+                        <td colSpan={3}>
+                          <StakeholderConsentPanel
+                            reviewId={reviewId}
+                            stakeholder={s}
+                            onChanged={() => refetch({ requestPolicy: 'network-only' })}
+                            onClose={() => setConsentOf(null)}
+                          />
+                        </td>
+                      </tr>
+                    </Fragment>
+                  ) : (
+                    row
                   );
                 })}
               </tbody>

@@ -1,16 +1,11 @@
-/** Languages a person may choose for messages (BCP 47), each named in itself; the API's fallback pages offer the same. */
-export const LANGUAGES: [string, string][] = [
-  ['en', 'English'],
-  ['de', 'Deutsch'],
-  ['es', 'Español'],
-  ['fr', 'Français'],
-  ['it', 'Italiano'],
-  ['nb', 'Norsk bokmål'],
-  ['nl', 'Nederlands'],
-  ['pl', 'Polski'],
-  ['pt', 'Português'],
-  ['sv', 'Svenska'],
-];
+import { APP_LANGUAGES } from './choose-language';
+
+/**
+ * Languages a person may choose (for the app, emails, invites and reports), each named in itself: the
+ * shipped ones only, since the API refuses any other (a person's language must be one PeerVisit can
+ * serve). The API's fallback pages offer the same.
+ */
+export const LANGUAGES: readonly (readonly [string, string])[] = APP_LANGUAGES;
 
 export const timeZones = (): string[] => Intl.supportedValuesOf('timeZone');
 export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -1,13 +1,19 @@
+import { useState } from 'react';
 import { FormattedDate, FormattedMessage } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
+import { useAuth } from '../auth/auth-context';
 import { MessageId } from '../i18n/i18n';
 import { Loading } from '../leader/Loading';
 import { IndexAssessmentsQuery } from './operations';
+import { StartAssessmentForm } from './StartAssessmentForm';
+import { Button } from '../ui/primitives';
 
 /** The Index assessments the person takes part in (or of their city, once published). */
 export function IndexListPage() {
   const [{ data, error }] = useQuery({ query: IndexAssessmentsQuery, requestPolicy: 'cache-and-network' });
+  const { person } = useAuth();
+  const [starting, setStarting] = useState(false);
   if (!data) return <Loading error={error} />;
   const assessments = data.iccIndexAssessments;
   return (
@@ -15,6 +21,16 @@ export function IndexListPage() {
       <h1>
         <FormattedMessage id="iccIndex.list.title" />
       </h1>
+      {person?.isAdmin &&
+        (starting ? (
+          <StartAssessmentForm onCancel={() => setStarting(false)} />
+        ) : (
+          <p>
+            <Button onClick={() => setStarting(true)}>
+              <FormattedMessage id="iccIndex.start.open" />
+            </Button>
+          </p>
+        ))}
       {!assessments.length && (
         <p>
           <FormattedMessage id="iccIndex.list.none" />

@@ -267,7 +267,7 @@ function AddRecommendation({
 
 type Distribution = { code: string; name: string; cityScore: number | null; min: number | null; median: number | null; max: number | null };
 
-/** The city against the network per indicator, once at least 5 cities have published on the same version; then against cities of its size. */
+/** The city against the network per indicator, once at least 5 cities have published on the same version; then against cities of its size and of a similar share of foreign-born residents. */
 export function ComparisonPanel({ assessmentId, language }: { assessmentId: string; language: string }) {
   const [{ data, error }] = useQuery({ query: IndexComparisonQuery, variables: { assessmentId, language } });
   if (error) return <Alert kind="error">{error.graphQLErrors[0]?.message ?? error.message}</Alert>;
@@ -295,6 +295,17 @@ export function ComparisonPanel({ assessmentId, language }: { assessmentId: stri
           testId="index-similar-size-table"
           rows={c.similarSize.indicators}
           caption={<FormattedMessage id="iccIndex.comparison.caption" values={{ cities: c.similarSize.comparableCities }} />}
+        />
+      )}
+      <h3>
+        <FormattedMessage id="iccIndex.comparison.similarForeignBorn" />
+      </h3>
+      <p>{c.similarForeignBorn.message}</p>
+      {c.similarForeignBorn.available && (
+        <DistributionTable
+          testId="index-similar-foreign-born-table"
+          rows={c.similarForeignBorn.indicators}
+          caption={<FormattedMessage id="iccIndex.comparison.caption" values={{ cities: c.similarForeignBorn.comparableCities }} />}
         />
       )}
     </section>

@@ -154,6 +154,31 @@ export const AddIndexRecommendationMutation = graphql(`
   }
 `);
 
+/** One indicator's distribution, as the comparison tables show it. */
+export const IndexDistributionFields = graphql(`
+  fragment IndexDistributionFields on IccIndexDistribution {
+    code
+    name
+    cityScore
+    cities
+    min
+    median
+    max
+  }
+`);
+
+/** A comparison group beside the network (similar size, similar share of foreign-born residents). */
+export const IndexComparisonGroupFields = graphql(`
+  fragment IndexComparisonGroupFields on IccIndexComparisonGroup {
+    available
+    comparableCities
+    message
+    indicators {
+      ...IndexDistributionFields
+    }
+  }
+`);
+
 export const IndexComparisonQuery = graphql(`
   query IndexComparison($assessmentId: ID!, $language: String) {
     iccIndexComparison(assessmentId: $assessmentId, language: $language) {
@@ -161,31 +186,17 @@ export const IndexComparisonQuery = graphql(`
       comparableCities
       message
       indicators {
-        code
-        name
-        cityScore
-        cities
-        min
-        median
-        max
+        ...IndexDistributionFields
       }
       overall {
         cityScore
         median
       }
       similarSize {
-        available
-        comparableCities
-        message
-        indicators {
-          code
-          name
-          cityScore
-          cities
-          min
-          median
-          max
-        }
+        ...IndexComparisonGroupFields
+      }
+      similarForeignBorn {
+        ...IndexComparisonGroupFields
       }
       history {
         assessmentId

@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { PromoteToPractice } from '../catalogue/PromoteToPractice';
+import { QuotesNeedingParaphrase } from '../privacy/QuotesNeedingParaphrase';
 import { ExportButtons } from '../exports/ExportButtons';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
@@ -65,6 +66,7 @@ export function EvidencePage() {
       <h1>
         <FormattedMessage id="leader.evidence.title" />
       </h1>
+      <QuotesNeedingParaphrase reviewId={reviewId} />
       <form className="filters" onSubmit={search} role="search">
         <Select label={t('leader.evidence.keyFactor')} value={get('kf') ?? ''} onChange={(e) => set('kf', e.target.value)}>
           <option value="">{t('leader.evidence.all')}</option>

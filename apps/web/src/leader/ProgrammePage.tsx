@@ -15,6 +15,7 @@ import { MessageId, useT } from '../i18n/i18n';
 import { CATEGORIES } from '../notebook/labels';
 import { Alert, Button, FormActions, Select, TextField } from '../ui/primitives';
 import { downloadFile } from '../files/download';
+import { StakeholderConsentToggle } from '../privacy/StakeholderConsent';
 import { Loading } from './Loading';
 import {
   CancelSessionMutation,
@@ -572,6 +573,7 @@ function Stakeholders({ reviewId, stakeholders, onAdded }: { reviewId: string; s
         {stakeholders.map((s) => (
           <li key={s.id}>
             <StakeholderName s={s} />
+            <StakeholderConsentToggle reviewId={reviewId} stakeholder={s} onChanged={onAdded} />
           </li>
         ))}
       </ul>

@@ -9,10 +9,21 @@ import { CATEGORIES, SOURCES, STANCES } from './labels';
 export interface EvidenceDraft {
   statement: string;
   quote: string;
+  /** '' for nobody in particular. */
+  quotedStakeholderId: string;
+  paraphrase: string;
   stance: EvidenceStance;
   keyFactorIds: string[];
   stakeholderCategory: StakeholderCategory | '';
   source: EvidenceSource;
+}
+
+/** Someone the team may quote, with whether they agreed to be quoted word for word. */
+export interface QuotableStakeholder {
+  id: string;
+  name?: string | null;
+  position?: string | null;
+  consentToBeQuoted: boolean;
 }
 
 /**
@@ -23,6 +34,7 @@ export function EvidenceForm({
   keyFactors,
   suggestedKeyFactors,
   sources,
+  stakeholders = [],
   initial,
   submitLabel,
   onSubmit,
@@ -32,6 +44,7 @@ export function EvidenceForm({
   keyFactors: KeyFactorOption[];
   suggestedKeyFactors?: string[];
   sources?: EvidenceSource[];
+  stakeholders?: QuotableStakeholder[];
   initial: EvidenceDraft;
   submitLabel: MessageId;
   onSubmit(draft: EvidenceDraft): Promise<void> | void;
@@ -43,6 +56,10 @@ export function EvidenceForm({
   const [errors, setErrors] = useState<{ statement?: string; keyFactorIds?: string }>({});
   const statementRef = useRef<HTMLTextAreaElement>(null);
   const set = <K extends keyof EvidenceDraft>(key: K, value: EvidenceDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const nameOf = (s: QuotableStakeholder) => s.name || s.position || '—';
+  const quoted = stakeholders.find((s) => s.id === draft.quotedStakeholderId);
+  // The quote rule: without their consent, readers outside the team get this paraphrase, never the quote.
+  const asksParaphrase = !!quoted && !quoted.consentToBeQuoted;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -54,7 +71,7 @@ export function EvidenceForm({
     if (problems.statement || problems.keyFactorIds) return;
     await onSubmit(draft);
     if (keepAfterSubmit) {
-      setDraft((d) => ({ ...d, statement: '', quote: '' }));
+      setDraft((d) => ({ ...d, statement: '', quote: '', paraphrase: '' }));
       statementRef.current?.focus();
     }
   }
@@ -78,6 +95,31 @@ export function EvidenceForm({
         value={draft.quote}
         onChange={(e) => set('quote', e.target.value)}
       />
+      {stakeholders.length > 0 && (
+        <Select
+          label={t('log.quotedStakeholder')}
+          name="quotedStakeholderId"
+          value={draft.quotedStakeholderId}
+          onChange={(e) => set('quotedStakeholderId', e.target.value)}
+        >
+          <option value="">{t('log.quotedStakeholderNone')}</option>
+          {stakeholders.map((s) => (
+            <option key={s.id} value={s.id}>
+              {nameOf(s)}
+            </option>
+          ))}
+        </Select>
+      )}
+      {asksParaphrase && (
+        <TextArea
+          label={t('log.paraphrase')}
+          hint={t('log.paraphraseHint', { name: nameOf(quoted) })}
+          name="paraphrase"
+          rows={2}
+          value={draft.paraphrase}
+          onChange={(e) => set('paraphrase', e.target.value)}
+        />
+      )}
       <Choice
         legend={t('log.stance')}
         name="stance"

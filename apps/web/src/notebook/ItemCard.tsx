@@ -6,7 +6,7 @@ import type { EvidenceFieldsFragment } from '../graphql/generated/graphql';
 import { EditEvidenceMutation, RetractEvidenceMutation, ReviewEvidenceQuery } from '../graphql/operations';
 import { MessageId, useT } from '../i18n/i18n';
 import { Alert, Button, TextField } from '../ui/primitives';
-import { EvidenceDraft, EvidenceForm } from './EvidenceForm';
+import { EvidenceDraft, EvidenceForm, QuotableStakeholder } from './EvidenceForm';
 import { KeyFactorOption } from './KeyFactorPicker';
 import { db, fromServer, NotebookItem } from './notebook-db';
 
@@ -16,6 +16,8 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const FIELDS: Record<string, MessageId> = {
   statement: 'field.statement',
   quote: 'field.quote',
+  quotedStakeholderId: 'log.quotedStakeholder',
+  paraphrase: 'log.paraphrase',
   stance: 'log.stance',
   keyFactorIds: 'log.keyFactors',
   stakeholderCategory: 'log.category',
@@ -27,6 +29,8 @@ const FIELDS: Record<string, MessageId> = {
 const draftOf = (item: NotebookItem): EvidenceDraft => ({
   statement: item.statement,
   quote: item.quote ?? '',
+  quotedStakeholderId: item.quotedStakeholderId ?? '',
+  paraphrase: item.paraphrase ?? '',
   stance: item.stance,
   keyFactorIds: item.keyFactorIds,
   stakeholderCategory: item.stakeholderCategory ?? '',
@@ -36,6 +40,9 @@ const draftOf = (item: NotebookItem): EvidenceDraft => ({
 const patchOf = (draft: EvidenceDraft) => ({
   statement: draft.statement.trim(),
   quote: draft.quote.trim(),
+  // null removes the link (an empty string is not an id).
+  quotedStakeholderId: draft.quotedStakeholderId || null,
+  paraphrase: draft.paraphrase.trim(),
   stance: draft.stance,
   keyFactorIds: draft.keyFactorIds,
   ...(draft.stakeholderCategory ? { stakeholderCategory: draft.stakeholderCategory } : {}),
@@ -49,11 +56,13 @@ const patchOf = (draft: EvidenceDraft) => ({
 export function ItemCard({
   item,
   keyFactors,
+  stakeholders,
   online,
   onChanged,
 }: {
   item: NotebookItem;
   keyFactors: KeyFactorOption[];
+  stakeholders?: QuotableStakeholder[];
   online: boolean;
   onChanged(): void;
 }) {
@@ -74,6 +83,8 @@ export function ItemCard({
     await db.items.update(item.id, {
       ...patchOf(draft),
       quote: draft.quote.trim() || null,
+      quotedStakeholderId: draft.quotedStakeholderId || null,
+      paraphrase: draft.paraphrase.trim() || null,
       stakeholderCategory: draft.stakeholderCategory || null,
       source: draft.source,
       state: 'waiting',
@@ -140,6 +151,12 @@ export function ItemCard({
         <>
           <p className="item-statement">{item.statement}</p>
           {item.quote && <blockquote>{item.quote}</blockquote>}
+          {item.paraphrase && <p className="item-paraphrase muted">{item.paraphrase}</p>}
+          {item.needsParaphrase && (
+            <p className="needs-paraphrase" role="note">
+              <FormattedMessage id="items.needsParaphrase" />
+            </p>
+          )}
           {item.retractionReason && (
             <p className="muted">
               <FormattedMessage id="item.retractedBecause" values={{ reason: item.retractionReason }} />
@@ -185,6 +202,7 @@ export function ItemCard({
       {mode === 'edit' && !conflict && (
         <EvidenceForm
           keyFactors={keyFactors}
+          stakeholders={stakeholders}
           initial={draftOf(item)}
           submitLabel={item.state === 'synced' ? 'item.save' : 'item.saveAndSend'}
           keepAfterSubmit={false}

@@ -59,6 +59,8 @@ export function NotebookPage() {
   const initial: EvidenceDraft = {
     statement: '',
     quote: '',
+    quotedStakeholderId: '',
+    paraphrase: '',
     stance: 'SUPPORTS',
     keyFactorIds: [],
     stakeholderCategory: '',
@@ -72,6 +74,8 @@ export function NotebookPage() {
       loggedById: personId,
       statement: draft.statement.trim(),
       quote: draft.quote.trim() || null,
+      quotedStakeholderId: draft.quotedStakeholderId || null,
+      paraphrase: draft.paraphrase.trim() || null,
       stance: draft.stance,
       source: draft.source,
       sessionId: session?.id ?? null,
@@ -112,6 +116,7 @@ export function NotebookPage() {
           keyFactors={keyFactors}
           suggestedKeyFactors={session?.keyFactorIds}
           sources={sources}
+          stakeholders={data.review.stakeholders}
           initial={initial}
           submitLabel="log.submit"
           onSubmit={log}
@@ -129,7 +134,14 @@ export function NotebookPage() {
         {sync.needsSignIn && <Alert kind="error">{t('sync.needsSignIn')}</Alert>}
         <ol className="item-list">
           {items.map((item) => (
-            <ItemCard key={item.id} item={item} keyFactors={keyFactors} online={sync.online} onChanged={sync.syncNow} />
+            <ItemCard
+              key={item.id}
+              item={item}
+              keyFactors={keyFactors}
+              stakeholders={data.review.stakeholders}
+              online={sync.online}
+              onChanged={sync.syncNow}
+            />
           ))}
         </ol>
       </section>

@@ -15,6 +15,11 @@ export interface NotebookItem {
   loggedById: string;
   statement: string;
   quote: string | null;
+  /** The stakeholder quoted, and the paraphrase shown outside the team when they have not agreed to be quoted. */
+  quotedStakeholderId?: string | null;
+  paraphrase?: string | null;
+  /** As the server last said: a quote without consent that still lacks its paraphrase. */
+  needsParaphrase?: boolean;
   stance: EvidenceStance;
   source: EvidenceSource;
   sessionId: string | null;
@@ -48,6 +53,9 @@ export const fromServer = (evidence: EvidenceFieldsFragment, existing?: Notebook
   loggedById: evidence.loggedById,
   statement: evidence.statement,
   quote: evidence.quote ?? null,
+  quotedStakeholderId: evidence.quotedStakeholderId ?? null,
+  paraphrase: evidence.paraphrase ?? null,
+  needsParaphrase: evidence.needsParaphrase,
   stance: evidence.stance,
   source: evidence.source,
   sessionId: evidence.sessionId ?? null,

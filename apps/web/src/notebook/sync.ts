@@ -13,6 +13,8 @@ export const toInput = (item: NotebookItem): EvidenceInput => ({
   id: item.id,
   statement: item.statement,
   quote: item.quote,
+  quotedStakeholderId: item.quotedStakeholderId ?? null,
+  paraphrase: item.paraphrase ?? null,
   stance: item.stance,
   source: item.source,
   sessionId: item.sessionId,

@@ -5,7 +5,7 @@ import { useMutation } from 'urql';
 import { useAuth } from '../auth/auth-context';
 import { apiError, problemFor } from '../graphql/errors';
 import { AcceptInvitationMutation } from '../graphql/operations';
-import { useT } from '../i18n/i18n';
+import { useLanguage, useT } from '../i18n/i18n';
 import { browserTimeZone, LANGUAGES, timeZones } from '../i18n/languages';
 import { Alert, Button, Select, TextField } from '../ui/primitives';
 
@@ -18,7 +18,8 @@ export function AcceptInvitationPage() {
   const [fullName, setFullName] = useState('');
   const [password, setPassword] = useState('');
   const [timeZone, setTimeZone] = useState(browserTimeZone());
-  const [locale, setLocale] = useState((navigator.language || 'en').split('-')[0]);
+  // The language the page is shown in: the browser's first shipped one (the API refuses others).
+  const [locale, setLocale] = useState<string>(useLanguage().language);
   const [result, accept] = useMutation(AcceptInvitationMutation);
   const { signedIn } = useAuth();
   const navigate = useNavigate();

@@ -1,11 +1,11 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, ReactNode, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { PlanProgressChart } from '../charts/PlanProgressChart';
 import { apiError, problemFor } from '../graphql/errors';
 import type { PlanActionFieldsFragment, PlanActionStatus, PlanActionTerm } from '../graphql/generated/graphql';
-import { MessageId, useT } from '../i18n/i18n';
+import { MessageId, useLanguage, useT } from '../i18n/i18n';
 import { Loading } from '../leader/Loading';
 import { uploadDocument } from '../host/after/RecommendationCard';
 import { Alert, Button, Select, TextArea, TextField } from '../ui/primitives';
@@ -26,7 +26,12 @@ const pct = (n: number | null | undefined) => (n == null ? '—' : `${n} %`);
 export function PlanPage() {
   const { reviewId = '' } = useParams();
   const t = useT();
-  const [{ data, error }, refresh] = useQuery({ query: DevelopmentPlanQuery, variables: { reviewId }, requestPolicy: 'cache-and-network' });
+  const { language } = useLanguage();
+  const [{ data, error }, refresh] = useQuery({
+    query: DevelopmentPlanQuery,
+    variables: { reviewId, language },
+    requestPolicy: 'cache-and-network',
+  });
   const [{ data: people }] = useQuery({ query: PlanPeopleQuery, variables: { reviewId } });
   if (!data) return <Loading error={error} />;
   const plan = data.developmentPlan;
@@ -49,33 +54,137 @@ export function PlanPage() {
         <p className="muted">{t('plan.howCounted')}</p>
         <PlanProgressChart points={plan.progressHistory} headingLevel={3} />
       </section>
-      {plan.recommendations.length === 0 ? (
+      {plan.recommendations.length === 0 && plan.externalRecommendations.length === 0 ? (
         <p className="muted" data-testid="plan-empty">
           {t('plan.noRecommendations')}
         </p>
       ) : (
         <ol className="plan-recs">
           {plan.recommendations.map((r, i) => (
-            <li key={r.recommendation.id} className="card plan-rec" data-testid="plan-recommendation">
-              <h2>
-                <span className="tag">R{i + 1}</span> {r.recommendation.text}
-              </h2>
-              <p>
-                <span className="tag">{t(`plan.answer.${r.recommendation.hostResponse}` as MessageId)}</span>{' '}
-                <strong data-testid="plan-rec-progress">{t('plan.recProgress', { progress: pct(r.progress) })}</strong>
-              </p>
-              {r.actions.length === 0 && <p className="muted">{t('plan.noActions')}</p>}
-              <ul className="plan-actions">
-                {r.actions.map((a) => (
-                  <ActionItem key={a.id} reviewId={reviewId} action={a} canEdit={plan.canEdit} today={plan.today} onSaved={reload} />
-                ))}
-              </ul>
-              {plan.canEdit && <AddAction recommendationId={r.recommendation.id} hosts={hosts} today={plan.today} onSaved={reload} />}
-            </li>
+            <PlanRecommendation
+              key={r.recommendation.id}
+              testId="plan-recommendation"
+              number={`R${i + 1}`}
+              text={r.recommendation.text}
+              badge={t(`plan.answer.${r.recommendation.hostResponse}` as MessageId)}
+              progress={r.progress}
+            >
+              <Actions
+                reviewId={reviewId}
+                recommendationId={r.recommendation.id}
+                actions={r.actions}
+                plan={plan}
+                hosts={hosts}
+                onSaved={reload}
+              />
+            </PlanRecommendation>
           ))}
         </ol>
       )}
+      {plan.externalRecommendations.length > 0 && (
+        <section aria-labelledby="plan-index-heading">
+          <h2 id="plan-index-heading">{t('plan.index.title')}</h2>
+          <p className="muted">{plan.externalRecommendations[0].recommendation.source}</p>
+          <ol className="plan-recs">
+            {plan.externalRecommendations.map((r, i) => (
+              <PlanRecommendation
+                key={r.recommendation.id}
+                testId="plan-index-recommendation"
+                number={`I${i + 1}`}
+                text={r.recommendation.text}
+                badge={r.recommendation.about ?? t('plan.index.whole')}
+                progress={r.progress}
+                level={3}
+              >
+                <Actions
+                  reviewId={reviewId}
+                  recommendationId={r.recommendation.id}
+                  external
+                  actions={r.actions}
+                  plan={plan}
+                  hosts={hosts}
+                  onSaved={reload}
+                />
+              </PlanRecommendation>
+            ))}
+          </ol>
+        </section>
+      )}
     </div>
+  );
+}
+
+/** One recommendation of the plan: its number, text, answer (or indicator) and progress, then its actions. */
+function PlanRecommendation({
+  testId,
+  number,
+  text,
+  badge,
+  progress,
+  level = 2,
+  children,
+}: {
+  testId: string;
+  number: string;
+  text: string;
+  badge: string;
+  progress: number | null;
+  level?: 2 | 3;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const Heading = level === 2 ? 'h2' : 'h3';
+  return (
+    <li className="card plan-rec" data-testid={testId}>
+      <Heading>
+        <span className="tag">{number}</span> {text}
+      </Heading>
+      <p>
+        <span className="tag">{badge}</span>{' '}
+        <strong data-testid="plan-rec-progress">{t('plan.recProgress', { progress: pct(progress) })}</strong>
+      </p>
+      {children}
+    </li>
+  );
+}
+
+/** A recommendation's actions and, when the plan may be edited, the form to add one (`external`: an Index recommendation). */
+function Actions({
+  reviewId,
+  recommendationId,
+  external = false,
+  actions,
+  plan,
+  hosts,
+  onSaved,
+}: {
+  reviewId: string;
+  recommendationId: string;
+  external?: boolean;
+  actions: PlanActionFieldsFragment[];
+  plan: { canEdit: boolean; today: string };
+  hosts: { id: string; fullName: string }[];
+  onSaved(): void;
+}) {
+  const t = useT();
+  return (
+    <>
+      {actions.length === 0 && <p className="muted">{t('plan.noActions')}</p>}
+      <ul className="plan-actions">
+        {actions.map((a) => (
+          <ActionItem key={a.id} reviewId={reviewId} action={a} canEdit={plan.canEdit} today={plan.today} onSaved={onSaved} />
+        ))}
+      </ul>
+      {plan.canEdit && (
+        <AddAction
+          recommendationId={recommendationId}
+          reviewId={external ? reviewId : undefined}
+          hosts={hosts}
+          today={plan.today}
+          onSaved={onSaved}
+        />
+      )}
+    </>
   );
 }
 
@@ -262,13 +371,16 @@ function UpdateAction({
   );
 }
 
+/** A new action; `reviewId` for a recommendation from outside the review (the Index's), whose plan takes it. */
 function AddAction({
   recommendationId,
+  reviewId,
   hosts,
   today,
   onSaved,
 }: {
   recommendationId: string;
+  reviewId?: string;
   hosts: { id: string; fullName: string }[];
   today: string;
   onSaved(): void;
@@ -297,7 +409,7 @@ function AddAction({
     );
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const saved = await add({ recommendationId, input: { ...form, weight: Number(form.weight) } });
+    const saved = await add({ recommendationId, reviewId: reviewId ?? null, input: { ...form, weight: Number(form.weight) } });
     if (saved.data) {
       setForm(empty);
       setOpen(false);

@@ -40,8 +40,8 @@ export const PlanActionFields = graphql(`
 `);
 
 export const DevelopmentPlanQuery = graphql(`
-  query DevelopmentPlan($reviewId: ID!) {
-    developmentPlan(reviewId: $reviewId) {
+  query DevelopmentPlan($reviewId: ID!, $language: String) {
+    developmentPlan(reviewId: $reviewId, language: $language) {
       reviewId
       progress
       canEdit
@@ -57,6 +57,18 @@ export const DevelopmentPlanQuery = graphql(`
           text
           hostResponse
           priority
+        }
+        actions {
+          ...PlanActionFields
+        }
+      }
+      externalRecommendations {
+        progress
+        recommendation {
+          id
+          source
+          about
+          text
         }
         actions {
           ...PlanActionFields
@@ -87,8 +99,8 @@ export const PlanPeopleQuery = graphql(`
 `);
 
 export const AddPlanActionMutation = graphql(`
-  mutation AddPlanAction($recommendationId: ID!, $input: PlanActionInput!) {
-    addPlanAction(recommendationId: $recommendationId, input: $input) {
+  mutation AddPlanAction($recommendationId: ID!, $input: PlanActionInput!, $reviewId: ID) {
+    addPlanAction(recommendationId: $recommendationId, input: $input, reviewId: $reviewId) {
       ...PlanActionFields
     }
   }

@@ -16,6 +16,7 @@ export const SecretariatCityFields = graphql(`
     name
     country
     population
+    foreignBornShare
     timeZone
     iccMemberSince
     eurocitiesCharterSignatory

@@ -1,10 +1,13 @@
 import { Problem } from '@peervisit/platform';
 import { z } from 'zod';
+import { optionalTranslatableText, translatableText } from '../translation/translatable-text';
 
 /**
  * The JSON form a benchmark is imported and exported in. Further toolkits (anti-discrimination,
  * language courses, ICC Index areas) load through it without code. Unknown fields are refused so a
- * typo never silently drops content.
+ * typo never silently drops content. The texts a reader reads are translatable (`"heading": { "en":
+ * "…", "fr": "…" }`, or a plain string for English alone): translating a benchmark is an import.
+ * The source's credit (source, attribution) stays as the source wrote it.
  */
 const text = (what: string) =>
   z
@@ -15,8 +18,8 @@ const text = (what: string) =>
 export const benchmarkDocumentSchema = z.strictObject({
   code: text('code').regex(/^[A-Z0-9][A-Z0-9_-]*$/, 'code must be upper-case letters, digits, - or _ (e.g. EUROCITIES-PCD)'),
   version: z.number().int().positive('version must be a whole number above 0').optional(),
-  title: text('title'),
-  standard: text('standard'),
+  title: translatableText('title'),
+  standard: translatableText('standard'),
   source: z.strictObject(
     {
       title: text('source title'),
@@ -27,7 +30,7 @@ export const benchmarkDocumentSchema = z.strictObject({
     { message: 'source is required: an object with title, organisation, attribution (and year)' },
   ),
   ratingScale: z
-    .array(z.strictObject({ value: z.number().int(), label: text('label'), description: text('description') }), {
+    .array(z.strictObject({ value: z.number().int(), label: translatableText('label'), description: translatableText('description') }), {
       message: 'ratingScale is required: a list of { value, label, description }',
     })
     .min(2, 'a rating scale needs at least 2 levels'),
@@ -37,24 +40,30 @@ export const benchmarkDocumentSchema = z.strictObject({
       z.strictObject({
         number: z.number({ message: 'number is required' }).int().positive('number must be a whole number above 0'),
         code: z.string().trim().min(1).optional(),
-        heading: text('heading'),
+        heading: translatableText('heading'),
         headingEditorial: z.boolean().optional(),
-        statement: text('statement'),
-        rationale: z.string().default(''),
-        guideQuestions: z.array(text('guide question')).default([]),
-        examples: z.array(z.strictObject({ city: text('city'), text: text('text') })).default([]),
+        statement: translatableText('statement'),
+        rationale: optionalTranslatableText('rationale'),
+        guideQuestions: z.array(translatableText('guide question')).default([]),
+        examples: z.array(z.strictObject({ city: text('city'), text: translatableText('text') })).default([]),
       }),
       { message: 'keyFactors is required: a list of key factors' },
     )
     .min(1, 'a benchmark needs at least one key factor'),
   contextFactors: z
     .array(
-      z.strictObject({ number: z.number().int().positive(), code: text('code'), name: text('name'), description: text('description') }),
+      z.strictObject({
+        number: z.number().int().positive(),
+        code: text('code'),
+        name: translatableText('name'),
+        description: translatableText('description'),
+      }),
     )
     .default([]),
 });
 
-export type BenchmarkDocument = z.infer<typeof benchmarkDocumentSchema>;
+/** A parsed document: every translatable text as `{ en, … }`. */
+export type BenchmarkDocument = z.output<typeof benchmarkDocumentSchema>;
 
 function pathOf(path: PropertyKey[]): string {
   return path.reduce<string>(

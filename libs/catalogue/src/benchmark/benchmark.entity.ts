@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { TimestampedEntity } from '@peervisit/platform/entities';
+import type { RowTranslations } from '../translation/translatable-text';
 
 export enum BenchmarkStatus {
   DRAFT = 'DRAFT',
@@ -15,10 +16,12 @@ registerEnumType(BenchmarkStatus, {
 export class RatingLevel {
   @Field(() => Int)
   value: number;
-  @Field()
+  @Field({ description: "In the language asked for (the benchmark's language argument), else English." })
   label: string;
-  @Field()
+  @Field({ description: "In the language asked for (the benchmark's language argument), else English." })
   description: string;
+  /** Translations of label and description, by language (not a GraphQL field: the resolver picks one). */
+  translations?: RowTranslations;
 }
 
 @ObjectType({ description: 'A standard cities are assessed against, in one version (e.g. EUROCITIES "Promoting cultural diversity").' })
@@ -33,11 +36,11 @@ export class Benchmark extends TimestampedEntity {
   @Column('int')
   version: number;
 
-  @Field()
+  /** English; GraphQL serves it in a language (BenchmarkResolver.title). */
   @Column()
   title: string;
 
-  @Field({ description: 'The standard statement the key factors break down.' })
+  /** The standard statement the key factors break down (English; BenchmarkResolver.standard). */
   @Column('text')
   standard: string;
 
@@ -57,7 +60,7 @@ export class Benchmark extends TimestampedEntity {
   @Column('text')
   attribution: string;
 
-  @Field(() => [RatingLevel])
+  /** Each level with its own translations (BenchmarkResolver.ratingScale serves one language). */
   @Column('jsonb')
   ratingScale: RatingLevel[];
 
@@ -72,4 +75,8 @@ export class Benchmark extends TimestampedEntity {
   @Field(() => Date, { nullable: true })
   @Column('timestamptz', { nullable: true })
   publishedAt: Date | null;
+
+  /** Translations of title and standard, by language (the English columns are the source and the fallback). */
+  @Column('jsonb', { default: () => "'{}'" })
+  translations: RowTranslations;
 }

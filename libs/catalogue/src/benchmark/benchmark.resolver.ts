@@ -1,7 +1,8 @@
 import { Args, ArgsType, Context, Field, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AdminOnly, GraphqlContext, groupInOrder, PageArgs } from '@peervisit/platform';
+import { AdminOnly, GraphqlContext, groupInOrder, PageArgs, requestLanguage } from '@peervisit/platform';
 import { JSONScalar } from '@peervisit/platform/entities';
-import { Benchmark, BenchmarkStatus } from './benchmark.entity';
+import { translated } from '../translation/translatable-text';
+import { Benchmark, BenchmarkStatus, RatingLevel } from './benchmark.entity';
 import { BenchmarkService } from './benchmark.service';
 import { BenchmarkConnection, BenchmarkImportResult } from './benchmark.types';
 import { ContextFactor } from './context-factor.entity';
@@ -14,6 +15,23 @@ class BenchmarksArgs extends PageArgs {
   @Field({ nullable: true })
   code?: string;
 }
+
+/** The `language` argument of every translatable text: the caller's language when omitted, English where no translation is. */
+const language = {
+  name: 'language',
+  type: () => String,
+  nullable: true,
+  description:
+    "ISO 639-1 code, e.g. fr; without it the caller's language (Accept-Language, else their own). English where no translation is.",
+} as const;
+
+/** The text of `field` in the language asked for, or the caller's; English when it has no translation. */
+const textIn = (
+  row: { translations?: Record<string, Record<string, string>> | null },
+  field: string,
+  english: string,
+  lang?: string | null,
+) => translated(english, row.translations, field, lang || requestLanguage());
 
 @Resolver(() => Benchmark)
 export class BenchmarkResolver {
@@ -53,6 +71,25 @@ export class BenchmarkResolver {
     return this.catalogue.publish(code, version);
   }
 
+  @ResolveField(() => String)
+  title(@Parent() benchmark: Benchmark, @Args(language) lang?: string) {
+    return textIn(benchmark, 'title', benchmark.title, lang);
+  }
+
+  @ResolveField(() => String, { description: 'The standard statement the key factors break down.' })
+  standard(@Parent() benchmark: Benchmark, @Args(language) lang?: string) {
+    return textIn(benchmark, 'standard', benchmark.standard, lang);
+  }
+
+  @ResolveField(() => [RatingLevel])
+  ratingScale(@Parent() benchmark: Benchmark, @Args(language) lang?: string): RatingLevel[] {
+    return benchmark.ratingScale.map((level) => ({
+      value: level.value,
+      label: textIn(level, 'label', level.label, lang),
+      description: textIn(level, 'description', level.description, lang),
+    }));
+  }
+
   @ResolveField(() => [KeyFactor])
   keyFactors(@Parent() benchmark: Benchmark, @Context() ctx: GraphqlContext) {
     return ctx.loaders
@@ -76,6 +113,21 @@ export class BenchmarkResolver {
 export class KeyFactorResolver {
   constructor(private readonly catalogue: BenchmarkService) {}
 
+  @ResolveField(() => String)
+  heading(@Parent() keyFactor: KeyFactor, @Args(language) lang?: string) {
+    return textIn(keyFactor, 'heading', keyFactor.heading, lang);
+  }
+
+  @ResolveField(() => String)
+  statement(@Parent() keyFactor: KeyFactor, @Args(language) lang?: string) {
+    return textIn(keyFactor, 'statement', keyFactor.statement, lang);
+  }
+
+  @ResolveField(() => String)
+  rationale(@Parent() keyFactor: KeyFactor, @Args(language) lang?: string) {
+    return textIn(keyFactor, 'rationale', keyFactor.rationale, lang);
+  }
+
   @ResolveField(() => [GuideQuestion], { description: 'In the order the benchmark gives them.' })
   guideQuestions(@Parent() keyFactor: KeyFactor, @Context() ctx: GraphqlContext) {
     return ctx.loaders
@@ -92,5 +144,34 @@ export class KeyFactorResolver {
         groupInOrder(ids, await this.catalogue.examplesOf(ids), (e) => e.keyFactorId),
       )
       .load(keyFactor.id);
+  }
+}
+
+@Resolver(() => GuideQuestion)
+export class GuideQuestionResolver {
+  @ResolveField(() => String)
+  text(@Parent() question: GuideQuestion, @Args(language) lang?: string) {
+    return textIn(question, 'text', question.text, lang);
+  }
+}
+
+@Resolver(() => KeyFactorExample)
+export class KeyFactorExampleResolver {
+  @ResolveField(() => String)
+  text(@Parent() example: KeyFactorExample, @Args(language) lang?: string) {
+    return textIn(example, 'text', example.text, lang);
+  }
+}
+
+@Resolver(() => ContextFactor)
+export class ContextFactorResolver {
+  @ResolveField(() => String)
+  name(@Parent() factor: ContextFactor, @Args(language) lang?: string) {
+    return textIn(factor, 'name', factor.name, lang);
+  }
+
+  @ResolveField(() => String)
+  description(@Parent() factor: ContextFactor, @Args(language) lang?: string) {
+    return textIn(factor, 'description', factor.description, lang);
   }
 }

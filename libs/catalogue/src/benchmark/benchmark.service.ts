@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { assertNoProblems, conflict, Connection, notFound, PageArgs, paginate } from '@peervisit/platform';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { compactText, englishOnly, joinText, mergeTranslations, RowTranslations, splitTexts } from '../translation/translatable-text';
 import { BenchmarkDocument, parseBenchmarkDocument } from './benchmark-document';
 import { Benchmark, BenchmarkStatus } from './benchmark.entity';
 import { ContextFactor } from './context-factor.entity';
@@ -9,8 +10,11 @@ import { GuideQuestion, KeyFactor, KeyFactorExample } from './key-factor.entity'
 
 export interface ImportResult {
   benchmark: Benchmark;
-  /** created: a new record; updated: a draft replaced; unchanged: identical content was already there. */
-  outcome: 'created' | 'updated' | 'unchanged';
+  /**
+   * created: a new record; updated: a draft replaced; translated: a published version's translations
+   * added or corrected, its English unchanged; unchanged: identical content was already there.
+   */
+  outcome: 'created' | 'updated' | 'translated' | 'unchanged';
 }
 
 /** The benchmark catalogue: versions, import/export as JSON, publication. */
@@ -45,8 +49,11 @@ export class BenchmarkService {
 
   /**
    * Imports a JSON document. Refuses invalid input with every problem listed and writes nothing.
-   * A published version never changes: importing different content under it is a CONFLICT;
-   * importing identical content is a no-op, so seeding is idempotent.
+   * A published version's source never changes: importing different English text or structure under
+   * it is a CONFLICT; importing identical content is a no-op, so seeding is idempotent. Its
+   * translations may grow: a document with the same English adds the languages and texts it carries
+   * and corrects those it changes, keeping those it leaves out (so a file with only French works).
+   * A draft is replaced whole, translations included.
    */
   async import(input: unknown, options: { publish?: boolean } = {}): Promise<ImportResult> {
     const { document, problems } = parseBenchmarkDocument(input);
@@ -59,9 +66,17 @@ export class BenchmarkService {
       const version = doc.version ?? ((await repo.maximum('version', { code: doc.code })) ?? 0) + 1;
       const existing = await repo.findOneBy({ code: doc.code, version });
       if (existing) {
-        const same = isDeepStrictEqual(normalise(await this.toDocument(existing, manager)), normalise({ ...doc, version }));
+        const stored = normalise(await this.toDocument(existing, manager));
+        const incoming = normalise({ ...doc, version });
+        const same = isDeepStrictEqual(stored, incoming);
         if (existing.status === BenchmarkStatus.PUBLISHED) {
           if (same) return { benchmark: existing, outcome: 'unchanged' as const };
+          if (isDeepStrictEqual(englishOnly(stored), englishOnly(incoming))) {
+            const merged = mergeTranslations(stored, incoming);
+            if (isDeepStrictEqual(merged, stored)) return { benchmark: existing, outcome: 'unchanged' as const };
+            await this.writeTranslations(manager, existing, merged);
+            return { benchmark: await repo.findOneByOrFail({ id: existing.id }), outcome: 'translated' as const };
+          }
           throw conflict(
             `Version ${version} of ${doc.code} is published and cannot change. Import the change as a new version (omit "version" to take ${
               ((await repo.maximum('version', { code: doc.code })) ?? 0) + 1
@@ -99,8 +114,9 @@ export class BenchmarkService {
     return this.dataSource.getRepository(Benchmark).save(benchmark);
   }
 
-  async export(code: string, version?: number): Promise<BenchmarkDocument> {
-    return this.toDocument(await this.find(code, version), this.dataSource.manager);
+  /** The JSON document (texts without a translation as plain strings), as importBenchmark takes it. */
+  async export(code: string, version?: number) {
+    return compactBenchmarkDocument(await this.toDocument(await this.find(code, version), this.dataSource.manager));
   }
 
   keyFactorsOf(benchmarkIds: readonly string[]): Promise<KeyFactor[]> {
@@ -128,31 +144,53 @@ export class BenchmarkService {
           benchmarkId,
           number: kf.number,
           code: kf.code ?? String(kf.number).padStart(2, '0'),
-          heading: kf.heading,
           headingEditorial: kf.headingEditorial ?? false,
-          statement: kf.statement,
-          rationale: kf.rationale,
+          ...keyFactorTexts(kf),
         }),
       );
       if (kf.guideQuestions.length) {
         await manager.insert(
           GuideQuestion,
-          kf.guideQuestions.map((text, i) => ({ keyFactorId: keyFactor.id, position: i + 1, text })),
+          kf.guideQuestions.map((text, i) => ({ keyFactorId: keyFactor.id, position: i + 1, ...textColumns(text) })),
         );
       }
       if (kf.examples.length) {
         await manager.insert(
           KeyFactorExample,
-          kf.examples.map((e, i) => ({ keyFactorId: keyFactor.id, position: i + 1, city: e.city, text: e.text })),
+          kf.examples.map((e, i) => ({ keyFactorId: keyFactor.id, position: i + 1, city: e.city, ...textColumns(e.text) })),
         );
       }
     }
     if (doc.contextFactors.length) {
       await manager.insert(
         ContextFactor,
-        doc.contextFactors.map((c) => ({ ...c, benchmarkId })),
+        doc.contextFactors.map((c) => ({ benchmarkId, number: c.number, code: c.code, ...contextFactorTexts(c) })),
       );
     }
+  }
+
+  /** Sets every row's translations from `doc`, whose English and structure are the stored ones. */
+  private async writeTranslations(manager: EntityManager, benchmark: Benchmark, doc: BenchmarkDocument) {
+    await manager.update(Benchmark, { id: benchmark.id }, benchmarkColumns(doc));
+    const keyFactors = await manager.find(KeyFactor, { where: { benchmarkId: benchmark.id } });
+    for (const kf of doc.keyFactors) {
+      const row = keyFactors.find((k) => k.number === kf.number)!;
+      await manager.update(KeyFactor, { id: row.id }, { translations: keyFactorTexts(kf).translations });
+      for (const [i, text] of kf.guideQuestions.entries())
+        await manager.update(GuideQuestion, { keyFactorId: row.id, position: i + 1 }, { translations: textColumns(text).translations });
+      for (const [i, e] of kf.examples.entries())
+        await manager.update(
+          KeyFactorExample,
+          { keyFactorId: row.id, position: i + 1 },
+          { translations: textColumns(e.text).translations },
+        );
+    }
+    for (const c of doc.contextFactors)
+      await manager.update(
+        ContextFactor,
+        { benchmarkId: benchmark.id, number: c.number },
+        { translations: contextFactorTexts(c).translations },
+      );
   }
 
   private async toDocument(benchmark: Benchmark, manager: EntityManager): Promise<BenchmarkDocument> {
@@ -163,43 +201,93 @@ export class BenchmarkService {
       ? await manager.find(KeyFactorExample, { where: { keyFactorId: In(ids) }, order: { position: 'ASC' } })
       : [];
     const contextFactors = await manager.find(ContextFactor, { where: { benchmarkId: benchmark.id }, order: { number: 'ASC' } });
+    const text = (english: string, translations: RowTranslations, field = 'text') => joinText(english, translations, field);
     return {
       code: benchmark.code,
       version: benchmark.version,
-      title: benchmark.title,
-      standard: benchmark.standard,
+      title: text(benchmark.title, benchmark.translations, 'title'),
+      standard: text(benchmark.standard, benchmark.translations, 'standard'),
       source: {
         title: benchmark.sourceTitle,
         organisation: benchmark.sourceOrganisation,
         ...(benchmark.sourceYear !== null ? { year: benchmark.sourceYear } : {}),
         attribution: benchmark.attribution,
       },
-      ratingScale: benchmark.ratingScale.map(({ value, label, description }) => ({ value, label, description })),
+      ratingScale: benchmark.ratingScale.map((r) => ({
+        value: r.value,
+        label: text(r.label, r.translations ?? {}, 'label'),
+        description: text(r.description, r.translations ?? {}, 'description'),
+      })),
       ratingScaleEditorial: benchmark.ratingScaleEditorial,
       keyFactors: keyFactors.map((k) => ({
         number: k.number,
         code: k.code,
-        heading: k.heading,
+        heading: text(k.heading, k.translations, 'heading'),
         headingEditorial: k.headingEditorial,
-        statement: k.statement,
-        rationale: k.rationale,
-        guideQuestions: questions.filter((q) => q.keyFactorId === k.id).map((q) => q.text),
-        examples: examples.filter((e) => e.keyFactorId === k.id).map((e) => ({ city: e.city, text: e.text })),
+        statement: text(k.statement, k.translations, 'statement'),
+        rationale: text(k.rationale, k.translations, 'rationale'),
+        guideQuestions: questions.filter((q) => q.keyFactorId === k.id).map((q) => text(q.text, q.translations)),
+        examples: examples.filter((e) => e.keyFactorId === k.id).map((e) => ({ city: e.city, text: text(e.text, e.translations) })),
       })),
-      contextFactors: contextFactors.map(({ number, code, name, description }) => ({ number, code, name, description })),
+      contextFactors: contextFactors.map((c) => ({
+        number: c.number,
+        code: c.code,
+        name: text(c.name, c.translations, 'name'),
+        description: text(c.description, c.translations, 'description'),
+      })),
     };
   }
 }
 
-function benchmarkColumns(doc: BenchmarkDocument) {
+/** The JSON form of a document: texts without a translation as plain strings, as the shipped files write them. */
+export function compactBenchmarkDocument(doc: BenchmarkDocument) {
   return {
-    title: doc.title,
-    standard: doc.standard,
+    ...doc,
+    title: compactText(doc.title),
+    standard: compactText(doc.standard),
+    ratingScale: doc.ratingScale.map((r) => ({ ...r, label: compactText(r.label), description: compactText(r.description) })),
+    keyFactors: doc.keyFactors.map((k) => ({
+      ...k,
+      heading: compactText(k.heading),
+      statement: compactText(k.statement),
+      rationale: compactText(k.rationale),
+      guideQuestions: k.guideQuestions.map(compactText),
+      examples: k.examples.map((e) => ({ city: e.city, text: compactText(e.text) })),
+    })),
+    contextFactors: doc.contextFactors.map((c) => ({ ...c, name: compactText(c.name), description: compactText(c.description) })),
+  };
+}
+
+type KeyFactorDocument = BenchmarkDocument['keyFactors'][number];
+
+const keyFactorTexts = (kf: KeyFactorDocument) => {
+  const { english, translations } = splitTexts({ heading: kf.heading, statement: kf.statement, rationale: kf.rationale });
+  return { ...english, translations };
+};
+
+const textColumns = (text: BenchmarkDocument['title']) => {
+  const { english, translations } = splitTexts({ text });
+  return { text: english.text, translations };
+};
+
+const contextFactorTexts = (c: BenchmarkDocument['contextFactors'][number]) => {
+  const { english, translations } = splitTexts({ name: c.name, description: c.description });
+  return { ...english, translations };
+};
+
+function benchmarkColumns(doc: BenchmarkDocument) {
+  const { english, translations } = splitTexts({ title: doc.title, standard: doc.standard });
+  return {
+    ...english,
+    translations,
     sourceTitle: doc.source.title,
     sourceOrganisation: doc.source.organisation,
     sourceYear: doc.source.year ?? null,
     attribution: doc.source.attribution,
-    ratingScale: doc.ratingScale,
+    ratingScale: doc.ratingScale.map((r) => {
+      const texts = splitTexts({ label: r.label, description: r.description });
+      return { value: r.value, ...texts.english, translations: texts.translations };
+    }),
     ratingScaleEditorial: doc.ratingScaleEditorial ?? false,
   };
 }

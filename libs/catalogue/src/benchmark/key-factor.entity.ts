@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Benchmark } from './benchmark.entity';
 import { UuidEntity } from '@peervisit/platform/entities';
+import type { RowTranslations } from '../translation/translatable-text';
 
 @ObjectType({ description: 'One key factor of a benchmark: a statement the city is assessed on.' })
 @Entity()
@@ -23,7 +24,7 @@ export class KeyFactor extends UuidEntity {
   @Column()
   code: string;
 
-  @Field()
+  /** English; GraphQL serves heading, statement and rationale in a language (KeyFactorResolver). */
   @Column()
   heading: string;
 
@@ -31,13 +32,15 @@ export class KeyFactor extends UuidEntity {
   @Column({ default: false })
   headingEditorial: boolean;
 
-  @Field()
   @Column('text')
   statement: string;
 
-  @Field()
   @Column('text')
   rationale: string;
+
+  /** Translations of heading, statement and rationale, by language (the English columns are the source and the fallback). */
+  @Column('jsonb', { default: () => "'{}'" })
+  translations: RowTranslations;
 }
 
 @ObjectType({ description: 'A question that helps a city and its peers judge a key factor.' })
@@ -56,9 +59,13 @@ export class GuideQuestion extends UuidEntity {
   @Column('int')
   position: number;
 
-  @Field()
+  /** English; GraphQL serves it in a language (GuideQuestionResolver). */
   @Column('text')
   text: string;
+
+  /** Translations of text, by language (the English columns are the source and the fallback). */
+  @Column('jsonb', { default: () => "'{}'" })
+  translations: RowTranslations;
 }
 
 @ObjectType({ description: 'How one city put a key factor into practice.' })
@@ -81,7 +88,11 @@ export class KeyFactorExample extends UuidEntity {
   @Column()
   city: string;
 
-  @Field()
+  /** English; GraphQL serves it in a language (KeyFactorExampleResolver). */
   @Column('text')
   text: string;
+
+  /** Translations of text, by language (the English columns are the source and the fallback). */
+  @Column('jsonb', { default: () => "'{}'" })
+  translations: RowTranslations;
 }

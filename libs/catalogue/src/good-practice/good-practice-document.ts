@@ -34,6 +34,25 @@ export const CRITERIA_LABELS: Record<CriterionKey, string> = {
   canBeGeneralised: 'Can be generalised',
 };
 
+/** The texts of a practice a reader reads, which a translation gives in another language. */
+export const TRANSLATABLE_PRACTICE_FIELDS = ['title', 'mainPurpose', 'purpose', 'stimulus', 'process', 'impact'] as const;
+export type TranslatablePracticeField = (typeof TRANSLATABLE_PRACTICE_FIELDS)[number];
+
+/**
+ * Translations of the practice's texts, by language then field (`{ "en": { "title": "…" } }`), the
+ * way the catalogue's rows keep them (translation/translatable-text.ts). The practice's own texts,
+ * in `language`, are the source; a reader of another language gets its translation, else English's,
+ * else the source.
+ */
+const translations = z.record(
+  z.string().regex(/^[a-z]{2}$/, 'a language must be a two-letter code such as en or fr'),
+  z.strictObject(
+    Object.fromEntries(
+      TRANSLATABLE_PRACTICE_FIELDS.map((field) => [field, z.string().trim().min(1, `${field} must not be empty`).optional()]),
+    ) as Record<TranslatablePracticeField, z.ZodOptional<z.ZodString>>,
+  ),
+);
+
 export const goodPracticeDocumentSchema = z.strictObject({
   /**
    * The language it is written in (English when absent): picks its full-text configuration. The
@@ -76,6 +95,7 @@ export const goodPracticeDocumentSchema = z.strictObject({
       Object.fromEntries(CRITERIA_KEYS.map((k) => [k, criterion.optional()])) as Record<CriterionKey, z.ZodOptional<typeof criterion>>,
     )
     .default({}),
+  translations: translations.optional(),
 });
 
 export type GoodPracticeDocument = z.infer<typeof goodPracticeDocumentSchema>;

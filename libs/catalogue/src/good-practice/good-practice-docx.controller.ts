@@ -13,7 +13,6 @@ import {
 } from '@peervisit/platform';
 import type { Response } from 'express';
 import { readGoodPracticeDocx } from './docx/read-good-practice-docx';
-import { writeGoodPracticeDocx } from './docx/write-good-practice-docx';
 import { GoodPractice } from './good-practice.entity';
 import { GoodPracticeService } from './good-practice.service';
 
@@ -95,6 +94,10 @@ export class GoodPracticeDocxController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const practice = await this.practices.get(user, id);
+    // Loaded on first use: docx is large, and most processes never write a Word file (`require`:
+    // TypeScript's nodenext rules would want a `.js` file name for `import()`).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { writeGoodPracticeDocx }: typeof import('./docx/write-good-practice-docx') = require('./docx/write-good-practice-docx');
     const buffer = await writeGoodPracticeDocx(await this.practices.documentOf(practice));
     response.setHeader('X-Content-Type-Options', 'nosniff');
     // no-store even when published: the same URL serves a draft to its author.

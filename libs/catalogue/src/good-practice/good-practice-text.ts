@@ -86,6 +86,9 @@ export function parseGoodPracticeDocument(input: unknown): { document?: GoodPrac
     const problems: Problem[] = [];
     const { completedOn } = parsed.data.contact;
     if (completedOn && !isRealDate(completedOn)) problems.push({ path: 'contact.completedOn', message: 'not a real date' });
+    const own = parsed.data.language;
+    if (own && parsed.data.translations?.[own])
+      problems.push({ path: `translations.${own}`, message: `the practice is written in ${own}: its own texts are not a translation` });
     return problems.length ? { problems } : { document: parsed.data, problems };
   }
   const problems = parsed.error.issues.flatMap((issue): Problem[] => {

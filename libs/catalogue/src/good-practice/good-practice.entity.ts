@@ -3,6 +3,7 @@ import { JSONScalar, TimestampedEntity, UuidEntity } from '@peervisit/platform/e
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { FieldOfAction } from '../field-of-action/field-of-action.entity';
 import type { CriterionKey, GoodPracticeDocument } from './good-practice-document';
+import type { RowTranslations } from '../translation/translatable-text';
 
 export enum GoodPracticeStatus {
   DRAFT = 'DRAFT',
@@ -16,7 +17,9 @@ registerEnumType(GoodPracticeStatus, {
 });
 
 /**
- * The full-text expression over title, main purpose and the description (the title weighs most).
+ * The full-text expression over title, main purpose and the description (the title weighs most), in
+ * the practice's language, and over each translation in its own language
+ * (`good_practice_translations_tsvector`, made in the migration GoodPracticeTranslationSearch).
  * Queries must use the same expression for the GIN index `good_practice_search_gin` to serve them;
  * `alias` is the query's alias for the good_practice table (or '' in the migration).
  */
@@ -25,7 +28,8 @@ export function goodPracticeSearchVector(alias = ''): string {
   return (
     `(setweight(to_tsvector(text_search_config(${c('language')}), ${c('title')}), 'A') || ` +
     `to_tsvector(text_search_config(${c('language')}), coalesce(${c('main_purpose')}, '') || ' ' || coalesce(${c('purpose')}, '') || ' ' || coalesce(${c('stimulus')}, '') || ' ' || ` +
-    `coalesce(${c('process')}, '') || ' ' || coalesce(${c('impact')}, '')))`
+    `coalesce(${c('process')}, '') || ' ' || coalesce(${c('impact')}, '')) || ` +
+    `good_practice_translations_tsvector(${c('translations')}))`
   );
 }
 
@@ -143,6 +147,13 @@ export class GoodPractice extends TimestampedEntity {
   @Field(() => [KeyReferenceDocument])
   @Column('jsonb')
   keyReferenceDocuments: { title: string; url?: string }[];
+
+  /**
+   * Translations of title, mainPurpose, purpose, stimulus, process and impact, by language then field
+   * (the columns, in `language`, are the source). Shown through the `translation` resolve field.
+   */
+  @Column('jsonb', { default: () => "'{}'" })
+  translations: RowTranslations;
 
   /** Keyed by CRITERIA_KEYS; only the criteria the author assessed. Shown through the `criteria` resolve field. */
   @Column('jsonb')

@@ -117,3 +117,13 @@ export class GoodPracticesArgs extends PageArgs {
   })
   criteria?: CriterionKey[];
 }
+
+@InputType({ description: 'A translation of a good practice: the texts given are set, an empty one removes that text’s translation.' })
+export class GoodPracticeTranslationInput {
+  @Field({ nullable: true }) title?: string;
+  @Field({ nullable: true }) mainPurpose?: string;
+  @Field({ nullable: true }) purpose?: string;
+  @Field({ nullable: true }) stimulus?: string;
+  @Field({ nullable: true }) process?: string;
+  @Field({ nullable: true }) impact?: string;
+}

@@ -1,13 +1,13 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AdminOnly, CurrentUser, GraphqlContext, groupInOrder, Me, oneInOrder, Public } from '@peervisit/platform';
+import { AdminOnly, CurrentUser, GraphqlContext, groupInOrder, Me, oneInOrder, Public, requestLanguage } from '@peervisit/platform';
 import { JSONScalar } from '@peervisit/platform/entities';
 import { FieldOfAction } from '../field-of-action/field-of-action.entity';
 import { CRITERIA_KEYS, CRITERIA_LABELS } from './good-practice-document';
 import { GoodPractice, GoodPracticeRevision } from './good-practice.entity';
-import { GoodPracticeInput, GoodPracticesArgs } from './good-practice.inputs';
-import { GoodPracticeService } from './good-practice.service';
+import { GoodPracticeInput, GoodPracticesArgs, GoodPracticeTranslationInput } from './good-practice.inputs';
+import { GoodPracticeService, practiceTextsIn } from './good-practice.service';
 import { teaserOf } from './good-practice-text';
-import { GoodPracticeConnection, GoodPracticeCriterion, GoodPracticeFacets } from './good-practice.types';
+import { GoodPracticeConnection, GoodPracticeCriterion, GoodPracticeFacets, GoodPracticeTexts } from './good-practice.types';
 
 /** Loads fields of action by id once per request. */
 export function fieldOfActionLoader(ctx: GraphqlContext, service: GoodPracticeService) {
@@ -104,6 +104,37 @@ export class GoodPracticeResolver {
   @Mutation(() => GoodPractice, { description: 'Publishes a submitted good practice (the network secretariat).' })
   publishGoodPractice(@Me() user: CurrentUser, @Args('id', { type: () => ID }) id: string) {
     return this.practices.publish(user, id);
+  }
+
+  @AdminOnly()
+  @Mutation(() => GoodPractice, {
+    description:
+      'Sets one language’s translation of a good practice’s texts (the network secretariat), in any status: texts given are set, an empty one removes its translation. An outdated expectedVersion is a CONFLICT.',
+  })
+  translateGoodPractice(
+    @Me() user: CurrentUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('language', { description: 'ISO 639-1 code, e.g. fr; not the language the practice is written in.' }) language: string,
+    @Args('texts') texts: GoodPracticeTranslationInput,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ) {
+    return this.practices.translate(user, id, language, texts, expectedVersion);
+  }
+
+  @ResolveField(() => GoodPracticeTexts, {
+    description:
+      "The texts for a reader: in `language` (default the caller's) where translated, else in English where translated, else as written. The plain fields (title, purpose…) are always as written.",
+  })
+  translation(
+    @Parent() practice: GoodPractice,
+    @Args('language', { type: () => String, nullable: true, description: 'ISO 639-1 code, e.g. fr.' }) language?: string | null,
+  ): GoodPracticeTexts {
+    return practiceTextsIn(practice, language || requestLanguage());
+  }
+
+  @ResolveField(() => [String], { description: 'The languages it has a translation into (besides its own).' })
+  translatedLanguages(@Parent() practice: GoodPractice): string[] {
+    return Object.keys(practice.translations ?? {}).sort();
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The first ~200 characters of the purpose, for lists.' })

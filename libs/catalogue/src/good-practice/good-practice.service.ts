@@ -18,9 +18,16 @@ import {
 } from '@peervisit/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { FieldOfAction } from '../field-of-action/field-of-action.entity';
-import { CRITERIA_KEYS, CriterionKey, GoodPracticeDocument } from './good-practice-document';
+import { RowTranslations } from '../translation/translatable-text';
+import {
+  CRITERIA_KEYS,
+  CriterionKey,
+  GoodPracticeDocument,
+  TRANSLATABLE_PRACTICE_FIELDS,
+  TranslatablePracticeField,
+} from './good-practice-document';
 import { GoodPractice, GoodPracticeRevision, GoodPracticeStatus, goodPracticeSearchVector } from './good-practice.entity';
-import { GoodPracticeInput } from './good-practice.inputs';
+import { GoodPracticeInput, GoodPracticeTranslationInput } from './good-practice.inputs';
 import { parseGoodPracticeDocument, periodYears, withoutNulls } from './good-practice-text';
 
 /** Where a good practice came from, when it was promoted from a review (set by the review lib). */
@@ -189,6 +196,44 @@ export class GoodPracticeService {
     });
   }
 
+  /**
+   * Sets one language's translation of a practice's texts (the network secretariat: @AdminOnly), in
+   * any status: a translation is not a change of what the city wrote, so a published practice takes
+   * one too. Texts given are set, an empty one removes its translation, the others are kept. It is a
+   * new version, kept as a revision like every change.
+   */
+  async translate(
+    user: CurrentUser,
+    id: string,
+    language: string,
+    texts: GoodPracticeTranslationInput,
+    expectedVersion: number,
+  ): Promise<GoodPractice> {
+    return this.dataSource.transaction(async (manager) => {
+      const practice = await this.lockForChange(manager, user, id);
+      this.checkVersion(practice, expectedVersion);
+      const problems: Problem[] = [];
+      if (!/^[a-z]{2}$/.test(language))
+        problems.push({ path: 'language', message: 'a language must be a two-letter code such as en or fr' });
+      else if (language === practice.language)
+        problems.push({ path: 'language', message: `the practice is written in ${language}: change its texts, not a translation` });
+      assertNoProblems(problems, 'The translation was not saved');
+      const current = { ...(practice.translations?.[language] ?? {}) };
+      for (const field of TRANSLATABLE_PRACTICE_FIELDS) {
+        const value = texts[field];
+        if (value === undefined || value === null) continue;
+        if (value.trim()) current[field] = value.trim();
+        else delete current[field];
+      }
+      const translations: RowTranslations = { ...(practice.translations ?? {}), [language]: current };
+      if (!Object.keys(current).length) delete translations[language];
+      Object.assign(practice, { translations, updatedById: user.personId, version: practice.version + 1 });
+      const saved = await manager.save(practice);
+      await this.keepRevision(manager, saved, 'translate', user);
+      return saved;
+    });
+  }
+
   /** DRAFT → SUBMITTED (author or admin); it needs a purpose and a country to be listed. */
   submit(user: CurrentUser, id: string): Promise<GoodPractice> {
     return this.transition(user, id, 'submit', GoodPracticeStatus.DRAFT, GoodPracticeStatus.SUBMITTED, (p) => {
@@ -277,6 +322,8 @@ export class GoodPracticeService {
         keyReferenceDocuments: practice.keyReferenceDocuments.map((d) => ({ title: d.title, ...(d.url ? { url: d.url } : {}) })),
       },
       criteria: Object.fromEntries(CRITERIA_KEYS.filter((k) => practice.criteria[k]).map((k) => [k, practice.criteria[k]])),
+      // Written only when there is one, so that documents exported before translations existed stay equal.
+      ...(practice.translations && Object.keys(practice.translations).length ? { translations: practice.translations } : {}),
     };
   }
 
@@ -524,6 +571,8 @@ export class GoodPracticeService {
       impact: d.description.impact ?? null,
       keyReferenceDocuments: d.description.keyReferenceDocuments,
       criteria: d.criteria,
+      // A document without translations (the form, a Word file) keeps the practice's.
+      ...(d.translations ? { translations: d.translations as RowTranslations } : {}),
     };
   }
 
@@ -539,3 +588,24 @@ export class GoodPracticeService {
 
 /** Added to the text rank of a practice in one of the boosted fields (a good text match ranks about 0.1–0.6). */
 export const FIELD_BOOST = 0.1;
+
+/**
+ * A practice's texts for a reader of `language`: its translation into that language where it has one
+ * (field by field), else its English translation, else the texts as written.
+ */
+export function practiceTextsIn(practice: GoodPractice, language: string) {
+  const own = language === practice.language;
+  const chosen = own ? null : practice.translations?.[language] ? language : practice.translations?.en ? 'en' : null;
+  const translation = chosen ? practice.translations[chosen] : {};
+  const text = (field: TranslatablePracticeField) => translation[field] ?? practice[field];
+  return {
+    language: chosen ?? practice.language,
+    original: !chosen,
+    title: text('title') as string,
+    mainPurpose: text('mainPurpose'),
+    purpose: text('purpose'),
+    stimulus: text('stimulus'),
+    process: text('process'),
+    impact: text('impact'),
+  };
+}

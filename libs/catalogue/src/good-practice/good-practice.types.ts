@@ -48,3 +48,20 @@ export class GoodPracticeFacets {
   @Field(() => Int, { nullable: true, description: 'The last year covered (an ongoing practice runs to this year).' })
   lastYear: number | null;
 }
+
+@ObjectType({
+  description:
+    "A good practice's texts in one language: its translation where it has one, else its English translation, else the texts as written.",
+})
+export class GoodPracticeTexts {
+  @Field({ description: 'The language of these texts as given (the one asked for, English, or the one the practice is written in).' })
+  language: string;
+  @Field({ description: 'True when these are the texts as written, not a translation.' })
+  original: boolean;
+  @Field() title: string;
+  @Field(() => String, { nullable: true }) mainPurpose: string | null;
+  @Field(() => String, { nullable: true }) purpose: string | null;
+  @Field(() => String, { nullable: true }) stimulus: string | null;
+  @Field(() => String, { nullable: true }) process: string | null;
+  @Field(() => String, { nullable: true }) impact: string | null;
+}

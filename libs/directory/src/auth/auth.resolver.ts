@@ -61,7 +61,7 @@ export class AuthResolver {
   })
   updateMySettings(
     @Me() user: CurrentUser,
-    @Args('locale', { nullable: true, description: 'BCP 47 language tag, e.g. fr or de-AT.' }) locale?: string,
+    @Args('locale', { nullable: true, description: 'BCP 47 tag of a shipped language (en, fr, de), e.g. fr or de-AT.' }) locale?: string,
     @Args('timeZone', { nullable: true, description: 'IANA time zone, e.g. Europe/Lisbon.' }) timeZone?: string,
   ) {
     return this.auth.updateMySettings(user.personId, { locale, timeZone });
@@ -105,7 +105,8 @@ export class AuthResolver {
     @Context() ctx: GraphqlContext,
     @Args('fullName', { nullable: true }) fullName?: string,
     @Args('timeZone', { nullable: true, description: 'IANA time zone for a new account, e.g. Europe/Oslo.' }) timeZone?: string,
-    @Args('locale', { nullable: true, description: 'BCP 47 language tag for a new account, e.g. en or nb-NO.' }) locale?: string,
+    @Args('locale', { nullable: true, description: 'BCP 47 tag of a shipped language (en, fr, de) for the account, e.g. en or fr-CH.' })
+    locale?: string,
   ) {
     return this.auth.acceptInvitation(
       token,

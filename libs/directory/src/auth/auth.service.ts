@@ -95,7 +95,7 @@ export class AuthService {
   async updateMySettings(personId: string, choices: { locale?: string | null; timeZone?: string | null }): Promise<Person> {
     const problems: Problem[] = [];
     check.timeZone(problems, 'timeZone', choices.timeZone);
-    const locale = canonicalLocale(problems, choices.locale ?? undefined);
+    const locale = check.locale(problems, 'locale', choices.locale);
     assertNoProblems(problems, 'Your settings were not changed');
     const person = await this.me(personId);
     if (choices.timeZone) person.timeZone = choices.timeZone;
@@ -304,7 +304,7 @@ export class AuthService {
   ): Promise<SignedIn & { payload: Record<string, unknown> }> {
     const problems: Problem[] = [];
     check.timeZone(problems, 'timeZone', choices.timeZone);
-    const locale = canonicalLocale(problems, choices.locale);
+    const locale = check.locale(problems, 'locale', choices.locale);
     assertNoProblems(problems, 'The invitation was not accepted');
     return this.dataSource.transaction(async (manager) => {
       const row = await this.tokens.redeem(manager, AuthTokenPurpose.INVITATION, token);
@@ -353,17 +353,4 @@ export class AuthService {
     if (removed) this.logger.log(`Removed ${removed} used or expired sign-in tokens and sessions`);
     return { removed };
   }
-}
-
-/** A BCP 47 language tag in its canonical form (e.g. nb-no → nb-NO), or a problem. */
-function canonicalLocale(problems: Problem[], value: string | undefined): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  try {
-    const [canonical] = Intl.getCanonicalLocales(value.trim());
-    if (canonical && value.length <= 35) return canonical;
-  } catch {
-    // RangeError: not a well-formed tag.
-  }
-  problems.push({ path: 'locale', message: `"${value}" is not a BCP 47 language tag; expected e.g. en, fr or nb-NO` });
-  return undefined;
 }

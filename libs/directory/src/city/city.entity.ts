@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity } from 'typeorm';
 import { TimestampedEntity } from '@peervisit/platform/entities';
 
@@ -16,6 +16,13 @@ export class City extends TimestampedEntity {
   @Field(() => Int, { nullable: true })
   @Column('int', { nullable: true })
   population: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Share of the city's residents born abroad, in per cent (0 to 100); groups the Index comparison.",
+  })
+  @Column('double precision', { nullable: true })
+  foreignBornShare: number | null;
 
   @Field({ description: 'IANA time zone, e.g. Europe/Oslo; visit times are shown in it.' })
   @Column()

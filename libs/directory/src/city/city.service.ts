@@ -38,9 +38,20 @@ export class CityService {
         message: `expected a year between 2008 (when the network started) and ${new Date().getFullYear()}`,
       });
     }
+    if (
+      input.foreignBornShare != null &&
+      !(Number.isFinite(input.foreignBornShare) && input.foreignBornShare >= 0 && input.foreignBornShare <= 100)
+    )
+      problems.push({ path: 'foreignBornShare', message: 'a share of residents is a percentage from 0 to 100' });
     assertNoProblems(problems, 'The city was not saved');
     const city = await this.rows.getOrCreate(id);
-    Object.assign(city, { ...input, population: input.population ?? null, iccMemberSince: input.iccMemberSince ?? null });
+    Object.assign(city, {
+      ...input,
+      population: input.population ?? null,
+      // Left out of the input (an older form): kept as it was.
+      foreignBornShare: input.foreignBornShare === undefined ? (city.foreignBornShare ?? null) : input.foreignBornShare,
+      iccMemberSince: input.iccMemberSince ?? null,
+    });
     return this.dataSource.getRepository(City).save(city);
   }
 }

@@ -36,6 +36,7 @@ export const PERSON_REFERENCES: readonly PersonReference[] = [
   { table: 'session_assignment', column: 'person_id', how: 'move', what: 'visit sessions assigned', uniqueWith: ['session_id'] },
   { table: 'visit_session', column: 'created_by_id', how: 'move', what: 'visit sessions planned' },
   { table: 'session_stakeholder', column: 'confirmed_by_id', how: 'move', what: 'stakeholders confirmed for sessions' },
+  { table: 'stakeholder_consent', column: 'recorded_by_id', how: 'move', what: 'stakeholder consents recorded' },
   { table: 'review', column: 'created_by_id', how: 'move', what: 'reviews created' },
   { table: 'reminder_rule', column: 'updated_by_id', how: 'move', what: 'reminder rules changed' },
   { table: 'audit_entry', column: 'actor_id', how: 'move', what: 'changes in review audit trails' },
@@ -70,6 +71,8 @@ export const PERSON_REFERENCES: readonly PersonReference[] = [
   { table: 'icc_index_indicator_comment', column: 'updated_by_id', how: 'move', what: 'Index indicator comments' },
   { table: 'icc_index_score_correction', column: 'corrected_by_id', how: 'move', what: 'Index scores corrected' },
   { table: 'icc_index_recommendation', column: 'created_by_id', how: 'move', what: 'Index recommendations written' },
+  { table: 'icc_index_visit_confirmation', column: 'recorded_by_id', how: 'move', what: 'Index results confirmed by visits' },
+  { table: 'icc_index_report', column: 'requested_by_id', how: 'move', what: 'Index reports requested' },
   { table: 'report', column: 'published_by_id', how: 'move', what: 'reports published' },
   // The good-practice catalogue.
   { table: 'good_practice', column: 'created_by_id', how: 'move', what: 'good practices written' },

@@ -24,7 +24,7 @@ export class Person extends TimestampedEntity {
   @JoinColumn()
   organisation?: Organisation | null;
 
-  @Field({ description: 'BCP 47 language tag for messages, e.g. en or nb-NO.' })
+  @Field({ description: 'BCP 47 language tag for messages, of a shipped language (en, fr, de), e.g. en or fr-CH.' })
   @Column({ default: 'en' })
   locale: string;
 

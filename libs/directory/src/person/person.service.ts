@@ -44,6 +44,7 @@ export class PersonService {
     check.email(problems, 'email', email);
     check.text(problems, 'fullName', input.fullName);
     check.timeZone(problems, 'timeZone', input.timeZone);
+    const locale = check.locale(problems, 'locale', input.locale);
     if (input.password !== undefined && input.password !== null) {
       const problem = passwordProblem(input.password);
       if (problem) problems.push({ path: 'password', message: problem });
@@ -62,7 +63,7 @@ export class PersonService {
       ...fields,
       email,
       organisationId: input.organisationId ?? null,
-      locale: input.locale ?? person.locale ?? 'en',
+      locale: locale ?? person.locale ?? 'en',
       timeZone: input.timeZone ?? person.timeZone ?? 'Europe/Brussels',
       isAdmin: input.isAdmin ?? person.isAdmin ?? false,
     });

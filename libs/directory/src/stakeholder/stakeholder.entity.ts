@@ -42,11 +42,18 @@ export const STAKEHOLDER_CATEGORY_PHRASE: Record<StakeholderCategory, string> = 
 @ObjectType({ description: 'Someone the review team meets who has no account (an interviewee, a focus-group participant).' })
 @Entity()
 export class Stakeholder extends TimestampedEntity {
-  @Field(() => String, { nullable: true, description: 'Optional: many are recorded by position only.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Optional: many are recorded by position only. "[name withheld]" outside the review team and the secretariat once they withdrew their consent to be named (StakeholderNameResolver).',
+  })
   @Column('text', { nullable: true })
   name: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Null outside the review team and the secretariat once they withdrew their consent to be named (a position identifies).',
+  })
   @Column('text', { nullable: true })
   position: string | null;
 
@@ -70,9 +77,19 @@ export class Stakeholder extends TimestampedEntity {
   @Column({ type: 'enum', enum: StakeholderCategory, enumName: 'stakeholder_category' })
   category: StakeholderCategory;
 
-  @Field({ description: 'May reports name this person? Default no: they appear by category.' })
+  // The three consent columns are the current state of the consent records (stakeholder-consent.ts
+  // keeps them, in the transaction that adds a record): read them, never set them directly.
+  @Field({ description: 'May reports name this person? Default no: they appear by category. The latest NAMED consent record.' })
   @Column({ default: false })
   consentToBeNamed: boolean;
+
+  @Field({ description: 'May they be quoted word for word? Without it the team’s paraphrase is shown. The latest QUOTED consent record.' })
+  @Column({ default: false })
+  consentToBeQuoted: boolean;
+
+  @Field({ description: 'May they be contacted again after the visit? The latest CONTACTED consent record.' })
+  @Column({ default: false })
+  consentToBeContacted: boolean;
 
   @Field(() => String, {
     nullable: true,

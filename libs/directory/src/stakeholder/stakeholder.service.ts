@@ -5,6 +5,8 @@ import { City } from '../city/city.entity';
 import { check, StakeholderInput } from '../directory.inputs';
 import { DirectoryRows } from '../directory-rows';
 import { Organisation } from '../organisation/organisation.entity';
+import { ConsentKind, ConsentMethod } from './stakeholder-consent.entity';
+import { recordConsent } from './stakeholder-consent';
 import { Stakeholder } from './stakeholder.entity';
 
 /** Stakeholders the review teams meet: the rules for creating and changing them. */
@@ -21,7 +23,12 @@ export class StakeholderService {
     return this.rows.search('name', page, 'createdAt');
   }
 
-  async save(input: StakeholderInput, id?: string): Promise<Stakeholder> {
+  /**
+   * `recordedById`: who saves it. The form's yes/no to being named becomes a consent record (how it
+   * was obtained not recorded) when it changes the current state; consent recorded with its method
+   * goes through recordConsent (the review's StakeholderConsentService).
+   */
+  async save(input: StakeholderInput, id?: string, recordedById: string | null = null): Promise<Stakeholder> {
     const problems: Problem[] = [];
     check.text(problems, 'name', input.name);
     check.text(problems, 'position', input.position);
@@ -34,13 +41,23 @@ export class StakeholderService {
     }
     assertNoProblems(problems, 'The stakeholder was not saved');
     const stakeholder = await this.rows.getOrCreate(id);
+    const { consentToBeNamed, ...fields } = input;
+    const wasNamed = stakeholder.consentToBeNamed ?? false;
     Object.assign(stakeholder, {
-      ...input,
+      ...fields,
       name: input.name?.trim() || null,
       position: input.position?.trim() || null,
       organisationId: input.organisationId ?? null,
-      consentToBeNamed: input.consentToBeNamed ?? false,
     });
-    return this.dataSource.getRepository(Stakeholder).save(stakeholder);
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(stakeholder);
+      if ((consentToBeNamed ?? false) === wasNamed) return saved;
+      await recordConsent(manager, saved.id, recordedById, {
+        kind: ConsentKind.NAMED,
+        given: consentToBeNamed ?? false,
+        method: ConsentMethod.NOT_RECORDED,
+      });
+      return manager.findOneByOrFail(Stakeholder, { id: saved.id });
+    });
   }
 }

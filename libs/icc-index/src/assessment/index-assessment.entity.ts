@@ -49,6 +49,10 @@ export class IndexAssessment extends TimestampedEntity {
   @Column('date')
   dueDate: string;
 
+  @Field(() => String, { nullable: true, description: "When the experts' analysis is due (YYYY-MM-DD); reminders count from it." })
+  @Column('date', { nullable: true })
+  analysisDueDate: string | null;
+
   @Field(() => ID, { nullable: true, description: "The city's coordinator: assigns questions, answers any, submits." })
   // Column names end in person_id(s) so the person merge's check finds them (person-references.ts).
   @Column('uuid', { name: 'coordinator_person_id', nullable: true })

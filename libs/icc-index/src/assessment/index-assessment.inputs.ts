@@ -7,6 +7,11 @@ export class StartIndexAssessmentInput {
   @Field({ nullable: true, description: 'Defaults to ICC-INDEX.' }) definitionCode?: string;
   @Field(() => Int, { nullable: true, description: 'Defaults to the latest published version.' }) definitionVersion?: number;
   @Field({ description: 'When the city is due to submit the questionnaire, YYYY-MM-DD.' }) dueDate: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "When the experts' analysis is due, YYYY-MM-DD, after dueDate (the method gives it at least 8 weeks).",
+  })
+  analysisDueDate?: string | null;
   @Field(() => ID, { nullable: true, description: "The city's Index coordinator." }) coordinatorId?: string;
   @Field(() => [ID], { nullable: true }) expertIds?: string[];
 }

@@ -75,6 +75,32 @@ function answered(question: IndexQuestionDocument, value: AnswerValue | null | u
   }
 }
 
+/** A question still open: no answer, or an answer without the example or reference the method asks for. */
+export interface OpenQuestion {
+  code: string;
+  indicatorCode: string;
+  indicatorName: IndexDocument['indicators'][number]['name'];
+  lacks: 'answer' | 'reference';
+}
+
+/** The questions still open, in the Index's order (what submission and the reminders both read). */
+export function openQuestions(
+  content: Pick<IndexDocument, 'indicators'>,
+  answers: { questionCode: string; value: AnswerValue | null; reference: string }[],
+): OpenQuestion[] {
+  const byCode = new Map(answers.map((a) => [a.questionCode, a]));
+  const open: OpenQuestion[] = [];
+  for (const indicator of content.indicators) {
+    for (const question of indicator.questions) {
+      const answer = byCode.get(question.code);
+      const at = { code: question.code, indicatorCode: indicator.code, indicatorName: indicator.name };
+      if (!answered(question, answer?.value)) open.push({ ...at, lacks: 'answer' });
+      else if (question.requiresReference && !answer?.reference.trim()) open.push({ ...at, lacks: 'reference' });
+    }
+  }
+  return open;
+}
+
 /**
  * What keeps the questionnaire from being submitted, one phrase per question, in the Index's order:
  * an unanswered question, or an answer without the example or reference the method asks for.
@@ -83,15 +109,7 @@ export function completeness(
   content: Pick<IndexDocument, 'indicators'>,
   answers: { questionCode: string; value: AnswerValue | null; reference: string }[],
 ): string[] {
-  const byCode = new Map(answers.map((a) => [a.questionCode, a]));
-  const missing: string[] = [];
-  for (const indicator of content.indicators) {
-    for (const question of indicator.questions) {
-      const answer = byCode.get(question.code);
-      const where = `question ${question.code} (${localize(indicator.name)})`;
-      if (!answered(question, answer?.value)) missing.push(`${where} has no answer`);
-      else if (question.requiresReference && !answer?.reference.trim()) missing.push(`${where} needs an example or reference`);
-    }
-  }
-  return missing;
+  return openQuestions(content, answers).map(
+    (q) => `question ${q.code} (${localize(q.indicatorName)}) ${q.lacks === 'answer' ? 'has no answer' : 'needs an example or reference'}`,
+  );
 }

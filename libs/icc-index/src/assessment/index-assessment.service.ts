@@ -9,6 +9,7 @@ import { IndexIndicatorComment, IndexRecommendation, IndexScoreCorrection } from
 import { IndexAnswer } from './index-answer.entity';
 import { IndexAssessment, IndexAssessmentStatus } from './index-assessment.entity';
 import { completeness, questionsOf, valueProblems } from './index-assessment.rules';
+import { IndexChanges } from './index-changes';
 import { IndexAnswerInput, IndexAssignmentInput, StartIndexAssessmentInput } from './index-assessment.inputs';
 
 /** What a person is in one assessment; admin passes every check. */
@@ -32,6 +33,7 @@ export class IndexAssessmentService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly definitions: IndexDefinitionService,
+    private readonly changes: IndexChanges,
   ) {}
 
   // ── Access ──────────────────────────────────────────────────────────────────────────────────
@@ -117,8 +119,13 @@ export class IndexAssessmentService {
   /** The secretariat starts an assessment (the resolver is @AdminOnly) on a published definition. */
   async start(user: CurrentUser, input: StartIndexAssessmentInput): Promise<IndexAssessment> {
     const problems: Problem[] = [];
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.dueDate) || Number.isNaN(Date.parse(`${input.dueDate}T00:00:00Z`)))
-      problems.push({ path: 'dueDate', message: `"${input.dueDate}" is not a date; write it as YYYY-MM-DD` });
+    if (!isDate(input.dueDate)) problems.push({ path: 'dueDate', message: `"${input.dueDate}" is not a date; write it as YYYY-MM-DD` });
+    if (input.analysisDueDate != null) {
+      if (!isDate(input.analysisDueDate))
+        problems.push({ path: 'analysisDueDate', message: `"${input.analysisDueDate}" is not a date; write it as YYYY-MM-DD` });
+      else if (isDate(input.dueDate) && input.analysisDueDate <= input.dueDate)
+        problems.push({ path: 'analysisDueDate', message: `must be after the questionnaire's due date (${input.dueDate})` });
+    }
     const city = await this.dataSource.getRepository(City).findOneBy({ id: input.cityId });
     if (!city) problems.push({ path: 'cityId', message: 'no city has this id' });
     const people = [...new Set([...(input.coordinatorId ? [input.coordinatorId] : []), ...(input.expertIds ?? [])])];
@@ -152,16 +159,19 @@ export class IndexAssessmentService {
         throw conflict(
           `${city!.name} already has an Index assessment under way (${open.status === IndexAssessmentStatus.ANALYSIS ? 'in analysis' : 'being answered'}); publish it before starting another.`,
         );
-      return manager.save(
+      const saved = await manager.save(
         manager.create(IndexAssessment, {
           cityId: input.cityId,
           definitionId: definition!.id,
           dueDate: input.dueDate,
+          analysisDueDate: input.analysisDueDate ?? null,
           coordinatorId: input.coordinatorId ?? null,
           expertIds: [...new Set(input.expertIds ?? [])],
           startedById: user.personId,
         }),
       );
+      await this.changes.changed(manager, saved.id);
+      return saved;
     });
   }
 
@@ -179,7 +189,11 @@ export class IndexAssessmentService {
     if (assessment.status === IndexAssessmentStatus.PUBLISHED)
       throw invalidTransition('The Index assessment is published; its experts no longer change.');
     assessment.expertIds = [...new Set(expertIds)];
-    return this.dataSource.getRepository(IndexAssessment).save(assessment);
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(assessment);
+      await this.changes.changed(manager, id);
+      return saved;
+    });
   }
 
   /** The secretariat or the city's coordinator asks a department (and a contributor) to answer questions. */
@@ -224,6 +238,7 @@ export class IndexAssessmentService {
         .values([...codes].map((questionCode) => ({ assessmentId: id, questionCode, department, assigneeId })))
         .orUpdate(['department', 'assignee_id'], ['assessment_id', 'question_code'])
         .execute();
+      await this.changes.changed(manager, id);
       return manager.find(IndexAnswer, { where: { assessmentId: id, questionCode: In([...codes]) }, order: { questionCode: 'ASC' } });
     });
   }
@@ -272,7 +287,9 @@ export class IndexAssessmentService {
       if (input.reference !== undefined && input.reference !== null) answer.reference = input.reference.trim();
       answer.version += 1;
       answer.updatedById = user.personId;
-      return manager.save(answer);
+      const saved = await manager.save(answer);
+      await this.changes.changed(manager, id);
+      return saved;
     });
   }
 
@@ -299,7 +316,9 @@ export class IndexAssessmentService {
       if (missing.length) throw invalidTransition(`The questionnaire cannot be submitted yet. Missing: ${missing.join('; ')}.`, missing);
       assessment.status = IndexAssessmentStatus.ANALYSIS;
       assessment.submittedAt = new Date();
-      return manager.save(assessment);
+      const saved = await manager.save(assessment);
+      await this.changes.changed(manager, id);
+      return saved;
     });
   }
 
@@ -405,7 +424,9 @@ export class IndexAssessmentService {
       assessment.publishedScores = await this.computeScores(assessment, manager);
       assessment.status = IndexAssessmentStatus.PUBLISHED;
       assessment.publishedAt = new Date();
-      return manager.save(assessment);
+      const saved = await manager.save(assessment);
+      await this.changes.changed(manager, id);
+      return saved;
     });
   }
 
@@ -441,6 +462,8 @@ const STATUS_NOW: Record<IndexAssessmentStatus, string> = {
   ANALYSIS: 'has been submitted and is in analysis',
   PUBLISHED: 'is published',
 };
+
+const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 
 /** An answer's value as stored, from the fields the input gives for the question's type. */
 function valueOf(type: string, input: IndexAnswerInput): AnswerValue | null {

@@ -100,6 +100,11 @@ export class ComparisonView {
       "Cities of similar size (population from half to twice the city's, from the directory), by the same rule of at least 5 cities.",
   })
   similarSize: ComparisonGroupView;
+  @Field(() => ComparisonGroupView, {
+    description:
+      "Cities with a similar share of foreign-born residents (within 5 percentage points of the city's, from the directory), by the same rule.",
+  })
+  similarForeignBorn: ComparisonGroupView;
   @Field(() => [HistoryPointView], { description: "The city's published assessments, oldest first (this one included)." })
   history: HistoryPointView[];
 }

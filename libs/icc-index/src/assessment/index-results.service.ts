@@ -12,6 +12,9 @@ import { ComparisonGroupView, ComparisonView, DistributionView, IndexAnswerView,
 /** The network distribution is shown only when at least this many cities are comparable (issue 23). */
 export const MINIMUM_COMPARABLE_CITIES = 5;
 
+/** Cities whose share of foreign-born residents is within this many percentage points count as similar. */
+export const FOREIGN_BORN_BAND = 5;
+
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /** What the API reads of an assessment, each with its access check: questions and answers, results, comparison. */
@@ -106,11 +109,12 @@ export class IndexResultsService {
     if (assessment.status !== IndexAssessmentStatus.PUBLISHED)
       throw invalidTransition('The comparison is made from published results; publish this assessment first.');
     const definition = await this.dataSource.getRepository(IndexDefinition).findOneByOrFail({ id: assessment.definitionId });
-    const latest: { city_id: string; population: number | null; published_scores: IndexScores }[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (a.city_id) a.city_id, c.population, a.published_scores FROM icc_index_assessment a JOIN city c ON c.id = a.city_id
+    const latest: { city_id: string; population: number | null; foreign_born_share: number | null; published_scores: IndexScores }[] =
+      await this.dataSource.query(
+        `SELECT DISTINCT ON (a.city_id) a.city_id, c.population, c.foreign_born_share, a.published_scores FROM icc_index_assessment a JOIN city c ON c.id = a.city_id
         WHERE a.definition_id = $1 AND a.status = 'PUBLISHED' ORDER BY a.city_id, a.published_at DESC, a.id`,
-      [assessment.definitionId],
-    );
+        [assessment.definitionId],
+      );
     const history: { id: string; published_at: Date; code: string; version: number; published_scores: IndexScores }[] =
       await this.dataSource.query(
         `SELECT a.id, a.published_at, d.code, d.version, a.published_scores FROM icc_index_assessment a JOIN icc_index_definition d ON d.id = a.definition_id
@@ -165,10 +169,24 @@ export class IndexResultsService {
           ...group([], 'cities of similar size'),
           message: 'The directory has no population for this city, so there is no group of cities of similar size.',
         };
+    // Similar share of foreign-born residents: within FOREIGN_BORN_BAND percentage points of the city's.
+    const share = latest.find((row) => row.city_id === assessment.cityId)?.foreign_born_share ?? null;
+    const similarForeignBorn =
+      share !== null
+        ? group(
+            latest.filter((row) => row.foreign_born_share !== null && Math.abs(row.foreign_born_share - share) <= FOREIGN_BORN_BAND),
+            'cities with a similar share of foreign-born residents',
+          )
+        : {
+            ...group([], 'cities with a similar share of foreign-born residents'),
+            message:
+              'The directory has no share of foreign-born residents for this city, so there is no group of cities with a similar share.',
+          };
     return {
       ...network,
       minimumCities: MINIMUM_COMPARABLE_CITIES,
       similarSize,
+      similarForeignBorn,
       history: history.map((h) => ({
         assessmentId: h.id,
         publishedAt: h.published_at,

@@ -40,6 +40,8 @@ export interface FeedEvent {
   start: Date;
   end: Date;
   url?: string;
+  /** The zone the session is planned in (IANA): local times with TZID and a VTIMEZONE, as in invites. UTC without it. */
+  timeZone?: string;
 }
 
 export interface CalendarOptions {
@@ -114,15 +116,37 @@ function withLanguage(ics: string, language: string | undefined): string {
   return ics.replace(/^(SUMMARY|DESCRIPTION)(?=[:;])/gm, `$1;LANGUAGE=${language}`);
 }
 
-/** A person's private calendar feed (subscribe by URL): METHOD:PUBLISH, no organizer or attendees. */
-export function buildCalendarFeed(events: FeedEvent[], name: string, options: CalendarOptions = {}): string {
-  // ttl: REFRESH-INTERVAL / X-PUBLISHED-TTL, how often subscribed clients should fetch the feed again.
-  const calendar = ical({ prodId: PRODUCT_ID, method: ICalCalendarMethod.PUBLISH, name, ttl: FEED_REFRESH_SECONDS });
+/**
+ * A person's private calendar feed (subscribe by URL): METHOD:PUBLISH, no organizer or attendees.
+ * An event with a time zone is written like an invite (TZID, local time), with one VTIMEZONE per
+ * zone covering the years of that zone's events. `language` marks SUMMARY and DESCRIPTION.
+ */
+export function buildCalendarFeed(events: FeedEvent[], name: string, options: CalendarOptions & { language?: string } = {}): string {
+  const instantsByZone = new Map<string, Date[]>();
   for (const event of events) {
     checkEvent(event);
-    calendar.createEvent({ ...eventData(event, options), status: ICalEventStatus.CONFIRMED });
+    if (event.timeZone) {
+      checkTimeZone(event.timeZone);
+      instantsByZone.set(event.timeZone, [...(instantsByZone.get(event.timeZone) ?? []), event.start, event.end]);
+    }
   }
-  return withFinalCrlf(calendar.toString());
+  // ttl: REFRESH-INTERVAL / X-PUBLISHED-TTL, how often subscribed clients should fetch the feed again.
+  const calendar = ical({
+    prodId: PRODUCT_ID,
+    method: ICalCalendarMethod.PUBLISH,
+    name,
+    ttl: FEED_REFRESH_SECONDS,
+    timezone: { name: null, generator: (zone) => buildVTimezone(zone, instantsByZone.get(zone) ?? []) },
+  });
+  for (const event of events) {
+    const zone = event.timeZone;
+    calendar.createEvent({
+      ...eventData(event, options),
+      ...(zone ? { start: zonedTime(event.start, zone), end: zonedTime(event.end, zone), timezone: zone } : {}),
+      status: ICalEventStatus.CONFIRMED,
+    });
+  }
+  return withFinalCrlf(withLanguage(calendar.toString(), options.language));
 }
 
 const FEED_REFRESH_SECONDS = 60 * 60;
@@ -159,11 +183,16 @@ function checkEvent(event: FeedEvent): void {
   if (event.end.getTime() < event.start.getTime()) throw new Error(`Calendar event ${event.uid} ends before it starts.`);
 }
 
+/** Zones already found valid (the check builds an Intl formatter, which is slow to make). */
+const validZones = new Set<string>();
+
 function checkTimeZone(timeZone: string): void {
+  if (validZones.has(timeZone)) return;
   try {
     if (!timeZone) throw new Error('no time zone given');
     new Intl.DateTimeFormat('en', { timeZone });
   } catch (error) {
     throw new Error(`A session invite needs a valid IANA time zone, got "${timeZone}": ${(error as Error).message}`, { cause: error });
   }
+  validZones.add(timeZone);
 }

@@ -83,13 +83,32 @@ export function offsetChanges(zone: string, from: number, to: number): { at: num
 }
 
 /**
+ * Built blocks by zone and years. Finding the changes takes about a thousand Intl look-ups, which
+ * was a quarter of the worker's CPU in a burst of session reminders (bench/results/
+ * reminder-burst-profile-2026-11-29.txt); the answer depends only on the zone, the years and the
+ * process's tz data, which does not change while it runs.
+ */
+const built = new Map<string, string>();
+
+/**
  * A VTIMEZONE for `zone` covering the years around `instants` (one year before the first to one
  * after the last), CRLF line ends. Changes that raise the offset are DAYLIGHT, the others STANDARD.
  */
 export function buildVTimezone(zone: string, instants: Date[]): string {
   const years = instants.map((d) => d.getUTCFullYear());
-  const from = Date.UTC(Math.min(...years) - 1, 0, 1);
-  const to = Date.UTC(Math.max(...years) + 2, 0, 1);
+  const key = `${zone} ${Math.min(...years)} ${Math.max(...years)}`;
+  let block = built.get(key);
+  if (block === undefined) {
+    block = buildVTimezoneNow(zone, Math.min(...years), Math.max(...years));
+    if (built.size >= 1000) built.clear();
+    built.set(key, block);
+  }
+  return block;
+}
+
+function buildVTimezoneNow(zone: string, firstYear: number, lastYear: number): string {
+  const from = Date.UTC(firstYear - 1, 0, 1);
+  const to = Date.UTC(lastYear + 2, 0, 1);
   const initial = offsetMinutes(zone, from);
   const changes = offsetChanges(zone, from, to);
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];

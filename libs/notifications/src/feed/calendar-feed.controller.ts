@@ -1,17 +1,20 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { Person } from '@peervisit/directory/entities';
-import { Public } from '@peervisit/platform';
+import { formattingLocale, languageOf, Public } from '@peervisit/platform';
 import { REVIEW_PERMISSIONS, statusesAllowing } from '@peervisit/review';
 import { Review, TeamMember, VisitSession } from '@peervisit/review/entities';
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { buildCalendarFeed } from '../calendar/session-invite';
+import { formatMessage } from '../templates/catalogue';
 
 /**
  * A person's private feed of their visit sessions, for any calendar app; the secret is in the URL.
  * Only sessions of reviews the person is still on (in a role that reads the programme) and that
- * were not cancelled: calendar apps drop what the feed no longer lists.
+ * were not cancelled: calendar apps drop what the feed no longer lists. Like the invites, each
+ * session is in its host city's zone (TZID, local time, a VTIMEZONE), and its texts are in the
+ * person's language.
  */
 @Public()
 @Controller('calendar')
@@ -24,7 +27,7 @@ export class CalendarFeedController {
       .getRepository(Person)
       .findOneBy({ calendarTokenHash: createHash('sha256').update(token).digest('hex') });
     if (!person) throw new NotFoundException('No calendar at this address (it may have been reset).');
-    const sessions: (VisitSession & { review_title: string })[] = (await this.dataSource
+    const sessions = await this.dataSource
       .getRepository(VisitSession)
       .createQueryBuilder('s')
       .innerJoin('session_assignment', 'a', 'a.session_id = s.id AND a.person_id = :me', { me: person.id })
@@ -34,21 +37,34 @@ export class CalendarFeedController {
       .innerJoin(TeamMember, 'm', 'm.reviewId = s.reviewId AND m.personId = :me AND m.removedAt IS NULL AND m.role IN (:...roles)', {
         roles: REVIEW_PERMISSIONS['programme.read'],
       })
-      .addSelect('r.title', 'review_title')
       .where('s.cancelledAt IS NULL')
       .orderBy('s.startsAt')
-      .getMany()) as never;
+      .getMany();
+    const reviewIds = [...new Set(sessions.map((s) => s.reviewId))];
+    const reviews = reviewIds.length
+      ? await this.dataSource.getRepository(Review).find({ where: { id: In(reviewIds) }, relations: { hostCity: true } })
+      : [];
+    const reviewOf = new Map(reviews.map((r) => [r.id, r]));
+    const language = languageOf(person.locale);
+    const locale = formattingLocale(language, person.locale);
+    const t = (key: string, values: Record<string, unknown>) => formatMessage(language, locale, key, values);
     const body = buildCalendarFeed(
-      sessions.map((s) => ({
-        uid: `session-${s.id}-${person.id}@peervisit`,
-        sequence: s.version,
-        summary: s.title,
-        description: 'PeerVisit visit session',
-        location: s.location,
-        start: s.startsAt,
-        end: s.endsAt,
-      })),
+      sessions.map((s) => {
+        const review = reviewOf.get(s.reviewId)!;
+        const zone = review.hostCity!.timeZone;
+        return {
+          uid: `session-${s.id}-${person.id}@peervisit`,
+          sequence: s.version,
+          summary: t('calendar.summary', { kind: t(`kind.${s.kind}`, {}), title: s.title }),
+          description: t('calendar.feedDescription', { review: review.title, zone }),
+          location: s.location,
+          start: s.startsAt,
+          end: s.endsAt,
+          timeZone: zone,
+        };
+      }),
       `PeerVisit: ${person.fullName}`,
+      { language },
     );
     res.type('text/calendar; charset=utf-8').set('Cache-Control', 'private, no-store').send(body);
   }

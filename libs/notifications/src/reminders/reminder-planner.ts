@@ -282,7 +282,7 @@ export function eveningBefore(start: Date, timeZone: string): Date {
   return evening && evening < start ? evening : new Date(start.getTime() - DAY);
 }
 
-function addMonths(date: Date, months: number): Date {
+export function addMonths(date: Date, months: number): Date {
   const result = new Date(date);
   const day = result.getUTCDate();
   result.setUTCDate(1);

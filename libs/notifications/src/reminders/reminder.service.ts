@@ -75,11 +75,12 @@ export class ReminderService {
     );
     // The report table belongs to the reporting lib; only its publication date matters here.
     const [published] = await manager.query('SELECT min(published_at) AS at FROM report WHERE review_id = $1 AND published', [reviewId]);
-    // The development plan's open actions (of recommendations not withdrawn), and the secretariat (every administrator).
+    // The development plan's open actions (of recommendations not withdrawn, or external ones: the
+    // Index's), and the secretariat (every administrator).
     const planActions: { id: string; responsible_id: string; due_on: string }[] = await manager.query(
       `SELECT a.id, a.responsible_id, to_char(a.due_on, 'YYYY-MM-DD') AS due_on FROM plan_action a
-         JOIN recommendation r ON r.id = a.recommendation_id AND r.withdrawn_at IS NULL
-        WHERE a.review_id = $1 AND a.status NOT IN ('DONE', 'DROPPED')`,
+         LEFT JOIN recommendation r ON r.id = a.recommendation_id
+        WHERE a.review_id = $1 AND a.status NOT IN ('DONE', 'DROPPED') AND r.withdrawn_at IS NULL`,
       [reviewId],
     );
     const secretariat = await manager.findBy(Person, { isAdmin: true });

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KeyFactor } from '@peervisit/catalogue/entities';
-import { City, Person, Stakeholder } from '@peervisit/directory/entities';
+import { City, Person } from '@peervisit/directory/entities';
 import { APP_CONFIG, AppConfig, formattingLocale, Language, languageOf, MessageRenderer, RenderedMessage } from '@peervisit/platform';
 import { OutboxMessage } from '@peervisit/platform/entities';
-import { parseInZone, ReviewService } from '@peervisit/review';
+import { parseInZone, ReviewService, stakeholdersAsShownTo } from '@peervisit/review';
 import {
   Conclusion,
   ConclusionStatus,
@@ -12,17 +12,17 @@ import {
   PlanAction,
   PlanActionStatus,
   Recommendation,
-  Review,
   ReviewRole,
   SelfAssessmentEntry,
   SelfAssessmentReturn,
-  SessionAssignment,
   TeamMember,
   VisitSession,
 } from '@peervisit/review/entities';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, EntityNotFoundError, In, IsNull } from 'typeorm';
 import { buildSessionInvite } from '../calendar/session-invite';
+import { IndexReminderRenderer, isIndexTemplate } from '../icc-index/index-reminder-renderer';
 import { formatMessage } from '../templates/catalogue';
+import { RenderLoaders } from './render-loaders';
 import { TemplateName, TemplateRenderer } from '../templates/template-renderer';
 
 type Skip = { skip: string };
@@ -35,22 +35,28 @@ type Skip = { skip: string };
 @Injectable()
 export class NotificationsRenderer implements MessageRenderer {
   private readonly templates = new TemplateRenderer();
+  /** Messages rendered at the same time (a burst) read their recipients, review and session together. */
+  private readonly loaders: RenderLoaders;
+  private readonly index: IndexReminderRenderer;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly reviews: ReviewService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.loaders = new RenderLoaders(dataSource);
+    this.index = new IndexReminderRenderer(dataSource, this.templates, config.publicUrl);
+  }
 
   async render(message: OutboxMessage): Promise<RenderedMessage | Skip> {
     const person = message.recipientId
-      ? await this.dataSource.getRepository(Person).findOneBy({ id: message.recipientId })
+      ? await this.loaders.person.load(message.recipientId)
       : message.template === 'invitation'
         ? // An invitation names an address; when it already has an account, that person's language and zone apply.
           await this.dataSource.getRepository(Person).findOneBy({ email: message.recipientEmail.toLowerCase() })
         : null;
     if (message.optional && person?.optionalRemindersOff) return { skip: 'the recipient turned optional reminders off' };
-    const review = message.reviewId ? await this.dataSource.getRepository(Review).findOneBy({ id: message.reviewId }) : null;
+    const review = message.reviewId ? await this.loaders.review.load(message.reviewId) : null;
     // The recipient's language; someone without an account yet (an invitation) gets the review's working language.
     const language: Language = languageOf(person?.locale ?? review?.workingLanguage);
     const locale = formattingLocale(language, person?.locale);
@@ -71,6 +77,8 @@ export class NotificationsRenderer implements MessageRenderer {
       return this.rendered(message.template, payload, options);
     }
 
+    // An Index assessment's reminders are about no review.
+    if (isIndexTemplate(message.template)) return this.index.render(message, person, options);
     if (!review) return { skip: 'the review no longer exists' };
     const reviewLink = link(`/reviews/${review.id}`);
     const common = { ...base, reviewTitle: review.title, link: reviewLink };
@@ -110,21 +118,21 @@ export class NotificationsRenderer implements MessageRenderer {
       case 'session-reminder':
       case 'session-updated':
       case 'session-cancelled': {
-        const session = await this.dataSource.getRepository(VisitSession).findOneBy({ id: String(data.sessionId) });
+        const session = await this.loaders.session.load(String(data.sessionId));
         if (!session) return { skip: 'the session no longer exists' };
         const cancelled = message.template === 'session-cancelled';
         if (!cancelled && session.cancelledAt) return { skip: 'the session was cancelled' };
-        const assignment = await this.dataSource
-          .getRepository(SessionAssignment)
-          .findOneBy({ sessionId: session.id, personId: message.recipientId ?? '' });
+        const assignment = await this.loaders.assignment.load(`${session.id} ${message.recipientId ?? ''}`);
         if (!cancelled && !assignment) return { skip: 'the recipient is no longer assigned to the session' };
-        const city = await this.dataSource.getRepository(City).findOneByOrFail({ id: review.hostCityId });
-        const stakeholders = await this.dataSource
-          .getRepository(Stakeholder)
-          .createQueryBuilder('s')
-          .innerJoin('session_stakeholder', 'x', 'x.stakeholder_id = s.id')
-          .where('x.session_id = :id', { id: session.id })
-          .getMany();
+        const city = await this.loaders.city.load(review.hostCityId);
+        if (!city) throw new EntityNotFoundError(City, { id: review.hostCityId });
+        // Someone who withdrew their consent to be named is, outside the team, not even described by position.
+        const stakeholders = await stakeholdersAsShownTo(
+          this.dataSource,
+          message.recipientId,
+          review.id,
+          await this.loaders.stakeholders.load(session.id),
+        );
         const kindLabel = t(`kind.${session.kind}`);
         const invite = buildSessionInvite({
           uid: `session-${session.id}-${message.recipientId}@peervisit`,
@@ -244,8 +252,11 @@ export class NotificationsRenderer implements MessageRenderer {
         if (action.status === PlanActionStatus.DONE || action.status === PlanActionStatus.DROPPED)
           return { skip: `the action is ${action.status.toLowerCase()}` };
         if (action.dueOn !== data.dueOn) return { skip: 'the action is due on another day now' };
-        const recommendation = await this.dataSource.getRepository(Recommendation).findOneBy({ id: action.recommendationId });
-        if (!recommendation || recommendation.withdrawnAt) return { skip: 'the recommendation was withdrawn' };
+        // An action on an external recommendation (the Index's) has none of the review's to check.
+        const recommendation = action.recommendationId
+          ? await this.dataSource.getRepository(Recommendation).findOneBy({ id: action.recommendationId })
+          : null;
+        if (action.recommendationId && (!recommendation || recommendation.withdrawnAt)) return { skip: 'the recommendation was withdrawn' };
         const city = await this.dataSource.getRepository(City).findOneByOrFail({ id: review.hostCityId });
         const dueAt = (parseInZone(`${action.dueOn}T09:00`, city.timeZone) ?? new Date(`${action.dueOn}T09:00:00Z`)).toISOString();
         const about = { ...common, actionDescription: action.description, owner: action.owner, progress: action.progress, dueAt };
@@ -306,6 +317,7 @@ export class NotificationsRenderer implements MessageRenderer {
           'erased-from-published-report',
           {
             ...common,
+            withdrawn: data.reason === 'consent-withdrawn',
             versionCount: versions.length,
             versions: versions.map((v) => `${v.version} (${v.language})`).join(', '),
             link: link(`/reviews/${review.id}/feedback-report`),

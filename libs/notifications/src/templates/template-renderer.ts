@@ -23,6 +23,9 @@ export const TEMPLATE_NAMES = [
   'report-due',
   'report-overdue',
   'erased-from-published-report',
+  'icc-index-due',
+  'icc-index-overdue',
+  'icc-index-next',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -190,9 +193,14 @@ function compileNow(env: typeof Handlebars, source: string, options: CompileOpti
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 
+/** Zone and locale pairs already found valid: the check makes an Intl formatter, slow enough to show in a burst's profile. */
+const validRenderOptions = new Set<string>();
+
 function checkRenderOptions(options: RenderOptions): { timeZone: string; locale: string } {
   const { timeZone, locale } = options ?? ({} as RenderOptions);
   if (!timeZone || !locale) throw new Error('Rendering an email needs both a timeZone and a locale.');
+  const key = `${timeZone} ${locale}`;
+  if (validRenderOptions.has(key)) return { timeZone, locale };
   try {
     new Intl.DateTimeFormat(locale, { timeZone });
   } catch (error) {
@@ -200,6 +208,8 @@ function checkRenderOptions(options: RenderOptions): { timeZone: string; locale:
       cause: error,
     });
   }
+  if (validRenderOptions.size >= 1000) validRenderOptions.clear();
+  validRenderOptions.add(key);
   return { timeZone, locale };
 }
 
@@ -233,6 +243,18 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
     formatters.set(key, format);
   }
   return format;
+}
+
+/** One Intl object per kind and locale (slow to make, cheap to reuse). */
+const intlObjects = new Map<string, unknown>();
+function intl<T>(kind: string, locale: string, make: () => T): T {
+  const key = `${kind} ${locale}`;
+  let made = intlObjects.get(key) as T | undefined;
+  if (made === undefined) {
+    made = make();
+    intlObjects.set(key, made);
+  }
+  return made;
 }
 
 /** "Wednesday 10 March 2027" in the render's zone and locale. */
@@ -344,8 +366,8 @@ function registerHelpers(env: typeof Handlebars, html: boolean): void {
       throw new Error(`The "plural" helper needs a number, a singular and a plural, got ${JSON.stringify(params)}.`);
     }
     const { locale } = renderData(options, 'plural');
-    const word = new Intl.PluralRules(locale).select(n) === 'one' ? singular : plural;
-    return `${new Intl.NumberFormat(locale).format(n)} ${word}`;
+    const word = intl('plural', locale, () => new Intl.PluralRules(locale)).select(n) === 'one' ? singular : plural;
+    return `${intl('number', locale, () => new Intl.NumberFormat(locale)).format(n)} ${word}`;
   });
   /**
    * {{relativeDays n}}: "today", "tomorrow", "in 3 days", "yesterday", "2 days ago" in the render's locale;
@@ -358,7 +380,7 @@ function registerHelpers(env: typeof Handlebars, html: boolean): void {
       throw new Error(`The "relativeDays" helper needs a number of days, got ${JSON.stringify(params[0])}.`);
     }
     const { locale } = renderData(options, 'relativeDays');
-    const phrase = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(n, 'day');
+    const phrase = intl('relative', locale, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(n, 'day');
     return options.hash?.capitalize ? phrase.charAt(0).toLocaleUpperCase(locale) + phrase.slice(1) : phrase;
   });
   /**
@@ -373,7 +395,7 @@ function registerHelpers(env: typeof Handlebars, html: boolean): void {
     const items = list.map(String);
     if (typeof separator === 'string') return items.join(separator);
     const { locale } = renderData(options, 'join');
-    return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+    return intl('list', locale, () => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })).format(items);
   });
 }
 

@@ -43,6 +43,9 @@ describe('email templates', () => {
       'report-due',
       'report-overdue',
       'erased-from-published-report',
+      'icc-index-due',
+      'icc-index-overdue',
+      'icc-index-next',
     ]);
     const folders = readdirSync(__dirname).filter(
       (entry) => statSync(join(__dirname, entry)).isDirectory() && !['partials', 'messages', '__snapshots__'].includes(entry),

@@ -278,6 +278,17 @@ export const CONFIG_VARIABLES = {
     default: '1',
     doc: 'Processes serving the API on the same port (node:cluster; the OS spreads connections between them). auto or 0: one per CPU core. Each runs the whole API, queue workers included when WORKERS_IN_PROCESS is true.',
   },
+  API_STACK_VARIANT: {
+    schema: z
+      .string()
+      .regex(
+        /^(standard|((fastify|graphql-jit|document-cache-off|cache-control-off)(,(fastify|graphql-jit|document-cache-off|cache-control-off))*))$/,
+        'expected standard, or a comma-separated list of fastify, graphql-jit, document-cache-off, cache-control-off',
+      )
+      .transform((v) => new Set(v.split(','))),
+    default: 'standard',
+    doc: 'For the paired runs of `npm run bench -- graphql-stack` only (docs/performance.md): standard, or a comma-separated list of fastify (Nest on Fastify, which does not serve every route yet), graphql-jit (queries executed by graphql-jit behind Apollo), document-cache-off, cache-control-off.',
+  },
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -342,6 +353,17 @@ export interface AppConfig {
   workerHealthPort: number;
   /** Unset: /metrics is off (404). */
   metricsToken?: string;
+  /** API_STACK_VARIANT: the HTTP and GraphQL stack the API runs on (bench variants; standard = Express, graphql-js, Apollo's defaults). */
+  stack: StackVariant;
+}
+
+export interface StackVariant {
+  httpAdapter: 'express' | 'fastify';
+  executor: 'graphql-js' | 'graphql-jit';
+  /** Apollo's cache of parsed and validated documents (its default). */
+  documentCache: boolean;
+  /** Apollo's cache-control plugin, which times every field (its default). */
+  cacheControl: boolean;
 }
 
 export class ConfigError extends Error {
@@ -431,5 +453,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     apiProcesses: values.API_PROCESSES as number,
     workerHealthPort: values.WORKER_HEALTH_PORT as number,
     metricsToken: values.METRICS_TOKEN as string | undefined,
+    stack: stackVariant(values.API_STACK_VARIANT as Set<string>),
+  };
+}
+
+function stackVariant(flags: Set<string>): StackVariant {
+  return {
+    httpAdapter: flags.has('fastify') ? 'fastify' : 'express',
+    executor: flags.has('graphql-jit') ? 'graphql-jit' : 'graphql-js',
+    documentCache: !flags.has('document-cache-off'),
+    cacheControl: !flags.has('cache-control-off'),
   };
 }

@@ -23,9 +23,17 @@ export interface SubscriptionConnection {
   extra: { request: GraphqlRequest };
 }
 
+/** Fastify's request (only its marker is needed here: the raw Node request it wraps). */
+interface FastifyLikeRequest {
+  raw: IncomingMessage;
+}
+
 /** Builds the context for an HTTP request (`{ req }`, from Apollo) or a subscription (`{ connectionParams, extra }`, from graphql-ws). */
-export function createGraphqlContext(source: { req: GraphqlRequest } | SubscriptionConnection): GraphqlContext {
+export function createGraphqlContext(source: { req: GraphqlRequest } | SubscriptionConnection | FastifyLikeRequest): GraphqlContext {
   if ('req' in source && source.req) return { req: source.req, loaders: new LoaderRegistry() };
+  // Apollo's Fastify integration (API_STACK_VARIANT=fastify) passes Fastify's request itself, which
+  // carries the headers, the socket and the client address like express' request.
+  if ('raw' in source) return { req: source as unknown as GraphqlRequest, loaders: new LoaderRegistry() };
   const { connectionParams, extra } = source as SubscriptionConnection;
   return { req: extra.request, loaders: new LoaderRegistry(), connectionParams };
 }

@@ -17,6 +17,11 @@ import { depthLimitRule } from './depth-limit.rule';
 import { createGraphqlContext } from './graphql-context';
 import { graphqlWsOptions } from './subscriptions';
 
+// graphql-jit is loaded only when a bench variant asks for it (`require`: TypeScript's nodenext
+// rules would want a `.js` file name for `import()`).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadJitExecutor = (): typeof import('./jit-executor') => require('./jit-executor');
+
 /**
  * Apollo at /graphql, code-first; the schema is emitted in memory and checked against schema.graphql by a test.
  * Subscriptions: graphql-ws on the same path (see subscriptions.ts), events through the Redis PUB_SUB.
@@ -48,10 +53,10 @@ export const GraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
       context: createGraphqlContext,
       formatError,
       validationRules: [depthLimitRule(config.graphqlMaxDepth)],
-      // Stack variants, only for the paired runs of `npm run bench -- graphql-stack` (docs/performance.md):
-      // Apollo caches each parsed and validated document (its default store), GRAPHQL_DOCUMENT_CACHE=off
-      // turns that off; GRAPHQL_CACHE_CONTROL=off drops Apollo's cache-control plugin, which times every field.
-      ...(process.env.GRAPHQL_DOCUMENT_CACHE === 'off' ? { documentStore: null } : {}),
+      // Stack variants, only for the paired runs of `npm run bench -- graphql-stack` (API_STACK_VARIANT,
+      // docs/performance.md): without Apollo's store of parsed and validated documents; graphql-jit as executor.
+      ...(config.stack.documentCache ? {} : { documentStore: null }),
+      ...(config.stack.executor === 'graphql-jit' ? { gateway: loadJitExecutor().jitGateway(getSchema) } : {}),
       plugins: [
         concurrencyLimitPlugin({
           perAccount: config.graphqlMaxConcurrentPerAccount,
@@ -61,7 +66,7 @@ export const GraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
         inputChecksPlugin(getSchema),
         complexityPlugin(getSchema, config.graphqlMaxComplexity),
         graphqlMetricsPlugin(metrics),
-        ...(process.env.GRAPHQL_CACHE_CONTROL === 'off' ? [ApolloServerPluginCacheControlDisabled()] : []),
+        ...(config.stack.cacheControl ? [] : [ApolloServerPluginCacheControlDisabled()]),
       ],
       subscriptions: {
         'graphql-ws': graphqlWsOptions({

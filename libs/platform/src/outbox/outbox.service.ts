@@ -96,11 +96,15 @@ export class OutboxService {
     return changed.length;
   }
 
-  /** Cancels the scheduled rows under a key prefix that are not in `keep` (reminders no longer valid). */
-  async cancelOthers(manager: EntityManager, reviewId: string, keyPrefix: string, keep: string[]): Promise<number> {
+  /**
+   * Cancels the scheduled rows under a key prefix that are not in `keep` (reminders no longer valid).
+   * `reviewId` null: rows about no review (an Index assessment's), found by the prefix alone.
+   */
+  async cancelOthers(manager: EntityManager, reviewId: string | null, keyPrefix: string, keep: string[]): Promise<number> {
     const result = await manager.query(
       `UPDATE outbox_message SET status = 'CANCELLED', version = version + 1, updated_at = now()
-        WHERE review_id = $1 AND status = 'SCHEDULED' AND starts_with(dedupe_key, $2) AND NOT (dedupe_key = ANY($3))`,
+        WHERE ${reviewId === null ? 'review_id IS NULL AND $1::uuid IS NULL' : 'review_id = $1'}
+          AND status = 'SCHEDULED' AND starts_with(dedupe_key, $2) AND NOT (dedupe_key = ANY($3))`,
       [reviewId, keyPrefix, keep],
     );
     return result[1] ?? 0;

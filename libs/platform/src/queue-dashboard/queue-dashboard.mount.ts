@@ -1,11 +1,8 @@
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
-import type { Express, NextFunction, Request, Response } from 'express';
+import type { Express, NextFunction, Request, Response, Router } from 'express';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { AppError, ErrorCode, HTTP_STATUS_OF } from '../errors/app-error';
@@ -41,9 +38,31 @@ export class QueueDashboardMount implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  private board?: Router;
+
   onModuleInit() {
     const app = this.adapterHost.httpAdapter?.getInstance<Express>();
     if (!app) return; // an application context without HTTP (scripts)
+    app.get(`${QUEUE_DASHBOARD_PATH}/sign-in`, (req, res) => void this.signIn(req, res));
+    app.use(
+      QUEUE_DASHBOARD_PATH,
+      (req, res, next) => void this.guard(req, res, next),
+      (req, res, next) => this.router()(req, res, next),
+    );
+  }
+
+  /**
+   * bull-board's router, built on the first request that passed the guard: bull-board is loaded only
+   * then, since most processes never serve the dashboard (`require`: TypeScript's nodenext rules would
+   * want a `.js` file name for `import()`).
+   */
+  private router(): Router {
+    if (this.board) return this.board;
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { createBullBoard }: typeof import('@bull-board/api') = require('@bull-board/api');
+    const { BullMQAdapter }: typeof import('@bull-board/api/bullMQAdapter') = require('@bull-board/api/bullMQAdapter');
+    const { ExpressAdapter }: typeof import('@bull-board/express') = require('@bull-board/express');
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const board = new ExpressAdapter();
     board.setBasePath(QUEUE_DASHBOARD_PATH);
     createBullBoard({
@@ -52,8 +71,8 @@ export class QueueDashboardMount implements OnModuleInit {
       serverAdapter: board as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
       options: { uiConfig: { boardTitle: 'PeerVisit queues' } },
     });
-    app.get(`${QUEUE_DASHBOARD_PATH}/sign-in`, (req, res) => void this.signIn(req, res));
-    app.use(QUEUE_DASHBOARD_PATH, (req, res, next) => void this.guard(req, res, next), board.getRouter());
+    this.board = board.getRouter() as Router;
+    return this.board;
   }
 
   /** Exchanges a one-time link's ticket for the dashboard cookie, then leaves the ticket out of the address bar. */

@@ -7,6 +7,8 @@ import {
   AuditLog,
   CrossReviewService,
   formatInZone,
+  PARAPHRASE_PENDING,
+  QuoteShown,
   readsOnlyAssigned,
   ReviewAccessService,
   statusesAllowing,
@@ -292,6 +294,9 @@ export class ExportsService {
       : [];
     const anonymiser = anonymise ? await this.anonymisation.anonymiserOf(reviewId) : null;
     const words = (t: string | null) => (t && anonymiser ? anonymiser.anonymise(t) : t);
+    // Anonymised, a quote follows the quote rule (the paraphrase unless the person agreed to be quoted).
+    const quotes = anonymise ? await this.anonymisation.quotesAsShown(items) : items.map((e) => ({ text: e.quote }));
+    const quoteOf = (i: number) => ('shown' in quotes[i] && quotes[i].shown === QuoteShown.PENDING ? PARAPHRASE_PENDING : quotes[i].text);
     let category = (c: StakeholderCategory | null): string | null => (c ? STAKEHOLDER_CATEGORY_PHRASE[c] : null);
     if (anonymise) {
       const met: { category: StakeholderCategory; n: number }[] = await this.dataSource.query(
@@ -324,9 +329,9 @@ export class ExportsService {
         { header: 'Logged by', width: 20 },
         { header: `Observed (${city.timeZone})`, width: 18 },
       ],
-      rows: items.map((e) => [
+      rows: items.map((e, i) => [
         words(e.statement),
-        words(e.quote),
+        words(quoteOf(i)),
         SOURCE[e.source],
         STANCE[e.stance],
         codes(e.keyFactorIds),

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 
 /** One cell of an export: text, a number, or empty. */
 export type Cell = string | number | null;
@@ -44,6 +44,8 @@ export function toCsv(sheet: Sheet): Buffer {
 
 /** An XLSX workbook with one worksheet per table; every text is a string cell, whatever it begins with. */
 export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
+  // Loaded on first use: exceljs is the largest library the API carries, and most processes never export.
+  const ExcelJS: typeof ExcelJSModule = (await import('exceljs')).default;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'PeerVisit';
   // A fixed date: the same data gives the same cells (the file's own timestamp is not data).

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { translated } from '@peervisit/catalogue';
 import { ContextFactor, KeyFactor, KeyFactorExample } from '@peervisit/catalogue/entities';
 import { Stakeholder, StakeholderCategory } from '@peervisit/directory/entities';
 import {
@@ -9,6 +10,7 @@ import {
   PlanProgressPoint,
   planProgress,
   progressHistory,
+  quoteAsShown,
   statusesAllowing,
   weightedProgress,
   WITHHELD_NAME,
@@ -37,7 +39,7 @@ import {
   VisitSession,
   VisitSessionKind,
 } from '@peervisit/review/entities';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { reportText } from '../render/report-text';
 
 // ---------------------------------------------------------------------------------------------
@@ -93,6 +95,8 @@ export interface ReportInput {
     organisationName: string | null;
     category: StakeholderCategory;
     consentToBeNamed: boolean;
+    /** Absent: not agreed (quotes from them are shown as the team's paraphrase). */
+    consentToBeQuoted?: boolean;
   }[];
   evidence: {
     id: string;
@@ -101,6 +105,8 @@ export interface ReportInput {
     keyFactorIds: string[];
     statement: string;
     quote: string | null;
+    quotedStakeholderId?: string | null;
+    paraphrase?: string | null;
     stance: EvidenceStance;
     observedAt: string;
     retractedAt?: string | null;
@@ -506,7 +512,12 @@ export function buildUnanonymisedModel(input: ReportInput, language = 'en'): Rep
           Number(cited.has(b.id)) - Number(cited.has(a.id)) || compareText(a.observedAt, b.observedAt) || compareText(a.quote!, b.quote!),
       )
       .slice(0, QUOTES_PER_KEY_FACTOR)
-      .map((e) => ({ text: e.quote!.trim(), attribution: attribution(e.stakeholderCategory), stance: e.stance }));
+      // The quote rule: the paraphrase (or a placeholder) unless the person quoted agreed to be quoted.
+      .map((e) => ({
+        text: quoteAsShown(e, (id) => stakeholderById.get(id)?.consentToBeQuoted ?? false).text ?? text.t('paraphrasePending'),
+        attribution: attribution(e.stakeholderCategory),
+        stance: e.stance,
+      }));
     const related = recommendations.filter((r) => r.keyFactorCodes.includes(k.code));
     const examples = input.examples.filter((e) => e.keyFactorId === k.id).sort((a, b) => a.position - b.position);
     return {
@@ -739,8 +750,12 @@ const SHARED_WITH_CITY = statusesAllowing('readFindingsAsHost')
   .map((s) => `'${s}'`)
   .join(', ');
 
-/** Loads everything the report needs for one review, then builds the model. */
-export async function loadReportInput(manager: EntityManager, reviewId: string): Promise<ReportInput> {
+/**
+ * Loads everything the report needs for one review, then builds the model. The benchmark's texts
+ * (title, standard, rating scale, key factors, context factors, examples) come in `language` where
+ * the benchmark has a translation, else in English.
+ */
+export async function loadReportInput(manager: EntityManager, reviewId: string, language = 'en'): Promise<ReportInput> {
   const review = await manager.findOne(Review, { where: { id: reviewId }, relations: { hostCity: true, benchmark: true } });
   if (!review || !review.hostCity || !review.benchmark) throw new Error(`Review ${reviewId} not found.`);
   const benchmarkId = review.benchmarkId;
@@ -806,7 +821,8 @@ export async function loadReportInput(manager: EntityManager, reviewId: string):
     ) as Promise<{ review: string; agreed_at: Date | null; code: string; rating: number | null }[]>,
     // The network's distribution per key factor (one statement; the ≥ 5 cities rule is in it).
     loadNetworkDistribution(manager, reviewId),
-    manager.find(PlanAction, { where: { reviewId } }),
+    // The actions on the review's own recommendations (those on the city's Index recommendations are not in this report yet).
+    manager.find(PlanAction, { where: { reviewId, recommendationId: Not(IsNull()) } }),
     manager.find(PlanActionChange, { where: { reviewId }, order: { changedAt: 'ASC', id: 'ASC' } }),
   ]);
 
@@ -826,17 +842,32 @@ export async function loadReportInput(manager: EntityManager, reviewId: string):
     benchmark: {
       code: b.code,
       version: b.version,
-      title: b.title,
-      standard: b.standard,
+      title: translated(b.title, b.translations, 'title', language),
+      standard: translated(b.standard, b.translations, 'standard', language),
       sourceTitle: b.sourceTitle,
       sourceOrganisation: b.sourceOrganisation,
       sourceYear: b.sourceYear,
       attribution: b.attribution,
-      ratingScale: b.ratingScale.map((l) => ({ value: l.value, label: l.label, description: l.description })),
+      ratingScale: b.ratingScale.map((l) => ({
+        value: l.value,
+        label: translated(l.label, l.translations, 'label', language),
+        description: translated(l.description, l.translations, 'description', language),
+      })),
       ratingScaleEditorial: b.ratingScaleEditorial,
     },
-    keyFactors: keyFactors.map((k) => ({ id: k.id, number: k.number, code: k.code, heading: k.heading, statement: k.statement })),
-    contextFactors: contextFactors.map((c) => ({ id: c.id, number: c.number, code: c.code, name: c.name })),
+    keyFactors: keyFactors.map((k) => ({
+      id: k.id,
+      number: k.number,
+      code: k.code,
+      heading: translated(k.heading, k.translations, 'heading', language),
+      statement: translated(k.statement, k.translations, 'statement', language),
+    })),
+    contextFactors: contextFactors.map((c) => ({
+      id: c.id,
+      number: c.number,
+      code: c.code,
+      name: translated(c.name, c.translations, 'name', language),
+    })),
     contextNotes: contextNotes.map((n) => ({ contextFactorId: n.contextFactorId, note: n.note })),
     team: team.map((m) => ({
       fullName: m.person?.fullName ?? '',
@@ -863,6 +894,7 @@ export async function loadReportInput(manager: EntityManager, reviewId: string):
       organisationName: s.organisation?.name ?? null,
       category: s.category,
       consentToBeNamed: s.consentToBeNamed,
+      consentToBeQuoted: s.consentToBeQuoted,
     })),
     evidence: evidence.map((e) => ({
       id: e.id,
@@ -871,6 +903,8 @@ export async function loadReportInput(manager: EntityManager, reviewId: string):
       keyFactorIds: e.keyFactorIds,
       statement: e.statement,
       quote: e.quote,
+      quotedStakeholderId: e.quotedStakeholderId,
+      paraphrase: e.paraphrase,
       stance: e.stance,
       observedAt: iso(e.observedAt)!,
       retractedAt: iso(e.retractedAt),
@@ -899,7 +933,7 @@ export async function loadReportInput(manager: EntityManager, reviewId: string):
     plan: {
       actions: planActions.map((a) => ({
         id: a.id,
-        recommendationId: a.recommendationId,
+        recommendationId: a.recommendationId!,
         description: a.description,
         owner: a.owner,
         startsOn: a.startsOn,
@@ -919,7 +953,13 @@ export async function loadReportInput(manager: EntityManager, reviewId: string):
         changedAt: iso(c.changedAt)!,
       })),
     },
-    examples: examples.map((e) => ({ id: e.id, keyFactorId: e.keyFactorId, position: e.position, city: e.city, text: e.text })),
+    examples: examples.map((e) => ({
+      id: e.id,
+      keyFactorId: e.keyFactorId,
+      position: e.position,
+      city: e.city,
+      text: translated(e.text, e.translations, 'text', language),
+    })),
     cityHistory: history.map((h) => ({ review: h.review, agreedAt: iso(h.agreed_at) ?? '', keyFactorCode: h.code, rating: h.rating })),
     networkDistribution: {
       minCities: distribution.minCities,
@@ -935,5 +975,5 @@ export async function loadReportInput(manager: EntityManager, reviewId: string):
 
 /** Loads the review's data (a fixed number of statements) and applies the report's rules. */
 export async function assembleReportModel(manager: EntityManager, reviewId: string, language = 'en'): Promise<ReportModel> {
-  return buildReportModel(await loadReportInput(manager, reviewId), language);
+  return buildReportModel(await loadReportInput(manager, reviewId, language), language);
 }

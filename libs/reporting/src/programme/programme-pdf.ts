@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { PDF_FONTS } from '../render/pdf-report';
+import { reportText } from '../render/report-text';
 
 export interface ProgrammeSessionLine {
   title: string;
@@ -14,10 +15,12 @@ export interface ProgrammeSessionLine {
 }
 
 export interface ProgrammeDocument {
+  /** The language of the fixed texts (en, fr, de); the day labels and the rest come written in it. */
+  language: string;
   reviewTitle: string;
   cityName: string;
   timeZone: string;
-  /** e.g. "Tuesday 9 March 2027", with its sessions in time order. */
+  /** e.g. "Tuesday 9 March 2027" / "mardi 9 mars 2027", with its sessions in time order. */
   days: { label: string; sessions: ProgrammeSessionLine[] }[];
   generatedOn: string;
 }
@@ -28,13 +31,19 @@ const MUTED = '#555555';
 
 /** The visit programme for the host city and the team: day by day, each session with its place, time and who attends. */
 export function renderProgrammePdf(model: ProgrammeDocument): Promise<Buffer> {
+  const { t, language } = reportText(model.language);
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     font: PDF_FONTS.regular,
-    lang: 'en',
+    lang: language,
     displayTitle: true,
-    info: { Title: `${model.cityName}: visit programme`, Subject: model.reviewTitle, Creator: 'PeerVisit', Producer: 'PeerVisit' },
+    info: {
+      Title: t('programme.documentTitle', { city: model.cityName }),
+      Subject: model.reviewTitle,
+      Creator: 'PeerVisit',
+      Producer: 'PeerVisit',
+    },
   });
   doc.registerFont('R', PDF_FONTS.regular);
   doc.registerFont('B', PDF_FONTS.bold);
@@ -48,14 +57,18 @@ export function renderProgrammePdf(model: ProgrammeDocument): Promise<Buffer> {
   const ensure = (height: number) => {
     if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
   };
-  doc.font('B').fontSize(18).fillColor(ACCENT).text(`Visit programme: ${model.cityName}`, { width });
+  doc
+    .font('B')
+    .fontSize(18)
+    .fillColor(ACCENT)
+    .text(t('programme.heading', { city: model.cityName }), { width });
   doc.font('R').fontSize(11).fillColor('#1a1a1a').text(model.reviewTitle, { width });
   doc
     .fontSize(9)
     .fillColor(MUTED)
-    .text(`Times are local to ${model.cityName} (${model.timeZone}). Printed ${model.generatedOn}.`, { width });
+    .text(t('programme.timesLocal', { city: model.cityName, zone: model.timeZone, date: model.generatedOn }), { width });
   doc.moveDown(0.8);
-  if (!model.days.length) doc.font('R').fontSize(11).fillColor(MUTED).text('No sessions are planned yet.', { width });
+  if (!model.days.length) doc.font('R').fontSize(11).fillColor(MUTED).text(t('programme.none'), { width });
   for (const day of model.days) {
     ensure(60);
     doc.moveDown(0.4);
@@ -83,12 +96,12 @@ export function renderProgrammePdf(model: ProgrammeDocument): Promise<Buffer> {
           .font('R')
           .fontSize(9.5)
           .fillColor('#1a1a1a')
-          .text(`${label}: ${value}`, MARGIN + 86, doc.y, { width: width - 86 });
-      line('Kind', s.kindLabel);
-      line('Place', s.location ?? 'to be confirmed');
-      line('Team', s.team.length ? s.team.join(', ') : 'nobody assigned yet');
-      line('Meeting', s.stakeholders.length ? s.stakeholders.join('; ') : 'nobody registered yet');
-      if (s.keyFactors.length) line('Key factors', s.keyFactors.join(', '));
+          .text(t('programme.line', { label: t(label), value }), MARGIN + 86, doc.y, { width: width - 86 });
+      line('programme.kind', s.kindLabel);
+      line('programme.place', s.location ?? t('programme.placeUnknown'));
+      line('programme.team', s.team.length ? s.team.join(', ') : t('programme.nobodyAssigned'));
+      line('programme.meeting', s.stakeholders.length ? s.stakeholders.join('; ') : t('programme.nobodyRegistered'));
+      if (s.keyFactors.length) line('programme.keyFactors', s.keyFactors.join(', '));
       doc.moveDown(0.6);
     }
   }

@@ -18,18 +18,18 @@ import {
 import type { ReportModel } from '../model/report-model';
 import { chartPng, RenderedChart, renderReportCharts } from './charts';
 import { bulletsOf, paragraphsOf, reportText } from './report-text';
-import { PLAN_TABLE_HEADER, PLAN_TABLE_WEIGHTS, PLAN_TITLE, planIntro, planRecommendationHeading, planRows } from './plan-section';
+import { PLAN_TABLE_WEIGHTS, planIntro, planRecommendationHeading, planRows, planTableHeader, planTitle } from './plan-section';
 
-type Block = Paragraph | Table;
+export type Block = Paragraph | Table;
 
 const FONT = 'DejaVu Sans';
 const HEADER_FILL = 'E8EEF4';
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8A8A8A' };
 
-const runsOf = (text: string, options: { bold?: boolean; italics?: boolean; color?: string } = {}) =>
+export const runsOf = (text: string, options: { bold?: boolean; italics?: boolean; color?: string } = {}) =>
   text.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...options }));
 
-const p = (
+export const p = (
   text: string,
   options: { bold?: boolean; italics?: boolean; muted?: boolean; pageBreakBefore?: boolean; indent?: boolean } = {},
 ) =>
@@ -40,7 +40,7 @@ const p = (
     spacing: { after: 120 },
   });
 
-const heading = (text: string, level: 1 | 2 | 3 | 4, pageBreakBefore = false) =>
+export const heading = (text: string, level: 1 | 2 | 3 | 4, pageBreakBefore = false) =>
   new Paragraph({
     text,
     heading: { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 }[level],
@@ -48,21 +48,21 @@ const heading = (text: string, level: 1 | 2 | 3 | 4, pageBreakBefore = false) =>
     keepNext: true,
   });
 
-const paras = (text: string | null | undefined, empty = 'Not provided.'): Paragraph[] => {
+export const paras = (text: string | null | undefined, empty = 'Not provided.'): Paragraph[] => {
   const blocks = paragraphsOf(text);
   return blocks.length ? blocks.map((b) => p(b)) : [p(empty, { italics: true, muted: true })];
 };
 
-const bullets = (items: string[], empty = 'Not provided.'): Paragraph[] =>
+export const bullets = (items: string[], empty = 'Not provided.'): Paragraph[] =>
   items.length
     ? items.map((text) => new Paragraph({ children: runsOf(text), bullet: { level: 0 } }))
     : [p(empty, { italics: true, muted: true })];
 
-const caption = (text: string) =>
+export const caption = (text: string) =>
   new Paragraph({ children: [new TextRun({ text, bold: true })], keepNext: true, spacing: { before: 120, after: 60 } });
 
 /** A real Word table: the header row is marked as such (Word repeats it on each page) and rows do not split. */
-function table(columns: { header: string; weight: number }[], rows: string[][], opts: { firstColumnBold?: boolean } = {}): Table {
+export function table(columns: { header: string; weight: number }[], rows: string[][], opts: { firstColumnBold?: boolean } = {}): Table {
   const total = columns.reduce((s, c) => s + c.weight, 0);
   const widths = columns.map((c) => Math.round((c.weight / total) * 100));
   const cell = (text: string, i: number, header: boolean) =>
@@ -82,10 +82,10 @@ function table(columns: { header: string; weight: number }[], rows: string[][], 
   });
 }
 
-const spacer = () => new Paragraph({ text: '' });
+export const spacer = () => new Paragraph({ text: '' });
 
 /** A chart, as a PNG of the same SVG the HTML and PDF show, and its text alternative. */
-interface Figure {
+export interface Figure {
   chart: RenderedChart;
   png: Buffer;
 }
@@ -114,6 +114,9 @@ const figure = (f: Figure | undefined): Paragraph[] => {
     p(`${f.chart.title}. ${f.chart.summary}`, { italics: true, muted: true }),
   ];
 };
+
+/** The chart picture under its name for other reports (the html renderer has its own `figure`). */
+export { figure as docxFigure };
 
 function body(model: ReportModel, figures: Figure[] = []): Block[] {
   const chart = (id: RenderedChart['id']) => figures.find((f) => f.chart.id === id);
@@ -319,13 +322,14 @@ function body(model: ReportModel, figures: Figure[] = []): Block[] {
 
   // The development plan
   if (model.plan) {
-    out.push(heading(PLAN_TITLE, 2), p(planIntro(model.plan)), ...figure(chart('plan')));
+    const language = model.language;
+    out.push(heading(planTitle(language), 2), p(planIntro(model.plan, language)), ...figure(chart('plan')));
     for (const r of model.plan.recommendations)
       out.push(
-        heading(planRecommendationHeading(r), 3),
+        heading(planRecommendationHeading(r, language), 3),
         table(
-          PLAN_TABLE_HEADER.map((header, i) => ({ header, weight: PLAN_TABLE_WEIGHTS[i] })),
-          planRows(r),
+          planTableHeader(language).map((header, i) => ({ header, weight: PLAN_TABLE_WEIGHTS[i] })),
+          planRows(r, language),
         ),
       );
   }
@@ -357,10 +361,19 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
   const figures: Figure[] = [];
   for (const chart of await renderReportCharts(model)) figures.push({ chart, png: await chartPng(chart.svg) });
   const T = reportText(model.language);
-  const title = T.t('title', { name: model.cover.hostCity.name });
+  return docxBytes(
+    { language: model.language, title: T.t('title', { name: model.cover.hostCity.name }), subject: model.cover.title },
+    body(model, figures),
+  );
+}
+
+/** A Word document of A4 pages in DejaVu Sans, in the report's language, with the title and page numbers in the footer. */
+export function docxBytes(meta: { language: string | undefined; title: string; subject: string }, children: Block[]): Promise<Buffer> {
+  const T = reportText(meta.language);
+  const title = meta.title;
   const doc = new Document({
     title,
-    subject: model.cover.title,
+    subject: meta.subject,
     creator: 'PeerVisit',
     // The document's language, so Word checks spelling and reads it aloud in it.
     styles: { default: { document: { run: { font: FONT, size: 21, language: { value: T.locale } } } } },
@@ -380,7 +393,7 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
             ],
           }),
         },
-        children: body(model, figures),
+        children,
       },
     ],
   });

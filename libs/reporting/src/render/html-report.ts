@@ -1,7 +1,7 @@
 import type { ReportModel, ReportRecommendation } from '../model/report-model';
 import { RenderedChart, renderReportCharts } from './charts';
 import { reportText, ReportText } from './report-text';
-import { PLAN_TITLE, planSectionHtml } from './plan-section';
+import { planSectionHtml, planTitle } from './plan-section';
 
 /** Escapes text for HTML element content and double-quoted attribute values. */
 export function escapeHtml(value: unknown): string {
@@ -14,7 +14,7 @@ export function escapeHtml(value: unknown): string {
 }
 
 /** Already-escaped HTML; only `html` and the helpers below make it. */
-class Html {
+export class Html {
   constructor(readonly value: string) {}
   toString() {
     return this.value;
@@ -26,12 +26,12 @@ const flat = (p: Part): string =>
   p === null || p === undefined || p === false ? '' : p instanceof Html ? p.value : Array.isArray(p) ? p.map(flat).join('') : escapeHtml(p);
 
 /** Tagged template: every interpolated value is escaped unless it is already Html. */
-function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
+export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
   return new Html(strings.reduce((out, s, i) => out + s + (i < parts.length ? flat(parts[i]) : ''), ''));
 }
 
 /** Paragraphs from free text (blank lines separate paragraphs, single newlines become <br>). */
-function paragraphs(text: string | null | undefined, empty: string): Html {
+export function paragraphs(text: string | null | undefined, empty: string): Html {
   const blocks = (text ?? '')
     .trim()
     .split(/\n\s*\n/)
@@ -40,7 +40,7 @@ function paragraphs(text: string | null | undefined, empty: string): Html {
   return new Html(blocks.map((b) => `<p>${b.split('\n').map(escapeHtml).join('<br>')}</p>`).join('\n'));
 }
 
-const CSS = `
+export const CSS = `
   :root { color-scheme: light; }
   body { font-family: Georgia, 'Times New Roman', serif; color: #1a1a1a; background: #fff; line-height: 1.5; margin: 0 auto; max-width: 48rem; padding: 2rem 1.5rem; }
   h1, h2, h3, h4 { font-family: 'Helvetica Neue', Arial, sans-serif; line-height: 1.2; color: #0b3558; }
@@ -100,6 +100,9 @@ ${new Html(svg)}
 </figure>`;
 }
 
+/** The inline chart under its name for other reports (the Word renderer has its own `figure`). */
+export { figure as htmlFigure };
+
 /** The whole report as one self-contained, printable HTML document (inline CSS, inline SVG charts, no external assets). */
 export async function renderReportHtml(model: ReportModel): Promise<string> {
   const charts = await renderReportCharts(model);
@@ -146,7 +149,7 @@ ${
 <li><a href="#recommendations">${t('section.recommendations')}</a></li>
 ${
   model.plan
-    ? html`<li><a href="#plan">${PLAN_TITLE}</a></li>
+    ? html`<li><a href="#plan">${planTitle(model.language)}</a></li>
 `
     : ''
 }<li><a href="#annex">${t('section.annex')}</a></li>

@@ -1,14 +1,15 @@
 import { PlanActionStatus, PlanActionTerm } from '@peervisit/review/entities';
 import { ReportModel } from '../model/report-model';
+import { reportText } from './report-text';
 
 /**
  * The development plan's section (issue 20), the same words and rows in every format: the HTML, PDF
- * and Word renderers each call these and draw them their own way. The plan-progress chart beside it
- * is drawn by render/charts.ts with the report's other charts.
+ * and Word renderers each call these and draw them their own way, in the report version's language
+ * (the `plan.*` texts of report-messages). The plan-progress chart beside it is drawn by
+ * render/charts.ts with the report's other charts.
  */
 
-export const PLAN_TITLE = 'The development plan';
-
+/** English labels, for the data exports (CSV), which are in English. */
 export const PLAN_STATUS_LABEL: Record<PlanActionStatus, string> = {
   PLANNED: 'Planned',
   UNDER_WAY: 'Under way',
@@ -21,56 +22,71 @@ export const PLAN_TERM_LABEL: Record<PlanActionTerm, string> = {
   LONGER_TERM: 'Longer term',
 };
 
-export const PLAN_TABLE_HEADER = ['Action', 'Owner', 'Term', 'Start – due', 'Status', 'Progress', 'Weight'];
-/** Relative column widths for the PDF and Word tables. */
+type Plan = NonNullable<ReportModel['plan']>;
+type PlanRecommendation = Plan['recommendations'][number];
+
+/** Relative column widths for the PDF and Word tables, in planTableHeader's order. */
 export const PLAN_TABLE_WEIGHTS = [4, 2, 1.2, 1.8, 1.4, 1, 0.9];
+
+export const planTitle = (language: string | undefined) => reportText(language).t('plan.title');
+
+export const planTableHeader = (language: string | undefined) =>
+  ['action', 'owner', 'term', 'dates', 'status', 'progress', 'weight'].map((column) => reportText(language).t(`plan.col.${column}`));
 
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const percent = (value: number | null) => (value === null ? 'no action counted' : `${value}%`);
+const percent = (value: number | null, language: string | undefined) => {
+  const { t } = reportText(language);
+  return value === null ? t('plan.noActionCounted') : t('plan.percent', { value });
+};
 
 /** The paragraph under the title: the plan's progress and how it is counted. */
-export function planIntro(plan: NonNullable<ReportModel['plan']>): string {
-  return (
-    `The host city's actions on the recommendations it accepted or partly accepted. Overall progress: ${percent(plan.progress)}. ` +
-    "A recommendation's progress is the weighted mean of its actions' progress (a done action counts as 100%, dropped actions are left out); " +
-    'the overall progress is the mean of the recommendations.'
-  );
+export function planIntro(plan: Plan, language: string | undefined): string {
+  return reportText(language).t('plan.intro', { progress: percent(plan.progress, language) });
 }
 
 /** The heading of one recommendation's actions. */
-export function planRecommendationHeading(r: NonNullable<ReportModel['plan']>['recommendations'][number]): string {
-  return `${r.ref} ${r.text} (${percent(r.progress)})`;
+export function planRecommendationHeading(r: PlanRecommendation, language: string | undefined): string {
+  return reportText(language).t('plan.recommendationHeading', { ref: r.ref, text: r.text, progress: percent(r.progress, language) });
 }
 
-/** One row per action, in PLAN_TABLE_HEADER's order. */
-export function planRows(r: NonNullable<ReportModel['plan']>['recommendations'][number]): string[][] {
-  return r.actions.map((a) => [
-    a.description,
-    a.owner,
-    PLAN_TERM_LABEL[a.term],
-    `${a.startsOn} – ${a.dueOn}`,
-    a.status === 'DROPPED' && a.dropReason ? `${PLAN_STATUS_LABEL[a.status]}: ${a.dropReason}` : PLAN_STATUS_LABEL[a.status],
-    `${a.status === 'DONE' ? 100 : a.progress}%`,
-    String(a.weight),
-  ]);
+/** One row per action, in planTableHeader's order; dates as the language writes them. */
+export function planRows(r: PlanRecommendation, language: string | undefined): string[][] {
+  const T = reportText(language);
+  return r.actions.map((a) => {
+    const status = T.t(`plan.status.${a.status}`);
+    return [
+      a.description,
+      a.owner,
+      T.t(`plan.term.${a.term}`),
+      T.t('plan.dates', { start: T.day(a.startsOn), due: T.day(a.dueOn) }),
+      a.status === 'DROPPED' && a.dropReason ? T.t('plan.dropped', { status, reason: a.dropReason }) : status,
+      T.t('plan.percent', { value: a.status === 'DONE' ? 100 : a.progress }),
+      String(a.weight),
+    ];
+  });
 }
 
 /** The section as HTML (escaped), or '' without a plan. */
 export function planSectionHtml(model: ReportModel): string {
   const plan = model.plan;
   if (!plan) return '';
-  const head = PLAN_TABLE_HEADER.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
+  const language = model.language;
+  const head = planTableHeader(language)
+    .map((h) => `<th scope="col">${escapeHtml(h)}</th>`)
+    .join('');
   const tables = plan.recommendations
     .map(
       (r) =>
-        `<h3>${escapeHtml(planRecommendationHeading(r))}</h3>\n<table><caption>Actions on ${escapeHtml(r.ref)}</caption><thead><tr>${head}</tr></thead><tbody>${planRows(
-          r,
-        )
+        `<h3>${escapeHtml(planRecommendationHeading(r, language))}</h3>\n<table><caption>${escapeHtml(
+          reportText(language).t('plan.caption', { ref: r.ref }),
+        )}</caption><thead><tr>${head}</tr></thead><tbody>${planRows(r, language)
           .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
           .join('')}</tbody></table>`,
     )
     .join('\n');
-  return `<section class="chapter" id="plan" aria-labelledby="plan-h">\n<h2 id="plan-h">${PLAN_TITLE}</h2>\n<p>${escapeHtml(planIntro(plan))}</p>\n${tables}\n</section>`;
+  return `<section class="chapter" id="plan" aria-labelledby="plan-h">\n<h2 id="plan-h">${escapeHtml(planTitle(language))}</h2>\n<p>${escapeHtml(
+    planIntro(plan, language),
+  )}</p>\n${tables}\n</section>`;
 }

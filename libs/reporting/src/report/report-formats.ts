@@ -1,7 +1,12 @@
 import { ReportModel } from '../model/report-model';
-import { renderReportDocx } from '../render/docx-report';
 import { renderReportHtml } from '../render/html-report';
-import { renderReportPdf } from '../render/pdf-report';
+
+// Loaded on first use: pdfkit and docx are large, and most processes never render. `require` rather
+// than `import()`, for which TypeScript's nodenext rules would want a `.js` file name.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const pdfReport = (): typeof import('../render/pdf-report') => require('../render/pdf-report');
+const docxReport = (): typeof import('../render/docx-report') => require('../render/docx-report');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface ReportFormat {
   extension: string;
@@ -16,10 +21,14 @@ export const REPORT_FORMATS: Record<string, ReportFormat> = {
     mediaType: 'text/html; charset=utf-8',
     render: async (model) => Buffer.from(await renderReportHtml(model), 'utf8'),
   },
-  pdf: { extension: 'pdf', mediaType: 'application/pdf', render: renderReportPdf },
+  pdf: {
+    extension: 'pdf',
+    mediaType: 'application/pdf',
+    render: async (model) => pdfReport().renderReportPdf(model),
+  },
   docx: {
     extension: 'docx',
     mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    render: renderReportDocx,
+    render: async (model) => docxReport().renderReportDocx(model),
   },
 };

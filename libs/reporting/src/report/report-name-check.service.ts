@@ -29,11 +29,13 @@ export class ReportNameCheckService {
   async check(user: CurrentUser, reportId: string): Promise<ReportNameCheckResult> {
     const report = await this.reports.get(user, reportId);
     await this.access.require(user, report.reviewId, 'report.publish');
-    const input = await this.dataSource.transaction('REPEATABLE READ', (manager) => loadReportInput(manager, report.reviewId));
+    const input = await this.dataSource.transaction('REPEATABLE READ', (manager) =>
+      loadReportInput(manager, report.reviewId, report.language),
+    );
     return {
       reportId: report.id,
       version: report.version,
-      upToDate: report.contentHash !== null && contentHash(buildReportModel(input)) === report.contentHash,
+      upToDate: report.contentHash !== null && contentHash(buildReportModel(input, report.language)) === report.contentHash,
       places: reportNameCheck(input),
     };
   }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { REVIEW_TEAM_ROLES } from '../team/team-member.entity';
 import { KnownPeople, NameAnonymiser, nameAnonymiser } from './name-anonymiser';
+import { QuoteFacts, quoteAsShown, QuoteShown } from './quote-rule';
 
 type Ctx = Pick<GraphqlContext, 'loaders'>;
 
@@ -59,6 +60,16 @@ export class AnonymisationService {
     if (user.isAdmin) return true;
     const roles = await this.access.myRoles(user, reviewId, ctx);
     return roles.some((r) => REVIEW_TEAM_ROLES.includes(r));
+  }
+
+  /** The quote rule (quoteAsShown) for these items, their stakeholders' current consent to be quoted read in one statement. */
+  async quotesAsShown(items: QuoteFacts[]): Promise<{ shown: QuoteShown; text: string | null }[]> {
+    const ids = [...new Set(items.flatMap((e) => (e.quotedStakeholderId ? [e.quotedStakeholderId] : [])))];
+    const rows: { id: string }[] = ids.length
+      ? await this.dataSource.query('SELECT id FROM stakeholder WHERE id = ANY($1::uuid[]) AND consent_to_be_quoted', [ids])
+      : [];
+    const consented = new Set(rows.map((r) => r.id));
+    return items.map((e) => quoteAsShown(e, (id) => consented.has(id)));
   }
 
   /** One piece of team-written text of the review, as this reader may read it. */

@@ -77,6 +77,8 @@ describe('EvidenceService.log (the hot path a peer phone hits)', () => {
       keyFactorIds: [f.keyFactors[0].id],
       statement: 'The budget line for the strategy survived the cuts.',
       quote: 'We would not cut this.',
+      quotedStakeholderId: null,
+      paraphrase: null,
       stance: 'SUPPORTS',
       loggedById: peer.personId,
       observedAt: '2027-03-10T09:15:00.000Z',

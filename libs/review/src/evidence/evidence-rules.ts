@@ -82,6 +82,8 @@ export interface LoggingCaller {
   reviewId: string;
   checkRoles: boolean;
   access: Pick<ReviewAccessService, 'check'>;
+  /** The stakeholders an item may quote (the host city's and those met in the review), read when an input names one. */
+  quotable?: ReadonlySet<string>;
 }
 
 /**
@@ -161,6 +163,20 @@ export const EVIDENCE_RULES: EvidenceRule[] = [
     name: 'the quote is not too long',
     check: (_facts, input) =>
       input.quote && input.quote.length > 10000 ? { path: 'quote', message: 'must be at most 10000 characters' } : null,
+  },
+  {
+    name: 'the paraphrase is not too long',
+    check: (_facts, input) =>
+      input.paraphrase && input.paraphrase.length > 10000 ? { path: 'paraphrase', message: 'must be at most 10000 characters' } : null,
+  },
+  {
+    // A quote without the person's consent is still accepted without a paraphrase (a phone syncing must
+    // never lose it): it is flagged (needsParaphrase) and shown as "paraphrase pending" until one is written.
+    name: 'the stakeholder quoted is one of the review',
+    check: (_facts, input, caller) =>
+      input.quotedStakeholderId && !caller.quotable?.has(input.quotedStakeholderId)
+        ? { path: 'quotedStakeholderId', message: 'not a stakeholder of the host city or of this review’s sessions' }
+        : null,
   },
   {
     name: 'observedAt is an instant',

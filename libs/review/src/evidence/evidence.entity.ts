@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { StakeholderCategory } from '@peervisit/directory/entities';
+import { Stakeholder, StakeholderCategory } from '@peervisit/directory/entities';
 import { JSONScalar, UuidEntity } from '@peervisit/platform/entities';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Document } from '../document/document.entity';
@@ -96,6 +96,25 @@ export class Evidence {
   @Field(() => String, { nullable: true, description: 'Verbatim, as said.' })
   @Column('text', { nullable: true })
   quote: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The stakeholder the quote is from. Without their consent to be quoted, readers outside the team see the paraphrase.',
+  })
+  @Index()
+  @Column('uuid', { nullable: true })
+  quotedStakeholderId: string | null;
+
+  @ManyToOne(() => Stakeholder, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn()
+  quotedStakeholder?: Stakeholder | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The team’s paraphrase of the quote, shown instead of it when the person quoted has not agreed to be quoted.',
+  })
+  @Column('text', { nullable: true })
+  paraphrase: string | null;
 
   @Field(() => EvidenceStance)
   @Column({ type: 'enum', enum: EvidenceStance, enumName: 'evidence_stance' })

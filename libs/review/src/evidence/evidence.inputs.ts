@@ -20,6 +20,14 @@ export class EvidenceInput {
   @Field(() => [ID]) @Extensions(CHECKED_PER_ITEM) keyFactorIds: string[];
   @Field() statement: string;
   @Field({ nullable: true }) quote?: string;
+  @Field(() => ID, { nullable: true, description: 'The stakeholder the quote is from (of the host city or met in the review).' })
+  @Extensions(CHECKED_PER_ITEM)
+  quotedStakeholderId?: string;
+  @Field({
+    nullable: true,
+    description: 'The paraphrase shown instead of the quote when the person quoted has not agreed to be quoted. Accepted later too.',
+  })
+  paraphrase?: string;
   @Field(() => EvidenceStance) stance: EvidenceStance;
   @Field({ nullable: true, description: 'When it was heard or seen (ISO instant); defaults to now.' }) observedAt?: string;
 }
@@ -30,6 +38,9 @@ export class EvidencePatch {
   @Field(() => [ID], { nullable: true }) keyFactorIds?: string[];
   @Field({ nullable: true }) statement?: string;
   @Field(() => String, { nullable: true, description: 'An empty string removes the quote.' }) quote?: string;
+  @Field(() => ID, { nullable: true, description: 'The stakeholder quoted; null removes the link.' })
+  quotedStakeholderId?: string | null;
+  @Field(() => String, { nullable: true, description: 'An empty string removes the paraphrase.' }) paraphrase?: string;
   @Field(() => EvidenceStance, { nullable: true }) stance?: EvidenceStance;
 }
 

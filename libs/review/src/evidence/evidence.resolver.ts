@@ -3,6 +3,8 @@ import { KeyFactor } from '@peervisit/catalogue/entities';
 import { Person } from '@peervisit/directory/entities';
 import { CurrentUser, GraphqlContext, groupInOrder, Me } from '@peervisit/platform';
 import { ReviewLiveStreams } from '../access/review-live-streams';
+import { AnonymisationService } from '../anonymisation/anonymisation.service';
+import { QuoteShown } from '../anonymisation/quote-rule';
 import { ReviewLoaders } from '../review/review-loaders';
 import { Evidence, EvidenceRevision } from './evidence.entity';
 import { EvidenceInput, EvidenceListArgs, EvidencePatch } from './evidence.inputs';
@@ -18,6 +20,7 @@ export class EvidenceResolver {
     private readonly evidence: EvidenceService,
     private readonly loaders: ReviewLoaders,
     private readonly live: ReviewLiveStreams,
+    private readonly anonymisation: AnonymisationService,
   ) {}
 
   @Subscription(() => Evidence, {
@@ -89,6 +92,30 @@ export class EvidenceResolver {
         groupInOrder(ids, await this.evidence.revisions(ids), (r) => r.evidenceId),
       )
       .load(evidence.id);
+  }
+
+  @Query(() => [Evidence], {
+    description:
+      'Quotes from stakeholders who have not agreed to be quoted and have no paraphrase yet: readers outside the team see “paraphrase pending” until one is written (review team only).',
+  })
+  quotesNeedingParaphrase(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string) {
+    return this.evidence.quotesNeedingParaphrase(user, reviewId);
+  }
+
+  @ResolveField(() => QuoteShown, {
+    description: 'How readers outside the team (the host city, reports) get the quote: verbatim, as the paraphrase, or as pending.',
+  })
+  async quoteShown(@Parent() evidence: Evidence, @Context() ctx: GraphqlContext): Promise<QuoteShown> {
+    return ctx.loaders
+      .get<Evidence, QuoteShown>('Evidence.quoteShown', async (items) =>
+        (await this.anonymisation.quotesAsShown([...items])).map((q) => q.shown),
+      )
+      .load(evidence);
+  }
+
+  @ResolveField(() => Boolean, { description: 'A quote from someone who has not agreed to be quoted, still without a paraphrase.' })
+  async needsParaphrase(@Parent() evidence: Evidence, @Context() ctx: GraphqlContext): Promise<boolean> {
+    return (await this.quoteShown(evidence, ctx)) === QuoteShown.PENDING;
   }
 
   @ResolveField(() => Person)

@@ -21,6 +21,8 @@ import {
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
+import { AnonymisationService } from '../anonymisation/anonymisation.service';
+import { QuoteShown } from '../anonymisation/quote-rule';
 import { AuditLog, snapshot } from '../audit/audit-log.service';
 import { Review } from '../review/review.entity';
 import { reviewLoaders } from '../review/review-loaders';
@@ -67,7 +69,10 @@ export interface KeyFactorCoverage {
 
 /** Content that decides whether a second log with the same id is the same item. */
 const contentOf = (
-  e: Pick<Evidence, 'source' | 'sessionId' | 'documentId' | 'stakeholderCategory' | 'keyFactorIds' | 'statement' | 'quote' | 'stance'>,
+  e: Pick<
+    Evidence,
+    'source' | 'sessionId' | 'documentId' | 'stakeholderCategory' | 'keyFactorIds' | 'statement' | 'quote' | 'stance' | 'paraphrase'
+  > & { quotedStakeholderId?: string | null },
 ) => ({
   source: e.source,
   sessionId: e.sessionId ?? null,
@@ -76,6 +81,8 @@ const contentOf = (
   keyFactorIds: [...e.keyFactorIds].sort(),
   statement: e.statement,
   quote: e.quote ?? null,
+  quotedStakeholderId: e.quotedStakeholderId ?? null,
+  paraphrase: e.paraphrase ?? null,
   stance: e.stance,
 });
 
@@ -87,6 +94,7 @@ function lowerCaseIds(input: EvidenceInput): EvidenceInput {
     id: lower(input.id) as string,
     sessionId: lower(input.sessionId) ?? undefined,
     documentId: lower(input.documentId) ?? undefined,
+    quotedStakeholderId: lower(input.quotedStakeholderId) ?? undefined,
     keyFactorIds: (input.keyFactorIds ?? []).map((k) => k.trim().toLowerCase()),
   };
 }
@@ -100,6 +108,7 @@ export class EvidenceService {
     private readonly audit: AuditLog,
     private readonly reviews: ReviewService,
     private readonly events: DomainEventBus,
+    private readonly anonymisation: AnonymisationService,
   ) {}
 
   async log(user: CurrentUser, reviewId: string, input: EvidenceInput): Promise<LogResult> {
@@ -119,8 +128,14 @@ export class EvidenceService {
     if (!items.length) return [];
     const reviewId = rawReviewId.trim().toLowerCase();
     // The caller's roles were checked above, for the whole batch.
-    const caller: LoggingCaller = { user, reviewId, checkRoles: false, access: this.access };
     const inputs = items.map(lowerCaseIds);
+    const caller: LoggingCaller = {
+      user,
+      reviewId,
+      checkRoles: false,
+      access: this.access,
+      quotable: await this.quotable(reviewId, inputs),
+    };
     const candidates = inputs.map((input) =>
       isUuid(reviewId) && this.writable(input, caller) ? this.newEvidence(user, reviewId, input.id, input) : null,
     );
@@ -209,6 +224,8 @@ export class EvidenceService {
         key_factor_ids: evidence.keyFactorIds,
         statement: evidence.statement,
         quote: evidence.quote,
+        quoted_stakeholder_id: evidence.quotedStakeholderId,
+        paraphrase: evidence.paraphrase,
         stance: evidence.stance,
         observed_at: evidence.observedAt.toISOString(),
         after: snapshot(after),
@@ -224,6 +241,8 @@ export class EvidenceService {
       'key_factor_ids uuid[]',
       'statement text',
       'quote text',
+      'quoted_stakeholder_id uuid',
+      'paraphrase text',
       'stance evidence_stance',
       'observed_at timestamptz',
       'after jsonb',
@@ -237,8 +256,8 @@ export class EvidenceService {
            FROM x CROSS JOIN LATERAL (${facts}) f
        ),
        inserted AS (
-         INSERT INTO evidence (id, review_id, source, session_id, document_id, stakeholder_category, key_factor_ids, statement, quote, stance, logged_by_id, observed_at, recorded_at, language)
-         SELECT x.id, $1::uuid, x.source, x.session_id, x.document_id, x.stakeholder_category, x.key_factor_ids, x.statement, x.quote, x.stance, $2::uuid, x.observed_at,
+         INSERT INTO evidence (id, review_id, source, session_id, document_id, stakeholder_category, key_factor_ids, statement, quote, quoted_stakeholder_id, paraphrase, stance, logged_by_id, observed_at, recorded_at, language)
+         SELECT x.id, $1::uuid, x.source, x.session_id, x.document_id, x.stakeholder_category, x.key_factor_ids, x.statement, x.quote, x.quoted_stakeholder_id, x.paraphrase, x.stance, $2::uuid, x.observed_at,
                 date_trunc('milliseconds', now()), c.working_language
            FROM x JOIN checked c ON c.i = x.i
           WHERE c.allowed
@@ -275,8 +294,8 @@ export class EvidenceService {
     const reviewId = rawReviewId.trim().toLowerCase();
     const input = lowerCaseIds(rawInput);
     const id = input.id;
-    const caller: LoggingCaller = { user, reviewId, checkRoles, access: this.access };
     try {
+      const caller: LoggingCaller = { user, reviewId, checkRoles, access: this.access, quotable: await this.quotable(reviewId, [input]) };
       const evidence = isUuid(reviewId) && this.writable(input, caller) ? this.newEvidence(user, reviewId, id, input) : null;
       const { facts, recordedAt } = evidence
         ? await this.insertIfAllowed(evidence, input, caller)
@@ -315,6 +334,7 @@ export class EvidenceService {
       ...(input.keyFactorIds ?? []),
       ...(input.sessionId ? [input.sessionId] : []),
       ...(input.documentId ? [input.documentId] : []),
+      ...(input.quotedStakeholderId ? [input.quotedStakeholderId] : []),
     ];
     return ids.every(isUuid) && inputHolds(input, caller);
   }
@@ -330,6 +350,8 @@ export class EvidenceService {
       keyFactorIds: [...new Set(input.keyFactorIds)],
       statement: input.statement.trim(),
       quote: input.quote?.trim() || null,
+      quotedStakeholderId: input.quotedStakeholderId ?? null,
+      paraphrase: input.paraphrase?.trim() || null,
       stance: input.stance,
       loggedById: user.personId,
       observedAt: input.observedAt ? new Date(input.observedAt) : new Date(),
@@ -368,13 +390,15 @@ export class EvidenceService {
       evidence.stance,
       evidence.observedAt,
       JSON.stringify(snapshot(after)),
+      evidence.quotedStakeholderId,
+      evidence.paraphrase,
     ];
     const where = rulesWhere(EVIDENCE_RULES, input, caller, params);
     const [row]: (FactsRow & { recorded_at: Date | null })[] = await this.dataSource.query(
       `WITH facts AS (${FACTS_SELECT}),
        inserted AS (
-         INSERT INTO evidence (id, review_id, source, session_id, document_id, stakeholder_category, key_factor_ids, statement, quote, stance, logged_by_id, observed_at, language)
-         SELECT $5::uuid, $1::uuid, $6::evidence_source, $2::uuid, $3::uuid, $7::stakeholder_category, $8::uuid[], $9::text, $10::text, $11::evidence_stance, $4::uuid, $12::timestamptz,
+         INSERT INTO evidence (id, review_id, source, session_id, document_id, stakeholder_category, key_factor_ids, statement, quote, quoted_stakeholder_id, paraphrase, stance, logged_by_id, observed_at, language)
+         SELECT $5::uuid, $1::uuid, $6::evidence_source, $2::uuid, $3::uuid, $7::stakeholder_category, $8::uuid[], $9::text, $10::text, $14::uuid, $15::text, $11::evidence_stance, $4::uuid, $12::timestamptz,
                 f.working_language
            FROM facts f
           WHERE ${where}
@@ -412,6 +436,10 @@ export class EvidenceService {
         ...(patch.keyFactorIds ? { keyFactorIds: [...new Set(patch.keyFactorIds.map((k) => k.trim().toLowerCase()))] } : {}),
         ...(patch.statement !== undefined && patch.statement !== null ? { statement: patch.statement.trim() } : {}),
         ...(patch.quote !== undefined ? { quote: patch.quote?.trim() || null } : {}),
+        ...(patch.quotedStakeholderId !== undefined
+          ? { quotedStakeholderId: patch.quotedStakeholderId?.trim().toLowerCase() || null }
+          : {}),
+        ...(patch.paraphrase !== undefined ? { paraphrase: patch.paraphrase?.trim() || null } : {}),
         ...(patch.stance ? { stance: patch.stance } : {}),
       };
       const edited = {
@@ -422,16 +450,32 @@ export class EvidenceService {
         keyFactorIds: next.keyFactorIds,
         statement: next.statement,
         quote: next.quote ?? undefined,
+        quotedStakeholderId: next.quotedStakeholderId ?? undefined,
+        paraphrase: next.paraphrase ?? undefined,
         stance: next.stance,
       };
       const facts = await this.loggingFacts(manager, existing.reviewId, edited);
       // The caller's roles were checked above (an edit needs more than the right to log).
       assertNoProblems(
-        checkRules(facts, edited, { user, reviewId: existing.reviewId, checkRoles: false, access: this.access }),
+        checkRules(facts, edited, {
+          user,
+          reviewId: existing.reviewId,
+          checkRoles: false,
+          access: this.access,
+          quotable: await this.quotable(existing.reviewId, [edited]),
+        }),
         'The evidence was not changed',
       );
       const changes: Record<string, { from: unknown; to: unknown }> = {};
-      for (const field of ['stakeholderCategory', 'keyFactorIds', 'statement', 'quote', 'stance'] as const) {
+      for (const field of [
+        'stakeholderCategory',
+        'keyFactorIds',
+        'statement',
+        'quote',
+        'quotedStakeholderId',
+        'paraphrase',
+        'stance',
+      ] as const) {
         if (!isDeepStrictEqual(evidence[field], next[field])) changes[field] = { from: evidence[field], to: next[field] };
       }
       if (!Object.keys(changes).length) return evidence;
@@ -499,6 +543,22 @@ export class EvidenceService {
     return paginate(query, args, 'recordedAt', 'DESC');
   }
 
+  /**
+   * Quotes that readers outside the team get as "paraphrase pending" (the quote rule: linked to a
+   * stakeholder without consent to be quoted, no paraphrase), oldest first, for the team to write one.
+   */
+  async quotesNeedingParaphrase(user: CurrentUser, reviewId: string): Promise<Evidence[]> {
+    await this.access.require(user, reviewId, 'evidence.read');
+    const candidates = await this.dataSource
+      .getRepository(Evidence)
+      .createQueryBuilder('e')
+      .where('e.reviewId = :reviewId AND e.retractedAt IS NULL AND e.quotedStakeholderId IS NOT NULL', { reviewId })
+      .orderBy('e.observedAt', 'ASC')
+      .getMany();
+    const shown = await this.anonymisation.quotesAsShown(candidates);
+    return candidates.filter((_e, i) => shown[i].shown === QuoteShown.PENDING);
+  }
+
   async revisions(evidenceIds: readonly string[]): Promise<EvidenceRevision[]> {
     return this.dataSource
       .getRepository(EvidenceRevision)
@@ -543,6 +603,24 @@ export class EvidenceService {
       };
     });
     return { review, keyFactors };
+  }
+
+  /**
+   * The stakeholders among those the inputs quote that an item of the review may quote: the host
+   * city's and those met in its sessions. No statement when no input quotes anyone.
+   */
+  private async quotable(reviewId: string, inputs: Pick<EvidenceInput, 'quotedStakeholderId'>[]): Promise<Set<string>> {
+    const ids = [...new Set(inputs.map((i) => i.quotedStakeholderId?.trim().toLowerCase()).filter((id): id is string => isUuid(id)))];
+    if (!ids.length || !isUuid(reviewId)) return new Set();
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT s.id FROM stakeholder s JOIN review r ON r.id = $1
+        WHERE s.id = ANY ($2::uuid[])
+          AND (s.city_id = r.host_city_id
+               OR EXISTS (SELECT 1 FROM session_stakeholder ss JOIN visit_session vs ON vs.id = ss.session_id
+                           WHERE vs.review_id = r.id AND ss.stakeholder_id = s.id))`,
+      [reviewId, ids],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   async evidenceOrFail(evidenceId: string): Promise<Evidence> {

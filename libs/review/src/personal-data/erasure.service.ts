@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { SessionService } from '@peervisit/directory';
-import { badInput, conflict, CurrentUser, forbidden, isUuid, notFound, OutboxService } from '@peervisit/platform';
+import { badInput, conflict, CurrentUser, forbidden, isUuid, notFound } from '@peervisit/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { ErasedFromReport, ErasureSubject, PersonalDataErasure } from './personal-data-erasure.entity';
+import { PublishedVersions, STAKEHOLDER_REVIEWS } from './published-versions';
 import { erasedEmail, personPseudonym, pseudonymiseStakeholder, stakeholderPseudonym, withholdName } from './pseudonyms';
-
-/** The email that tells an expert leader a published version named someone who has been erased. */
-export const ERASED_FROM_REPORT_TEMPLATE = 'erased-from-published-report';
 
 /**
  * The right to erasure, for the secretariat: a person or a stakeholder is replaced by a stable
@@ -21,7 +19,7 @@ export class ErasureService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
-    private readonly outbox: OutboxService,
+    private readonly versions: PublishedVersions,
   ) {}
 
   async erasePerson(viewer: CurrentUser, personId: string, reason: string): Promise<PersonalDataErasure> {
@@ -34,7 +32,7 @@ export class ErasureService {
       await this.refuseTwice(manager, ErasureSubject.PERSON, personId);
       const reviews = 'SELECT DISTINCT review_id FROM team_member WHERE person_id = $1';
       // Reports name the review team (the expert leader and peers).
-      const published = await this.publishedReports(
+      const published = await this.versions.find(
         manager,
         `r.review_id IN (SELECT review_id FROM team_member WHERE person_id = $1 AND role IN ('EXPERT_LEADER', 'PEER'))`,
         [personId],
@@ -56,7 +54,7 @@ export class ErasureService {
           WHERE recipient_id = $1 OR lower(recipient_email) = lower($3)`,
         [personId, email, person.email],
       );
-      await this.renderAgain(manager, reviews, [personId]);
+      await this.versions.renderAgain(manager, reviews, [personId]);
       return { done: await this.record(manager, viewer, ErasureSubject.PERSON, personId, pseudonym, why, published), ended };
     });
     await this.sessions.forget(ended);
@@ -72,13 +70,13 @@ export class ErasureService {
       ]);
       if (!stakeholder) throw notFound('The stakeholder');
       await this.refuseTwice(manager, ErasureSubject.STAKEHOLDER, stakeholderId);
-      const reviews = `SELECT vs.review_id FROM session_stakeholder ss JOIN visit_session vs ON vs.id = ss.session_id WHERE ss.stakeholder_id = $1`;
+      const reviews = STAKEHOLDER_REVIEWS;
       // A report names a stakeholder only with their consent; without it they were withheld already.
       const published = stakeholder.consent_to_be_named
-        ? await this.publishedReports(manager, `r.review_id IN (${reviews})`, [stakeholderId])
+        ? await this.versions.find(manager, `r.review_id IN (${reviews})`, [stakeholderId])
         : [];
       await pseudonymiseStakeholder(manager, stakeholderId, new Date());
-      await this.renderAgain(manager, reviews, [stakeholderId]);
+      await this.versions.renderAgain(manager, reviews, [stakeholderId]);
       return this.record(manager, viewer, ErasureSubject.STAKEHOLDER, stakeholderId, stakeholderPseudonym(stakeholderId), why, published);
     });
     return this.sendNotices(done);
@@ -106,25 +104,6 @@ export class ErasureService {
     if (done) throw conflict(`This ${kind === ErasureSubject.PERSON ? 'person' : 'stakeholder'} was erased already.`);
   }
 
-  private publishedReports(manager: EntityManager, where: string, params: unknown[]): Promise<ErasedFromReport[]> {
-    return manager.query(
-      `SELECT r.id AS "reportId", r.review_id AS "reviewId", v.title AS "reviewTitle", r.version, r.language
-         FROM report r JOIN review v ON v.id = r.review_id WHERE r.published AND ${where} ORDER BY v.title, r.version`,
-      params,
-    );
-  }
-
-  /**
-   * Unpublished versions that are ready are queued again; the report sweeper hands them to a worker
-   * (the render reads the names as they are now).
-   */
-  private async renderAgain(manager: EntityManager, reviews: string, params: unknown[]) {
-    await manager.query(
-      `UPDATE report SET status = 'QUEUED' WHERE review_id IN (${reviews}) AND NOT published AND status IN ('READY', 'FAILED')`,
-      params,
-    );
-  }
-
   private async record(
     manager: EntityManager,
     viewer: CurrentUser,
@@ -134,38 +113,15 @@ export class ErasureService {
     reason: string,
     publishedReports: ErasedFromReport[],
   ): Promise<{ erasure: PersonalDataErasure; notices: string[] }> {
-    const notices: string[] = [];
     const erasure = await manager.save(
       manager.create(PersonalDataErasure, { subjectKind, subjectId, pseudonym, reason, erasedById: viewer.personId, publishedReports }),
     );
-    const byReview = new Map<string, ErasedFromReport[]>();
-    for (const report of publishedReports) byReview.set(report.reviewId, [...(byReview.get(report.reviewId) ?? []), report]);
-    for (const [reviewId, versions] of byReview) {
-      const leaders: { id: string; email: string }[] = await manager.query(
-        `SELECT p.id, p.email FROM team_member t JOIN person p ON p.id = t.person_id
-          WHERE t.review_id = $1 AND t.role = 'EXPERT_LEADER' AND t.removed_at IS NULL AND p.id <> $2`,
-        [reviewId, subjectId],
-      );
-      for (const leader of leaders) {
-        const dedupeKey = `notice:${ERASED_FROM_REPORT_TEMPLATE}:${erasure.id}:${leader.id}`;
-        notices.push(dedupeKey);
-        await this.outbox.schedule(manager, {
-          dedupeKey,
-          template: ERASED_FROM_REPORT_TEMPLATE,
-          recipientId: leader.id,
-          recipientEmail: leader.email,
-          reviewId,
-          data: { versions: versions.map((v) => ({ version: v.version, language: v.language })) },
-          dueAt: new Date(),
-        });
-      }
-    }
-    return { erasure, notices };
+    return { erasure, notices: await this.versions.tellLeaders(manager, erasure.id, publishedReports, 'erased', subjectId) };
   }
 
   /** After commit: the leaders' notices go out now rather than at the outbox sweeper's next pass. */
   private async sendNotices(done: { erasure: PersonalDataErasure; notices: string[] }): Promise<PersonalDataErasure> {
-    if (done.notices.length) await this.outbox.enqueueScheduled({ dedupeKeys: done.notices });
+    await this.versions.send(done.notices);
     return done.erasure;
   }
 }

@@ -115,13 +115,19 @@ export class PersonalDataService {
         WHERE ss.stakeholder_id = $1 ORDER BY vs.starts_at`,
       [stakeholderId],
     );
+    const [consents, quotes] = await Promise.all([
+      this.dataSource.query('SELECT * FROM stakeholder_consent WHERE stakeholder_id = $1 ORDER BY recorded_at, sequence', [stakeholderId]),
+      this.dataSource.query('SELECT * FROM evidence WHERE quoted_stakeholder_id = $1 ORDER BY observed_at', [stakeholderId]),
+    ]);
     const json = {
       exportedAt: new Date().toISOString(),
       subject: { kind: 'stakeholder', id: stakeholderId },
       stakeholder: clean(stakeholder),
-      records: sessions.length
-        ? [{ what: 'visit sessions attended', table: 'session_stakeholder', column: 'stakeholder_id', rows: sessions }]
-        : [],
+      records: [
+        { what: 'visit sessions attended', table: 'session_stakeholder', column: 'stakeholder_id', rows: sessions },
+        { what: 'consent given or withdrawn', table: 'stakeholder_consent', column: 'stakeholder_id', rows: consents },
+        { what: 'evidence quoting them', table: 'evidence', column: 'quoted_stakeholder_id', rows: quotes },
+      ].filter((r) => r.rows.length),
       evidenceNamingThem: stakeholder.name ? await this.evidenceNaming(stakeholder.name) : [],
       auditEntriesAboutThem: await this.auditAbout(stakeholderId),
       files: [],

@@ -1,3 +1,5 @@
+import { recordConsent } from '@peervisit/directory';
+import { ConsentKind, ConsentMethod } from '@peervisit/directory/entities';
 import { EntityManager } from 'typeorm';
 import { nameAnonymiser } from '../anonymisation/name-anonymiser';
 
@@ -15,11 +17,22 @@ const shortId = (id: string) => id.replace(/-/g, '').slice(0, 8).toUpperCase();
  * city's reviews. Used by retention and by erasure. Answers the reviews whose texts were searched.
  */
 export async function pseudonymiseStakeholder(manager: EntityManager, id: string, now: Date): Promise<void> {
-  const [stakeholder] = await manager.query('SELECT name, city_id FROM stakeholder WHERE id = $1 FOR UPDATE', [id]);
-  await manager.query(
-    `UPDATE stakeholder SET name = $2, position = NULL, consent_to_be_named = false, pseudonymised_at = $3, updated_at = now() WHERE id = $1`,
-    [id, stakeholderPseudonym(id), now],
-  );
+  const [stakeholder] = await manager.query('SELECT name, city_id, consent_to_be_named FROM stakeholder WHERE id = $1 FOR UPDATE', [id]);
+  await manager.query(`UPDATE stakeholder SET name = $2, position = NULL, pseudonymised_at = $3, updated_at = now() WHERE id = $1`, [
+    id,
+    stakeholderPseudonym(id),
+    now,
+  ]);
+  // A pseudonym names nobody: consent to be named ends, as a record (the current state follows the records),
+  // and the notes of their consent records, which may name them, go.
+  await manager.query('UPDATE stakeholder_consent SET note = NULL WHERE stakeholder_id = $1', [id]);
+  if (stakeholder?.consent_to_be_named)
+    await recordConsent(manager, id, null, {
+      kind: ConsentKind.NAMED,
+      given: false,
+      method: ConsentMethod.NOT_RECORDED,
+      note: 'Pseudonymised',
+    });
   if (stakeholder?.name)
     await withholdName(manager, stakeholder.name, 'SELECT id FROM review WHERE host_city_id = $1', [stakeholder.city_id]);
 }

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { JSONScalar, TimestampedEntity, UuidEntity } from '@peervisit/platform/entities';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
 import { Recommendation } from '../recommendation/recommendation.entity';
 import { Review } from '../review/review.entity';
 
@@ -21,13 +21,16 @@ registerEnumType(PlanActionTerm, { name: 'PlanActionTerm', description: 'Quick w
 
 /**
  * One action of the host city's development plan: what it will do about an accepted (or partly
- * accepted) recommendation. Never deleted: a dropped action stays with its reason, and every change
+ * accepted) recommendation of the review, or about a recommendation from outside it that joins the
+ * city's plan (the Intercultural Cities Index's, from PlanSources): exactly one of the two. Never deleted: a dropped action stays with its reason, and every change
  * is a PlanActionChange row.
  */
 @ObjectType()
 @Entity()
 @Index(['reviewId', 'dueOn'])
 @Index(['recommendationId', 'createdAt'])
+@Index(['externalRecommendationId'])
+@Check('plan_action_one_recommendation', '("recommendation_id" IS NULL) <> ("external_recommendation_id" IS NULL)')
 export class PlanAction extends TimestampedEntity {
   @Field(() => ID)
   @Column('uuid')
@@ -37,13 +40,20 @@ export class PlanAction extends TimestampedEntity {
   @JoinColumn()
   review?: Review;
 
-  @Field(() => ID)
-  @Column('uuid')
-  recommendationId: string;
+  @Field(() => ID, { nullable: true, description: "The review's recommendation it answers (null for an external one)." })
+  @Column('uuid', { nullable: true })
+  recommendationId: string | null;
 
   @ManyToOne(() => Recommendation, { onDelete: 'CASCADE' })
   @JoinColumn()
   recommendation?: Recommendation;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "A recommendation from outside the review that it answers (the city's Intercultural Cities Index's).",
+  })
+  @Column('uuid', { nullable: true })
+  externalRecommendationId: string | null;
 
   @Field({ description: 'What will be done.' })
   @Column('text')

@@ -20,19 +20,32 @@ export class PlanResolver {
   @Query(() => DevelopmentPlan, {
     description: "The host city's development plan (the team always; the host city and observers from the feedback session on).",
   })
-  developmentPlan(@Me() user: CurrentUser, @Args('reviewId', { type: () => ID }) reviewId: string, @Context() ctx: GraphqlContext) {
-    return this.plans.plan(user, reviewId, ctx);
+  developmentPlan(
+    @Me() user: CurrentUser,
+    @Args('reviewId', { type: () => ID }) reviewId: string,
+    @Context() ctx: GraphqlContext,
+    @Args('language', { type: () => String, nullable: true, description: 'For the texts of external recommendations (en, fr…).' })
+    language?: string,
+  ) {
+    return this.plans.plan(user, reviewId, ctx, language ?? undefined);
   }
 
   @Mutation(() => PlanAction, {
-    description: 'Adds an action to an accepted or partly accepted recommendation (host coordinator and contributors).',
+    description:
+      "Adds an action to an accepted or partly accepted recommendation, or to one of the city's Index recommendations with reviewId (host coordinator and contributors).",
   })
   addPlanAction(
     @Me() user: CurrentUser,
     @Args('recommendationId', { type: () => ID }) recommendationId: string,
     @Args('input') input: PlanActionInput,
+    @Args('reviewId', {
+      type: () => ID,
+      nullable: true,
+      description: "The review whose plan takes the action: for an Index recommendation (a review's own belongs to its review).",
+    })
+    reviewId?: string,
   ) {
-    return this.plans.addAction(user, recommendationId, input);
+    return this.plans.addAction(user, recommendationId, input, reviewId);
   }
 
   @Mutation(() => PlanAction, { description: 'Changes the fields given of a plan action; every change is kept in its history.' })

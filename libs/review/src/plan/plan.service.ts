@@ -3,6 +3,7 @@ import { City } from '@peervisit/directory/entities';
 import {
   AppError,
   assertNoProblems,
+  badInput,
   CurrentUser,
   ErrorCode,
   GraphqlContext,
@@ -37,6 +38,7 @@ import {
   resolveAction,
   weightedProgress,
 } from './plan.rules';
+import { PlanSources } from './plan-sources';
 import { DevelopmentPlan, PlanSummary } from './plan.types';
 
 type Ctx = Pick<GraphqlContext, 'loaders'>;
@@ -58,22 +60,52 @@ export class PlanService {
     private readonly access: ReviewAccessService,
     private readonly audit: AuditLog,
     private readonly changes: ReviewChanges,
+    private readonly sources: PlanSources,
   ) {}
 
-  async addAction(user: CurrentUser, recommendationId: string, input: PlanActionInput): Promise<PlanAction> {
-    const found = isUuid(recommendationId)
-      ? await this.dataSource.getRepository(Recommendation).findOneBy({ id: recommendationId.toLowerCase() })
-      : null;
-    if (!found) throw notFound(`Recommendation ${recommendationId}`);
-    await this.access.require(user, found.reviewId, 'plan.edit');
-    return this.changes.transaction(this.dataSource, found.reviewId, async (manager) => {
-      const review = await this.reviewAllowing(manager, found.reviewId);
-      const recommendation = await manager.findOneOrFail(Recommendation, { where: { id: found.id }, lock: { mode: 'pessimistic_read' } });
-      if (recommendation.withdrawnAt) throw invalidTransition('The team withdrew this recommendation; it takes no actions.');
-      if (!recommendation.hostResponse || !PLANNED_ANSWERS.includes(recommendation.hostResponse))
-        throw invalidTransition(
-          'Only a recommendation the city accepted or partly accepted takes actions; answer it first (respondToRecommendation).',
-        );
+  /**
+   * Adds an action to a recommendation of the review, or to an external one of the review's city (the
+   * Index's), which names the review whose plan takes it (`reviewId`). Same rules either way.
+   */
+  async addAction(user: CurrentUser, recommendationId: string, input: PlanActionInput, reviewId?: string | null): Promise<PlanAction> {
+    const id = isUuid(recommendationId) ? recommendationId.toLowerCase() : null;
+    const found = id ? await this.dataSource.getRepository(Recommendation).findOneBy({ id }) : null;
+    if (found)
+      return this.add(user, found.reviewId, input, async (manager) => {
+        const recommendation = await manager.findOneOrFail(Recommendation, { where: { id: found.id }, lock: { mode: 'pessimistic_read' } });
+        if (recommendation.withdrawnAt) throw invalidTransition('The team withdrew this recommendation; it takes no actions.');
+        if (!recommendation.hostResponse || !PLANNED_ANSWERS.includes(recommendation.hostResponse))
+          throw invalidTransition(
+            'Only a recommendation the city accepted or partly accepted takes actions; answer it first (respondToRecommendation).',
+          );
+        return { recommendationId: recommendation.id, externalRecommendationId: null };
+      });
+    const external = id ? await this.sources.byId(id) : null;
+    if (!external) throw notFound(`Recommendation ${recommendationId}`);
+    if (!reviewId?.trim())
+      throw badInput(`The action was not added: name the review whose development plan takes it.`, [
+        { path: 'reviewId', message: `required for a recommendation of the ${external.source}` },
+      ]);
+    return this.add(user, reviewId.trim().toLowerCase(), input, async (_manager, review) => {
+      if (external.cityId !== review.hostCityId)
+        throw badInput('The action was not added: the recommendation is about another city than this review.', [
+          { path: 'reviewId', message: "must be a review of the recommendation's city" },
+        ]);
+      return { recommendationId: null, externalRecommendationId: external.id };
+    });
+  }
+
+  /** The rules of adding, whatever the recommendation: `link` checks it and says which it is. */
+  private async add(
+    user: CurrentUser,
+    reviewId: string,
+    input: PlanActionInput,
+    link: (manager: EntityManager, review: Review) => Promise<{ recommendationId: string | null; externalRecommendationId: string | null }>,
+  ): Promise<PlanAction> {
+    await this.access.require(user, reviewId, 'plan.edit');
+    return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
+      const review = await this.reviewAllowing(manager, reviewId);
+      const recommendation = await link(manager, review);
       const { fields, problems } = resolveAction(null, input, await this.hostMembers(manager, review.id));
       const documentId = await this.document(manager, review.id, input.documentId, problems);
       const note = noteOf(input.note, problems);
@@ -81,8 +113,8 @@ export class PlanService {
       assertNoProblems(problems, 'The action was not added');
       const { identifiers } = await manager.insert(PlanAction, {
         ...fields,
+        ...recommendation,
         reviewId: review.id,
-        recommendationId: recommendation.id,
         createdById: user.personId,
       });
       const saved = await manager.findOneByOrFail(PlanAction, { id: identifiers[0].id as string });
@@ -120,7 +152,7 @@ export class PlanService {
   }
 
   /** The plan as the reader may see it: the team and admins always, the host city and observers from the feedback on. */
-  async plan(user: CurrentUser, reviewId: string, ctx?: Ctx): Promise<DevelopmentPlan> {
+  async plan(user: CurrentUser, reviewId: string, ctx?: Ctx, language?: string): Promise<DevelopmentPlan> {
     const roles = await this.access.requireFindingsRead(user, reviewId, ctx);
     const review = await this.access.reviewOrFail(reviewId);
     const city = await this.dataSource.getRepository(City).findOneByOrFail({ id: review.hostCityId });
@@ -135,15 +167,21 @@ export class PlanService {
       const own = actions.filter((a) => a.recommendationId === recommendation.id);
       return { recommendation, actions: own, progress: weightedProgress(own) };
     });
+    // The city's recommendations from outside the review (the Index's), with this review's actions on them.
+    const perExternal = (await this.sources.forCity(review.hostCityId, language)).map((recommendation) => {
+      const own = actions.filter((a) => a.externalRecommendationId === recommendation.id);
+      return { recommendation, actions: own, progress: weightedProgress(own) };
+    });
     const mayEdit = user.isAdmin || roles.some((r) => HOST_ROLES.includes(r));
     return {
       reviewId,
-      progress: planProgress(perRecommendation.map((r) => r.progress)),
+      progress: planProgress([...perRecommendation, ...perExternal].map((r) => r.progress)),
       canEdit: mayEdit && allows(review.status, 'editPlan'),
       today: formatInZone(new Date(), city.timeZone).slice(0, 10),
       recommendations: perRecommendation,
+      externalRecommendations: perExternal,
       progressHistory: progressHistory(
-        history.map((c) => ({ ...c, recommendationId: actions.find((a) => a.id === c.actionId)?.recommendationId ?? '' })),
+        history.map((c) => ({ ...c, recommendationId: recommendationOf(actions.find((a) => a.id === c.actionId)) })),
         (instant) => formatInZone(instant, city.timeZone).slice(0, 10),
       ),
     };
@@ -162,12 +200,12 @@ export class PlanService {
     const actions = await this.dataSource
       .getRepository(PlanAction)
       .createQueryBuilder('a')
-      .innerJoin(Recommendation, 'r', 'r.id = a.recommendationId')
+      .leftJoin(Recommendation, 'r', 'r.id = a.recommendationId')
       .where('a.reviewId = :reviewId AND r.withdrawnAt IS NULL', { reviewId })
       .getMany();
     if (!actions.length) return null;
     const byRecommendation = new Map<string, PlanAction[]>();
-    for (const a of actions) byRecommendation.set(a.recommendationId, [...(byRecommendation.get(a.recommendationId) ?? []), a]);
+    for (const a of actions) byRecommendation.set(recommendationOf(a), [...(byRecommendation.get(recommendationOf(a)) ?? []), a]);
     return {
       progress: planProgress([...byRecommendation.values()].map(weightedProgress)),
       actions: actions.filter((a) => a.status !== PlanActionStatus.DROPPED).length,
@@ -249,6 +287,10 @@ export class PlanService {
     return review;
   }
 }
+
+/** The recommendation an action answers, the review's or an external one. */
+const recommendationOf = (action?: Pick<PlanAction, 'recommendationId' | 'externalRecommendationId'>): string =>
+  action?.recommendationId ?? action?.externalRecommendationId ?? '';
 
 function noteOf(note: string | null | undefined, problems: Problem[]): string {
   const value = note?.trim() ?? '';

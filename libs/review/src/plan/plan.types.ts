@@ -16,15 +16,39 @@ export class RecommendationPlan {
   @Field(() => [PlanAction], { description: 'Its actions, oldest first, dropped ones included.' }) actions: PlanAction[];
 }
 
+@ObjectType({ description: "A recommendation from outside the review that joins the city's plan (the Intercultural Cities Index's)." })
+export class ExternalRecommendationView {
+  @Field(() => ID) id: string;
+  @Field({ description: 'What it comes from, e.g. the Index and when it was published.' }) source: string;
+  @Field(() => String, { nullable: true, description: 'What it is about within its source (an indicator); null for the whole.' })
+  about: string | null;
+  @Field() text: string;
+}
+
+@ObjectType({ description: "An external recommendation with this review's actions on it." })
+export class ExternalRecommendationPlan {
+  @Field(() => ExternalRecommendationView) recommendation: ExternalRecommendationView;
+  @Field(() => Float, { nullable: true, description: 'Weighted from its actions (dropped ones left out); null without any.' })
+  progress: number | null;
+  @Field(() => [PlanAction], { description: 'Its actions, oldest first, dropped ones included.' }) actions: PlanAction[];
+}
+
 @ObjectType({ description: "The host city's development plan: its actions per accepted recommendation, and its progress." })
 export class DevelopmentPlan {
   @Field(() => ID) reviewId: string;
-  @Field(() => Float, { nullable: true, description: "The mean of the recommendations' progress; null before any action." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The mean of the recommendations' progress (external ones included); null before any action.",
+  })
   progress: number | null;
   @Field({ description: 'Whether I may add and change actions now (my role and the review status).' }) canEdit: boolean;
   @Field({ description: 'Today in the host city (YYYY-MM-DD): an action due before it and not done or dropped is overdue.' })
   today: string;
   @Field(() => [RecommendationPlan]) recommendations: RecommendationPlan[];
+  @Field(() => [ExternalRecommendationPlan], {
+    description: "The city's recommendations from outside the review (its latest published Intercultural Cities Index's), same rules.",
+  })
+  externalRecommendations: ExternalRecommendationPlan[];
   @Field(() => [PlanProgressPoint], { description: 'The progress at the end of each day it changed, oldest first.' })
   progressHistory: PlanProgressPoint[];
 }

@@ -19,7 +19,7 @@ export class ReviewStakeholders {
   async register(user: CurrentUser, reviewId: string, input: Omit<StakeholderInput, 'cityId'>): Promise<Stakeholder> {
     await this.access.require(user, reviewId, 'stakeholder.register');
     const review = await this.access.reviewOrFail(reviewId);
-    return this.stakeholders.save({ ...input, cityId: review.hostCityId });
+    return this.stakeholders.save({ ...input, cityId: review.hostCityId }, undefined, user.personId);
   }
 
   async ofReview(user: CurrentUser, review: Review, ctx: GraphqlContext): Promise<Stakeholder[]> {

@@ -2,6 +2,7 @@ import { Args, Context, Field, ID, InputType, Int, Mutation, Parent, Query, Reso
 import { KeyFactor } from '@peervisit/catalogue/entities';
 import { Person, Stakeholder, StakeholderCategory } from '@peervisit/directory/entities';
 import { CurrentUser, GraphqlContext, groupInOrder, Me } from '@peervisit/platform';
+import { inReview } from '../anonymisation/stakeholder-name';
 import { ReviewLoaders } from '../review/review-loaders';
 import { Review } from '../review/review.entity';
 import { ZonedDateTime } from '../review/review.types';
@@ -81,12 +82,12 @@ export class VisitResolver {
   @Mutation(() => Stakeholder, {
     description: 'Registers someone of the host city the team will meet (expert leader, peers, host coordinator).',
   })
-  registerStakeholder(
+  async registerStakeholder(
     @Me() user: CurrentUser,
     @Args('reviewId', { type: () => ID }) reviewId: string,
     @Args('input') input: ReviewStakeholderInput,
   ) {
-    return this.reviewStakeholders.register(user, reviewId, input);
+    return inReview(await this.reviewStakeholders.register(user, reviewId, input), reviewId);
   }
 
   @ResolveField(() => ZonedDateTime)
@@ -117,7 +118,8 @@ export class VisitResolver {
 
   @ResolveField(() => [Stakeholder], { description: 'Whom the team meets.' })
   async stakeholders(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
-    return (await this.stakeholderLinks(session, ctx)).map((l) => l.stakeholder);
+    // The review goes along, so the name is shown as this reader may read it in this review (stakeholder-name.ts).
+    return (await this.stakeholderLinks(session, ctx)).map((l) => inReview(l.stakeholder, session.reviewId));
   }
 
   @ResolveField(() => [ID], { description: 'The stakeholders of this session whose coming the host city has confirmed.' })
@@ -160,7 +162,7 @@ export class ReviewStakeholdersResolver {
   constructor(private readonly reviewStakeholders: ReviewStakeholders) {}
 
   @ResolveField(() => [Stakeholder], { description: "The host city's registered stakeholders." })
-  stakeholders(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
-    return this.reviewStakeholders.ofReview(user, review, ctx);
+  async stakeholders(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+    return (await this.reviewStakeholders.ofReview(user, review, ctx)).map((s) => inReview(s, review.id));
   }
 }

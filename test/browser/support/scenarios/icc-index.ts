@@ -1,9 +1,12 @@
-import { IccIndexSeed, IndexAssessmentService, IndexDefinitionService, questionsOf } from '@peervisit/icc-index';
+import { IccIndexSeed, IndexAssessmentService, IndexChanges, IndexDefinitionService, questionsOf } from '@peervisit/icc-index';
 import { createCity, createPerson } from '@peervisit/testing';
 import { CATALOGUE_ENTITIES } from '@peervisit/catalogue/entities';
 import { DIRECTORY_ENTITIES } from '@peervisit/directory/entities';
 import { ICC_INDEX_ENTITIES } from '@peervisit/icc-index/entities';
+import { DomainEventBus } from '@peervisit/platform';
 import { PLATFORM_ENTITIES } from '@peervisit/platform/entities';
+import { REVIEW_ENTITIES } from '@peervisit/review/entities';
+import { MetadataScanner } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 
 type Person = { id: string; email: string };
@@ -27,14 +30,18 @@ export interface IccIndexScenario {
  * complete and submitted, for the expert to analyse and the secretariat to publish, read then by a
  * member of Sarajevo's city administration.
  */
-export async function prepare(prepared: DataSource): Promise<IccIndexScenario> {
-  // The preparing app loads the catalogue only: the Index's services get a connection that knows their entities.
+export function prepare(prepared: DataSource): Promise<IccIndexScenario> {
+  return withIndexEntities(prepared, prepareWith);
+}
+
+/** The preparing app loads the catalogue only: the Index's services get a connection that knows their entities. */
+export async function withIndexEntities<T>(prepared: DataSource, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
   const dataSource = await new DataSource({
     ...prepared.options,
-    entities: [...PLATFORM_ENTITIES, ...CATALOGUE_ENTITIES, ...DIRECTORY_ENTITIES, ...ICC_INDEX_ENTITIES],
+    entities: [...PLATFORM_ENTITIES, ...CATALOGUE_ENTITIES, ...DIRECTORY_ENTITIES, ...REVIEW_ENTITIES, ...ICC_INDEX_ENTITIES],
   } as typeof prepared.options).initialize();
   try {
-    return await prepareWith(dataSource);
+    return await work(dataSource);
   } finally {
     await dataSource.destroy();
   }
@@ -42,7 +49,9 @@ export async function prepare(prepared: DataSource): Promise<IccIndexScenario> {
 
 async function prepareWith(dataSource: DataSource): Promise<IccIndexScenario> {
   const definitions = new IndexDefinitionService(dataSource);
-  const assessments = new IndexAssessmentService(dataSource, definitions);
+  // A real event bus without handlers: the scenario prepares data; the reminders are the API's.
+  const bus = new DomainEventBus(dataSource, { getProviders: () => [] } as never, new MetadataScanner());
+  const assessments = new IndexAssessmentService(dataSource, definitions, new IndexChanges(bus));
   await new IccIndexSeed(definitions).run();
   const person = (fullName: string, isAdmin = false) => createPerson(dataSource, { fullName, isAdmin });
   const admin = await person('Ines Index-Secretariat', true);

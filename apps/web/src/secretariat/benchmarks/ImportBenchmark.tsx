@@ -61,6 +61,9 @@ export function ImportBenchmark({ onImported }: { onImported(b: Outcome): void }
       <p className="muted">
         <FormattedMessage id="secretariat.benchmarks.import.hint" />
       </p>
+      <p className="muted">
+        <FormattedMessage id="secretariat.benchmarks.import.translationHint" />
+      </p>
       {refusal && (
         <div data-testid="import-problems">
           <Alert kind="error">
@@ -85,9 +88,11 @@ export function ImportBenchmark({ onImported }: { onImported(b: Outcome): void }
           {t(
             done.outcome === 'unchanged'
               ? 'secretariat.benchmarks.import.unchanged'
-              : done.status === 'PUBLISHED'
-                ? 'secretariat.benchmarks.import.published'
-                : 'secretariat.benchmarks.import.draft',
+              : done.outcome === 'translated'
+                ? 'secretariat.benchmarks.import.translated'
+                : done.status === 'PUBLISHED'
+                  ? 'secretariat.benchmarks.import.published'
+                  : 'secretariat.benchmarks.import.draft',
             { code: done.code, version: done.version },
           )}
         </Alert>

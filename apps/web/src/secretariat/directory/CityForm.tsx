@@ -10,7 +10,7 @@ import { useCreateOrUpdate } from './useCreateOrUpdate';
 
 type City = SecretariatCityFieldsFragment;
 
-/** A city's data: name, country, population, time zone, member since, charter. New when `city` is absent. */
+/** A city's data: name, country, population, share of foreign-born residents, time zone, member since, charter. New when `city` is absent. */
 export function CityForm({ city, onSaved, onCancel }: { city?: City; onSaved(city: City): void; onCancel(): void }) {
   const t = useT();
   const zones = useId();
@@ -18,6 +18,7 @@ export function CityForm({ city, onSaved, onCancel }: { city?: City; onSaved(cit
     name: city?.name ?? '',
     country: city?.country ?? '',
     population: city?.population?.toString() ?? '',
+    foreignBornShare: city?.foreignBornShare?.toString() ?? '',
     timeZone: city?.timeZone ?? '',
     iccMemberSince: city?.iccMemberSince?.toString() ?? '',
     eurocitiesCharterSignatory: city?.eurocitiesCharterSignatory ?? false,
@@ -37,6 +38,7 @@ export function CityForm({ city, onSaved, onCancel }: { city?: City; onSaved(cit
       country: values.country.trim().toUpperCase(),
       timeZone: values.timeZone.trim(),
       population: values.population.trim() ? Number(values.population) : null,
+      foreignBornShare: values.foreignBornShare.trim() ? Number(values.foreignBornShare) : null,
       iccMemberSince: values.iccMemberSince.trim() ? Number(values.iccMemberSince) : null,
       eurocitiesCharterSignatory: values.eurocitiesCharterSignatory,
     };
@@ -76,6 +78,18 @@ export function CityForm({ city, onSaved, onCancel }: { city?: City; onSaved(cit
           value={values.population}
           onChange={set('population')}
           error={error('population')}
+        />
+        <TextField
+          label={t('secretariat.cities.foreignBornShare')}
+          hint={t('secretariat.cities.foreignBornShareHint')}
+          type="number"
+          inputMode="decimal"
+          min={0}
+          max={100}
+          step="any"
+          value={values.foreignBornShare}
+          onChange={set('foreignBornShare')}
+          error={error('foreignBornShare')}
         />
         <TextField
           label={t('secretariat.cities.memberSince')}

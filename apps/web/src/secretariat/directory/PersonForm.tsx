@@ -3,6 +3,7 @@ import { FormattedMessage } from 'react-intl';
 import { useQuery } from 'urql';
 import type { SecretariatPersonFieldsFragment } from '../../graphql/generated/graphql';
 import { useT } from '../../i18n/i18n';
+import { appLanguageOf } from '../../i18n/choose-language';
 import { LANGUAGES, timeZones } from '../../i18n/languages';
 import { FormActions, Select, TextField } from '../../ui/primitives';
 import { CreatePersonMutation, SecretariatOrganisationChoicesQuery, UpdatePersonMutation } from '../operations-directory';
@@ -23,7 +24,9 @@ export function PersonForm({ person, onSaved, onCancel }: { person?: Person; onS
     fullName: person?.fullName ?? '',
     email: person?.email ?? '',
     organisationId: person?.organisation?.id ?? '',
-    locale: person?.locale ?? 'en',
+    // A regional tag of a shipped language (fr-CH) is kept unless changed; one of another language, which
+    // the API no longer takes, becomes English, what that person gets anyway.
+    locale: appLanguageOf(person?.locale) ? (person?.locale as string) : 'en',
     timeZone: person?.timeZone ?? 'Europe/Brussels',
   });
   const { fetching, problem, error, save } = useCreateOrUpdate({
@@ -89,7 +92,7 @@ export function PersonForm({ person, onSaved, onCancel }: { person?: Person; onS
         </Select>
         <Select
           label={t('secretariat.people.language')}
-          value={values.locale}
+          value={appLanguageOf(values.locale) ?? 'en'}
           onChange={(e) => setValues({ ...values, locale: e.target.value })}
           error={error('locale')}
         >

@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { CriterionKey, GoodPracticeDocument, goodPracticeDocumentSchema } from '../good-practice-document';
 import {
   ContactKey,
@@ -55,6 +54,9 @@ export async function convertGoodPracticeDocx(
 ): Promise<ReadGoodPracticeDocxResult> {
   let html: string;
   try {
+    // Loaded here, not at the top: the API's main thread imports this module for its types and
+    // messages only, and mammoth is large.
+    const mammoth = (await import('mammoth')).default;
     const converted = await mammoth.convertToHtml(
       { buffer },
       { styleMap: STYLE_MAP, externalFileAccess: false, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
