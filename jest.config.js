@@ -24,5 +24,7 @@ module.exports = {
   globalTeardown: '<rootDir>/libs/testing/src/jest-global-teardown.ts',
   setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest-per-file-setup.ts'],
   testTimeout: 60000,
-  maxWorkers: 2,
+  // Three files at a time on two cores: most of a file's time is waiting (the database, Redis, child
+  // processes, timers), and a third worker fills it (docs/performance.md, "Loading the API").
+  maxWorkers: 3,
 };

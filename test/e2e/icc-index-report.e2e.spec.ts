@@ -2,7 +2,7 @@ import { createCity, createPerson, createTestApp, GraphqlClient, TEST_PASSWORD, 
 import mammoth from 'mammoth';
 import { spawnSync } from 'node:child_process';
 import { AppModule } from '../../apps/api/src/app.module';
-import { REPORT_INDEX } from './icc-index-report.fixture';
+import { REPORT_CITIES, REPORT_INDEX } from './icc-index-report.fixture';
 
 /** The PDF's text layer, words separated by single spaces (poppler-utils' pdftotext). */
 function pdfText(pdf: Buffer): string {
@@ -86,16 +86,13 @@ describe('the Index report', () => {
     const s = await createPerson(t.dataSource, { fullName: 'Stan Stranger' });
     stranger = await t.gql.signIn(s.email, TEST_PASSWORD);
     await admin.ok('mutation($d: JSON!) { importIccIndexDefinition(document: $d, publish: true) { outcome } }', { d: REPORT_INDEX });
-    for (const [name, population] of [
-      ['Bergen', 100_000],
-      ['Oslo', 700_000],
-      ['Lisbon', 150_000],
-      ['Reggio Emilia', 180_000],
-      ['Botkyrka', 95_000],
-      ['Neuchâtel', 45_000],
-    ] as const) {
+    for (const { name, population, foreignBornShare } of REPORT_CITIES) {
       const city = await createCity(t.dataSource, { name });
-      await t.dataSource.query('UPDATE city SET population = $1 WHERE id = $2', [population, city.id]);
+      await t.dataSource.query('UPDATE city SET population = $1, foreign_born_share = $2 WHERE id = $3', [
+        population,
+        foreignBornShare,
+        city.id,
+      ]);
       const [org] = await t.dataSource.query(
         "INSERT INTO organisation (name, kind, city_id) VALUES ($1, 'CITY_ADMINISTRATION', $2) RETURNING id",
         [`${name} city administration`, city.id],
@@ -150,12 +147,16 @@ describe('the Index report', () => {
       'Open a newsroom traineeship for residents born abroad.',
       'Repeat the Index in two years.',
       'The comparison with the network is shown when at least 5 cities have published an Index on the same definition version; 4 have so far.',
+      // Bergen, Oslo, Lisbon and Reggio Emilia are within 5 points of Bergen's share: 4 of 5.
+      'Cities with a similar share of foreign-born residents',
+      'The comparison with cities with a similar share of foreign-born residents is shown when at least 5 of them have published an Index on the same definition version; 4 have so far.',
       'The city’s published Indexes',
     ])
       expect(text).toContain(expected.replace(/’/g, "'"));
     // No network chart (its title and axis), and no other city's name.
     expect(text).not.toContain("scores against the network's");
     expect(text).not.toContain('Cities of the network');
+    expect(text).not.toContain('against cities with a similar share of foreign-born residents');
     for (const other of ['Oslo', 'Lisbon', 'Reggio Emilia']) expect(text).not.toContain(other);
     // Two published Indexes of Bergen: the history chart is drawn (its axis is in the text layer).
     expect(text).toContain("Bergen's overall Index over its published assessments");
@@ -175,6 +176,7 @@ describe('the Index report', () => {
     expect(html).toContain('<html lang="en-GB">');
     expect(html).toContain('data-chart="index-history"');
     expect(html).not.toContain('data-chart="index-network"');
+    expect(html).not.toContain('data-chart="index-foreign-born"');
   });
 
   it('with 6 comparable cities: the network chart, anonymous; in French on request', async () => {
@@ -188,10 +190,21 @@ describe('the Index report', () => {
     // The chart's legend and axis, drawn as vectors: in the text layer.
     expect(text).toContain('Cities of the network');
     expect(text).toContain('Median');
+    // Within 5 points of Bergen's 20 %: Bergen, Oslo, Lisbon, Reggio Emilia, Neuchâtel (not Botkyrka's 40 %).
+    expect(text).toContain(
+      "Compared with 5 cities whose share of foreign-born residents is within 5 percentage points of the city's (from the directory); no city is named.",
+    );
+    expect(text).toContain("Bergen's scores against cities with a similar share of foreign-born residents, per indicator");
+    // Population from half to twice Bergen's: Bergen, Lisbon, Reggio Emilia, Botkyrka, 4 of 5.
+    expect(text).toContain('The comparison with cities of similar size is shown when at least 5 of them');
     for (const other of ['Oslo', 'Lisbon', 'Reggio Emilia', 'Botkyrka', 'Neuchâtel']) expect(text).not.toContain(other);
     const docx = Buffer.from(await (await download(readers[0], report.id, 'docx')).arrayBuffer());
     const { value: raw } = await mammoth.extractRawText({ buffer: docx });
     expect(raw).toContain("Bergen's scores against the network's, per indicator");
+    expect(raw).toContain("Bergen's scores against cities with a similar share of foreign-born residents, per indicator");
+    const html = await (await download(readers[0], report.id, 'html')).text();
+    expect(html).toContain('data-chart="index-foreign-born"');
+    expect(html).not.toContain('data-chart="index-similar"');
 
     const { generateIccIndexReport: french } = await readers[0].ok(generate, { a: bergen, l: 'fr' });
     const frText = pdfText(Buffer.from(await (await download(readers[0], french.id, 'pdf')).arrayBuffer()));

@@ -54,3 +54,18 @@ export const REPORT_INDEX = {
   ],
   composites: [{ code: 'URBAN', name: { en: 'Urban policies through the intercultural lens' }, indicators: ['LANGUAGE', 'SPACES'] }],
 };
+
+/**
+ * The six cities of the comparison, with the directory's population and share of foreign-born
+ * residents (%). Against Bergen: similar size (half to twice) Lisbon, Reggio Emilia and Botkyrka;
+ * similar share (within 5 points) Oslo, Lisbon, Reggio Emilia and Neuchâtel, so that group reaches
+ * 5 cities with all six published, and the size group never does.
+ */
+export const REPORT_CITIES = [
+  { name: 'Bergen', population: 100_000, foreignBornShare: 20 },
+  { name: 'Oslo', population: 700_000, foreignBornShare: 25 },
+  { name: 'Lisbon', population: 150_000, foreignBornShare: 15 },
+  { name: 'Reggio Emilia', population: 180_000, foreignBornShare: 17.5 },
+  { name: 'Botkyrka', population: 95_000, foreignBornShare: 40 },
+  { name: 'Neuchâtel', population: 45_000, foreignBornShare: 24 },
+] as const;

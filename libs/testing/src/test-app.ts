@@ -2,6 +2,7 @@ import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { JsonLogger, loadConfig, PlatformModule } from '@peervisit/platform';
 import { DataSource } from 'typeorm';
+import type { Server } from 'node:http';
 import { GraphqlClient } from './graphql-client';
 
 export interface TestApp {
@@ -25,6 +26,10 @@ export async function createTestApp(options: { imports?: (Type | DynamicModule)[
     .compile();
   const app = moduleRef.createNestApplication({ logger: new JsonLogger(config.logLevel) });
   app.enableShutdownHooks();
+  // The tests' client (fetch, undici) keeps idle sockets for 4 s and may reuse one just as Node's
+  // default 5 s keep-alive closes it on a loaded machine: an ECONNRESET on a POST, which it does not
+  // retry. The server keeps idle sockets longer than the client does.
+  (app.getHttpServer() as Server).keepAliveTimeout = 60_000;
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return { app, url, dataSource: app.get(DataSource), gql: new GraphqlClient(url), close: () => app.close() };

@@ -8,6 +8,7 @@ import { MessageId, useLanguage } from '../i18n/i18n';
 import { Loading } from '../leader/Loading';
 import { Alert, Button } from '../ui/primitives';
 import { AssignForm } from './AssignForm';
+import { IndexPlanSection } from './IndexPlanSection';
 import { IndexReportPanel } from './IndexReportPanel';
 import { IndexAssessmentQuery, PublishIndexMutation, SubmitIndexMutation } from './operations';
 import { AnswerText, dataTypeLabel, QuestionEditor } from './QuestionEditor';
@@ -188,6 +189,7 @@ export function IndexAssessmentPage() {
       )}
       {a.status === 'PUBLISHED' && a.results && <ComparisonPanel assessmentId={a.id} language={language} />}
       {a.status === 'PUBLISHED' && a.results && <IndexReportPanel assessmentId={a.id} language={language} />}
+      {a.status === 'PUBLISHED' && a.results && <IndexPlanSection cityId={a.cityId} />}
     </main>
   );
 }

@@ -23,6 +23,7 @@ export const IndexAssessmentQuery = graphql(`
   query IndexAssessment($id: ID!, $language: String) {
     iccIndexAssessment(id: $id) {
       id
+      cityId
       cityName
       status
       dueDate

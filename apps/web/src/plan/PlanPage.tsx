@@ -85,32 +85,61 @@ export function PlanPage() {
         <section aria-labelledby="plan-index-heading">
           <h2 id="plan-index-heading">{t('plan.index.title')}</h2>
           <p className="muted">{plan.externalRecommendations[0].recommendation.source}</p>
-          <ol className="plan-recs">
-            {plan.externalRecommendations.map((r, i) => (
-              <PlanRecommendation
-                key={r.recommendation.id}
-                testId="plan-index-recommendation"
-                number={`I${i + 1}`}
-                text={r.recommendation.text}
-                badge={r.recommendation.about ?? t('plan.index.whole')}
-                progress={r.progress}
-                level={3}
-              >
-                <Actions
-                  reviewId={reviewId}
-                  recommendationId={r.recommendation.id}
-                  external
-                  actions={r.actions}
-                  plan={plan}
-                  hosts={hosts}
-                  onSaved={reload}
-                />
-              </PlanRecommendation>
-            ))}
-          </ol>
+          <IndexRecommendations reviewId={reviewId} plan={plan} hosts={hosts} onSaved={reload} />
         </section>
       )}
     </div>
+  );
+}
+
+/**
+ * The Index's recommendations with their actions: in a review's plan (`reviewId`), or in the city's
+ * own plan without a review (the Index assessment page).
+ */
+export function IndexRecommendations({
+  reviewId,
+  plan,
+  hosts,
+  onSaved,
+}: {
+  reviewId?: string;
+  plan: {
+    canEdit: boolean;
+    today: string;
+    externalRecommendations: {
+      progress?: number | null;
+      recommendation: { id: string; text: string; about?: string | null };
+      actions: PlanActionFieldsFragment[];
+    }[];
+  };
+  hosts: { id: string; fullName: string }[];
+  onSaved(): void;
+}) {
+  const t = useT();
+  return (
+    <ol className="plan-recs">
+      {plan.externalRecommendations.map((r, i) => (
+        <PlanRecommendation
+          key={r.recommendation.id}
+          testId="plan-index-recommendation"
+          number={`I${i + 1}`}
+          text={r.recommendation.text}
+          badge={r.recommendation.about ?? t('plan.index.whole')}
+          progress={r.progress ?? null}
+          level={3}
+        >
+          <Actions
+            reviewId={reviewId}
+            recommendationId={r.recommendation.id}
+            external
+            actions={r.actions}
+            plan={plan}
+            hosts={hosts}
+            onSaved={onSaved}
+          />
+        </PlanRecommendation>
+      ))}
+    </ol>
   );
 }
 
@@ -148,7 +177,10 @@ function PlanRecommendation({
   );
 }
 
-/** A recommendation's actions and, when the plan may be edited, the form to add one (`external`: an Index recommendation). */
+/**
+ * A recommendation's actions and, when the plan may be edited, the form to add one (`external`: an
+ * Index recommendation). Without `reviewId`: the city's own plan (no review, so no documents).
+ */
 function Actions({
   reviewId,
   recommendationId,
@@ -158,7 +190,7 @@ function Actions({
   hosts,
   onSaved,
 }: {
-  reviewId: string;
+  reviewId?: string;
   recommendationId: string;
   external?: boolean;
   actions: PlanActionFieldsFragment[];
@@ -195,7 +227,7 @@ function ActionItem({
   today,
   onSaved,
 }: {
-  reviewId: string;
+  reviewId?: string;
   action: PlanActionFieldsFragment;
   canEdit: boolean;
   today: string;
@@ -259,7 +291,7 @@ function UpdateAction({
   onDone,
   onSaved,
 }: {
-  reviewId: string;
+  reviewId?: string;
   action: PlanActionFieldsFragment;
   onDone(): void;
   onSaved(): void;
@@ -283,7 +315,7 @@ function UpdateAction({
     setUploadError(null);
     try {
       let documentId: string | null = null;
-      if (file) {
+      if (file && reviewId) {
         documentId = uploaded?.file === file ? uploaded.id : null;
         if (!documentId) {
           const done = await uploadDocument(reviewId, file, []);
@@ -349,14 +381,16 @@ function UpdateAction({
         rows={2}
         onChange={(e) => setNote(e.target.value)}
       />
-      <TextField
-        type="file"
-        label={t('plan.field.file')}
-        hint={t('plan.field.fileHint')}
-        accept=".pdf,.doc,.docx,.odt,.txt,.csv,.png,.jpg,.jpeg,application/pdf,image/*"
-        onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        error={uploadError ?? problemFor(problems, 'documentId')}
-      />
+      {reviewId && (
+        <TextField
+          type="file"
+          label={t('plan.field.file')}
+          hint={t('plan.field.fileHint')}
+          accept=".pdf,.doc,.docx,.odt,.txt,.csv,.png,.jpg,.jpeg,application/pdf,image/*"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          error={uploadError ?? problemFor(problems, 'documentId')}
+        />
+      )}
       {problem && (problem.code === 'CONFLICT' || !problems.length) && <Alert kind="error">{problem.message}</Alert>}
       {result.error && !problem && <Alert kind="error">{t('common.offlineTryLater')}</Alert>}
       <div className="form-actions">

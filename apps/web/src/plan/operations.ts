@@ -39,6 +39,22 @@ export const PlanActionFields = graphql(`
   }
 `);
 
+/** An Index recommendation with its actions, in a review's plan or the city's own. */
+export const ExternalRecommendationPlanFields = graphql(`
+  fragment ExternalRecommendationPlanFields on ExternalRecommendationPlan {
+    progress
+    recommendation {
+      id
+      source
+      about
+      text
+    }
+    actions {
+      ...PlanActionFields
+    }
+  }
+`);
+
 export const DevelopmentPlanQuery = graphql(`
   query DevelopmentPlan($reviewId: ID!, $language: String) {
     developmentPlan(reviewId: $reviewId, language: $language) {
@@ -63,16 +79,26 @@ export const DevelopmentPlanQuery = graphql(`
         }
       }
       externalRecommendations {
-        progress
-        recommendation {
-          id
-          source
-          about
-          text
-        }
-        actions {
-          ...PlanActionFields
-        }
+        ...ExternalRecommendationPlanFields
+      }
+    }
+  }
+`);
+
+/** The city's own plan, without a review: its Index recommendations (shown on the Index assessment page). */
+export const CityDevelopmentPlanQuery = graphql(`
+  query CityDevelopmentPlan($cityId: ID!, $language: String) {
+    cityDevelopmentPlan(cityId: $cityId, language: $language) {
+      cityId
+      progress
+      canEdit
+      today
+      people {
+        id
+        fullName
+      }
+      externalRecommendations {
+        ...ExternalRecommendationPlanFields
       }
     }
   }

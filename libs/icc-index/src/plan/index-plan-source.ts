@@ -1,8 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { CurrentUser } from '@peervisit/platform';
 import { ExternalRecommendation, PlanRecommendationSource, PlanSources } from '@peervisit/review';
 import { DataSource } from 'typeorm';
 import { IndexRecommendation } from '../assessment/index-analysis.entity';
 import { IndexAssessment, IndexAssessmentStatus } from '../assessment/index-assessment.entity';
+import { IndexAssessmentService } from '../assessment/index-assessment.service';
 import { localize } from '../definition/index-document';
 import { IndexDefinition } from '../definition/index-definition.entity';
 
@@ -16,6 +18,7 @@ export class IndexPlanSource implements PlanRecommendationSource, OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sources: PlanSources,
+    private readonly assessments: IndexAssessmentService,
   ) {}
 
   onModuleInit() {
@@ -23,10 +26,7 @@ export class IndexPlanSource implements PlanRecommendationSource, OnModuleInit {
   }
 
   async forCity(cityId: string, language?: string): Promise<ExternalRecommendation[]> {
-    const assessment = await this.dataSource.getRepository(IndexAssessment).findOne({
-      where: { cityId, status: IndexAssessmentStatus.PUBLISHED },
-      order: { publishedAt: 'DESC', id: 'ASC' },
-    });
+    const assessment = await this.latest(cityId);
     if (!assessment) return [];
     const recommendations = await this.dataSource
       .getRepository(IndexRecommendation)
@@ -41,6 +41,34 @@ export class IndexPlanSource implements PlanRecommendationSource, OnModuleInit {
     // Only a published Index's recommendations join a plan.
     if (assessment.status !== IndexAssessmentStatus.PUBLISHED) return null;
     return (await this.views(assessment, [recommendation], language))[0];
+  }
+
+  /**
+   * The city's own plan, as the latest published Index's readers and editors: whoever reads its
+   * results reads the plan; the secretariat, the Index coordinator and the city's staff edit it.
+   */
+  async cityPlanAccess(user: CurrentUser, cityId: string): Promise<{ read: boolean; edit: boolean }> {
+    const assessment = await this.latest(cityId);
+    if (!assessment) return { read: false, edit: false };
+    const roles = await this.assessments.rolesOf(user, assessment);
+    return { read: this.assessments.mayReadResults(roles, assessment), edit: roles.admin || roles.coordinator || roles.city };
+  }
+
+  /** The city's staff and the latest Index's coordinator. */
+  async cityPlanPeople(cityId: string): Promise<{ id: string; fullName: string }[]> {
+    const assessment = await this.latest(cityId);
+    return this.dataSource.query(
+      `SELECT p.id, p.full_name AS "fullName" FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id
+        WHERE o.city_id = $1 OR p.id = $2 ORDER BY p.full_name, p.id`,
+      [cityId, assessment?.coordinatorId ?? null],
+    );
+  }
+
+  private latest(cityId: string): Promise<IndexAssessment | null> {
+    return this.dataSource.getRepository(IndexAssessment).findOne({
+      where: { cityId, status: IndexAssessmentStatus.PUBLISHED },
+      order: { publishedAt: 'DESC', id: 'ASC' },
+    });
   }
 
   private async views(

@@ -58,6 +58,7 @@ function input(cities: number, history = 2): IndexReportInput {
       ...group,
       minimumCities: 5,
       similarSize: { ...group, available: false, comparableCities: 2, indicators: [], overall: null },
+      similarForeignBorn: { ...group, available: false, comparableCities: 3, indicators: [], overall: null },
       history: [
         { assessmentId: 'a1', publishedAt: new Date('2024-03-01T10:00:00Z'), definitionVersion: 1, overall: 42 },
         { assessmentId: 'a2', publishedAt: new Date('2027-03-01T10:00:00Z'), definitionVersion: 1, overall: 57.5 },

@@ -52,9 +52,13 @@ export function indexScoreRows(model: IndexReportModel, group: IndexReportGroup 
   ];
 }
 
-function groupChart(model: IndexReportModel, T: ReportText, id: 'index-network' | 'index-similar', group: IndexReportGroup): ReportChart {
+/** A comparison group's chart, and the key of its texts in the report messages. */
+const GROUP_CHARTS = { 'index-network': 'network', 'index-similar': 'similar', 'index-foreign-born': 'foreignBorn' } as const;
+export type IndexGroupChartId = keyof typeof GROUP_CHARTS;
+
+function groupChart(model: IndexReportModel, T: ReportText, id: IndexGroupChartId, group: IndexReportGroup): ReportChart {
   const text = indexChartText(T, model.city.name);
-  const kind = id === 'index-network' ? 'network' : 'similar';
+  const kind = GROUP_CHARTS[id];
   const compared = group.rows.filter((r) => r.cityScore !== null && r.median !== null);
   const above = compared.filter((r) => r.cityScore! > r.median!).length;
   const at = compared.filter((r) => r.cityScore === r.median).length;
@@ -84,7 +88,7 @@ function groupChart(model: IndexReportModel, T: ReportText, id: 'index-network' 
       indicator: text.indicator,
       score: text.score,
       city: model.city.name,
-      network: id === 'index-network' ? text.network : T.t('index.chart.similar'),
+      network: id === 'index-network' ? text.network : T.t(`index.chart.${kind}`),
       median: text.median,
     }),
   };
@@ -97,6 +101,7 @@ export function indexReportCharts(model: IndexReportModel): ReportChart[] {
   const charts: ReportChart[] = [];
   if (model.network.available) charts.push(groupChart(model, T, 'index-network', model.network));
   if (model.similarSize.available) charts.push(groupChart(model, T, 'index-similar', model.similarSize));
+  if (model.similarForeignBorn.available) charts.push(groupChart(model, T, 'index-foreign-born', model.similarForeignBorn));
   const history = model.history.filter((h) => h.overall !== null);
   if (history.length >= 2) {
     const label = (h: IndexReportModel['history'][number]) => T.day(h.publishedOn);

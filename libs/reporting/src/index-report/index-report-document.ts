@@ -1,5 +1,6 @@
 import { reportText } from '../render/report-text';
 import { scoreText } from './index-report-charts';
+import type { IndexGroupChartId } from './index-report-charts';
 import type { IndexReportGroup, IndexReportModel } from './index-report-model';
 
 /**
@@ -13,7 +14,7 @@ export type IndexBlock =
   | { kind: 'meta'; items: [string, string][] }
   | { kind: 'bullets'; items: string[]; empty: string }
   | { kind: 'table'; caption: string; columns: { header: string; weight: number }[]; rows: string[][] }
-  | { kind: 'figure'; id: 'index-network' | 'index-similar' | 'index-history' };
+  | { kind: 'figure'; id: IndexGroupChartId | 'index-history' };
 
 export function indexReportTitle(model: IndexReportModel): string {
   return reportText(model.language).t('index.title', { city: model.city.name });
@@ -100,7 +101,7 @@ export function indexReportBlocks(model: IndexReportModel): IndexBlock[] {
 
   // Comparison
   blocks.push({ kind: 'heading', text: t('index.section.comparison'), level: 1, newPage: true });
-  const group = (heading: string, key: 'network' | 'similar', g: IndexReportGroup, figure: 'index-network' | 'index-similar') => {
+  const group = (heading: string, key: 'network' | 'similar' | 'foreignBorn', g: IndexReportGroup, figure: IndexGroupChartId) => {
     blocks.push({ kind: 'heading', text: heading, level: 2 });
     if (g.available)
       blocks.push({ kind: 'para', text: t(`index.${key}.available`, { count: g.comparableCities }) }, { kind: 'figure', id: figure });
@@ -109,6 +110,7 @@ export function indexReportBlocks(model: IndexReportModel): IndexBlock[] {
   };
   group(t('index.network.heading'), 'network', model.network, 'index-network');
   group(t('index.similar.heading'), 'similar', model.similarSize, 'index-similar');
+  group(t('index.foreignBorn.heading'), 'foreignBorn', model.similarForeignBorn, 'index-foreign-born');
 
   // History
   blocks.push({ kind: 'heading', text: t('index.section.history'), level: 1 });

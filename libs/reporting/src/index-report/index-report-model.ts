@@ -26,6 +26,8 @@ export interface IndexReportModel {
   recommendations: string[];
   network: IndexReportGroup;
   similarSize: IndexReportGroup;
+  /** Cities whose share of foreign-born residents is within 5 points of the city's (the directory's figures). */
+  similarForeignBorn: IndexReportGroup;
   /** The city's published assessments, oldest first, this one included. */
   history: { publishedOn: string; definitionVersion: number; overall: number | null; current: boolean }[];
 }
@@ -87,6 +89,7 @@ export interface IndexReportInput {
   comparison: IndexComparisonInput & {
     minimumCities: number;
     similarSize: IndexComparisonInput;
+    similarForeignBorn: IndexComparisonInput;
     history: { assessmentId: string; publishedAt: Date; definitionVersion: number; overall: number | null }[];
   };
 }
@@ -169,6 +172,7 @@ export function buildIndexReportModel(input: IndexReportInput): IndexReportModel
     recommendations: byOldest.filter((r) => r.indicatorCode === null).map((r) => r.text),
     network: group(comparison),
     similarSize: group(comparison.similarSize),
+    similarForeignBorn: group(comparison.similarForeignBorn),
     history: comparison.history.map((h) => ({
       publishedOn: day(h.publishedAt),
       definitionVersion: h.definitionVersion,

@@ -28,7 +28,7 @@ import { reportText, ReportText } from './report-text';
 
 /** A chart of the report, before drawing: what it shows, and the same figures in words and as a table. */
 export interface ReportChart {
-  id: 'ratings' | 'evidence' | 'history' | 'network' | 'plan' | 'index-network' | 'index-similar' | 'index-history';
+  id: 'ratings' | 'evidence' | 'history' | 'network' | 'plan' | 'index-network' | 'index-similar' | 'index-foreign-born' | 'index-history';
   /** The figure's caption. */
   title: string;
   /** The text alternative: one sentence with what the chart shows. */

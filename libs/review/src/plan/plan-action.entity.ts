@@ -31,10 +31,15 @@ registerEnumType(PlanActionTerm, { name: 'PlanActionTerm', description: 'Quick w
 @Index(['recommendationId', 'createdAt'])
 @Index(['externalRecommendationId'])
 @Check('plan_action_one_recommendation', '("recommendation_id" IS NULL) <> ("external_recommendation_id" IS NULL)')
+// Without a review only on an external recommendation: the city's own plan (an Index before any visit).
+@Check('plan_action_review_or_external', '"review_id" IS NOT NULL OR "external_recommendation_id" IS NOT NULL')
 export class PlanAction extends TimestampedEntity {
-  @Field(() => ID)
-  @Column('uuid')
-  reviewId: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: "The review whose plan it is in; null in the city's own plan (an Index recommendation, before any review).",
+  })
+  @Column('uuid', { nullable: true })
+  reviewId: string | null;
 
   @ManyToOne(() => Review, { onDelete: 'CASCADE' })
   @JoinColumn()
@@ -120,8 +125,9 @@ export class PlanActionChange extends UuidEntity {
   @JoinColumn()
   action?: PlanAction;
 
-  @Column('uuid')
-  reviewId: string;
+  /** Its action's review; null in the city's own plan. */
+  @Column('uuid', { nullable: true })
+  reviewId: string | null;
 
   @Field(() => JSONScalar, { description: 'What changed: { field: { from, to } } (from is null when the action was added).' })
   @Column('jsonb')

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CurrentUser } from '@peervisit/platform';
 
 /**
  * A recommendation from outside the review that joins the city's development plan: the Intercultural
@@ -21,6 +22,13 @@ export interface PlanRecommendationSource {
   forCity(cityId: string, language?: string): Promise<ExternalRecommendation[]>;
   /** One recommendation by id, or null when the source has none with it. */
   byId(id: string, language?: string): Promise<ExternalRecommendation | null>;
+  /**
+   * Who may read and edit the city's own plan of this source's recommendations (the plan without a
+   * review, e.g. before the city's first expert visit): the source's own access rules.
+   */
+  cityPlanAccess(user: CurrentUser, cityId: string): Promise<{ read: boolean; edit: boolean }>;
+  /** Who may be responsible for an action of the city's own plan (the city's staff). */
+  cityPlanPeople(cityId: string): Promise<{ id: string; fullName: string }[]>;
 }
 
 /** The registered sources (registered by their libs at start-up). */
@@ -42,5 +50,16 @@ export class PlanSources {
       if (found) return found;
     }
     return null;
+  }
+
+  /** What the user may do with the city's own plan: what any source allows. */
+  async cityPlanAccess(user: CurrentUser, cityId: string): Promise<{ read: boolean; edit: boolean }> {
+    const all = await Promise.all(this.sources.map((s) => s.cityPlanAccess(user, cityId)));
+    return { read: all.some((a) => a.read || a.edit), edit: all.some((a) => a.edit) };
+  }
+
+  async cityPlanPeople(cityId: string): Promise<{ id: string; fullName: string }[]> {
+    const people = (await Promise.all(this.sources.map((s) => s.cityPlanPeople(cityId)))).flat();
+    return [...new Map(people.map((p) => [p.id, p])).values()].sort((a, b) => a.fullName.localeCompare(b.fullName));
   }
 }

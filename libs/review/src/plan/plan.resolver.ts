@@ -8,7 +8,7 @@ import { Review } from '../review/review.entity';
 import { PlanAction, PlanActionChange } from './plan-action.entity';
 import { PlanActionInput } from './plan.inputs';
 import { PlanService } from './plan.service';
-import { DevelopmentPlan, PlanSummary } from './plan.types';
+import { CityDevelopmentPlan, DevelopmentPlan, PlanSummary } from './plan.types';
 
 @Resolver(() => PlanAction)
 export class PlanResolver {
@@ -30,9 +30,22 @@ export class PlanResolver {
     return this.plans.plan(user, reviewId, ctx, language ?? undefined);
   }
 
+  @Query(() => CityDevelopmentPlan, {
+    description:
+      "The city's own development plan, without a review: its latest published Index's recommendations and their actions (the readers of the Index results).",
+  })
+  cityDevelopmentPlan(
+    @Me() user: CurrentUser,
+    @Args('cityId', { type: () => ID }) cityId: string,
+    @Args('language', { type: () => String, nullable: true, description: 'For the texts of the recommendations (en, fr…).' })
+    language?: string,
+  ) {
+    return this.plans.cityPlan(user, cityId, language ?? undefined);
+  }
+
   @Mutation(() => PlanAction, {
     description:
-      "Adds an action to an accepted or partly accepted recommendation, or to one of the city's Index recommendations with reviewId (host coordinator and contributors).",
+      "Adds an action to an accepted or partly accepted recommendation (host coordinator and contributors), or to one of the city's Index recommendations: with reviewId in that review's plan, without it in the city's own plan (the city's staff, its Index coordinator, the secretariat).",
   })
   addPlanAction(
     @Me() user: CurrentUser,
@@ -41,7 +54,8 @@ export class PlanResolver {
     @Args('reviewId', {
       type: () => ID,
       nullable: true,
-      description: "The review whose plan takes the action: for an Index recommendation (a review's own belongs to its review).",
+      description:
+        "The review whose plan takes the action, for an Index recommendation (a review's own belongs to its review); none: the city's own plan.",
     })
     reviewId?: string,
   ) {

@@ -6,6 +6,7 @@ import {
   badInput,
   CurrentUser,
   ErrorCode,
+  forbidden,
   GraphqlContext,
   invalidTransition,
   isUuid,
@@ -38,8 +39,8 @@ import {
   resolveAction,
   weightedProgress,
 } from './plan.rules';
-import { PlanSources } from './plan-sources';
-import { DevelopmentPlan, PlanSummary } from './plan.types';
+import { ExternalRecommendation, PlanSources } from './plan-sources';
+import { CityDevelopmentPlan, DevelopmentPlan, PlanSummary } from './plan.types';
 
 type Ctx = Pick<GraphqlContext, 'loaders'>;
 
@@ -65,7 +66,8 @@ export class PlanService {
 
   /**
    * Adds an action to a recommendation of the review, or to an external one of the review's city (the
-   * Index's), which names the review whose plan takes it (`reviewId`). Same rules either way.
+   * Index's), which names the review whose plan takes it (`reviewId`), or without `reviewId` goes to
+   * the city's own plan (a city with an Index and no review yet). Same rules each way.
    */
   async addAction(user: CurrentUser, recommendationId: string, input: PlanActionInput, reviewId?: string | null): Promise<PlanAction> {
     const id = isUuid(recommendationId) ? recommendationId.toLowerCase() : null;
@@ -82,10 +84,7 @@ export class PlanService {
       });
     const external = id ? await this.sources.byId(id) : null;
     if (!external) throw notFound(`Recommendation ${recommendationId}`);
-    if (!reviewId?.trim())
-      throw badInput(`The action was not added: name the review whose development plan takes it.`, [
-        { path: 'reviewId', message: `required for a recommendation of the ${external.source}` },
-      ]);
+    if (!reviewId?.trim()) return this.addToCityPlan(user, external, input);
     return this.add(user, reviewId.trim().toLowerCase(), input, async (_manager, review) => {
       if (external.cityId !== review.hostCityId)
         throw badInput('The action was not added: the recommendation is about another city than this review.', [
@@ -123,32 +122,123 @@ export class PlanService {
     });
   }
 
+  /**
+   * An action of the city's own plan: no review, so the source says who may add it and who may be
+   * responsible, there is no document to attach (documents belong to a review), and no reminder yet
+   * (the reminder planner plans per review).
+   */
+  private async addToCityPlan(user: CurrentUser, external: ExternalRecommendation, input: PlanActionInput): Promise<PlanAction> {
+    if (!(await this.sources.cityPlanAccess(user, external.cityId)).edit)
+      throw forbidden("Only the city's staff, its Index coordinator and the secretariat change the city's development plan.");
+    const people = new Set((await this.sources.cityPlanPeople(external.cityId)).map((p) => p.id));
+    return this.dataSource.transaction(async (manager) => {
+      const { fields, problems } = resolveAction(null, input, (id) => people.has(id));
+      const note = noteOf(input.note, problems);
+      noDocumentWithoutReview(input.documentId, problems);
+      if (input.expectedVersion != null) problems.push({ path: 'expectedVersion', message: 'only when changing an action' });
+      assertNoProblems(problems, 'The action was not added');
+      const { identifiers } = await manager.insert(PlanAction, {
+        ...fields,
+        recommendationId: null,
+        externalRecommendationId: external.id,
+        reviewId: null,
+        createdById: user.personId,
+      });
+      const saved = await manager.findOneByOrFail(PlanAction, { id: identifiers[0].id as string });
+      await this.keep(manager, user, saved, differences(null, fields), note, null, 'plan.addAction', null);
+      return saved;
+    });
+  }
+
   /** Merges the fields given; a change that changes nothing and says nothing is not recorded. */
   async updateAction(user: CurrentUser, actionId: string, input: PlanActionInput): Promise<PlanAction> {
     const found = isUuid(actionId) ? await this.dataSource.getRepository(PlanAction).findOneBy({ id: actionId.toLowerCase() }) : null;
     if (!found) throw notFound(`Plan action ${actionId}`);
-    await this.access.require(user, found.reviewId, 'plan.edit');
-    return this.changes.transaction(this.dataSource, found.reviewId, async (manager) => {
-      const review = await this.reviewAllowing(manager, found.reviewId);
-      const action = await manager.findOneOrFail(PlanAction, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
-      if (input.expectedVersion != null && input.expectedVersion !== action.version)
-        throw new AppError(
-          ErrorCode.CONFLICT,
-          `Someone changed this action since you opened it (now version ${action.version}); reload it and change it again.`,
-          { currentVersion: action.version },
-        );
-      const before = fieldsOf(action);
-      const { fields, problems } = resolveAction(before, input, await this.hostMembers(manager, review.id));
-      const documentId = await this.document(manager, review.id, input.documentId, problems);
-      const note = noteOf(input.note, problems);
-      assertNoProblems(problems, 'The action was not changed');
-      const changed = differences(before, fields);
-      if (!Object.keys(changed).length && !note && !documentId) return action;
-      Object.assign(action, fields);
-      const saved = await manager.save(action);
-      await this.keep(manager, user, saved, changed, note, documentId, 'plan.updateAction', before);
-      return saved;
+    const reviewId = found.reviewId;
+    if (!reviewId) return this.updateInCityPlan(user, found, input);
+    await this.access.require(user, reviewId, 'plan.edit');
+    return this.changes.transaction(this.dataSource, reviewId, async (manager) => {
+      const review = await this.reviewAllowing(manager, reviewId);
+      return this.change(manager, user, found.id, input, await this.hostMembers(manager, review.id), (id, problems) =>
+        this.document(manager, review.id, id, problems),
+      );
     });
+  }
+
+  private async updateInCityPlan(user: CurrentUser, found: PlanAction, input: PlanActionInput): Promise<PlanAction> {
+    const external = found.externalRecommendationId ? await this.sources.byId(found.externalRecommendationId) : null;
+    if (!external || !(await this.sources.cityPlanAccess(user, external.cityId)).edit)
+      throw forbidden("Only the city's staff, its Index coordinator and the secretariat change the city's development plan.");
+    const people = new Set((await this.sources.cityPlanPeople(external.cityId)).map((p) => p.id));
+    return this.dataSource.transaction((manager) =>
+      this.change(
+        manager,
+        user,
+        found.id,
+        input,
+        (id) => people.has(id),
+        async (id, problems) => noDocumentWithoutReview(id, problems),
+      ),
+    );
+  }
+
+  /** The rules of changing, whatever the plan: `document` checks the document the change names. */
+  private async change(
+    manager: EntityManager,
+    user: CurrentUser,
+    actionId: string,
+    input: PlanActionInput,
+    mayBeResponsible: (personId: string) => boolean,
+    document: (id: string | null | undefined, problems: Problem[]) => Promise<string | null>,
+  ): Promise<PlanAction> {
+    const action = await manager.findOneOrFail(PlanAction, { where: { id: actionId }, lock: { mode: 'pessimistic_write' } });
+    if (input.expectedVersion != null && input.expectedVersion !== action.version)
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `Someone changed this action since you opened it (now version ${action.version}); reload it and change it again.`,
+        { currentVersion: action.version },
+      );
+    const before = fieldsOf(action);
+    const { fields, problems } = resolveAction(before, input, mayBeResponsible);
+    const documentId = await document(input.documentId, problems);
+    const note = noteOf(input.note, problems);
+    assertNoProblems(problems, 'The action was not changed');
+    const changed = differences(before, fields);
+    if (!Object.keys(changed).length && !note && !documentId) return action;
+    Object.assign(action, fields);
+    const saved = await manager.save(action);
+    await this.keep(manager, user, saved, changed, note, documentId, 'plan.updateAction', before);
+    return saved;
+  }
+
+  /**
+   * The city's own plan: its external recommendations (the latest published Index's) with the actions
+   * taken on them without a review. Read and edited as the source allows (PlanSources).
+   */
+  async cityPlan(user: CurrentUser, cityId: string, language?: string): Promise<CityDevelopmentPlan> {
+    const city = isUuid(cityId) ? await this.dataSource.getRepository(City).findOneBy({ id: cityId.toLowerCase() }) : null;
+    if (!city) throw notFound(`City ${cityId}`);
+    const access = await this.sources.cityPlanAccess(user, city.id);
+    if (!access.read) throw forbidden("The city's development plan is read by the city and the readers of its published Index.");
+    const recommendations = await this.sources.forCity(city.id, language);
+    const actions = recommendations.length
+      ? await this.dataSource.getRepository(PlanAction).find({
+          where: { reviewId: IsNull(), externalRecommendationId: In(recommendations.map((r) => r.id)) },
+          order: { createdAt: 'ASC', id: 'ASC' },
+        })
+      : [];
+    const perExternal = recommendations.map((recommendation) => {
+      const own = actions.filter((a) => a.externalRecommendationId === recommendation.id);
+      return { recommendation, actions: own, progress: weightedProgress(own) };
+    });
+    return {
+      cityId: city.id,
+      progress: planProgress(perExternal.map((r) => r.progress)),
+      canEdit: access.edit,
+      today: formatInZone(new Date(), city.timeZone).slice(0, 10),
+      externalRecommendations: perExternal,
+      people: await this.sources.cityPlanPeople(city.id),
+    };
   }
 
   /** The plan as the reader may see it: the team and admins always, the host city and observers from the feedback on. */
@@ -246,15 +336,17 @@ export class PlanService {
       documentId,
       changedById: user.personId,
     });
-    await this.audit.record(manager, {
-      reviewId: action.reviewId,
-      actorId: user.personId,
-      action: auditAction,
-      entityType: 'PlanAction',
-      entityId: action.id,
-      before,
-      after: { ...fieldsOf(action), note, documentId },
-    });
+    // The audit trail is a review's; the city's own plan keeps its history in PlanActionChange alone.
+    if (action.reviewId)
+      await this.audit.record(manager, {
+        reviewId: action.reviewId,
+        actorId: user.personId,
+        action: auditAction,
+        entityType: 'PlanAction',
+        entityId: action.id,
+        before,
+        after: { ...fieldsOf(action), note, documentId },
+      });
   }
 
   /** Who may be responsible: the review's current host coordinators and contributors. */
@@ -291,6 +383,13 @@ export class PlanService {
 /** The recommendation an action answers, the review's or an external one. */
 const recommendationOf = (action?: Pick<PlanAction, 'recommendationId' | 'externalRecommendationId'>): string =>
   action?.recommendationId ?? action?.externalRecommendationId ?? '';
+
+/** Documents belong to a review: the city's own plan takes none (a problem, with the input's others). */
+function noDocumentWithoutReview(id: string | null | undefined, problems: Problem[]): null {
+  if (id?.trim())
+    problems.push({ path: 'documentId', message: "the city's own plan has no documents (they belong to a review); leave it out" });
+  return null;
+}
 
 function noteOf(note: string | null | undefined, problems: Problem[]): string {
   const value = note?.trim() ?? '';

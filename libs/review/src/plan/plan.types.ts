@@ -53,6 +53,30 @@ export class DevelopmentPlan {
   progressHistory: PlanProgressPoint[];
 }
 
+@ObjectType({ description: "Someone who may be responsible for an action of the city's own plan." })
+export class CityPlanPerson {
+  @Field(() => ID) id: string;
+  @Field() fullName: string;
+}
+
+@ObjectType({
+  description:
+    "The city's own development plan, without a review: its Intercultural Cities Index recommendations and the actions on them (before any expert visit).",
+})
+export class CityDevelopmentPlan {
+  @Field(() => ID) cityId: string;
+  @Field(() => Float, { nullable: true, description: "The mean of the recommendations' progress; null before any action." })
+  progress: number | null;
+  @Field({ description: "Whether I may add and change actions (the city's staff, its Index coordinator, the secretariat)." })
+  canEdit: boolean;
+  @Field({ description: 'Today in the city (YYYY-MM-DD): an action due before it and not done or dropped is overdue.' })
+  today: string;
+  @Field(() => [ExternalRecommendationPlan], { description: "Its latest published Index's recommendations, with the actions on them." })
+  externalRecommendations: ExternalRecommendationPlan[];
+  @Field(() => [CityPlanPerson], { description: "Who may be responsible for an action: the city's staff and its Index coordinator." })
+  people: CityPlanPerson[];
+}
+
 @ObjectType({ description: "A review's development plan in figures (for the city's timeline)." })
 export class PlanSummary {
   @Field(() => Float, { nullable: true }) progress: number | null;

@@ -68,8 +68,9 @@ export function reviewLoaders(ctx: GraphqlContext, dataSource: DataSource) {
       return ids.map((id) => map.get(id)).filter((k): k is KeyFactor => !!k);
     },
     /** Someone a review's data points at: from the review's team (one statement), else by id (e.g. an admin). */
-    async personOf(reviewId: string, personId: string): Promise<Person | null> {
-      return (await reviewPeople.load(reviewId)).get(personId) ?? (await person.load(personId));
+    async personOf(reviewId: string | null, personId: string): Promise<Person | null> {
+      // No review: the city's own development plan (its actions and changes).
+      return (reviewId ? (await reviewPeople.load(reviewId)).get(personId) : undefined) ?? (await person.load(personId));
     },
   };
 }

@@ -53,7 +53,7 @@ export async function prepare(prepared: DataSource): Promise<IccIndexReportScena
       );
       return { id: made.id, orgId: org.id as string };
     };
-    const published = async (cityId: string, actions: number, spaces: boolean) => {
+    const published = async (cityId: string, actions: number, spaces: boolean, recommendation?: string) => {
       const a = await assessments.start(asAdmin, {
         cityId,
         definitionCode: REPORT_INDEX.code,
@@ -64,6 +64,7 @@ export async function prepare(prepared: DataSource): Promise<IccIndexReportScena
       await assessments.saveAnswer(asAdmin, a.id, 'L1', { option: 'YES' });
       await assessments.saveAnswer(asAdmin, a.id, 'S1', { option: spaces ? 'YES' : 'NO' });
       await assessments.submit(asAdmin, a.id);
+      if (recommendation) await assessments.recommend(asAdmin, a.id, 'MEDIA', recommendation);
       await assessments.publish(a.id);
       return a.id;
     };
@@ -72,7 +73,8 @@ export async function prepare(prepared: DataSource): Promise<IccIndexReportScena
     await published(rijeka.id, 1, false);
     const others = ['Split', 'Osijek', 'Pula', 'Varaždin', 'Dubrovnik'];
     for (const [i, name] of others.entries()) await published((await city(name)).id, i % 5, i % 2 === 0);
-    const latest = await published(rijeka.id, 3, true);
+    // Its one recommendation goes to Rijeka's own development plan (no review): icc-index-plan.browser.ts.
+    const latest = await published(rijeka.id, 3, true, 'Train newsroom staff in intercultural reporting.');
     const zadar = await city('Zadar');
     await dataSource.query('UPDATE person SET organisation_id = $1 WHERE id = $2', [zadar.orgId, coordinator.id]);
     return { admin, expert, coordinator, rijekaReader, rijeka: { id: latest }, zadar: { id: zadar.id } };
