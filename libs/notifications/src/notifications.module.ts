@@ -6,6 +6,7 @@ import { NotificationsResolver } from './admin/notifications.resolver';
 import { CalendarFeedController } from './feed/calendar-feed.controller';
 import { NetworkFollowUpResolver } from './follow-up/network-follow-up.resolver';
 import { NetworkFollowUpService } from './follow-up/network-follow-up.service';
+import { CityPlanReminderService } from './icc-index/city-plan-reminder.service';
 import { IndexReminderService } from './icc-index/index-reminder.service';
 import { ReminderService } from './reminders/reminder.service';
 import { UpcomingReminders } from './reminders/upcoming-reminders.service';
@@ -24,6 +25,7 @@ import { NOTIFICATIONS_ENTITIES } from './entities';
   providers: [
     ReminderService,
     IndexReminderService,
+    CityPlanReminderService,
     NotificationsRenderer,
     { provide: MESSAGE_RENDERER, useExisting: NotificationsRenderer },
     NotificationsResolver,

@@ -26,6 +26,7 @@ import { RenderLoaders } from './render-loaders';
 import { TemplateName, TemplateRenderer } from '../templates/template-renderer';
 
 type Skip = { skip: string };
+const isPlanActionTemplate = (template: string) => template === 'plan-action-due' || template === 'plan-action-escalated';
 
 /**
  * The notify step: at send time, loads what the message is about, checks it is still worth sending,
@@ -79,6 +80,8 @@ export class NotificationsRenderer implements MessageRenderer {
 
     // An Index assessment's reminders are about no review.
     if (isIndexTemplate(message.template)) return this.index.render(message, person, options);
+    // So are the reminders of a city's own development plan (actions without a review).
+    if (!review && isPlanActionTemplate(message.template)) return this.planAction(message, null, base, options);
     if (!review) return { skip: 'the review no longer exists' };
     const reviewLink = link(`/reviews/${review.id}`);
     const common = { ...base, reviewTitle: review.title, link: reviewLink };
@@ -246,43 +249,8 @@ export class NotificationsRenderer implements MessageRenderer {
         );
       }
       case 'plan-action-due':
-      case 'plan-action-escalated': {
-        const action = await this.dataSource.getRepository(PlanAction).findOneBy({ id: String(data.actionId) });
-        if (!action) return { skip: 'the action no longer exists' };
-        if (action.status === PlanActionStatus.DONE || action.status === PlanActionStatus.DROPPED)
-          return { skip: `the action is ${action.status.toLowerCase()}` };
-        if (action.dueOn !== data.dueOn) return { skip: 'the action is due on another day now' };
-        // An action on an external recommendation (the Index's) has none of the review's to check.
-        const recommendation = action.recommendationId
-          ? await this.dataSource.getRepository(Recommendation).findOneBy({ id: action.recommendationId })
-          : null;
-        if (action.recommendationId && (!recommendation || recommendation.withdrawnAt)) return { skip: 'the recommendation was withdrawn' };
-        const city = await this.dataSource.getRepository(City).findOneByOrFail({ id: review.hostCityId });
-        const dueAt = (parseInZone(`${action.dueOn}T09:00`, city.timeZone) ?? new Date(`${action.dueOn}T09:00:00Z`)).toISOString();
-        const about = { ...common, actionDescription: action.description, owner: action.owner, progress: action.progress, dueAt };
-        if (message.template === 'plan-action-due') {
-          if (action.responsibleId !== message.recipientId) return { skip: 'the recipient is no longer responsible for the action' };
-          // Overdue when the rule's offset is after the due day (the row is due only once that moment has come).
-          return this.rendered(
-            'plan-action-due',
-            { ...about, overdue: Number(data.daysBefore) < 0, link: link(`/reviews/${review.id}/host/plan`) },
-            options,
-          );
-        }
-        const forSecretariat = data.level === 'secretariat';
-        const responsible = await this.dataSource.getRepository(Person).findOneBy({ id: action.responsibleId });
-        return this.rendered(
-          'plan-action-escalated',
-          {
-            ...about,
-            cityName: city.name,
-            responsibleName: responsible?.fullName ?? 'The person responsible',
-            forSecretariat,
-            link: link(`/reviews/${review.id}/${forSecretariat ? 'plan' : 'host/plan'}`),
-          },
-          options,
-        );
-      }
+      case 'plan-action-escalated':
+        return this.planAction(message, review, base, options);
       case 'report-due':
       case 'report-overdue': {
         const [published] = await this.dataSource.query('SELECT 1 FROM report WHERE review_id = $1 AND published LIMIT 1', [review.id]);
@@ -339,6 +307,77 @@ export class NotificationsRenderer implements MessageRenderer {
       [sessionId],
     );
     return entry?.starts_at ?? current.toISOString();
+  }
+
+  /**
+   * An action of a development plan: a review's, or the city's own (no review: its title is the
+   * city's name and its link the Index page whose recommendation the action answers).
+   */
+  private async planAction(
+    message: OutboxMessage,
+    review: { id: string; title: string; hostCityId: string } | null,
+    base: { recipientName: string },
+    options: { timeZone: string; locale: string; language: Language },
+  ): Promise<RenderedMessage | Skip> {
+    const data = message.data as Record<string, unknown>;
+    const action = await this.dataSource.getRepository(PlanAction).findOneBy({ id: String(data.actionId) });
+    if (!action) return { skip: 'the action no longer exists' };
+    if (action.status === PlanActionStatus.DONE || action.status === PlanActionStatus.DROPPED)
+      return { skip: `the action is ${action.status.toLowerCase()}` };
+    if (action.dueOn !== data.dueOn) return { skip: 'the action is due on another day now' };
+    // An action on an external recommendation (the Index's) has none of the review's to check.
+    const recommendation = action.recommendationId
+      ? await this.dataSource.getRepository(Recommendation).findOneBy({ id: action.recommendationId })
+      : null;
+    if (action.recommendationId && (!recommendation || recommendation.withdrawnAt)) return { skip: 'the recommendation was withdrawn' };
+    let place: { cityId: string; title: string; plan: string; secretariatPlan: string };
+    if (review) {
+      place = {
+        cityId: review.hostCityId,
+        title: review.title,
+        plan: `/reviews/${review.id}/host/plan`,
+        secretariatPlan: `/reviews/${review.id}/plan`,
+      };
+    } else {
+      // The recommendation's Index (the icc-index lib's table), for its city and its page.
+      const [index]: { id: string; city_id: string }[] = await this.dataSource.query(
+        `SELECT s.id, s.city_id FROM icc_index_recommendation r JOIN icc_index_assessment s ON s.id = r.assessment_id WHERE r.id = $1`,
+        [action.externalRecommendationId],
+      );
+      if (!index) return { skip: "the action's recommendation no longer exists" };
+      place = { cityId: index.city_id, title: '', plan: `/index/${index.id}`, secretariatPlan: `/index/${index.id}` };
+    }
+    const city = await this.dataSource.getRepository(City).findOneByOrFail({ id: place.cityId });
+    const link = (path: string) => `${this.config.publicUrl}${path}`;
+    const dueAt = (parseInZone(`${action.dueOn}T09:00`, city.timeZone) ?? new Date(`${action.dueOn}T09:00:00Z`)).toISOString();
+    const about = {
+      ...base,
+      reviewTitle: place.title || city.name,
+      actionDescription: action.description,
+      owner: action.owner,
+      progress: action.progress,
+      dueAt,
+    };
+    if (message.template === 'plan-action-due') {
+      if (action.responsibleId !== message.recipientId) return { skip: 'the recipient is no longer responsible for the action' };
+      // Overdue when the rule's offset is after the due day (the row is due only once that moment has come).
+      return this.rendered('plan-action-due', { ...about, overdue: Number(data.daysBefore) < 0, link: link(place.plan) }, options);
+    }
+    const forSecretariat = data.level === 'secretariat';
+    const responsible = await this.dataSource.getRepository(Person).findOneBy({ id: action.responsibleId });
+    return this.rendered(
+      'plan-action-escalated',
+      {
+        ...about,
+        cityName: city.name,
+        responsibleName: responsible?.fullName ?? 'The person responsible',
+        forSecretariat,
+        // The Index coordinator, in the host coordinator's place, is told why in their own words.
+        forIndex: !review,
+        link: link(forSecretariat ? place.secretariatPlan : place.plan),
+      },
+      options,
+    );
   }
 
   private rendered(

@@ -52,7 +52,7 @@ const fieldsOf = (a: ActionFields): ActionFields => Object.fromEntries(ACTION_FI
  * recommendations. The host coordinator and contributors add and change them while the capability
  * table allows it (editPlan); whoever reads the findings reads the plan. Nothing is deleted: every
  * change is a PlanActionChange row (with an optional document of the review) and an audit entry, and
- * publishes review.changed, so the plan's reminders (notifications' planner) follow at once.
+ * publishes review.changed (the city's own plan: plan.cityChanged), so the plan's reminders follow at once.
  */
 @Injectable()
 export class PlanService {
@@ -124,8 +124,8 @@ export class PlanService {
 
   /**
    * An action of the city's own plan: no review, so the source says who may add it and who may be
-   * responsible, there is no document to attach (documents belong to a review), and no reminder yet
-   * (the reminder planner plans per review).
+   * responsible, and there is no document to attach (documents belong to a review). Its reminders
+   * follow `plan.cityChanged` (notifications' CityPlanReminderService).
    */
   private async addToCityPlan(user: CurrentUser, external: ExternalRecommendation, input: PlanActionInput): Promise<PlanAction> {
     if (!(await this.sources.cityPlanAccess(user, external.cityId)).edit)
@@ -146,6 +146,7 @@ export class PlanService {
       });
       const saved = await manager.findOneByOrFail(PlanAction, { id: identifiers[0].id as string });
       await this.keep(manager, user, saved, differences(null, fields), note, null, 'plan.addAction', null);
+      await this.changes.cityPlanChanged(manager, external.cityId);
       return saved;
     });
   }
@@ -170,16 +171,18 @@ export class PlanService {
     if (!external || !(await this.sources.cityPlanAccess(user, external.cityId)).edit)
       throw forbidden("Only the city's staff, its Index coordinator and the secretariat change the city's development plan.");
     const people = new Set((await this.sources.cityPlanPeople(external.cityId)).map((p) => p.id));
-    return this.dataSource.transaction((manager) =>
-      this.change(
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await this.change(
         manager,
         user,
         found.id,
         input,
         (id) => people.has(id),
         async (id, problems) => noDocumentWithoutReview(id, problems),
-      ),
-    );
+      );
+      await this.changes.cityPlanChanged(manager, external.cityId);
+      return saved;
+    });
   }
 
   /** The rules of changing, whatever the plan: `document` checks the document the change names. */

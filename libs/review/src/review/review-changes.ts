@@ -15,6 +15,8 @@ declare module '@peervisit/platform' {
     'review.carriedOver': { fromReviewId: string; toReviewId: string };
     /** An evidence item was logged, edited or retracted. */
     'evidence.changed': { reviewId: string; evidence: Evidence };
+    /** An action of a city's own development plan (one without a review) was added or changed, in its transaction. */
+    'plan.cityChanged': { cityId: string };
   }
 }
 
@@ -39,6 +41,11 @@ export class ReviewChanges {
   /** Publishes `review.changed` in the caller's transaction; its after-commit handlers run at that commit. */
   changed(manager: EntityManager, reviewId: string): Promise<void> {
     return this.events.publish('review.changed', { reviewId }, manager);
+  }
+
+  /** Publishes `plan.cityChanged` (the city's own plan, without a review) in the caller's transaction. */
+  cityPlanChanged(manager: EntityManager, cityId: string): Promise<void> {
+    return this.events.publish('plan.cityChanged', { cityId }, manager);
   }
 
   carriedOver(manager: EntityManager, fromReviewId: string, toReviewId: string): Promise<void> {
