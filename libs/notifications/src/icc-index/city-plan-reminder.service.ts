@@ -2,10 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { City, Person } from '@peervisit/directory/entities';
 import { IndexAssessment, IndexAssessmentStatus } from '@peervisit/icc-index/entities';
 import { DomainEvents, DomainTransaction, EventPhase, MessageToSchedule, OnEvent, OutboxService } from '@peervisit/platform';
-import { ReviewKind, ReviewRole, ReviewStatus } from '@peervisit/review/entities';
+import { allows, statusesAllowing } from '@peervisit/review';
+import { ReviewKind, ReviewRole } from '@peervisit/review/entities';
 import { EntityManager, In } from 'typeorm';
 import { planReminders, reminderPrefix } from '../reminders/reminder-planner';
 import { defaultRules, ReminderRuleKind } from '../reminders/reminder-rules';
+
+/** A status in which the review table lets plan reminders go out: the planner's stand-in for "no review". */
+const PLAN_REMINDING_STATUS = statusesAllowing('remindPlan').find((status) => allows(status, 'remind'))!;
 
 export const cityPlanReminderPrefix = (cityId: string) => `city-plan:${cityId}:`;
 
@@ -66,10 +70,11 @@ export class CityPlanReminderService {
     });
     const planned = planReminders({
       now: new Date(),
-      // No review: the planner reads only the plan's rules, a status that reminds of plans, and the city's zone.
+      // No review: the planner reads only the plan's rules, the city's zone and a status in which the
+      // capability table (review-capabilities.ts) lets reminders, and those of the plan, go out.
       review: {
         id: cityId,
-        status: ReviewStatus.FOLLOW_UP,
+        status: PLAN_REMINDING_STATUS,
         timeZone: city.timeZone,
         selfAssessmentDueAt: null,
         selfAssessmentSubmittedAt: null,
