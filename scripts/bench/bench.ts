@@ -68,6 +68,8 @@ export const round = (value: number, digits = 2) => Math.round(value * 10 ** dig
 /**
  * Sets up the context of one bench: its own database (migrated), queue prefix and data directory,
  * exported to process.env too so that loadConfig() inside an app booted by the bench sees them.
+ * NODE_ENV=production, as deployed (docker/): graphql-js, for one, checks every type in development
+ * and test (`instanceOf`), which production skips. The signing secret is new for each bench.
  */
 export async function withBenchContext<T>(
   baseDatabaseUrl: string,
@@ -88,7 +90,8 @@ export async function withBenchContext<T>(
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: queuePrefix,
     DATA_DIR: dataDir,
-    NODE_ENV: 'test',
+    NODE_ENV: 'production',
+    JWT_SECRET: randomBytes(32).toString('hex'),
   });
   try {
     return await run({ databaseUrl, redisUrl, queuePrefix, dataDir, seconds, log: (m) => process.stderr.write(`[bench ${name}] ${m}\n`) });

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AdminOnly, CurrentUser, forbidden, GraphqlContext, Me, oneInOrder } from '@peervisit/platform';
 import { City } from './city/city.entity';
 import { CityService } from './city/city.service';
@@ -78,7 +78,7 @@ export class OrganisationResolver {
   }
 
   @ResolveField(() => City, { nullable: true })
-  city(@Parent() organisation: Organisation, @Context() ctx: GraphqlContext) {
+  city(organisation: Organisation, _args: unknown, ctx: GraphqlContext) {
     return loadOne(ctx, this.cityService, City, organisation.cityId);
   }
 }
@@ -123,7 +123,7 @@ export class PersonResolver {
   }
 
   @ResolveField(() => Organisation, { nullable: true })
-  organisation(@Parent() person: Person, @Context() ctx: GraphqlContext) {
+  organisation(person: Person, _args: unknown, ctx: GraphqlContext) {
     return loadOne(ctx, this.organisationService, Organisation, person.organisationId);
   }
 
@@ -131,7 +131,7 @@ export class PersonResolver {
     description:
       'The review teams the person is on now, newest review first (the secretariat, or the person themselves; FORBIDDEN otherwise).',
   })
-  async teamRoles(@Parent() person: Person, @Context() ctx: GraphqlContext): Promise<PersonTeamRole[]> {
+  async teamRoles(person: Person, _args: unknown, ctx: GraphqlContext): Promise<PersonTeamRole[]> {
     const user = ctx.req.user;
     if (!user || (!user.isAdmin && user.personId !== person.id))
       throw forbidden("Only the network secretariat can see other people's teams.");
@@ -149,7 +149,7 @@ export class PersonMergeResolver {
   constructor(private readonly personService: PersonService) {}
 
   @ResolveField(() => Person, { description: 'The person kept, as they are after the merge.' })
-  keptPerson(@Parent() merge: PersonMerge, @Context() ctx: GraphqlContext) {
+  keptPerson(merge: PersonMerge, _args: unknown, ctx: GraphqlContext) {
     return loadOne(ctx, this.personService, Person, merge.keptPersonId);
   }
 }
@@ -183,12 +183,12 @@ export class StakeholderResolver {
   }
 
   @ResolveField(() => Organisation, { nullable: true })
-  organisation(@Parent() stakeholder: Stakeholder, @Context() ctx: GraphqlContext) {
+  organisation(stakeholder: Stakeholder, _args: unknown, ctx: GraphqlContext) {
     return loadOne(ctx, this.organisationService, Organisation, stakeholder.organisationId);
   }
 
   @ResolveField(() => City)
-  city(@Parent() stakeholder: Stakeholder, @Context() ctx: GraphqlContext) {
+  city(stakeholder: Stakeholder, _args: unknown, ctx: GraphqlContext) {
     return loadOne(ctx, this.cityService, City, stakeholder.cityId);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, ArgsType, Context, Field, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AdminOnly, GraphqlContext, groupInOrder, PageArgs, requestLanguage } from '@peervisit/platform';
 import { JSONScalar } from '@peervisit/platform/entities';
 import { translated } from '../translation/translatable-text';
@@ -91,7 +91,7 @@ export class BenchmarkResolver {
   }
 
   @ResolveField(() => [KeyFactor])
-  keyFactors(@Parent() benchmark: Benchmark, @Context() ctx: GraphqlContext) {
+  keyFactors(benchmark: Benchmark, _args: unknown, ctx: GraphqlContext) {
     return ctx.loaders
       .get<string, KeyFactor[]>('Benchmark.keyFactors', async (ids) =>
         groupInOrder(ids, await this.catalogue.keyFactorsOf(ids), (k) => k.benchmarkId),
@@ -100,7 +100,7 @@ export class BenchmarkResolver {
   }
 
   @ResolveField(() => [ContextFactor])
-  contextFactors(@Parent() benchmark: Benchmark, @Context() ctx: GraphqlContext) {
+  contextFactors(benchmark: Benchmark, _args: unknown, ctx: GraphqlContext) {
     return ctx.loaders
       .get<string, ContextFactor[]>('Benchmark.contextFactors', async (ids) =>
         groupInOrder(ids, await this.catalogue.contextFactorsOf(ids), (c) => c.benchmarkId),
@@ -129,7 +129,7 @@ export class KeyFactorResolver {
   }
 
   @ResolveField(() => [GuideQuestion], { description: 'In the order the benchmark gives them.' })
-  guideQuestions(@Parent() keyFactor: KeyFactor, @Context() ctx: GraphqlContext) {
+  guideQuestions(keyFactor: KeyFactor, _args: unknown, ctx: GraphqlContext) {
     return ctx.loaders
       .get<string, GuideQuestion[]>('KeyFactor.guideQuestions', async (ids) =>
         groupInOrder(ids, await this.catalogue.guideQuestionsOf(ids), (q) => q.keyFactorId),
@@ -138,7 +138,7 @@ export class KeyFactorResolver {
   }
 
   @ResolveField(() => [KeyFactorExample])
-  examples(@Parent() keyFactor: KeyFactor, @Context() ctx: GraphqlContext) {
+  examples(keyFactor: KeyFactor, _args: unknown, ctx: GraphqlContext) {
     return ctx.loaders
       .get<string, KeyFactorExample[]>('KeyFactor.examples', async (ids) =>
         groupInOrder(ids, await this.catalogue.examplesOf(ids), (e) => e.keyFactorId),

@@ -1,4 +1,4 @@
-import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphqlContext, groupInOrder, Public } from '@peervisit/platform';
 import { FieldOfAction } from './field-of-action.entity';
 import { FieldOfActionService } from './field-of-action.service';
@@ -15,7 +15,7 @@ export class FieldOfActionResolver {
   }
 
   @ResolveField(() => [FieldOfAction])
-  subFields(@Parent() field: FieldOfAction, @Context() ctx: GraphqlContext) {
+  subFields(field: FieldOfAction, _args: unknown, ctx: GraphqlContext) {
     return ctx.loaders
       .get<string, FieldOfAction[]>('FieldOfAction.subFields', async (ids) =>
         groupInOrder(ids, await this.fields.subFieldsOf(ids), (f) => f.parentId as string),

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AdminOnly, CurrentUser, GraphqlContext, groupInOrder, Me, oneInOrder, Public, requestLanguage } from '@peervisit/platform';
 import { JSONScalar } from '@peervisit/platform/entities';
 import { FieldOfAction } from '../field-of-action/field-of-action.entity';
@@ -133,34 +133,34 @@ export class GoodPracticeResolver {
   }
 
   @ResolveField(() => [String], { description: 'The languages it has a translation into (besides its own).' })
-  translatedLanguages(@Parent() practice: GoodPractice): string[] {
+  translatedLanguages(practice: GoodPractice): string[] {
     return Object.keys(practice.translations ?? {}).sort();
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The first ~200 characters of the purpose, for lists.' })
-  teaser(@Parent() practice: GoodPractice) {
+  teaser(practice: GoodPractice) {
     return teaserOf(practice);
   }
 
   @ResolveField(() => FieldOfAction)
-  async mainFieldOfAction(@Parent() practice: GoodPractice, @Context() ctx: GraphqlContext) {
+  async mainFieldOfAction(practice: GoodPractice, _args: unknown, ctx: GraphqlContext) {
     return fieldOfActionLoader(ctx, this.practices).load(practice.mainFieldOfActionId);
   }
 
   @ResolveField(() => [FieldOfAction])
-  async furtherFieldsOfAction(@Parent() practice: GoodPractice, @Context() ctx: GraphqlContext) {
+  async furtherFieldsOfAction(practice: GoodPractice, _args: unknown, ctx: GraphqlContext) {
     return (await fieldOfActionLoader(ctx, this.practices).loadMany(practice.furtherFieldOfActionIds)).filter(Boolean);
   }
 
   @ResolveField(() => [FieldOfAction], { description: 'The main field of action, then the further ones.' })
-  async fieldsOfAction(@Parent() practice: GoodPractice, @Context() ctx: GraphqlContext) {
+  async fieldsOfAction(practice: GoodPractice, _args: unknown, ctx: GraphqlContext) {
     return (
       await fieldOfActionLoader(ctx, this.practices).loadMany([practice.mainFieldOfActionId, ...practice.furtherFieldOfActionIds])
     ).filter(Boolean);
   }
 
   @ResolveField(() => [GoodPracticeCriterion], { description: 'All six criteria, in the template order.' })
-  criteria(@Parent() practice: GoodPractice): GoodPracticeCriterion[] {
+  criteria(practice: GoodPractice): GoodPracticeCriterion[] {
     return CRITERIA_KEYS.map((key) => ({
       key,
       label: CRITERIA_LABELS[key],
@@ -173,8 +173,8 @@ export class GoodPracticeResolver {
     nullable: true,
     description: 'Every version, oldest first: for its author and admins (null for others).',
   })
-  async revisions(@Me() user: CurrentUser | undefined, @Parent() practice: GoodPractice, @Context() ctx: GraphqlContext) {
-    if (!this.practices.mayEdit(user, practice)) return null;
+  async revisions(practice: GoodPractice, _args: unknown, ctx: GraphqlContext) {
+    if (!this.practices.mayEdit(ctx.req.user, practice)) return null;
     return ctx.loaders
       .get<string, GoodPracticeRevision[]>('GoodPractice.revisions', async (ids) =>
         groupInOrder(ids, await this.practices.revisionsOf(ids), (r) => r.goodPracticeId),

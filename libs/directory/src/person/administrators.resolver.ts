@@ -1,4 +1,4 @@
-import { Args, ArgsType, Context, Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AdminOnly, ConnectionType, CurrentUser, GraphqlContext, Me, oneInOrder, PageArgs } from '@peervisit/platform';
 import { AuthSessionView } from '../auth/auth.types';
 import { AdminRightsChange } from './admin-rights-change.entity';
@@ -56,12 +56,12 @@ export class AdministratorsResolver {
   }
 
   @ResolveField(() => Person)
-  person(@Parent() change: AdminRightsChange, @Context() ctx: GraphqlContext) {
+  person(change: AdminRightsChange, _args: unknown, ctx: GraphqlContext) {
     return this.personLoader(ctx).load(change.personId);
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'Who did it; null from the command line.' })
-  changedBy(@Parent() change: AdminRightsChange, @Context() ctx: GraphqlContext) {
+  changedBy(change: AdminRightsChange, _args: unknown, ctx: GraphqlContext) {
     return change.changedById ? this.personLoader(ctx).load(change.changedById) : null;
   }
 

@@ -1,5 +1,5 @@
 import { Args, Float, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AdminOnly, CurrentUser, Me } from '@peervisit/platform';
+import { AdminOnly, CurrentUser, Me, userOf, GraphqlContext } from '@peervisit/platform';
 import { IndexDefinition } from '../definition/index-definition.entity';
 import { IndexAnswer } from './index-answer.entity';
 import { IndexRecommendation, IndexScoreCorrection } from './index-analysis.entity';
@@ -126,12 +126,12 @@ export class IndexAssessmentResolver {
   }
 
   @ResolveField(() => String)
-  cityName(@Parent() assessment: IndexAssessment) {
+  cityName(assessment: IndexAssessment) {
     return this.reads.cityName(assessment);
   }
 
   @ResolveField(() => IndexDefinition)
-  definition(@Parent() assessment: IndexAssessment) {
+  definition(assessment: IndexAssessment) {
     return this.assessments.definitionOf(assessment);
   }
 
@@ -143,8 +143,8 @@ export class IndexAssessmentResolver {
   @ResolveField(() => [String], {
     description: 'What keeps the questionnaire from being submitted (the same list submission refuses with).',
   })
-  missing(@Me() user: CurrentUser, @Parent() assessment: IndexAssessment) {
-    return this.assessments.missing(user, assessment.id);
+  missing(assessment: IndexAssessment, _args: unknown, ctx: GraphqlContext) {
+    return this.assessments.missing(userOf(ctx), assessment.id);
   }
 
   @ResolveField(() => IndexResultsView, { nullable: true, description: 'Scores and analysis; null while the reader may not see them yet.' })

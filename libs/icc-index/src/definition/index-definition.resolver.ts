@@ -74,12 +74,12 @@ export class IndexDefinitionResolver {
   }
 
   @ResolveField(() => String)
-  sourceOrganisation(@Parent() definition: IndexDefinition) {
+  sourceOrganisation(definition: IndexDefinition) {
     return definition.content.source.organisation;
   }
 
   @ResolveField(() => String, { description: 'Credit to the source, shown wherever the Index is.' })
-  attribution(@Parent() definition: IndexDefinition) {
+  attribution(definition: IndexDefinition) {
     return definition.content.source.attribution;
   }
 

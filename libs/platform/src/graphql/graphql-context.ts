@@ -37,3 +37,11 @@ export function createGraphqlContext(source: { req: GraphqlRequest } | Subscript
   const { connectionParams, extra } = source as SubscriptionConnection;
   return { req: extra.request, loaders: new LoaderRegistry(), connectionParams };
 }
+
+/**
+ * The signed-in person in a field resolver that takes graphql-js' own arguments (parent, args,
+ * context), as `@Me()` gives it to a decorated one. Without parameter decorators Nest calls a field
+ * resolver directly instead of through its per-call wrapper (pipes, an async function, several
+ * promises): what a whole review, with thousands of fields, costs (docs/performance.md §4).
+ */
+export const userOf = (ctx: GraphqlContext): CurrentUser => ctx.req.user as CurrentUser;

@@ -12,6 +12,7 @@ import { PUB_SUB, PubSub } from '../pubsub/pub-sub';
 import { complexityPlugin } from './complexity.plugin';
 import { concurrencyLimitPlugin } from './concurrency-limit.plugin';
 import { inputChecksPlugin } from './input-checks.plugin';
+import { noStorePlugin } from './no-store.plugin';
 import { boundedStringify } from './response-size';
 import { depthLimitRule } from './depth-limit.rule';
 import { createGraphqlContext } from './graphql-context';
@@ -66,7 +67,7 @@ export const GraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
         inputChecksPlugin(getSchema),
         complexityPlugin(getSchema, config.graphqlMaxComplexity),
         graphqlMetricsPlugin(metrics),
-        ...(config.stack.cacheControl ? [] : [ApolloServerPluginCacheControlDisabled()]),
+        ...(config.stack.cacheControl ? [] : [ApolloServerPluginCacheControlDisabled(), noStorePlugin()]),
       ],
       subscriptions: {
         'graphql-ws': graphqlWsOptions({

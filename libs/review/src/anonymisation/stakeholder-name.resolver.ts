@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { Stakeholder } from '@peervisit/directory/entities';
 import { GraphqlContext } from '@peervisit/platform';
 import { DataSource } from 'typeorm';
@@ -19,12 +19,12 @@ export class StakeholderNameResolver {
 
   // The fields' descriptions are the entity's.
   @ResolveField(() => String, { nullable: true })
-  async name(@Parent() stakeholder: StakeholderInReview<Stakeholder>, @Context() ctx: GraphqlContext): Promise<string | null> {
+  async name(stakeholder: StakeholderInReview<Stakeholder>, _args: unknown, ctx: GraphqlContext): Promise<string | null> {
     return (await this.shown(stakeholder, ctx)).name;
   }
 
   @ResolveField(() => String, { nullable: true })
-  async position(@Parent() stakeholder: StakeholderInReview<Stakeholder>, @Context() ctx: GraphqlContext): Promise<string | null> {
+  async position(stakeholder: StakeholderInReview<Stakeholder>, _args: unknown, ctx: GraphqlContext): Promise<string | null> {
     return (await this.shown(stakeholder, ctx)).position;
   }
 

@@ -1,4 +1,4 @@
-import { Context, Field, ID, ObjectType, Parent, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthToken, Person, Stakeholder } from '@peervisit/directory/entities';
 import { GraphqlContext, oneInOrder } from '@peervisit/platform';
 import { DataSource, In } from 'typeorm';
@@ -39,12 +39,12 @@ export class AuditEntryResolver {
   constructor(private readonly dataSource: DataSource) {}
 
   @ResolveField(() => String, { nullable: true, description: 'Who made the change, by their name as it is now; null for the system.' })
-  async actorName(@Parent() entry: AuditEntry, @Context() ctx: GraphqlContext): Promise<string | null> {
+  async actorName(entry: AuditEntry, _args: unknown, ctx: GraphqlContext): Promise<string | null> {
     return entry.actorId ? ((await this.loader(ctx, 'Person', Person).load(entry.actorId))?.fullName ?? null) : null;
   }
 
   @ResolveField(() => [AuditMention], { description: 'The people, stakeholders and invitations the before and after values refer to.' })
-  async mentions(@Parent() entry: AuditEntry, @Context() ctx: GraphqlContext): Promise<AuditMention[]> {
+  async mentions(entry: AuditEntry, _args: unknown, ctx: GraphqlContext): Promise<AuditMention[]> {
     const ids = new Set<string>();
     const collect = (value: unknown, key = '') => {
       if (typeof value === 'string' && ID_KEY.test(key) && UUID.test(value)) ids.add(value);

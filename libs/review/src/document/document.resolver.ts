@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Person } from '@peervisit/directory/entities';
 import { CurrentUser, GraphqlContext, Me } from '@peervisit/platform';
 import { ReviewLoaders } from '../review/review-loaders';
@@ -48,12 +48,12 @@ export class DocumentResolver {
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'Who added it.' })
-  addedBy(@Parent() document: Document, @Context() ctx: GraphqlContext) {
+  addedBy(document: Document, _args: unknown, ctx: GraphqlContext) {
     return this.loaders.of(ctx).personOf(document.reviewId, document.addedById);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Where to GET the file (with the same Bearer token); null for a link.' })
-  downloadPath(@Parent() document: Document): string | null {
+  downloadPath(document: Document): string | null {
     return downloadPathOf(document);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Person } from '@peervisit/directory/entities';
 import { CurrentUser, GraphqlContext, Me } from '@peervisit/platform';
 import { ReviewLoaders } from '../review/review-loaders';
@@ -18,7 +18,7 @@ export class EvidenceContributorsResolver {
   }
 
   @ResolveField(() => Person)
-  person(@Parent() row: KeyFactorContributor, @Context() ctx: GraphqlContext) {
+  person(row: KeyFactorContributor, _args: unknown, ctx: GraphqlContext) {
     return this.loaders.of(ctx).person.load(row.personId);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { KeyFactor } from '@peervisit/catalogue/entities';
 import { Person } from '@peervisit/directory/entities';
 import { CurrentUser, GraphqlContext, groupInOrder, Me } from '@peervisit/platform';
@@ -86,7 +86,10 @@ export class EvidenceResolver {
   }
 
   @ResolveField(() => [EvidenceRevision], { description: 'Every edit, oldest first.' })
-  revisions(@Parent() evidence: Evidence, @Context() ctx: GraphqlContext) {
+  revisions(evidence: Evidence, _args: unknown, ctx: GraphqlContext) {
+    // Never edited: no revision rows (each edit stores one and adds one to `revision`). Answered now,
+    // so most items of a whole review complete without a promise.
+    if (evidence.revision === 1) return [];
     return ctx.loaders
       .get<string, EvidenceRevision[]>('Evidence.revisions', async (ids) =>
         groupInOrder(ids, await this.evidence.revisions(ids), (r) => r.evidenceId),
@@ -105,7 +108,7 @@ export class EvidenceResolver {
   @ResolveField(() => QuoteShown, {
     description: 'How readers outside the team (the host city, reports) get the quote: verbatim, as the paraphrase, or as pending.',
   })
-  async quoteShown(@Parent() evidence: Evidence, @Context() ctx: GraphqlContext): Promise<QuoteShown> {
+  async quoteShown(evidence: Evidence, _args: unknown, ctx: GraphqlContext): Promise<QuoteShown> {
     return ctx.loaders
       .get<Evidence, QuoteShown>('Evidence.quoteShown', async (items) =>
         (await this.anonymisation.quotesAsShown([...items])).map((q) => q.shown),
@@ -114,17 +117,17 @@ export class EvidenceResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'A quote from someone who has not agreed to be quoted, still without a paraphrase.' })
-  async needsParaphrase(@Parent() evidence: Evidence, @Context() ctx: GraphqlContext): Promise<boolean> {
-    return (await this.quoteShown(evidence, ctx)) === QuoteShown.PENDING;
+  async needsParaphrase(evidence: Evidence, _args: unknown, ctx: GraphqlContext): Promise<boolean> {
+    return (await this.quoteShown(evidence, _args, ctx)) === QuoteShown.PENDING;
   }
 
   @ResolveField(() => Person)
-  loggedBy(@Parent() evidence: Evidence, @Context() ctx: GraphqlContext) {
+  loggedBy(evidence: Evidence, _args: unknown, ctx: GraphqlContext) {
     return this.loaders.of(ctx).personOf(evidence.reviewId, evidence.loggedById);
   }
 
   @ResolveField(() => [KeyFactor])
-  keyFactors(@Parent() evidence: Evidence, @Context() ctx: GraphqlContext) {
+  keyFactors(evidence: Evidence, _args: unknown, ctx: GraphqlContext) {
     return this.loaders.of(ctx).keyFactorsOf(evidence.reviewId, evidence.keyFactorIds);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CurrentUser, GraphqlContext, groupInOrder, oneInOrder } from '@peervisit/platform';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ReviewAccessService } from '../access/review-access.service';
 import { Evidence } from '../evidence/evidence.entity';
 import { Conclusion, ConclusionRevision } from './conclusion.entity';
@@ -36,7 +36,16 @@ export class FindingsQueries {
     await this.access.require(user, conclusion.reviewId, 'evidence.read', ctx);
     const rows = await ctx.loaders
       .get<string, Evidence | null>('EvidenceById', async (ids) =>
-        oneInOrder(ids, await this.dataSource.getRepository(Evidence).findBy({ id: In([...ids]) }), (e) => e.id),
+        // One array parameter rather than one per id: TypeORM's cost of a 2,000-parameter statement showed in a whole review's profile.
+        oneInOrder(
+          ids,
+          await this.dataSource
+            .getRepository(Evidence)
+            .createQueryBuilder('e')
+            .where('e.id = ANY(:ids)', { ids: [...ids] })
+            .getMany(),
+          (e) => e.id,
+        ),
       )
       .loadMany(conclusion.evidenceIds);
     return rows.filter((e): e is Evidence => !!e && !(e instanceof Error));

@@ -1,7 +1,7 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { KeyFactor } from '@peervisit/catalogue/entities';
 import { Person } from '@peervisit/directory/entities';
-import { AdminOnly, CurrentUser, GraphqlContext, Me } from '@peervisit/platform';
+import { AdminOnly, CurrentUser, GraphqlContext, Me, userOf } from '@peervisit/platform';
 import { AnonymisationService } from '../anonymisation/anonymisation.service';
 import { Evidence } from '../evidence/evidence.entity';
 import { ReviewLoaders } from '../review/review-loaders';
@@ -91,41 +91,46 @@ export class FindingsResolver {
   }
 
   @ResolveField(() => KeyFactor)
-  async keyFactor(@Parent() conclusion: Conclusion, @Context() ctx: GraphqlContext) {
+  async keyFactor(conclusion: Conclusion, _args: unknown, ctx: GraphqlContext) {
     const [keyFactor] = await this.loaders.of(ctx).keyFactorsOf(conclusion.reviewId, [conclusion.keyFactorId]);
     return keyFactor ?? null;
   }
 
   // Team-written text: the host city and observers read it through the report's anonymiser.
   @ResolveField(() => String)
-  summary(@Parent() conclusion: Conclusion, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+  summary(conclusion: Conclusion, _args: unknown, ctx: GraphqlContext) {
+    const user = userOf(ctx);
     return this.anonymisation.forReader(user, conclusion.reviewId, conclusion.summary, ctx);
   }
 
   @ResolveField(() => String)
-  strengths(@Parent() conclusion: Conclusion, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+  strengths(conclusion: Conclusion, _args: unknown, ctx: GraphqlContext) {
+    const user = userOf(ctx);
     return this.anonymisation.forReader(user, conclusion.reviewId, conclusion.strengths, ctx);
   }
 
   @ResolveField(() => String)
-  areasToDevelop(@Parent() conclusion: Conclusion, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+  areasToDevelop(conclusion: Conclusion, _args: unknown, ctx: GraphqlContext) {
+    const user = userOf(ctx);
     return this.anonymisation.forReader(user, conclusion.reviewId, conclusion.areasToDevelop, ctx);
   }
 
   @ResolveField(() => [ConclusionRevision], {
     description: 'Every saved version, oldest first (the team that drafts them: drafts are never shared with the city).',
   })
-  revisions(@Parent() conclusion: Conclusion, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+  revisions(conclusion: Conclusion, _args: unknown, ctx: GraphqlContext) {
+    const user = userOf(ctx);
     return this.queries.revisions(user, conclusion, ctx);
   }
 
   @ResolveField(() => Person, { nullable: true })
-  updatedBy(@Parent() conclusion: Conclusion, @Context() ctx: GraphqlContext) {
+  updatedBy(conclusion: Conclusion, _args: unknown, ctx: GraphqlContext) {
     return conclusion.updatedById ? this.loaders.of(ctx).personOf(conclusion.reviewId, conclusion.updatedById) : null;
   }
 
   @ResolveField(() => [Evidence], { description: 'The cited evidence (review team only: raw evidence never goes to the host city).' })
-  citedEvidence(@Parent() conclusion: Conclusion, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+  citedEvidence(conclusion: Conclusion, _args: unknown, ctx: GraphqlContext) {
+    const user = userOf(ctx);
     return this.queries.citedEvidence(user, conclusion, ctx);
   }
 }

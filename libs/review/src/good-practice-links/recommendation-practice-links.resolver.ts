@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { GoodPractice } from '@peervisit/catalogue/entities';
 import { CurrentUser, GraphqlContext, Me } from '@peervisit/platform';
 import { Recommendation } from '../recommendation/recommendation.entity';
@@ -31,7 +31,7 @@ export class RecommendationPracticeLinksResolver {
   @ResolveField(() => [GoodPractice], {
     description: 'Published good practices of the catalogue the team linked to it, oldest link first.',
   })
-  linkedGoodPractices(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
+  linkedGoodPractices(recommendation: Recommendation, _args: unknown, ctx: GraphqlContext) {
     return ctx.loaders
       .get<string, GoodPractice[]>('Recommendation.linkedGoodPractices', (ids) => this.links.practicesOf(ids))
       .load(recommendation.id);

@@ -1,4 +1,4 @@
-import { Args, Context, Field, ID, InputType, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, InputType, Mutation, ObjectType, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ConsentKind, ConsentMethod, Person, StakeholderConsent } from '@peervisit/directory/entities';
 import { CurrentUser, GraphqlContext, Me } from '@peervisit/platform';
 import { DataSource, In } from 'typeorm';
@@ -65,7 +65,7 @@ export class StakeholderConsentResolver {
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'Who recorded it, as they are now (a pseudonym once erased).' })
-  recordedBy(@Parent() consent: StakeholderConsent, @Context() ctx: GraphqlContext) {
+  recordedBy(consent: StakeholderConsent, _args: unknown, ctx: GraphqlContext) {
     if (!consent.recordedById) return null;
     return ctx.loaders
       .get<string, Person | null>('StakeholderConsent.recordedBy', async (ids) => {

@@ -1,6 +1,6 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Person } from '@peervisit/directory/entities';
-import { CurrentUser, GraphqlContext, groupInOrder, Me, oneInOrder } from '@peervisit/platform';
+import { CurrentUser, GraphqlContext, groupInOrder, Me, oneInOrder, userOf } from '@peervisit/platform';
 import { Document } from '../document/document.entity';
 import { RecommendationService } from '../recommendation/recommendation.service';
 import { ReviewLoaders } from '../review/review-loaders';
@@ -68,12 +68,12 @@ export class PlanResolver {
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'The person responsible.' })
-  responsible(@Parent() action: PlanAction, @Context() ctx: GraphqlContext) {
+  responsible(action: PlanAction, _args: unknown, ctx: GraphqlContext) {
     return this.loaders.of(ctx).personOf(action.reviewId, action.responsibleId);
   }
 
   @ResolveField(() => [PlanActionChange], { description: 'Every change, oldest first (the first is when it was added).' })
-  async history(@Parent() action: PlanAction, @Context() ctx: GraphqlContext) {
+  async history(action: PlanAction, _args: unknown, ctx: GraphqlContext) {
     return ctx.loaders
       .get<string, PlanActionChange[]>('PlanAction.history', async (ids) =>
         groupInOrder(ids, await this.plans.historyOf(ids), (c) => c.actionId),
@@ -91,12 +91,12 @@ export class PlanActionChangeResolver {
   ) {}
 
   @ResolveField(() => Person, { nullable: true, description: 'Who made the change.' })
-  changedBy(@Parent() change: PlanActionChange, @Context() ctx: GraphqlContext) {
+  changedBy(change: PlanActionChange, _args: unknown, ctx: GraphqlContext) {
     return this.loaders.of(ctx).personOf(change.reviewId, change.changedById);
   }
 
   @ResolveField(() => Document, { nullable: true, description: 'The document the change rests on (retracted ones included).' })
-  async document(@Parent() change: PlanActionChange, @Context() ctx: GraphqlContext) {
+  async document(change: PlanActionChange, _args: unknown, ctx: GraphqlContext) {
     if (!change.documentId) return null;
     const loader = ctx.loaders.get<string, Document | null>('DocumentById', async (ids) =>
       oneInOrder(ids, await this.recommendations.documentsByIds(ids), (d) => d.id),
@@ -114,7 +114,7 @@ export class ReviewPlanResolver {
     nullable: true,
     description: 'The development plan in figures (null without actions, or before I may read it).',
   })
-  planSummary(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
-    return this.plans.summary(user, review.id, ctx);
+  planSummary(review: Review, _args: unknown, ctx: GraphqlContext) {
+    return this.plans.summary(userOf(ctx), review.id, ctx);
   }
 }

@@ -1,7 +1,7 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { KeyFactor, KeyFactorExample } from '@peervisit/catalogue/entities';
 import { Person } from '@peervisit/directory/entities';
-import { CurrentUser, GraphqlContext, groupInOrder, Me, oneInOrder } from '@peervisit/platform';
+import { CurrentUser, GraphqlContext, groupInOrder, Me, oneInOrder, userOf } from '@peervisit/platform';
 import { AnonymisationService } from '../anonymisation/anonymisation.service';
 import { Document } from '../document/document.entity';
 import { ReviewLoaders } from '../review/review-loaders';
@@ -102,32 +102,35 @@ export class RecommendationResolver {
   // Team-written text: the host city and observers read it through the report's anonymiser. What the
   // city writes itself (its answer, its progress notes) is its own and shown as written.
   @ResolveField(() => String)
-  text(@Parent() recommendation: Recommendation, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+  text(recommendation: Recommendation, _args: unknown, ctx: GraphqlContext) {
+    const user = userOf(ctx);
     return this.anonymisation.forReader(user, recommendation.reviewId, recommendation.text, ctx);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The department or body suggested to own it.' })
-  suggestedOwner(@Parent() recommendation: Recommendation, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+  suggestedOwner(recommendation: Recommendation, _args: unknown, ctx: GraphqlContext) {
+    const user = userOf(ctx);
     return this.anonymisation.forReader(user, recommendation.reviewId, recommendation.suggestedOwner, ctx);
   }
 
   @ResolveField(() => String, { nullable: true })
-  withdrawalReason(@Parent() recommendation: Recommendation, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+  withdrawalReason(recommendation: Recommendation, _args: unknown, ctx: GraphqlContext) {
+    const user = userOf(ctx);
     return this.anonymisation.forReader(user, recommendation.reviewId, recommendation.withdrawalReason, ctx);
   }
 
   @ResolveField(() => Review)
-  review(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
+  review(recommendation: Recommendation, _args: unknown, ctx: GraphqlContext) {
     return this.loaders.of(ctx).review.load(recommendation.reviewId);
   }
 
   @ResolveField(() => [KeyFactor])
-  keyFactors(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
+  keyFactors(recommendation: Recommendation, _args: unknown, ctx: GraphqlContext) {
     return this.loaders.of(ctx).keyFactorsOf(recommendation.reviewId, recommendation.keyFactorIds);
   }
 
   @ResolveField(() => [KeyFactorExample], { description: 'The related good practices (city examples of the benchmark).' })
-  async relatedExamples(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
+  async relatedExamples(recommendation: Recommendation, _args: unknown, ctx: GraphqlContext) {
     const loader = ctx.loaders.get<string, KeyFactorExample | null>('KeyFactorExampleById', async (ids) =>
       oneInOrder(ids, await this.recommendations.examplesByIds(ids), (e) => e.id),
     );
@@ -135,7 +138,7 @@ export class RecommendationResolver {
   }
 
   @ResolveField(() => [FollowUpUpdate], { description: 'Every progress report, oldest first (by asOf, then when reported).' })
-  async followUpUpdates(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
+  async followUpUpdates(recommendation: Recommendation, _args: unknown, ctx: GraphqlContext) {
     const updates = await ctx.loaders
       .get<string, FollowUpUpdate[]>('Recommendation.followUpUpdates', async (ids) =>
         groupInOrder(ids, await this.recommendations.followUpUpdatesOf(ids), (u) => u.recommendationId),
@@ -146,7 +149,7 @@ export class RecommendationResolver {
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'Who answered for the city.' })
-  respondedBy(@Parent() recommendation: Recommendation, @Context() ctx: GraphqlContext) {
+  respondedBy(recommendation: Recommendation, _args: unknown, ctx: GraphqlContext) {
     return recommendation.respondedById ? this.loaders.of(ctx).personOf(recommendation.reviewId, recommendation.respondedById) : null;
   }
 }
@@ -163,7 +166,7 @@ export class FollowUpUpdateResolver {
   ) {}
 
   @ResolveField(() => [Document], { description: 'The documents the report names, retracted ones included (with their retraction).' })
-  async documents(@Parent() update: FollowUpUpdate, @Context() ctx: GraphqlContext) {
+  async documents(update: FollowUpUpdate, _args: unknown, ctx: GraphqlContext) {
     if (!update.documentIds?.length) return [];
     const loader = ctx.loaders.get<string, Document | null>('DocumentById', async (ids) =>
       oneInOrder(ids, await this.recommendations.documentsByIds(ids), (d) => d.id),
@@ -172,7 +175,7 @@ export class FollowUpUpdateResolver {
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'Who reported it.' })
-  reportedBy(@Parent() update: UpdateInReview, @Context() ctx: GraphqlContext) {
+  reportedBy(update: UpdateInReview, _args: unknown, ctx: GraphqlContext) {
     const loaders = this.loaders.of(ctx);
     return update.reviewId ? loaders.personOf(update.reviewId, update.reportedById) : loaders.person.load(update.reportedById);
   }

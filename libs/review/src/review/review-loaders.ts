@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ContextFactor, KeyFactor } from '@peervisit/catalogue/entities';
 import { City, Person } from '@peervisit/directory/entities';
-import { GraphqlContext, groupInOrder, oneInOrder } from '@peervisit/platform';
+import { GraphqlContext, groupInOrder, oneInOrder, whenLoaded } from '@peervisit/platform';
 import { DataSource, In } from 'typeorm';
 import { TeamMember } from '../team/team-member.entity';
 import { Review } from './review.entity';
@@ -44,8 +44,13 @@ export function reviewLoaders(ctx: GraphqlContext, dataSource: DataSource) {
     if (!found) throw new Error(`Review ${reviewId} not found while resolving its fields.`);
     return found;
   };
-  const keyFactorMap = async (reviewId: string) =>
-    new Map((await benchmarkKeyFactors.load((await reviewOf(reviewId)).benchmarkId)).map((k) => [k.id, k]));
+  // Per review, once per request, and without a promise once loaded: every item of a whole review asks.
+  const keyFactorMap = (reviewId: string) =>
+    ctx.loaders.memo(
+      `KeyFactorMap:${reviewId}`,
+      async () => new Map((await benchmarkKeyFactors.load((await reviewOf(reviewId)).benchmarkId)).map((k) => [k.id, k])),
+    );
+  const peopleOf = (reviewId: string) => ctx.loaders.memo(`PeopleOfReview:${reviewId}`, () => reviewPeople.load(reviewId));
 
   return {
     review,
@@ -59,18 +64,23 @@ export function reviewLoaders(ctx: GraphqlContext, dataSource: DataSource) {
       return r.scopeKeyFactorIds ? all.filter((k) => r.scopeKeyFactorIds!.includes(k.id)) : all;
     },
     /** Key factors of a review's benchmark by id, in the order asked, unknown ids left out. */
-    async keyFactorsOf(reviewId: string, ids: readonly string[]): Promise<KeyFactor[]> {
-      const map = await keyFactorMap(reviewId);
-      const missing = ids.filter((id) => !map.has(id));
-      // Not expected (ids are checked against the benchmark when written); by id, so nothing is dropped.
-      const others = missing.length ? await keyFactor.loadMany(missing) : [];
-      for (const k of others) if (k && !(k instanceof Error)) map.set(k.id, k);
-      return ids.map((id) => map.get(id)).filter((k): k is KeyFactor => !!k);
+    keyFactorsOf(reviewId: string, ids: readonly string[]): KeyFactor[] | Promise<KeyFactor[]> {
+      return whenLoaded(keyFactorMap(reviewId), (map) => {
+        const inOrder = () => ids.map((id) => map.get(id)).filter((k): k is KeyFactor => !!k);
+        const missing = ids.filter((id) => !map.has(id));
+        if (!missing.length) return inOrder();
+        // Not expected (ids are checked against the benchmark when written); by id, so nothing is dropped.
+        return keyFactor.loadMany(missing).then((others) => {
+          for (const k of others) if (k && !(k instanceof Error)) map.set(k.id, k);
+          return inOrder();
+        });
+      });
     },
     /** Someone a review's data points at: from the review's team (one statement), else by id (e.g. an admin). */
-    async personOf(reviewId: string | null, personId: string): Promise<Person | null> {
+    personOf(reviewId: string | null, personId: string): Person | null | Promise<Person | null> {
       // No review: the city's own development plan (its actions and changes).
-      return (reviewId ? (await reviewPeople.load(reviewId)).get(personId) : undefined) ?? (await person.load(personId));
+      if (!reviewId) return person.load(personId);
+      return whenLoaded(peopleOf(reviewId), (people) => people.get(personId) ?? person.load(personId));
     },
   };
 }
@@ -90,7 +100,7 @@ export function loadPerReview<T extends { reviewId: string }>(
 export class ReviewLoaders {
   constructor(private readonly dataSource: DataSource) {}
 
-  of(ctx: GraphqlContext) {
-    return reviewLoaders(ctx, this.dataSource);
+  of(ctx: GraphqlContext): ReturnType<typeof reviewLoaders> {
+    return ctx.loaders.once('reviewLoaders', () => reviewLoaders(ctx, this.dataSource));
   }
 }

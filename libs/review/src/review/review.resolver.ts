@@ -2,7 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { BenchmarkService } from '@peervisit/catalogue';
 import { Benchmark, KeyFactor } from '@peervisit/catalogue/entities';
 import { City } from '@peervisit/directory/entities';
-import { AdminOnly, CurrentUser, GraphqlContext, Me, PageArgs } from '@peervisit/platform';
+import { AdminOnly, CurrentUser, GraphqlContext, Me, PageArgs, userOf } from '@peervisit/platform';
 import { SelfAssessmentService } from '../self-assessment/self-assessment.service';
 import { ReviewRole } from '../team/team-member.entity';
 import { CarryOverService } from './carry-over.service';
@@ -107,23 +107,23 @@ export class ReviewResolver {
   }
 
   @ResolveField(() => City)
-  hostCity(@Parent() review: Review, @Context() ctx: GraphqlContext) {
+  hostCity(review: Review, _args: unknown, ctx: GraphqlContext) {
     return this.loaders.of(ctx).city.load(review.hostCityId);
   }
 
   @ResolveField(() => Benchmark, { description: 'The pinned benchmark version.' })
-  benchmark(@Parent() review: Review) {
+  benchmark(review: Review) {
     return this.benchmarks.findById(review.benchmarkId);
   }
 
   @ResolveField(() => [KeyFactor])
-  keyFactorsInScope(@Parent() review: Review, @Context() ctx: GraphqlContext) {
+  keyFactorsInScope(review: Review, _args: unknown, ctx: GraphqlContext) {
     return this.loaders.of(ctx).keyFactorsInScope(review);
   }
 
   @ResolveField(() => ReviewTimeline)
-  async timeline(@Parent() review: Review, @Context() ctx: GraphqlContext): Promise<ReviewTimeline> {
-    const city = (await this.hostCity(review, ctx)) as City;
+  async timeline(review: Review, _args: unknown, ctx: GraphqlContext): Promise<ReviewTimeline> {
+    const city = (await this.hostCity(review, undefined, ctx)) as City;
     const zoned = (d: Date | null) => (d ? { instant: d, local: formatInZone(d, city.timeZone) } : null);
     return {
       timeZone: city.timeZone,
@@ -137,7 +137,7 @@ export class ReviewResolver {
   }
 
   @ResolveField(() => ReviewProgress)
-  async progress(@Parent() review: Review, @Context() ctx: GraphqlContext): Promise<ReviewProgress> {
+  async progress(review: Review, _args: unknown, ctx: GraphqlContext): Promise<ReviewProgress> {
     const inScope = await this.loaders.of(ctx).keyFactorsInScope(review);
     const incomplete = await this.selfAssessment.incompleteness(review);
     return {
@@ -149,12 +149,13 @@ export class ReviewResolver {
   }
 
   @ResolveField(() => [ReviewRole], { description: 'My roles in this review.' })
-  myRoles(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+  myRoles(review: Review, _args: unknown, ctx: GraphqlContext) {
+    const user = userOf(ctx);
     return this.queries.myRoles(user, review.id, ctx);
   }
 
   @ResolveField(() => [ReviewNextStep])
-  nextSteps(@Parent() review: Review, @Context() ctx: GraphqlContext) {
+  nextSteps(review: Review, _args: unknown, ctx: GraphqlContext) {
     return this.reviewService.nextSteps(review, () => this.loaders.of(ctx).keyFactorsInScope(review));
   }
 

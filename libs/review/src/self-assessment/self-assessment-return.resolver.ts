@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, GraphqlContext, groupInOrder, Me } from '@peervisit/platform';
 import { SelfAssessmentEntry } from './self-assessment-entry.entity';
 import { SelfAssessmentReturn } from './self-assessment-return.entity';
@@ -22,7 +22,7 @@ export class SelfAssessmentReturnResolver {
   }
 
   @ResolveField(() => [SelfAssessmentReturn], { description: 'Each time the expert leader sent it back, newest first.' })
-  sentBack(@Parent() entry: SelfAssessmentEntry, @Context() ctx: GraphqlContext) {
+  sentBack(entry: SelfAssessmentEntry, _args: unknown, ctx: GraphqlContext) {
     return ctx.loaders
       .get<string, SelfAssessmentReturn[]>('SelfAssessmentEntry.sentBack', async (ids) =>
         groupInOrder(ids, await this.returns.returnsOf(ids), (r) => r.entryId),

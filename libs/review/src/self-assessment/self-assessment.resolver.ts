@@ -1,7 +1,7 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ContextFactor, KeyFactor } from '@peervisit/catalogue/entities';
 import { Person } from '@peervisit/directory/entities';
-import { CurrentUser, GraphqlContext, Me } from '@peervisit/platform';
+import { CurrentUser, GraphqlContext, Me, userOf } from '@peervisit/platform';
 import { ReviewLoaders } from '../review/review-loaders';
 import { ReviewQueries } from '../review/review-queries.service';
 import { Review } from '../review/review.entity';
@@ -67,22 +67,22 @@ export class SelfAssessmentResolver {
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'The host contributor (or coordinator) asked to fill it.' })
-  assignee(@Parent() entry: SelfAssessmentEntry, @Context() ctx: GraphqlContext) {
+  assignee(entry: SelfAssessmentEntry, _args: unknown, ctx: GraphqlContext) {
     return entry.assigneeId ? this.loaders.of(ctx).personOf(entry.reviewId, entry.assigneeId) : null;
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'Who saved the current version.' })
-  updatedBy(@Parent() entry: SelfAssessmentEntry, @Context() ctx: GraphqlContext) {
+  updatedBy(entry: SelfAssessmentEntry, _args: unknown, ctx: GraphqlContext) {
     return entry.updatedById ? this.loaders.of(ctx).personOf(entry.reviewId, entry.updatedById) : null;
   }
 
   @ResolveField(() => Boolean, { description: 'Copied from the previous review and not edited since.' })
-  unchangedSinceCarryOver(@Parent() entry: SelfAssessmentEntry) {
+  unchangedSinceCarryOver(entry: SelfAssessmentEntry) {
     return entry.carriedOverFromId !== null && entry.version === 1;
   }
 
   @ResolveField(() => KeyFactor)
-  keyFactor(@Parent() entry: SelfAssessmentEntry, @Context() ctx: GraphqlContext) {
+  keyFactor(entry: SelfAssessmentEntry, _args: unknown, ctx: GraphqlContext) {
     return this.loaders.of(ctx).keyFactor.load(entry.keyFactorId);
   }
 }
@@ -92,7 +92,7 @@ export class ContextNoteResolver {
   constructor(private readonly loaders: ReviewLoaders) {}
 
   @ResolveField(() => ContextFactor)
-  contextFactor(@Parent() note: ContextNote, @Context() ctx: GraphqlContext) {
+  contextFactor(note: ContextNote, _args: unknown, ctx: GraphqlContext) {
     return this.loaders.of(ctx).contextFactor.load(note.contextFactorId);
   }
 }
@@ -108,12 +108,14 @@ export class ReviewSelfAssessmentResolver {
     description:
       'Entries saved so far (key factors without one have no entry yet). A host contributor sees only the entries assigned to them.',
   })
-  selfAssessment(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+  selfAssessment(review: Review, _args: unknown, ctx: GraphqlContext) {
+    const user = userOf(ctx);
     return this.entries.visibleEntries(user, review, ctx);
   }
 
   @ResolveField(() => [ContextNote])
-  contextNotes(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+  contextNotes(review: Review, _args: unknown, ctx: GraphqlContext) {
+    const user = userOf(ctx);
     return this.queries.contextNotes(user, review, ctx);
   }
 }

@@ -1,6 +1,6 @@
-import { Args, Context, Field, ID, InputType, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, InputType, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Person } from '@peervisit/directory/entities';
-import { CurrentUser, GraphqlContext, Me } from '@peervisit/platform';
+import { CurrentUser, GraphqlContext, Me, userOf } from '@peervisit/platform';
 import { ReviewLoaders } from '../review/review-loaders';
 import { ReviewQueries } from '../review/review-queries.service';
 import { Review } from '../review/review.entity';
@@ -72,7 +72,7 @@ export class TeamResolver {
   }
 
   @ResolveField(() => Person)
-  person(@Parent() member: TeamMember, @Context() ctx: GraphqlContext) {
+  person(member: TeamMember, _args: unknown, ctx: GraphqlContext) {
     return this.loaders.of(ctx).personOf(member.reviewId, member.personId);
   }
 }
@@ -82,7 +82,7 @@ export class TeamInvitationResolver {
   constructor(private readonly loaders: ReviewLoaders) {}
 
   @ResolveField(() => Person, { nullable: true, description: 'Who sent it.' })
-  invitedBy(@Parent() invitation: TeamInvitation, @Context() ctx: GraphqlContext) {
+  invitedBy(invitation: TeamInvitation, _args: unknown, ctx: GraphqlContext) {
     return invitation.invitedById ? this.loaders.of(ctx).person.load(invitation.invitedById) : null;
   }
 }
@@ -92,7 +92,8 @@ export class ReviewTeamResolver {
   constructor(private readonly queries: ReviewQueries) {}
 
   @ResolveField(() => [TeamMember], { description: 'Current members.' })
-  team(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+  team(review: Review, _args: unknown, ctx: GraphqlContext) {
+    const user = userOf(ctx);
     return this.queries.teamMembers(user, review, ctx);
   }
 }

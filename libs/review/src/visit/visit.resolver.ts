@@ -1,7 +1,7 @@
-import { Args, Context, Field, ID, InputType, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Field, ID, InputType, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { KeyFactor } from '@peervisit/catalogue/entities';
 import { Person, Stakeholder, StakeholderCategory } from '@peervisit/directory/entities';
-import { CurrentUser, GraphqlContext, groupInOrder, Me } from '@peervisit/platform';
+import { CurrentUser, GraphqlContext, groupInOrder, Me, userOf } from '@peervisit/platform';
 import { inReview } from '../anonymisation/stakeholder-name';
 import { ReviewLoaders } from '../review/review-loaders';
 import { Review } from '../review/review.entity';
@@ -91,22 +91,22 @@ export class VisitResolver {
   }
 
   @ResolveField(() => ZonedDateTime)
-  start(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
+  start(session: VisitSession, _args: unknown, ctx: GraphqlContext) {
     return this.zoned(session, session.startsAt, ctx);
   }
 
   @ResolveField(() => ZonedDateTime)
-  end(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
+  end(session: VisitSession, _args: unknown, ctx: GraphqlContext) {
     return this.zoned(session, session.endsAt, ctx);
   }
 
   @ResolveField(() => [KeyFactor])
-  keyFactors(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
+  keyFactors(session: VisitSession, _args: unknown, ctx: GraphqlContext) {
     return this.loaders.of(ctx).keyFactorsOf(session.reviewId, session.keyFactorIds);
   }
 
   @ResolveField(() => [SessionAssignment])
-  async assignments(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
+  async assignments(session: VisitSession, _args: unknown, ctx: GraphqlContext) {
     const assignments = await ctx.loaders
       .get<string, SessionAssignment[]>('VisitSession.assignments', async (ids) =>
         groupInOrder(ids, await this.visits.assignmentsOf(ids), (a) => a.sessionId),
@@ -117,13 +117,13 @@ export class VisitResolver {
   }
 
   @ResolveField(() => [Stakeholder], { description: 'Whom the team meets.' })
-  async stakeholders(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
+  async stakeholders(session: VisitSession, _args: unknown, ctx: GraphqlContext) {
     // The review goes along, so the name is shown as this reader may read it in this review (stakeholder-name.ts).
     return (await this.stakeholderLinks(session, ctx)).map((l) => inReview(l.stakeholder, session.reviewId));
   }
 
   @ResolveField(() => [ID], { description: 'The stakeholders of this session whose coming the host city has confirmed.' })
-  async confirmedStakeholderIds(@Parent() session: VisitSession, @Context() ctx: GraphqlContext) {
+  async confirmedStakeholderIds(session: VisitSession, _args: unknown, ctx: GraphqlContext) {
     return (await this.stakeholderLinks(session, ctx)).filter((l) => l.confirmedAt).map((l) => l.stakeholderId);
   }
 
@@ -151,7 +151,7 @@ export class SessionAssignmentResolver {
   constructor(private readonly loaders: ReviewLoaders) {}
 
   @ResolveField(() => Person)
-  person(@Parent() assignment: AssignmentInReview, @Context() ctx: GraphqlContext) {
+  person(assignment: AssignmentInReview, _args: unknown, ctx: GraphqlContext) {
     const loaders = this.loaders.of(ctx);
     return assignment.reviewId ? loaders.personOf(assignment.reviewId, assignment.personId) : loaders.person.load(assignment.personId);
   }
@@ -162,7 +162,8 @@ export class ReviewStakeholdersResolver {
   constructor(private readonly reviewStakeholders: ReviewStakeholders) {}
 
   @ResolveField(() => [Stakeholder], { description: "The host city's registered stakeholders." })
-  async stakeholders(@Parent() review: Review, @Me() user: CurrentUser, @Context() ctx: GraphqlContext) {
+  async stakeholders(review: Review, _args: unknown, ctx: GraphqlContext) {
+    const user = userOf(ctx);
     return (await this.reviewStakeholders.ofReview(user, review, ctx)).map((s) => inReview(s, review.id));
   }
 }
