@@ -4,7 +4,7 @@ import { AppProcess, connectDatabase, INVITATION_DATA, startWorker, stopProcesse
 
 const MESSAGE_ID = '<crash-test@peervisit>';
 /** The sink holds the first delivery this long before answering: the worker is killed meanwhile. */
-const FIRST_HOLD_MS = 3000;
+const FIRST_HOLD_MS = 5000;
 /**
  * Later deliveries are answered after this long, well under OUTBOX_SENDING_TIMEOUT_MS (1500): the
  * fault under test is the crash. (A send slower than the timeout is claimed again while it is still
@@ -49,8 +49,10 @@ describe('The worker killed during a send', () => {
       LOG_LEVEL: 'log',
     };
 
-    // First worker: its sweeper queues the row; the send reaches the sink, which holds it.
-    const first = startWorker('worker-1', env);
+    // First worker: its sweeper queues the row; the send reaches the sink, which holds it. It never
+    // takes the row over from itself: on a loaded machine the kill below can come later than 1.5 s
+    // after the claim, and its own sweeper would then claim the row again (a slow send, not the crash).
+    const first = startWorker('worker-1', { ...env, OUTBOX_SENDING_TIMEOUT_MS: '60000' });
     processes.push(first);
     await waitForWorker(first);
     await waitFor(
