@@ -10,7 +10,7 @@
  * Variants (BENCH_STACK_VARIANTS, comma-separated API_STACK_VARIANT values, the first the reference;
  * default below): standard (Express, graphql-js, Apollo's defaults); fastify (Nest on Fastify with
  * Apollo's Fastify integration); graphql-jit (Apollo with graphql-jit as executor);
- * document-cache-off; cache-control-off; or combinations such as fastify,graphql-jit written with +.
+ * document-cache-off; cache-control-plugin (Apollo's, off in the standard stack); or combinations such as fastify,graphql-jit written with +.
  * scripts/bench/stack-parity.ts checks that a variant answers as the standard stack does.
  */
 import { cpus, loadavg } from 'node:os';

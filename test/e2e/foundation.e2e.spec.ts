@@ -164,6 +164,23 @@ describe('foundation, end to end', () => {
     expect(await missing.json()).toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('answers GraphQL with Cache-Control: no-store, signed in or not (every answer depends on who asks)', async () => {
+    const signedIn = await t.gql.signIn(admin.email, TEST_PASSWORD);
+    const ask = (token?: string) =>
+      fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: '{ me { id } }' }),
+      });
+    const mine = await ask(signedIn.token);
+    expect(await mine.json()).toEqual({ data: { me: { id: admin.id } } });
+    expect(mine.headers.get('cache-control')).toBe('no-store');
+    const anonymous = await ask();
+    const refused = (await anonymous.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(anonymous.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('reports PostgreSQL and Redis separately on /health', async () => {
     const response = await fetch(`${t.url}/health`);
     expect(response.status).toBe(200);

@@ -55,7 +55,8 @@ export const GraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
       formatError,
       validationRules: [depthLimitRule(config.graphqlMaxDepth)],
       // Stack variants, only for the paired runs of `npm run bench -- graphql-stack` (API_STACK_VARIANT,
-      // docs/performance.md): without Apollo's store of parsed and validated documents; graphql-jit as executor.
+      // docs/performance.md): without Apollo's store of parsed and validated documents; graphql-jit as executor;
+      // with Apollo's cache-control plugin (below).
       ...(config.stack.documentCache ? {} : { documentStore: null }),
       ...(config.stack.executor === 'graphql-jit' ? { gateway: loadJitExecutor().jitGateway(getSchema) } : {}),
       plugins: [
@@ -67,7 +68,9 @@ export const GraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
         inputChecksPlugin(getSchema),
         complexityPlugin(getSchema, config.graphqlMaxComplexity),
         graphqlMetricsPlugin(metrics),
-        ...(config.stack.cacheControl ? [] : [ApolloServerPluginCacheControlDisabled(), noStorePlugin()]),
+        // Apollo's cache-control plugin hooks every field resolved, to compute hints no field declares;
+        // without it, the same Cache-Control: no-store (docs/performance.md §4).
+        ...(config.stack.cacheControlPlugin ? [] : [ApolloServerPluginCacheControlDisabled(), noStorePlugin()]),
       ],
       subscriptions: {
         'graphql-ws': graphqlWsOptions({

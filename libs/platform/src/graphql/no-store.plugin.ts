@@ -3,7 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 /**
  * `Cache-Control: no-store` on every GraphQL answer that has no Cache-Control yet: what Apollo's
  * cache-control plugin sends when no field declares a cache hint (none here: every answer depends
- * on who asks), without that plugin's hook on every field resolved (docs/performance.md §5).
+ * on who asks), without that plugin's hook on every field resolved (docs/performance.md §4, §5).
  */
 export const noStorePlugin = (): ApolloServerPlugin => ({
   async requestDidStart() {
