@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, release, platform } from 'node:os';
+import { cpus, loadavg, totalmem, release, platform } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, withAdminClient } from '@peervisit/platform';
 import Redis from 'ioredis';
@@ -68,6 +68,9 @@ async function main() {
   const config = loadConfig();
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
   const startedAt = new Date();
+  // What a paired run varies and how busy the machine was, written with its figures.
+  const loadAverageAtStart = round(loadavg()[0], 2);
+  const apiStack = process.env.API_STACK_VARIANT || 'standard';
   const results: BenchResult[] = [];
   for (const bench of selected) {
     process.stderr.write(`[bench] ${bench.name}: ${bench.title}\n`);
@@ -77,6 +80,8 @@ async function main() {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     seconds,
+    apiStack,
+    loadAverageAtStart,
     machine: await machine(config.databaseUrl, config.redisUrl),
     results,
   };
