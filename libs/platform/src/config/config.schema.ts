@@ -282,12 +282,12 @@ export const CONFIG_VARIABLES = {
     schema: z
       .string()
       .regex(
-        /^(standard|((fastify|graphql-jit|document-cache-off|cache-control-plugin)(,(fastify|graphql-jit|document-cache-off|cache-control-plugin))*))$/,
-        'expected standard, or a comma-separated list of fastify, graphql-jit, document-cache-off, cache-control-plugin',
+        /^(standard|((fastify|graphql-js|document-cache-off|cache-control-plugin)(,(fastify|graphql-js|document-cache-off|cache-control-plugin))*))$/,
+        'expected standard, or a comma-separated list of fastify, graphql-js, document-cache-off, cache-control-plugin',
       )
       .transform((v) => new Set(v.split(','))),
     default: 'standard',
-    doc: "For the paired runs of `npm run bench -- graphql-stack` only (docs/performance.md): standard, or a comma-separated list of fastify (Nest on Fastify, which does not serve every route yet), graphql-jit (queries executed by graphql-jit behind Apollo), document-cache-off, cache-control-plugin (Apollo's cache-control plugin, off in the standard stack).",
+    doc: "For the paired runs of `npm run bench -- graphql-stack` only (docs/performance.md): standard, or a comma-separated list of fastify (Nest on Fastify, which does not serve every route yet), graphql-js (queries executed by graphql-js, Apollo's own executor, instead of graphql-jit), document-cache-off, cache-control-plugin (Apollo's cache-control plugin, off in the standard stack).",
   },
 } as const;
 
@@ -353,7 +353,7 @@ export interface AppConfig {
   workerHealthPort: number;
   /** Unset: /metrics is off (404). */
   metricsToken?: string;
-  /** API_STACK_VARIANT: the HTTP and GraphQL stack the API runs on (bench variants; standard = Express, graphql-js, Apollo's defaults). */
+  /** API_STACK_VARIANT: the HTTP and GraphQL stack the API runs on (bench variants; standard = Express, Apollo with graphql-jit, no cache-control plugin). */
   stack: StackVariant;
 }
 
@@ -463,7 +463,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 function stackVariant(flags: Set<string>): StackVariant {
   return {
     httpAdapter: flags.has('fastify') ? 'fastify' : 'express',
-    executor: flags.has('graphql-jit') ? 'graphql-jit' : 'graphql-js',
+    executor: flags.has('graphql-js') ? 'graphql-js' : 'graphql-jit',
     documentCache: !flags.has('document-cache-off'),
     cacheControlPlugin: flags.has('cache-control-plugin'),
   };

@@ -12,16 +12,12 @@ import { PUB_SUB, PubSub } from '../pubsub/pub-sub';
 import { complexityPlugin } from './complexity.plugin';
 import { concurrencyLimitPlugin } from './concurrency-limit.plugin';
 import { inputChecksPlugin } from './input-checks.plugin';
+import { jitGateway } from './jit-executor';
 import { noStorePlugin } from './no-store.plugin';
 import { boundedStringify } from './response-size';
 import { depthLimitRule } from './depth-limit.rule';
 import { createGraphqlContext } from './graphql-context';
 import { graphqlWsOptions } from './subscriptions';
-
-// graphql-jit is loaded only when a bench variant asks for it (`require`: TypeScript's nodenext
-// rules would want a `.js` file name for `import()`).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const loadJitExecutor = (): typeof import('./jit-executor') => require('./jit-executor');
 
 /**
  * Apollo at /graphql, code-first; the schema is emitted in memory and checked against schema.graphql by a test.
@@ -54,11 +50,12 @@ export const GraphqlModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
       context: createGraphqlContext,
       formatError,
       validationRules: [depthLimitRule(config.graphqlMaxDepth)],
-      // Stack variants, only for the paired runs of `npm run bench -- graphql-stack` (API_STACK_VARIANT,
-      // docs/performance.md): without Apollo's store of parsed and validated documents; graphql-jit as executor;
-      // with Apollo's cache-control plugin (below).
+      // Queries run compiled by graphql-jit (jit-executor.ts): a whole review in about two thirds of
+      // graphql-js' time (docs/performance.md §4). Stack variants, only for paired bench runs
+      // (API_STACK_VARIANT): graphql-js as executor; without Apollo's store of parsed and validated
+      // documents; with Apollo's cache-control plugin (below).
       ...(config.stack.documentCache ? {} : { documentStore: null }),
-      ...(config.stack.executor === 'graphql-jit' ? { gateway: loadJitExecutor().jitGateway(getSchema) } : {}),
+      ...(config.stack.executor === 'graphql-jit' ? { gateway: jitGateway(getSchema) } : {}),
       plugins: [
         concurrencyLimitPlugin({
           perAccount: config.graphqlMaxConcurrentPerAccount,

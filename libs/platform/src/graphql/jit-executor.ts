@@ -25,7 +25,7 @@ function asGraphqlJsError(error: GraphQLError): GraphQLError {
 }
 
 /**
- * graphql-jit behind Apollo (API_STACK_VARIANT=graphql-jit, a bench variant: docs/performance.md).
+ * graphql-jit behind Apollo, the API's executor (API_STACK_VARIANT=graphql-js, a bench variant, runs graphql-js instead: docs/performance.md §4, §5).
  * Apollo's only hook for another executor is its gateway interface: the gateway hands back the
  * schema Nest built and an executor, and Apollo runs everything else as usual — parsing, the
  * document store, validation (depth), the plugins (concurrency, input checks, complexity, metrics),
