@@ -1,4 +1,4 @@
-import { buildCalendarFeed, buildSessionInvite, SessionInviteInput } from './session-invite';
+import { buildCalendarFeed, buildSessionInvite, icalGeneratorInvite, SessionInviteInput } from './session-invite';
 
 // A small strict parser of our own: it checks the physical format (CRLF, 75-octet lines, folding) and
 // then reads properties and components. session-invite-dst.spec.ts reads invites with a real one
@@ -206,6 +206,66 @@ describe('buildSessionInvite', () => {
     expect(() => buildSessionInvite({ ...invite, end: new Date('2027-03-10T07:00:00Z') })).toThrow(/ends before it starts/);
     expect(() => buildSessionInvite({ ...invite, sequence: -1 })).toThrow(/SEQUENCE/);
     expect(() => buildSessionInvite({ ...invite, start: new Date('not a date') })).toThrow(/start is not a valid date/);
+  });
+});
+
+describe('buildSessionInvite, a session written once for many recipients', () => {
+  const recipients = [
+    { uid: 'session-5c19b2e0-a@peervisit', name: 'Marta Rossi', email: 'marta.rossi@example.org' },
+    // Quotes, backslashes, separators and a replacement pattern in a name; characters of two to four octets.
+    { uid: 'session-5c19b2e0-b@peervisit', name: 'Jean "JJ" D\\Arc; Dupont, $& $1 $\'', email: 'jj;dupont,x@example.org' },
+    { uid: 'session-5c19b2e0-c@peervisit', name: 'Łukasz Żółć 😀 Øvergård', email: 'lukasz@example.org' },
+    // Long enough for the attendee and UID lines to fold, at a different place for each.
+    {
+      uid: `session-${'7'.repeat(36)}-${'9'.repeat(36)}@peervisit`,
+      name: 'A'.repeat(37) + 'é'.repeat(20),
+      email: `${'x'.repeat(50)}@example.org`,
+    },
+  ];
+
+  it('gives every recipient the invite ical-generator writes for them alone, in each method and language', () => {
+    for (const variant of [
+      {},
+      { method: 'CANCEL' as const, sequence: 3 },
+      { language: 'fr', summary: 'Entretien : la politique d’intégration' },
+    ]) {
+      for (const [i, recipient] of recipients.entries()) {
+        const input: SessionInviteInput = {
+          ...invite,
+          ...variant,
+          uid: recipient.uid,
+          attendee: { name: recipient.name, email: recipient.email },
+        };
+        const now = new Date(NOW.getTime() + i * 1000);
+        expect(buildSessionInvite(input, { now })).toBe(icalGeneratorInvite(input, { now }));
+        // ical-generator writes a double quote in a name as \" inside the quoted CN, which RFC 5545 does not allow (nor our parser).
+        if (!recipient.name.includes('"')) expect(() => parseIcs(buildSessionInvite(input, { now }))).not.toThrow();
+      }
+    }
+  });
+
+  it('writes a changed session anew: new text, time or sequence is never taken from the one written before', () => {
+    const first = buildSessionInvite(invite, { now: NOW });
+    const moved = { ...invite, start: new Date('2027-03-11T08:00:00Z'), end: new Date('2027-03-11T09:00:00Z'), sequence: 3 };
+    expect(buildSessionInvite(moved, { now: NOW })).toBe(icalGeneratorInvite(moved, { now: NOW }));
+    expect(buildSessionInvite(moved, { now: NOW })).not.toBe(first);
+    const renamed = { ...invite, summary: 'Interview: a new title', location: null };
+    expect(buildSessionInvite(renamed, { now: NOW })).toBe(icalGeneratorInvite(renamed, { now: NOW }));
+  });
+
+  it('keeps lines marked with a language within 75 octets, in invites and feeds', () => {
+    const french = { ...invite, language: 'fr' };
+    expect(() => parseIcs(buildSessionInvite(french, { now: NOW }))).not.toThrow();
+    expect(() => parseIcs(icalGeneratorInvite(french, { now: NOW }))).not.toThrow();
+    expect(text(vevent(parseIcs(buildSessionInvite(french, { now: NOW }))), 'DESCRIPTION')).toBe(invite.description);
+    const feed = buildCalendarFeed([{ ...invite }], 'Mes sessions', { language: 'fr', now: NOW });
+    expect(() => parseIcs(feed)).not.toThrow();
+  });
+
+  it('writes an attendee without a name as ical-generator does (no CN)', () => {
+    const nameless = { ...invite, attendee: { name: '', email: 'someone@example.org' } };
+    expect(buildSessionInvite(nameless, { now: NOW })).toBe(icalGeneratorInvite(nameless, { now: NOW }));
+    expect(one(vevent(parseIcs(buildSessionInvite(nameless, { now: NOW }))), 'ATTENDEE').params.CN).toBeUndefined();
   });
 });
 

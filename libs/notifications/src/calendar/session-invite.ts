@@ -54,16 +54,50 @@ const PRODUCT_ID = { company: 'PeerVisit', product: 'PeerVisit', language: 'EN' 
 /**
  * An iTIP (RFC 5546) message for one session and one attendee, as an RFC 5545 VCALENDAR: METHOD
  * REQUEST or CANCEL, one VEVENT. Lines are folded at 75 octets and end with CRLF.
+ *
+ * A burst sends the same session to many people: ical-generator writes the session once (per
+ * method, sequence, language and text), with stand-ins for what is the recipient's own — the UID,
+ * the attendee and DTSTAMP — and each invite is that text with the stand-ins filled in and folded.
+ * Writing and folding the whole calendar per recipient was the invite's cost, 15 % of the worker's
+ * time in a burst (docs/performance.md §6). `icalGeneratorInvite` writes one alone; a test holds
+ * that both give the same text.
  */
 export function buildSessionInvite(input: SessionInviteInput, options: CalendarOptions = {}): string {
-  checkEvent(input);
-  checkTimeZone(input.timeZone);
-  for (const [role, person] of [
-    ['organizer', input.organizer],
-    ['attendee', input.attendee],
-  ] as const) {
-    if (!person?.email) throw new Error(`A session invite needs an ${role} email address.`);
+  checkInvite(input);
+  // Without a name ical-generator writes no CN at all: rare enough to write alone.
+  if (!input.attendee.name) return icalGeneratorInvite(input, options);
+  const key = JSON.stringify([
+    input.sequence,
+    input.method,
+    input.summary,
+    input.description,
+    input.location ?? null,
+    input.start.getTime(),
+    input.end.getTime(),
+    input.timeZone,
+    input.language ?? null,
+    input.organizer.name,
+    input.organizer.email,
+    input.url ?? null,
+  ]);
+  let template = sessionTemplates.get(key);
+  if (template === undefined) {
+    const standIn = { ...input, uid: STAND_IN.uid, attendee: { name: STAND_IN.name, email: STAND_IN.email } };
+    template = unfold(icalGeneratorInvite(standIn, { now: STAND_IN.stamp }));
+    if (sessionTemplates.size >= MAX_SESSION_TEMPLATES) sessionTemplates.delete(sessionTemplates.keys().next().value!);
+    sessionTemplates.set(key, template);
   }
+  // Functions, not strings, as replacements: a name may hold `$&`.
+  const filled = template
+    .replace(STAND_IN.uidLine, () => `UID:${input.uid}`)
+    .replace(STAND_IN.stampLine, () => `DTSTAMP:${utcStamp(options.now ?? new Date())}`)
+    .replace(STAND_IN.attendee, () => `CN="${escapeText(input.attendee.name, true)}":MAILTO:${escapeText(input.attendee.email, false)}`);
+  return fold(filled);
+}
+
+/** An invite as ical-generator writes it alone, for one attendee (`buildSessionInvite` fills in a session's text written once). */
+export function icalGeneratorInvite(input: SessionInviteInput, options: CalendarOptions = {}): string {
+  checkInvite(input);
   const cancel = input.method === 'CANCEL';
   const calendar = ical({
     prodId: PRODUCT_ID,
@@ -90,6 +124,77 @@ export function buildSessionInvite(input: SessionInviteInput, options: CalendarO
   return withFinalCrlf(withLanguage(calendar.toString(), input.language));
 }
 
+function checkInvite(input: SessionInviteInput): void {
+  checkEvent(input);
+  checkTimeZone(input.timeZone);
+  for (const [role, person] of [
+    ['organizer', input.organizer],
+    ['attendee', input.attendee],
+  ] as const) {
+    if (!person?.email) throw new Error(`A session invite needs an ${role} email address.`);
+  }
+}
+
+/** Sessions written once, by everything but the recipient (the oldest dropped past the limit). */
+const sessionTemplates = new Map<string, string>();
+const MAX_SESSION_TEMPLATES = 1000;
+
+/** What stands for the recipient's own values in a session's text: control characters no text of ours holds. */
+const STAND_IN = {
+  uid: '\u0001uid\u0001',
+  name: '\u0001name\u0001',
+  email: '\u0001email\u0001',
+  stamp: new Date(0),
+  uidLine: 'UID:\u0001uid\u0001',
+  stampLine: 'DTSTAMP:19700101T000000Z',
+  attendee: 'CN="\u0001name\u0001":MAILTO:\u0001email\u0001',
+};
+
+/** DTSTAMP's form: UTC, to the second (as ical-generator writes a Date without a calendar zone). */
+function utcStamp(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+}
+
+/** RFC 5545 TEXT escaping as ical-generator does it: in a quoted parameter \\ and ", elsewhere \\ ; and ,; newlines as \n. */
+function escapeText(value: string, inQuotes: boolean): string {
+  return value.replace(inQuotes ? /[\\"]/g : /[\\;,]/g, (match) => `\\${match}`).replace(/(?:\r\n|\r|\n)/g, '\\n');
+}
+
+/** Joins folded lines back (RFC 5545 3.1: CRLF followed by one space continues a line). */
+function unfold(ics: string): string {
+  return ics.replace(/\r\n /g, '');
+}
+
+/**
+ * Folds every line at 75 octets as ical-generator does (74 octets of content on the first line,
+ * a space and 74 on each next one), never inside a character; CRLF line ends.
+ */
+function fold(ics: string): string {
+  return ics
+    .split('\r\n')
+    .map((line) => {
+      // Most lines are short and ASCII: nothing to count.
+      if (line.length <= 74 && !/[^\x00-\x7f]/.test(line)) return line;
+      let out = '';
+      let octets = 0;
+      for (const char of line) {
+        const code = char.codePointAt(0)!;
+        const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+        octets += size;
+        if (octets > 74) {
+          out += '\r\n ';
+          octets = size;
+        }
+        out += char;
+      }
+      return out;
+    })
+    .join('\r\n');
+}
+
 /**
  * An instant that ical-generator writes as its wall clock in a zone (`DTSTART;TZID=…:20270329T090000`).
  * A native Date would be written in the server process's own zone; this is the small date object
@@ -110,10 +215,14 @@ function zonedTime(instant: Date, zone: string) {
   return at(zone) as unknown as Date;
 }
 
-/** Marks SUMMARY and DESCRIPTION with the language they are written in. */
+/**
+ * Marks SUMMARY and DESCRIPTION with the language they are written in. `ics` is folded (as
+ * ical-generator writes it): the lines are joined, marked and folded again, so that the longer
+ * first lines still keep to 75 octets.
+ */
 function withLanguage(ics: string, language: string | undefined): string {
   if (!language) return ics;
-  return ics.replace(/^(SUMMARY|DESCRIPTION)(?=[:;])/gm, `$1;LANGUAGE=${language}`);
+  return fold(unfold(ics).replace(/^(SUMMARY|DESCRIPTION)(?=[:;])/gm, `$1;LANGUAGE=${language}`));
 }
 
 /**
