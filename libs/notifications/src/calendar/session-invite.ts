@@ -91,7 +91,10 @@ export function buildSessionInvite(input: SessionInviteInput, options: CalendarO
   const filled = template
     .replace(STAND_IN.uidLine, () => `UID:${input.uid}`)
     .replace(STAND_IN.stampLine, () => `DTSTAMP:${utcStamp(options.now ?? new Date())}`)
-    .replace(STAND_IN.attendee, () => `CN="${escapeText(input.attendee.name, true)}":MAILTO:${escapeText(input.attendee.email, false)}`);
+    .replace(
+      STAND_IN.attendee,
+      () => `CN="${escapeText(displayName(input.attendee.name), true)}":MAILTO:${escapeText(input.attendee.email, false)}`,
+    );
   return fold(filled);
 }
 
@@ -110,10 +113,10 @@ export function icalGeneratorInvite(input: SessionInviteInput, options: Calendar
     end: zonedTime(input.end, input.timeZone),
     timezone: input.timeZone,
     status: cancel ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    organizer: { name: input.organizer.name, email: input.organizer.email },
+    organizer: { name: displayName(input.organizer.name), email: input.organizer.email },
     attendees: [
       {
-        name: input.attendee.name,
+        name: displayName(input.attendee.name),
         email: input.attendee.email,
         rsvp: false,
         role: ICalAttendeeRole.REQ,
@@ -149,6 +152,14 @@ const STAND_IN = {
   stampLine: 'DTSTAMP:19700101T000000Z',
   attendee: 'CN="\u0001name\u0001":MAILTO:\u0001email\u0001',
 };
+
+/**
+ * A name as a CN parameter can hold it: a parameter value may not contain a double quote or a line
+ * break (RFC 5545 3.2), and ical-generator would write them as \" and \n, which strict readers refuse.
+ */
+function displayName(name: string): string {
+  return name.replace(/"/g, "'").replace(/\s*[\r\n]+\s*/g, ' ');
+}
 
 /** DTSTAMP's form: UTC, to the second (as ical-generator writes a Date without a calendar zone). */
 function utcStamp(date: Date): string {
