@@ -1,4 +1,4 @@
-import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { escape, formatDate, ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { buildVTimezone, icalLocal, wallClock } from './vtimezone';
 
 export interface CalendarPerson {
@@ -57,7 +57,8 @@ const PRODUCT_ID = { company: 'PeerVisit', product: 'PeerVisit', language: 'EN' 
  *
  * A burst sends the same session to many people: ical-generator writes the session once (per
  * method, sequence, language and text), with stand-ins for what is the recipient's own — the UID,
- * the attendee and DTSTAMP — and each invite is that text with the stand-ins filled in and folded.
+ * the attendee and DTSTAMP — and each invite is that text with the stand-ins filled in (with ical-generator's own escaping and
+ * date format) and folded.
  * Writing and folding the whole calendar per recipient was the invite's cost, 15 % of the worker's
  * time in a burst (docs/performance.md §6). `icalGeneratorInvite` writes one alone; a test holds
  * that both give the same text.
@@ -90,10 +91,10 @@ export function buildSessionInvite(input: SessionInviteInput, options: CalendarO
   // Functions, not strings, as replacements: a name may hold `$&`.
   const filled = template
     .replace(STAND_IN.uidLine, () => `UID:${input.uid}`)
-    .replace(STAND_IN.stampLine, () => `DTSTAMP:${utcStamp(options.now ?? new Date())}`)
+    .replace(STAND_IN.stampLine, () => `DTSTAMP:${formatDate(null, options.now ?? new Date())}`)
     .replace(
       STAND_IN.attendee,
-      () => `CN="${escapeText(displayName(input.attendee.name), true)}":MAILTO:${escapeText(input.attendee.email, false)}`,
+      () => `CN="${escape(displayName(input.attendee.name), true)}":MAILTO:${escape(input.attendee.email, false)}`,
     );
   return fold(filled);
 }
@@ -159,19 +160,6 @@ const STAND_IN = {
  */
 function displayName(name: string): string {
   return name.replace(/"/g, "'").replace(/\s*[\r\n]+\s*/g, ' ');
-}
-
-/** DTSTAMP's form: UTC, to the second (as ical-generator writes a Date without a calendar zone). */
-function utcStamp(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-}
-
-/** RFC 5545 TEXT escaping as ical-generator does it: in a quoted parameter \\ and ", elsewhere \\ ; and ,; newlines as \n. */
-function escapeText(value: string, inQuotes: boolean): string {
-  return value.replace(inQuotes ? /[\\"]/g : /[\\;,]/g, (match) => `\\${match}`).replace(/(?:\r\n|\r|\n)/g, '\\n');
 }
 
 /** Joins folded lines back (RFC 5545 3.1: CRLF followed by one space continues a line). */
