@@ -192,7 +192,7 @@ test.describe("the host city's visit, findings, report and follow-up", () => {
     // Sent without a reason (the browser's own check is bypassed so the API's answer shows).
     await partly.getByTestId('answer-form').evaluate((form) => form.setAttribute('novalidate', ''));
     await partly.getByRole('button', { name: 'Save the answer' }).click();
-    await expect(partly.getByText('say which part the city accepts, and why not the rest')).toBeVisible();
+    await expect(partly.getByText('say which part the city accepts, and why not the rest', { exact: true })).toBeVisible();
     await partly.getByLabel('Reason (required)').fill(PARTLY_REASON);
     await partly.getByRole('button', { name: 'Save the answer' }).click();
     await expect(partly.getByTestId('answer')).toContainText('Partly accepted');
