@@ -15,7 +15,16 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swc],
+    // content-disposition 3 (under @fastify/static, which the queue dashboard serves with) is an ES
+    // module only: Node loads it with require() from 20.19, jest's runtime not before Node 24.9.
+    '/content-disposition/dist/.+\\.js$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(.*/)?content-disposition/dist/)'],
   moduleNameMapper: {
     '^@peervisit/(platform|charts|catalogue|directory|review|notifications|reporting|icc-index|testing)$': '<rootDir>/libs/$1/src/index.ts',
     '^@peervisit/(platform|catalogue|directory|review|notifications|reporting|icc-index)/entities$': '<rootDir>/libs/$1/src/entities.ts',

@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { JsonLogger } from '@peervisit/platform';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createHttpAdapter, JsonLogger, loadConfig } from '@peervisit/platform';
 import { AppModule } from '../apps/api/src/app.module';
 
 export async function emittedSchema(): Promise<string> {
-  const app = await NestFactory.create(AppModule.register({ workers: false }), { logger: new JsonLogger('warn') });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register({ workers: false }), createHttpAdapter(loadConfig()), {
+    logger: new JsonLogger('warn'),
+  });
   try {
     await app.init();
     return printSchema(lexicographicSortSchema(app.get(GraphQLSchemaHost).schema)) + '\n';

@@ -7,7 +7,7 @@
  * body (request ids aside; the mutation's ids and times aside).
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres REDIS_URL=redis://127.0.0.1:6379 \
- *     node -r @swc-node/register scripts/bench/stack-parity.ts [variant ...]   # default: fastify graphql-js
+ *     node -r @swc-node/register scripts/bench/stack-parity.ts [variant ...]   # default: graphql-js cache-control-plugin
  * Exit code 1 when a variant differs.
  */
 import 'reflect-metadata';
@@ -76,7 +76,7 @@ async function call(url: string, r: Route): Promise<Answer> {
 }
 
 async function main() {
-  const variants = process.argv.slice(2).length ? process.argv.slice(2) : ['fastify', 'graphql-js'];
+  const variants = process.argv.slice(2).length ? process.argv.slice(2) : ['graphql-js', 'cache-control-plugin'];
   const differences = await withBenchContext(process.env.DATABASE_URL!, process.env.REDIS_URL!, 'stack-parity', 0, async (context) => {
     const api = await startBenchApi();
     try {

@@ -16,7 +16,7 @@ describe('global rate limit', () => {
   let b: TestApp;
   let redis: Redis;
   let ipCounter = 0;
-  // Each test sends from its own documentation-range address (the app trusts X-Forwarded-For from loopback, as create-api.ts sets).
+  // Each test sends from its own documentation-range address (the app trusts X-Forwarded-For from loopback, as createHttpAdapter sets).
   const freshIp = () => `203.0.113.${++ipCounter}`;
 
   beforeAll(async () => {
@@ -32,7 +32,6 @@ describe('global rate limit', () => {
     } finally {
       for (const name of ['RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_ACCOUNT', 'RATE_LIMIT_WINDOW_SECONDS']) delete process.env[name];
     }
-    for (const t of [a, b]) t.app.getHttpAdapter().getInstance().set('trust proxy', 'loopback');
     redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   });
   afterAll(async () => {

@@ -18,7 +18,7 @@ describe('sign-in throttling', () => {
   let redis: Redis;
   let ipCounter = 0;
   // Each test signs in from its own documentation-range addresses, so the per-IP count of one test
-  // does not reach into another (the app trusts X-Forwarded-For from loopback, as create-api.ts sets).
+  // does not reach into another (the app trusts X-Forwarded-For from loopback, as createHttpAdapter sets).
   const freshIp = () => `198.51.100.${++ipCounter}`;
 
   beforeAll(async () => {
@@ -29,7 +29,6 @@ describe('sign-in throttling', () => {
       SIGN_IN_LOCKOUT_SECONDS: '900',
     });
     t = await createTestApp({ module: AppModule.register({ workers: false }) });
-    t.app.getHttpAdapter().getInstance().set('trust proxy', 'loopback');
     redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   });
   afterAll(async () => {

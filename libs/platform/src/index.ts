@@ -51,3 +51,8 @@ export * from './parsing/zip-limits';
 export * from './parsing/bounded-worker';
 export * from './queue-dashboard/queue-dashboard.module';
 export * from './validation/uuid';
+export * from './http/attachment';
+export * from './http/body-limit';
+export * from './http/http-server';
+export * from './http/multipart-upload';
+export * from './http/raw-response';

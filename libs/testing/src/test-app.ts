@@ -1,6 +1,7 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { JsonLogger, loadConfig, PlatformModule } from '@peervisit/platform';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createHttpAdapter, JsonLogger, loadConfig, PlatformModule, prepareHttpApp } from '@peervisit/platform';
 import { DataSource } from 'typeorm';
 import type { Server } from 'node:http';
 import { GraphqlClient } from './graphql-client';
@@ -24,7 +25,10 @@ export async function createTestApp(options: { imports?: (Type | DynamicModule)[
   })
     .setLogger(new JsonLogger(config.logLevel))
     .compile();
-  const app = moduleRef.createNestApplication({ logger: new JsonLogger(config.logLevel) });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(config), {
+    logger: new JsonLogger(config.logLevel),
+  });
+  await prepareHttpApp(app);
   app.enableShutdownHooks();
   // The tests' client (fetch, undici) keeps idle sockets for 4 s and may reuse one just as Node's
   // default 5 s keep-alive closes it on a loaded machine: an ECONNRESET on a POST, which it does not

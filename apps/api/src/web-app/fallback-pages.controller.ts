@@ -1,10 +1,19 @@
 import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { AuthService } from '@peervisit/directory';
 import { AppError, Public } from '@peervisit/platform';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { acceptInvitationPage, donePage, notBuiltPage, problemsOf, resetPasswordPage } from './fallback-pages';
 
-const clientOf = (req: Request) => ({ ip: req.ip, userAgent: req.get('user-agent') ?? null });
+const clientOf = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+
+/** An HTML page; the token is in the URL: kept out of caches and referrers. */
+const html = (reply: FastifyReply, status: number, body: string) =>
+  reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .header('Cache-Control', 'no-store')
+    .header('Referrer-Policy', 'no-referrer')
+    .send(body);
 
 /**
  * Answers `/`, `/reset-password` and `/accept-invitation` when the web app is not built
@@ -17,40 +26,40 @@ export class FallbackPagesController {
   constructor(private readonly auth: AuthService) {}
 
   @Get()
-  home(@Res() res: Response) {
-    this.html(res, 200, notBuiltPage());
+  home(@Res() reply: FastifyReply) {
+    return html(reply, 200, notBuiltPage());
   }
 
   @Get('reset-password')
-  resetPasswordForm(@Query('token') token: string | undefined, @Res() res: Response) {
-    this.html(res, 200, resetPasswordPage(String(token ?? '')));
+  resetPasswordForm(@Query('token') token: string | undefined, @Res() reply: FastifyReply) {
+    return html(reply, 200, resetPasswordPage(String(token ?? '')));
   }
 
   @Post('reset-password')
-  async resetPassword(@Body() body: Record<string, string | undefined>, @Req() req: Request, @Res() res: Response) {
+  async resetPassword(@Body() body: Record<string, string | undefined>, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const token = String(body.token ?? '');
     try {
       const signedIn = await this.auth.resetPassword(token, String(body.password ?? ''), clientOf(req));
-      this.html(res, 200, donePage('Password set', `Your new password is set, ${signedIn.person.fullName}. Sign in with it.`));
+      return html(reply, 200, donePage('Password set', `Your new password is set, ${signedIn.person.fullName}. Sign in with it.`));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      this.html(res, 400, resetPasswordPage(token, problemsOf(error)));
+      return html(reply, 400, resetPasswordPage(token, problemsOf(error)));
     }
   }
 
   @Get('accept-invitation')
-  acceptInvitationForm(@Query('token') token: string | undefined, @Res() res: Response) {
-    this.html(res, 200, acceptInvitationPage(String(token ?? ''), {}));
+  acceptInvitationForm(@Query('token') token: string | undefined, @Res() reply: FastifyReply) {
+    return html(reply, 200, acceptInvitationPage(String(token ?? ''), {}));
   }
 
   @Post('accept-invitation')
-  async acceptInvitation(@Body() body: Record<string, string | undefined>, @Req() req: Request, @Res() res: Response) {
+  async acceptInvitation(@Body() body: Record<string, string | undefined>, @Res() reply: FastifyReply) {
     const token = String(body.token ?? '');
     const values = { fullName: body.fullName?.trim() || undefined, timeZone: body.timeZone || undefined, locale: body.locale || undefined };
     try {
       const accepted = await this.auth.acceptInvitation(token, String(body.password ?? ''), values);
-      this.html(
-        res,
+      return html(
+        reply,
         200,
         donePage(
           'Invitation accepted',
@@ -59,12 +68,7 @@ export class FallbackPagesController {
       );
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      this.html(res, 400, acceptInvitationPage(token, values, problemsOf(error)));
+      return html(reply, 400, acceptInvitationPage(token, values, problemsOf(error)));
     }
-  }
-
-  private html(res: Response, status: number, body: string) {
-    // The token is in the URL: keep these pages out of caches and referrers.
-    res.status(status).type('html').set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }).send(body);
   }
 }

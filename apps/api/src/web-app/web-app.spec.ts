@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { CatalogueSeed } from '@peervisit/catalogue';
-import { JsonLogger } from '@peervisit/platform';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createHttpAdapter, JsonLogger, loadConfig, prepareHttpApp } from '@peervisit/platform';
 import { capturedMail, createPerson, createReviewFixture, GraphqlClient, TEST_PASSWORD } from '@peervisit/testing';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,8 @@ async function start(dir: string) {
     .useValue(dir)
     .setLogger(new JsonLogger('error'))
     .compile();
-  const app = moduleRef.createNestApplication({ logger: new JsonLogger('error') });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(loadConfig()), { logger: new JsonLogger('error') });
+  await prepareHttpApp(app);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return { app, url, dataSource: app.get(DataSource) };

@@ -1,17 +1,21 @@
-import { Controller, Get, Inject, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Get, Inject, Param, Post, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import {
   APP_CONFIG,
   AppConfig,
   assertNoProblems,
+  attachment,
   badInput,
+  contentDisposition,
   CurrentUser,
   Me,
+  MultipartUpload,
   ParsingLimits,
   parsingLimitsOf,
   Public,
+  UploadedFilePart,
+  UploadedPart,
 } from '@peervisit/platform';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { readGoodPracticeDocx } from './docx/read-good-practice-docx';
 import { GoodPractice } from './good-practice.entity';
 import { GoodPracticeService } from './good-practice.service';
@@ -19,20 +23,6 @@ import { GoodPracticeService } from './good-practice.service';
 export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** A filled-in template is a few pages; this is generous. */
 export const DOCX_MAX_BYTES = 10 * 1024 * 1024;
-
-/** The part of multer's file object we use (memory storage). */
-interface UploadedPart {
-  originalname: string;
-  size: number;
-  buffer: Buffer;
-}
-
-/** RFC 6266 / 8187: an ASCII fallback and the exact UTF-8 name. */
-function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
 
 const fileNameOf = (practice: GoodPractice) =>
   `${`${practice.city} - ${practice.title}`
@@ -74,8 +64,8 @@ export class GoodPracticeDocxController {
    * within PARSE_* limits.
    */
   @Post('import.docx')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: DOCX_MAX_BYTES + 1, files: 1 } }))
-  async importDocx(@Me() user: CurrentUser, @UploadedFile() file: UploadedPart | undefined) {
+  @UseInterceptors(MultipartUpload('file', { fileSize: DOCX_MAX_BYTES + 1 }))
+  async importDocx(@Me() user: CurrentUser, @UploadedFilePart() file: UploadedPart | undefined) {
     if (!file)
       throw badInput('Send the Word document as multipart/form-data in a part named "file".', [{ path: 'file', message: 'required' }]);
     if (file.size > DOCX_MAX_BYTES) throw badInput('The file is larger than 10 MB.', [{ path: 'file', message: 'at most 10 MB' }]);
@@ -91,7 +81,7 @@ export class GoodPracticeDocxController {
   async exportDocx(
     @Me() user: CurrentUser | undefined,
     @Param('id') id: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const practice = await this.practices.get(user, id);
     // Loaded on first use: docx is large, and most processes never write a Word file (`require`:
@@ -99,10 +89,8 @@ export class GoodPracticeDocxController {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { writeGoodPracticeDocx }: typeof import('./docx/write-good-practice-docx') = require('./docx/write-good-practice-docx');
     const buffer = await writeGoodPracticeDocx(await this.practices.documentOf(practice));
-    response.setHeader('X-Content-Type-Options', 'nosniff');
     // no-store even when published: the same URL serves a draft to its author.
-    response.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(buffer, {
+    return attachment(reply, buffer, {
       type: DOCX_MEDIA_TYPE,
       length: buffer.length,
       disposition: contentDisposition(fileNameOf(practice)),

@@ -5,7 +5,7 @@ import { AuthService, ClientInfo } from './auth.service';
 import { SessionService } from './session.service';
 import { AcceptInvitationPayload, AuthSessionView, SignInPayload } from './auth.types';
 
-/** The client's address (express' req.ip honours 'trust proxy': loopback proxies only, see create-api.ts) and browser. */
+/** The client's address (Fastify's request.ip honours trustProxy: loopback proxies only, see createHttpAdapter) and browser. */
 function clientOf(ctx: GraphqlContext): ClientInfo {
   const req = ctx.req as GraphqlContext['req'] & { ip?: string };
   const userAgent = req.headers?.['user-agent'];

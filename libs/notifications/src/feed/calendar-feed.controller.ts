@@ -1,9 +1,8 @@
-import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
 import { Person } from '@peervisit/directory/entities';
 import { formattingLocale, languageOf, Public } from '@peervisit/platform';
 import { REVIEW_PERMISSIONS, statusesAllowing } from '@peervisit/review';
 import { Review, TeamMember, VisitSession } from '@peervisit/review/entities';
-import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { buildCalendarFeed } from '../calendar/session-invite';
@@ -22,7 +21,9 @@ export class CalendarFeedController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get(':token.ics')
-  async feed(@Param('token') token: string, @Res() res: Response) {
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Cache-Control', 'private, no-store')
+  async feed(@Param('token') token: string): Promise<string> {
     const person = await this.dataSource
       .getRepository(Person)
       .findOneBy({ calendarTokenHash: createHash('sha256').update(token).digest('hex') });
@@ -48,7 +49,7 @@ export class CalendarFeedController {
     const language = languageOf(person.locale);
     const locale = formattingLocale(language, person.locale);
     const t = (key: string, values: Record<string, unknown>) => formatMessage(language, locale, key, values);
-    const body = buildCalendarFeed(
+    return buildCalendarFeed(
       sessions.map((s) => {
         const review = reviewOf.get(s.reviewId)!;
         const zone = review.hostCity!.timeZone;
@@ -66,6 +67,5 @@ export class CalendarFeedController {
       `PeerVisit: ${person.fullName}`,
       { language },
     );
-    res.type('text/calendar; charset=utf-8').set('Cache-Control', 'private, no-store').send(body);
   }
 }

@@ -282,12 +282,12 @@ export const CONFIG_VARIABLES = {
     schema: z
       .string()
       .regex(
-        /^(standard|((fastify|graphql-js|document-cache-off|cache-control-plugin)(,(fastify|graphql-js|document-cache-off|cache-control-plugin))*))$/,
-        'expected standard, or a comma-separated list of fastify, graphql-js, document-cache-off, cache-control-plugin',
+        /^(standard|((graphql-js|document-cache-off|cache-control-plugin)(,(graphql-js|document-cache-off|cache-control-plugin))*))$/,
+        'expected standard, or a comma-separated list of graphql-js, document-cache-off, cache-control-plugin',
       )
       .transform((v) => new Set(v.split(','))),
     default: 'standard',
-    doc: "For the paired runs of `npm run bench -- graphql-stack` only (docs/performance.md): standard, or a comma-separated list of fastify (Nest on Fastify, which does not serve every route yet), graphql-js (queries executed by graphql-js, Apollo's own executor, instead of graphql-jit), document-cache-off, cache-control-plugin (Apollo's cache-control plugin, off in the standard stack).",
+    doc: "For the paired runs of `npm run bench -- graphql-stack` only (docs/performance.md): standard, or a comma-separated list of graphql-js (queries executed by graphql-js, Apollo's own executor, instead of graphql-jit), document-cache-off, cache-control-plugin (Apollo's cache-control plugin, off in the standard stack).",
   },
 } as const;
 
@@ -353,12 +353,11 @@ export interface AppConfig {
   workerHealthPort: number;
   /** Unset: /metrics is off (404). */
   metricsToken?: string;
-  /** API_STACK_VARIANT: the HTTP and GraphQL stack the API runs on (bench variants; standard = Express, Apollo with graphql-jit, no cache-control plugin). */
+  /** API_STACK_VARIANT: the GraphQL stack the API runs on (bench variants; standard = Nest on Fastify, Apollo with graphql-jit, no cache-control plugin). */
   stack: StackVariant;
 }
 
 export interface StackVariant {
-  httpAdapter: 'express' | 'fastify';
   executor: 'graphql-js' | 'graphql-jit';
   /** Apollo's cache of parsed and validated documents (its default). */
   documentCache: boolean;
@@ -462,7 +461,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
 function stackVariant(flags: Set<string>): StackVariant {
   return {
-    httpAdapter: flags.has('fastify') ? 'fastify' : 'express',
     executor: flags.has('graphql-js') ? 'graphql-js' : 'graphql-jit',
     documentCache: !flags.has('document-cache-off'),
     cacheControlPlugin: flags.has('cache-control-plugin'),

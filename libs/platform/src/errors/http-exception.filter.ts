@@ -1,6 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { GqlContextType } from '@nestjs/graphql';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import type { ServerResponse } from 'node:http';
+import { BODY_LIMIT_BYTES } from '../http/body-limit';
 import { AppError, ErrorCode, HTTP_STATUS_OF } from './app-error';
 import { localisedErrorMessage } from './error-messages';
 
@@ -10,20 +13,18 @@ export function codeOfStatus(status: number): ErrorCode {
   return code ?? (status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT);
 }
 
+const TOO_LARGE_MESSAGE = `The request body is over the size limit of ${BODY_LIMIT_BYTES} bytes. Send less in one request (split it, or upload files as documents).`;
+
 /**
- * An error from express' body parsers (http-errors: a 4xx `status` and `expose: true`), e.g. a body
- * over the size limit or JSON that does not parse. These are the caller's, not ours.
+ * An error from reading the request before any route ran, which Fastify gives a 4xx `statusCode`
+ * (Nest's adapter hands most of them on as an HttpException of that status): a body over the size
+ * limit, JSON that does not parse, a body of a type nothing reads, an encoding not read
+ * (http-server.ts). These are the caller's, not ours.
  */
-interface ClientHttpError {
-  status: number;
-  type?: string;
-  limit?: number;
-  message: string;
-}
-function clientHttpError(exception: unknown): ClientHttpError | null {
+function clientErrorStatus(exception: unknown): number | null {
   if (!(exception instanceof Error)) return null;
-  const { status, expose } = exception as Error & { status?: unknown; expose?: unknown };
-  return typeof status === 'number' && status >= 400 && status < 500 && expose === true ? (exception as Error & ClientHttpError) : null;
+  const { statusCode: status } = exception as Error & { statusCode?: unknown };
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
 }
 
 /**
@@ -35,37 +36,45 @@ function clientHttpError(exception: unknown): ClientHttpError | null {
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
   catch(exception: unknown, host: ArgumentsHost) {
     if (host.getType<GqlContextType>() === 'graphql') throw exception;
-    const response = host.switchToHttp().getResponse<Response>();
+    const response: unknown = host.switchToHttp().getResponse();
+    // Through the adapter: a route's answer is Fastify's reply, a middleware's Node's own response.
+    const send = (status: number, body: object) => {
+      // A route may have set its own type before it failed (@Header('Content-Type', 'text/calendar')).
+      const contentType = 'application/json; charset=utf-8';
+      if (typeof (response as { header?: unknown }).header === 'function') (response as FastifyReply).header('Content-Type', contentType);
+      else (response as ServerResponse).setHeader('Content-Type', contentType);
+      this.adapterHost.httpAdapter.reply(response, body, status);
+    };
     if (exception instanceof AppError) {
-      response
-        .status(HTTP_STATUS_OF[exception.code])
-        .json({ code: exception.code, message: localisedErrorMessage(exception.code, exception.message), ...exception.details });
+      send(HTTP_STATUS_OF[exception.code], {
+        code: exception.code,
+        message: localisedErrorMessage(exception.code, exception.message),
+        ...exception.details,
+      });
       return;
     }
-    if (exception instanceof HttpException) {
-      // Nest's own exceptions (unknown route, a guard's refusal) get the same stable codes.
-      const status = exception.getStatus();
-      response.status(status).json({ code: codeOfStatus(status), message: exception.message });
+    const status = exception instanceof HttpException ? exception.getStatus() : clientErrorStatus(exception);
+    if (status === 413) {
+      send(413, { code: ErrorCode.PAYLOAD_TOO_LARGE, message: TOO_LARGE_MESSAGE });
       return;
     }
-    const clientError = clientHttpError(exception);
-    if (clientError) {
-      if (clientError.status === 413) {
-        const limit = typeof clientError.limit === 'number' ? ` of ${clientError.limit} bytes` : '';
-        response.status(413).json({
-          code: ErrorCode.PAYLOAD_TOO_LARGE,
-          message: `The request body is over the size limit${limit}. Send less in one request (split it, or upload files as documents).`,
-        });
-      } else {
-        response
-          .status(clientError.status)
-          .json({ code: codeOfStatus(clientError.status), message: `The request could not be read: ${clientError.message}.` });
-      }
+    if (status !== null && exception instanceof HttpException) {
+      // Nest's own exceptions (unknown route, a guard's refusal, a body that does not parse) get the same stable codes.
+      send(status, { code: codeOfStatus(status), message: exception.message });
+      return;
+    }
+    if (status !== null) {
+      send(status, {
+        code: codeOfStatus(status),
+        message: `The request could not be read: ${(exception as Error).message.replace(/\.$/, '')}.`,
+      });
       return;
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    response.status(500).json({ code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Something went wrong on our side; it has been logged.' });
+    send(500, { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Something went wrong on our side; it has been logged.' });
   }
 }

@@ -1,5 +1,6 @@
-import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, Header, Inject, NotFoundException, Param, Res, StreamableFile } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Public } from '../auth/authorization.decorators';
 import { APP_CONFIG } from '../config/config.module';
@@ -64,15 +65,17 @@ export class ExplorerController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get()
-  page(@Res() res: Response) {
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  page() {
     if (!this.config.explorerEnabled) throw new NotFoundException();
-    res.type('html').send(PAGE);
+    return PAGE;
   }
 
   @Get('assets/:file')
-  asset(@Param('file') file: string, @Res() res: Response) {
+  asset(@Param('file') file: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const asset = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined; // "constructor" is not an asset
     if (!this.config.explorerEnabled || !asset) throw new NotFoundException();
-    res.type(asset.type).set('Cache-Control', 'public, max-age=86400').sendFile(pathOf(asset));
+    reply.header('Cache-Control', 'public, max-age=86400');
+    return new StreamableFile(createReadStream(pathOf(asset)), { type: `${asset.type}; charset=utf-8` });
   }
 }

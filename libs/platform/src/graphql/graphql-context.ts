@@ -3,7 +3,7 @@ import { CurrentUser } from '../auth/current-user';
 import { LoaderRegistry } from './loader-registry';
 
 /**
- * The request a GraphQL operation came with: over HTTP, the express request; for a subscription
+ * The request a GraphQL operation came with: over HTTP, Fastify's request; for a subscription
  * (graphql-ws over WebSocket), the HTTP upgrade request that opened the socket. `user` is the person
  * whose access token was verified (by the AuthGuard over HTTP, at connection for a subscription).
  */
@@ -31,8 +31,8 @@ interface FastifyLikeRequest {
 /** Builds the context for an HTTP request (`{ req }`, from Apollo) or a subscription (`{ connectionParams, extra }`, from graphql-ws). */
 export function createGraphqlContext(source: { req: GraphqlRequest } | SubscriptionConnection | FastifyLikeRequest): GraphqlContext {
   if ('req' in source && source.req) return { req: source.req, loaders: new LoaderRegistry() };
-  // Apollo's Fastify integration (API_STACK_VARIANT=fastify) passes Fastify's request itself, which
-  // carries the headers, the socket and the client address like express' request.
+  // Apollo's Fastify integration passes Fastify's request itself, which carries the headers, the
+  // socket and the client address (request.ip, honouring trustProxy) as the code here reads them.
   if ('raw' in source) return { req: source as unknown as GraphqlRequest, loaders: new LoaderRegistry() };
   const { connectionParams, extra } = source as SubscriptionConnection;
   return { req: extra.request, loaders: new LoaderRegistry(), connectionParams };

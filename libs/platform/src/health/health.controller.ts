@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/authorization.decorators';
 import { HealthChecks, liveness } from './health-checks';
 
@@ -19,13 +19,13 @@ export class HealthController {
   }
 
   @Get('ready')
-  ready(@Res() res: Response) {
-    return this.health(res);
+  ready(@Res() reply: FastifyReply) {
+    return this.health(reply);
   }
 
   @Get()
-  async health(@Res() res: Response) {
+  async health(@Res() reply: FastifyReply) {
     const readiness = await this.checks.readiness();
-    res.status(readiness.status === 'ok' ? 200 : 503).json(readiness);
+    return reply.status(readiness.status === 'ok' ? 200 : 503).send(readiness);
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode, HTTP_STATUS_OF } from '../errors/app-error';
 import { Metrics } from './metrics';
+import { routePatternOf } from './route-pattern.hook';
 
 const CODE_OF_STATUS = new Map<number, string>(Object.entries(HTTP_STATUS_OF).map(([code, status]) => [status, code]));
 
-/** Paths answered outside Nest's router, so without a route pattern of their own. */
+/** Paths answered outside Nest's router, labelled by where they are mounted. */
 const MOUNTED = ['/admin/queues', '/metrics'];
 
 /**
@@ -16,19 +17,17 @@ const MOUNTED = ['/admin/queues', '/metrics'];
 export class HttpMetricsMiddleware implements NestMiddleware {
   constructor(private readonly metrics: Metrics) {}
 
-  use(req: Request, res: Response, next: NextFunction) {
-    const path = req.originalUrl.split('?')[0];
+  use(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, next: () => void) {
+    const path = (req.originalUrl ?? req.url ?? '/').split('?')[0];
     if (path === '/graphql') return next();
     const started = process.hrtime.bigint();
     res.once('finish', () => {
-      // Nest's controller routes are registered at the root with their whole pattern; a wildcard
-      // pattern is a middleware's (Nest mounts middleware on {*path}), not the route that answered.
-      const pattern = (req.route as { path?: unknown } | undefined)?.path;
+      // The queue dashboard's many routes (and its static files' wildcard) are labelled by its mount.
+      const pattern = routePatternOf(req);
       const route =
-        typeof pattern === 'string' && !pattern.includes('*')
-          ? pattern
-          : (MOUNTED.find((m) => path === m || path.startsWith(`${m}/`)) ?? 'unmatched');
-      const method = METHODS.has(req.method) ? req.method : 'OTHER';
+        MOUNTED.find((m) => path === m || path.startsWith(`${m}/`)) ??
+        (pattern !== undefined && !pattern.includes('*') ? pattern : 'unmatched');
+      const method = METHODS.has(req.method ?? '') ? (req.method as string) : 'OTHER';
       this.metrics.httpRequests.inc({ route, method, status: String(res.statusCode) });
       this.metrics.httpDuration.observe({ route, method }, Number(process.hrtime.bigint() - started) / 1e9);
       if (res.statusCode >= 400) {

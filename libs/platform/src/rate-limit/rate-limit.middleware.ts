@@ -1,7 +1,8 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AccessTokenService } from '../auth/access-token.service';
 import { ErrorCode } from '../errors/app-error';
+import { sendJson } from '../http/raw-response';
 import { RequestRateLimiter } from './request-rate-limiter';
 
 /** Health checks come from the load balancer's one address, often; throttling them would take the instance out. */
@@ -19,19 +20,20 @@ export class RateLimitMiddleware implements NestMiddleware {
     private readonly tokens: AccessTokenService,
   ) {}
 
-  async use(req: Request, res: Response, next: NextFunction) {
-    const path = req.originalUrl.split('?')[0];
+  /** `ip` and `originalUrl` are set by Fastify's middleware runner (the address honours trustProxy: loopback). */
+  async use(req: IncomingMessage & { ip?: string; originalUrl?: string }, res: ServerResponse, next: () => void) {
+    const path = (req.originalUrl ?? req.url ?? '/').split('?')[0];
     if (NOT_LIMITED.some((p) => path === p || path.startsWith(`${p}/`))) return next();
     const refused = await this.limiter.consume({ ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', personId: await this.personOf(req) });
     if (!refused) return next();
     const message = `Too many requests from ${refused.over === 'ip' ? 'this address' : 'your account'}: try again in ${refused.retryAfterSeconds} s.`;
     const details = { code: ErrorCode.TOO_MANY_REQUESTS, retryAfterSeconds: refused.retryAfterSeconds };
     res.setHeader('Retry-After', String(refused.retryAfterSeconds));
-    res.status(429).json(path === '/graphql' ? { errors: [{ message, extensions: details }] } : { ...details, message });
+    sendJson(res, 429, path === '/graphql' ? { errors: [{ message, extensions: details }] } : { ...details, message });
   }
 
   /** The person a valid bearer token names; an invalid one counts only against the address (the AuthGuard refuses it). */
-  private async personOf(req: Request): Promise<string | undefined> {
+  private async personOf(req: IncomingMessage): Promise<string | undefined> {
     const header = req.headers.authorization;
     if (typeof header !== 'string' || !/^Bearer /i.test(header)) return undefined;
     try {

@@ -1,4 +1,5 @@
 import { Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { RequestContextHooks } from './request-context.hooks';
 import { RequestIdMiddleware } from './request-id.middleware';
 
 /**
@@ -6,7 +7,7 @@ import { RequestIdMiddleware } from './request-id.middleware';
  * middleware of global modules first: the id must be set before any other middleware answers.
  */
 @Global()
-@Module({})
+@Module({ providers: [RequestContextHooks] })
 export class RequestContextModule implements NestModule {
   configure(consumer: MiddlewareConsumer) {
     consumer.apply(RequestIdMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });

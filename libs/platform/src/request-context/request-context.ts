@@ -14,6 +14,9 @@ export interface RequestContext {
 
 const storage = new AsyncLocalStorage<RequestContext>();
 
+/** Where an HTTP request keeps its context (RequestIdMiddleware sets it, RequestContextHooks enters it again). */
+export const REQUEST_CONTEXT_OF = Symbol('requestContext');
+
 /** The header a request id comes in and goes out with. */
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 

@@ -1,17 +1,14 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { AdminOnly, CurrentUser, Me } from '@peervisit/platform';
-import type { Response } from 'express';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { AdminOnly, attachment, CurrentUser, Me } from '@peervisit/platform';
+import type { FastifyReply } from 'fastify';
 import { ExportFile, ExportsService } from './exports.service';
 
-function send(res: Response, file: ExportFile) {
-  res.set({
-    'Content-Type': file.mediaType,
-    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    'Cache-Control': 'private, no-store',
-    'X-Content-Type-Options': 'nosniff',
+const send = (reply: FastifyReply, file: ExportFile): StreamableFile =>
+  attachment(reply, file.body, {
+    type: file.mediaType,
+    length: file.body.length,
+    disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
   });
-  res.end(file.body);
-}
 
 /**
  * Spreadsheet exports (XLSX, CSV): /exports/reviews/:reviewId/{ratings,recommendations,evidence}.{xlsx,csv}
@@ -29,9 +26,9 @@ export class ExportsController {
     @Param('file') file: string,
     @Query('benchmark') benchmark: string | undefined,
     @Query('version') version: string | undefined,
-    @Res() res: Response,
-  ) {
-    send(res, await this.exports.networkRatings(user, single(benchmark), single(version), file));
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    return send(reply, await this.exports.networkRatings(user, single(benchmark), single(version), file));
   }
 
   @Get('reviews/:reviewId/:file')
@@ -40,9 +37,9 @@ export class ExportsController {
     @Param('reviewId') reviewId: string,
     @Param('file') file: string,
     @Query('anonymise') anonymise: string | undefined,
-    @Res() res: Response,
-  ) {
-    send(res, await this.exports.reviewExport(user, reviewId, file, { anonymise: single(anonymise) === 'true' }));
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    return send(reply, await this.exports.reviewExport(user, reviewId, file, { anonymise: single(anonymise) === 'true' }));
   }
 }
 

@@ -1,7 +1,7 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
 import { CurrentUser, Me } from '@peervisit/platform';
-import type { Response } from 'express';
-import { sendReportFile } from '../report/report.controller';
+import type { FastifyReply } from 'fastify';
+import { reportFile } from '../report/report.controller';
 import { IndexReportService } from './index-report.service';
 
 /** Index report downloads, authorized like the published results they show. */
@@ -10,7 +10,12 @@ export class IndexReportController {
   constructor(private readonly reports: IndexReportService) {}
 
   @Get(':id/:format')
-  async download(@Me() user: CurrentUser, @Param('id') id: string, @Param('format') format: string, @Res() res: Response) {
-    sendReportFile(res, await this.reports.open(user, id, format));
+  async download(
+    @Me() user: CurrentUser,
+    @Param('id') id: string,
+    @Param('format') format: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    return reportFile(reply, await this.reports.open(user, id, format));
   }
 }

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { CurrentUser, Me, requestLanguage } from '@peervisit/platform';
-import type { Response } from 'express';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { attachment, CurrentUser, Me, requestLanguage } from '@peervisit/platform';
+import type { FastifyReply } from 'fastify';
 import { ProgrammeExportService } from './programme-export.service';
 
 /**
@@ -16,16 +16,14 @@ export class ProgrammeController {
     @Me() user: CurrentUser,
     @Param('reviewId') reviewId: string,
     @Query('language') language: string | undefined,
-    @Res() res: Response,
-  ) {
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
     const file = await this.programme.pdf(user, reviewId, language || requestLanguage());
-    res.set({
-      'Content-Type': 'application/pdf',
-      'Content-Language': file.language,
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
+    return attachment(reply, file.body, {
+      type: 'application/pdf',
+      language: file.language,
+      length: file.body.length,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
     });
-    res.end(file.body);
   }
 }

@@ -12,49 +12,46 @@ import {
   Post,
   Res,
   StreamableFile,
-  UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { assertNoProblems, badInput, CurrentUser, Me, nulCharacterProblems, unauthenticated } from '@peervisit/platform';
-import type { Request, Response } from 'express';
+import {
+  assertNoProblems,
+  attachment,
+  badInput,
+  contentDisposition,
+  CurrentUser,
+  Me,
+  MultipartUpload,
+  nulCharacterProblems,
+  unauthenticated,
+  UploadedFilePart,
+  UploadedPart,
+} from '@peervisit/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable } from 'rxjs';
 import { DocumentService, documentJson } from './document.service';
 
-/** The part of multer's file object we use (memory storage; @types/multer is not installed). */
-interface UploadedPart {
-  fieldname: string;
-  originalname: string;
-  mimetype: string;
-  size: number;
-  buffer: Buffer;
-}
-
 /**
- * Checks that the caller may add documents to the review *before* the body is read, then lets multer
- * read the one `file` part into memory, up to the configured limit (UPLOAD_MAX_BYTES) and one byte
- * more, so that the service can tell "exactly over" from "within". multer's own errors become
- * BAD_USER_INPUT with a sentence a person can act on.
+ * Checks that the caller may add documents to the review *before* the body is read, then reads the
+ * one `file` part into memory, up to the configured limit (UPLOAD_MAX_BYTES) and one byte more, so
+ * that the service can tell "exactly over" from "within". The reader's errors become BAD_USER_INPUT
+ * with a sentence a person can act on.
  */
 @Injectable()
 export class DocumentUploadInterceptor implements NestInterceptor {
-  private readonly multer: NestInterceptor;
+  private readonly reader: NestInterceptor;
 
   constructor(private readonly documents: DocumentService) {
-    const Multer = FileInterceptor('file', {
-      limits: { fileSize: documents.uploadMaxBytes + 1, files: 1, fields: 100, fieldSize: 64 * 1024 },
-      // Browsers and fetch send the file name as UTF-8 in the part header.
-      defParamCharset: 'utf8',
-    });
-    this.multer = new Multer();
+    const Reader = MultipartUpload('file', { fileSize: documents.uploadMaxBytes + 1, fields: 100, fieldSize: 64 * 1024 });
+    this.reader = new Reader();
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const request = context.switchToHttp().getRequest<Request & { user?: CurrentUser }>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: CurrentUser }>();
     if (!request.user) throw unauthenticated();
-    await this.documents.assertCanAdd(request.user, request.params.reviewId as string);
+    await this.documents.assertCanAdd(request.user, (request.params as Record<string, string>).reviewId);
     try {
-      return await (this.multer.intercept(context, next) as Promise<Observable<unknown>>);
+      return await this.reader.intercept(context, next);
     } catch (error) {
       if (error instanceof PayloadTooLargeException) {
         const message = this.documents.tooLargeMessage();
@@ -81,13 +78,6 @@ function idList(value: unknown): string[] {
     .filter(Boolean);
 }
 
-/** RFC 6266 / 8187: an ASCII fallback and the exact UTF-8 name. */
-export function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-}
-
 /** Uploads and downloads of document files (GraphQL carries the rest). Errors leave as JSON through HttpErrorFilter. */
 @Controller()
 export class DocumentController {
@@ -102,7 +92,7 @@ export class DocumentController {
   async upload(
     @Me() user: CurrentUser,
     @Param('reviewId') reviewId: string,
-    @UploadedFile() file: UploadedPart | undefined,
+    @UploadedFilePart() file: UploadedPart | undefined,
     @Body() body: Record<string, unknown> | undefined,
   ) {
     const fields = body ?? {};
@@ -111,7 +101,7 @@ export class DocumentController {
     const document = await this.documents.upload(
       user,
       reviewId,
-      file ? { buffer: file.buffer, originalName: file.originalname, mediaType: file.mimetype } : null,
+      file ? { buffer: file.buffer, originalName: file.originalName, mediaType: file.mediaType } : null,
       {
         title: text(fields.title),
         type: text(fields.type),
@@ -127,11 +117,9 @@ export class DocumentController {
   async download(
     @Me() user: CurrentUser,
     @Param('id') id: string,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     const file = await this.documents.open(user, id);
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(file.stream, { type: file.mediaType, length: file.size, disposition: contentDisposition(file.fileName) });
+    return attachment(reply, file.stream, { type: file.mediaType, length: file.size, disposition: contentDisposition(file.fileName) });
   }
 }

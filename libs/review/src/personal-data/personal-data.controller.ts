@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import { CurrentUser, Me } from '@peervisit/platform';
-import type { Response } from 'express';
+import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
+import { attachment, CurrentUser, Me } from '@peervisit/platform';
+import type { FastifyReply } from 'fastify';
 import { Zip, ZipDeflate } from 'fflate';
+import { PassThrough } from 'node:stream';
 import { PersonalDataArchive, PersonalDataService } from './personal-data.service';
 
 /**
@@ -15,33 +16,40 @@ export class PersonalDataController {
   constructor(private readonly personalData: PersonalDataService) {}
 
   @Get('me.zip')
-  async mine(@Me() user: CurrentUser, @Res() res: Response) {
-    await send(res, await this.personalData.personArchive(user, user.personId));
+  async mine(@Me() user: CurrentUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    return archiveFile(reply, await this.personalData.personArchive(user, user.personId));
   }
 
   @Get('people/:id.zip')
-  async person(@Me() user: CurrentUser, @Param('id') id: string, @Res() res: Response) {
-    await send(res, await this.personalData.personArchive(user, id));
+  async person(@Me() user: CurrentUser, @Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    return archiveFile(reply, await this.personalData.personArchive(user, id));
   }
 
   @Get('stakeholders/:id.zip')
-  async stakeholder(@Me() user: CurrentUser, @Param('id') id: string, @Res() res: Response) {
-    await send(res, await this.personalData.stakeholderArchive(user, id));
+  async stakeholder(
+    @Me() user: CurrentUser,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    return archiveFile(reply, await this.personalData.stakeholderArchive(user, id));
   }
 }
 
-/** Streams the archive: the JSON first, then each uploaded file as it is read from storage. */
-async function send(res: Response, archive: PersonalDataArchive): Promise<void> {
-  res.set({
-    'Content-Type': 'application/zip',
-    'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(archive.fileName)}`,
-    'Cache-Control': 'private, no-store',
-    'X-Content-Type-Options': 'nosniff',
+/** The archive as a download, streamed: the JSON first, then each uploaded file as it is read from storage. */
+function archiveFile(reply: FastifyReply, archive: PersonalDataArchive): StreamableFile {
+  const out = new PassThrough();
+  void fill(out, archive);
+  return attachment(reply, out, {
+    type: 'application/zip',
+    disposition: `attachment; filename*=UTF-8''${encodeURIComponent(archive.fileName)}`,
   });
+}
+
+async function fill(out: PassThrough, archive: PersonalDataArchive): Promise<void> {
   const zip = new Zip((error, chunk, final) => {
-    if (error) return void res.destroy(error);
-    res.write(chunk);
-    if (final) res.end();
+    if (error) return void out.destroy(error);
+    out.write(chunk);
+    if (final) out.end();
   });
   try {
     for (const entry of archive.entries) {
@@ -55,8 +63,8 @@ async function send(res: Response, archive: PersonalDataArchive): Promise<void> 
     }
     zip.end();
   } catch (error) {
-    // Headers are gone by now: cut the connection so the client sees a broken download, not a short archive.
+    // Headers are gone by now: a failed stream cuts the connection, so the client sees a broken download, not a short archive.
     zip.terminate();
-    res.destroy(error as Error);
+    out.destroy(error as Error);
   }
 }
