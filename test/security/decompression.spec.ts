@@ -186,6 +186,49 @@ describe('decompression bombs (good-practice Word import)', () => {
     expect(await written()).toEqual(before);
   });
 
+  it('answers compressed bodies that nobody reads, or that break after the limit, and keeps running', async () => {
+    const health = () => fetch(`${t.url}/health/live`).then((r) => r.status);
+    // A GET saying gzip with no body; a gzip body of a type nothing reads; a multipart upload gzip-encoded.
+    expect((await fetch(`${t.url}/health/live`, { headers: { 'content-encoding': 'gzip' } })).status).toBe(200);
+    const csv = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', 'content-encoding': 'gzip', 'apollo-require-preflight': 'true' },
+      body: 'hello',
+    });
+    expect(csv.status).toBe(415);
+    const form = new FormData();
+    form.append('file', new Blob([gzipSync(Buffer.from('not a docx'))]), 'practice.docx');
+    const multipart = new Request(`${t.url}/good-practices/import.docx`, { method: 'POST', body: form });
+    const compressed = await fetch(multipart.url, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${admin.token}`,
+        'content-type': multipart.headers.get('content-type') as string,
+        'content-encoding': 'gzip',
+      },
+      body: gzipSync(Buffer.from(await multipart.arrayBuffer())),
+    });
+    expect(compressed.status).toBe(415);
+    expect(await compressed.json()).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('without Content-Encoding') });
+    // A gzip body that inflates past the limit and is cut short after it: 413, and its broken end harms nothing.
+    const bomb = gzipSync(Buffer.from(JSON.stringify({ query: '{ me { id } }', variables: { x: 'x'.repeat(1_000_000) } })));
+    const cut = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'apollo-require-preflight': 'true' },
+      body: bomb.subarray(0, bomb.length - 8),
+    });
+    expect(cut.status).toBe(413);
+    // The process answered each, and answers after each (an uncaught stream error would have ended it).
+    for (let i = 0; i < 3; i++) expect(await health()).toBe(200);
+  });
+
+  it('refuses a Word document over 10 MB with 413, saying the limit', async () => {
+    const before = await written();
+    const { status, json } = await upload(admin, Buffer.alloc(10 * 1024 * 1024 + 1, 0x20));
+    expect({ status, json }).toEqual({ status: 413, json: { code: 'PAYLOAD_TOO_LARGE', message: 'The file is larger than 10 MB.' } });
+    expect(await written()).toEqual(before);
+  });
+
   it('says plainly when the upload is not a ZIP archive at all, or a broken one', async () => {
     const truncated = buildZip([{ name: 'word/document.xml', data: documentXml('<w:p/>') }]).subarray(0, 60);
     const { status, json } = await upload(admin, truncated);

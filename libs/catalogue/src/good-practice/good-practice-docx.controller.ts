@@ -59,16 +59,15 @@ export class GoodPracticeDocxController {
   }
 
   /**
-   * multipart/form-data with one `file` (.docx): 201 with the new draft, or 400 with every problem
-   * found. The authentication guard refuses strangers before the body is read; the file is read
+   * multipart/form-data with one `file` (.docx): 201 with the new draft, 400 with every problem
+   * found, 413 over 10 MB. The authentication guard refuses strangers before the body is read; the file is read
    * within PARSE_* limits.
    */
   @Post('import.docx')
-  @UseInterceptors(MultipartUpload('file', { fileSize: DOCX_MAX_BYTES + 1 }))
+  @UseInterceptors(MultipartUpload('file', { fileSize: DOCX_MAX_BYTES, tooLargeMessage: 'The file is larger than 10 MB.' }))
   async importDocx(@Me() user: CurrentUser, @UploadedFilePart() file: UploadedPart | undefined) {
     if (!file)
       throw badInput('Send the Word document as multipart/form-data in a part named "file".', [{ path: 'file', message: 'required' }]);
-    if (file.size > DOCX_MAX_BYTES) throw badInput('The file is larger than 10 MB.', [{ path: 'file', message: 'at most 10 MB' }]);
     const { document, problems } = await readGoodPracticeDocx(file.buffer, { limits: this.parsingLimits });
     assertNoProblems(problems, 'The Word document was not imported');
     const practice = await this.practices.importWord(user, document);

@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, PayloadTooLargeException } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { GqlContextType } from '@nestjs/graphql';
 import type { FastifyReply } from 'fastify';
@@ -23,8 +23,9 @@ const TOO_LARGE_MESSAGE = `The request body is over the size limit of ${BODY_LIM
  */
 function clientErrorStatus(exception: unknown): number | null {
   if (!(exception instanceof Error)) return null;
-  const { statusCode: status } = exception as Error & { statusCode?: unknown };
-  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
+  // `expose: false` (http-errors, e.g. `send` not finding a file of ours) is not the caller's to read.
+  const { statusCode: status, expose } = exception as Error & { statusCode?: unknown; expose?: unknown };
+  return typeof status === 'number' && status >= 400 && status < 500 && expose !== false ? status : null;
 }
 
 /**
@@ -58,7 +59,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       return;
     }
     const status = exception instanceof HttpException ? exception.getStatus() : clientErrorStatus(exception);
-    if (status === 413) {
+    // A body over Fastify's limit (Nest hands it on as a plain HttpException); a route's own refusal
+    // of too large a file (PayloadTooLargeException) keeps its message, which names that route's limit.
+    if (status === 413 && !(exception instanceof PayloadTooLargeException)) {
       send(413, { code: ErrorCode.PAYLOAD_TOO_LARGE, message: TOO_LARGE_MESSAGE });
       return;
     }

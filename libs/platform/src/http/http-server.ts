@@ -50,30 +50,43 @@ const DECOMPRESSORS: Record<string, () => Transform> = {
   br: createBrotliDecompress,
 };
 
+/** The types whose body Fastify reads through the preParsing stream (JSON, forms); multipart reads the raw request. */
+const INFLATED_TYPES = /^\s*(application\/json|application\/[^;\s]+\+json|application\/x-www-form-urlencoded)\s*(;|$)/i;
+
+const unsupported = (message: string) => Object.assign(new Error(message), { statusCode: 415 });
+
 /**
- * A body sent with Content-Encoding gzip, deflate or br is inflated as it is read, and the body limit
- * counts the inflated bytes (Fastify stops reading past it: a small bomb cannot inflate to gigabytes).
+ * A JSON or form body sent with Content-Encoding gzip, deflate or br is inflated as it is read, and
+ * the body limit counts the inflated bytes: past it Fastify answers 413 and stops reading, and the
+ * inflater, read by nobody, stops once its buffer is full (a small bomb cannot inflate to gigabytes).
  * `receivedEncodedLength` tells Fastify how many bytes came on the wire, for its Content-Length check.
+ * The inflater keeps an error listener for its whole life: a body that ends broken after Fastify
+ * stopped reading (a 413, a 415, a GET that sent none) must not become an uncaught 'error' event.
  */
 function decompressed(request: FastifyRequest, payload: NodeJS.ReadableStream): NodeJS.ReadableStream {
   const encoding = String(request.headers['content-encoding'] ?? 'identity')
     .trim()
     .toLowerCase();
   if (encoding === 'identity' || encoding === '') return payload;
+  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  if (!hasBody) return payload;
   const create = Object.hasOwn(DECOMPRESSORS, encoding) ? DECOMPRESSORS[encoding] : undefined;
-  // A client error (4xx, read by HttpErrorFilter like Fastify's own), as Express' body parsers answered it.
-  if (!create)
-    throw Object.assign(new Error(`unsupported content encoding "${encoding}" (send it as it is, or as gzip, deflate or br)`), {
-      statusCode: 415,
-    });
+  // Client errors (4xx, read by HttpErrorFilter like Fastify's own), as Express' body parsers answered them.
+  if (!create) throw unsupported(`unsupported content encoding "${encoding}" (send it as it is, or as gzip, deflate or br)`);
+  const type = String(request.headers['content-type'] ?? '');
+  if (/^\s*multipart\//i.test(type)) throw unsupported('a multipart upload is read as it is sent: send it without Content-Encoding');
+  // Any other type is refused by Fastify without reading the body: nothing to inflate.
+  if (!INFLATED_TYPES.test(type)) return payload;
+  const inflated = Object.assign(create(), { receivedEncodedLength: 0 });
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done: TransformCallback) {
       inflated.receivedEncodedLength += chunk.length;
       done(null, chunk);
     },
   });
-  const inflated = Object.assign(create(), { receivedEncodedLength: 0 });
-  payload.pipe(counter).pipe(inflated);
+  inflated.on('error', () => undefined); // Fastify hears of it while it reads; afterwards it is nobody's.
+  counter.on('error', (error) => inflated.destroy(error));
   payload.on('error', (error) => inflated.destroy(error));
+  payload.pipe(counter).pipe(inflated);
   return inflated;
 }

@@ -24,6 +24,8 @@ export interface UploadedPart {
 export interface MultipartLimits {
   /** Bytes of the file; past it the upload is refused as too large (PayloadTooLargeException). */
   fileSize: number;
+  /** What that refusal says (default: "File too large"). */
+  tooLargeMessage?: string;
   /** Text fields, and bytes in one (default 100 and 64 KiB). */
   fields?: number;
   fieldSize?: number;
@@ -81,16 +83,16 @@ async function read(request: UploadRequest, fileField: string, limits: Multipart
       fields[part.fieldname] = earlier === undefined ? value : [...(Array.isArray(earlier) ? earlier : [earlier]), value];
     }
   } catch (error) {
-    throw asHttpError(error);
+    throw asHttpError(error, limits.tooLargeMessage ?? 'File too large');
   }
   request.body = fields;
 }
 
 /** @fastify/multipart's errors as the caller's: too large a file, or a message saying what was wrong. */
-function asHttpError(error: unknown): unknown {
+function asHttpError(error: unknown, tooLargeMessage: string): unknown {
   if (!(error instanceof Error) || error instanceof BadRequestException) return error;
   const { code } = error as Error & { code?: string };
-  if (code === 'FST_REQ_FILE_TOO_LARGE') return new PayloadTooLargeException('File too large');
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return new PayloadTooLargeException(tooLargeMessage);
   if (typeof code === 'string' && code.startsWith('FST_')) return new BadRequestException(error.message.replace(/\.$/, ''));
   // busboy's own: a body that does not parse as multipart (cut short, a broken boundary).
   if (/multipart|boundary|form|part/i.test(error.message)) return new BadRequestException(error.message.replace(/\.$/, ''));

@@ -45,25 +45,49 @@ function archiveFile(reply: FastifyReply, archive: PersonalDataArchive): Streama
   });
 }
 
+/** Resolves once `out` wants more, or is gone (a client that left: 'close' without 'drain'). */
+const wanted = (out: PassThrough) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.once('drain', done);
+    out.once('close', done);
+  });
+
+/**
+ * Writes the archive into `out` at the pace the client reads it, and stops reading storage when the
+ * client has gone. A failure destroys `out`: once bytes are sent, the connection is cut, so the
+ * client sees a broken download, not a short archive (before any byte, the answer is a 500).
+ */
 async function fill(out: PassThrough, archive: PersonalDataArchive): Promise<void> {
   const zip = new Zip((error, chunk, final) => {
     if (error) return void out.destroy(error);
+    if (out.destroyed) return;
     out.write(chunk);
     if (final) out.end();
   });
   try {
     for (const entry of archive.entries) {
+      if (out.destroyed) break;
       const file = new ZipDeflate(entry.path, { level: 6 });
       zip.add(file);
       if ('body' in entry) file.push(entry.body, true);
       else {
-        for await (const chunk of await entry.open()) file.push(chunk as Uint8Array);
+        for await (const chunk of await entry.open()) {
+          if (out.destroyed) break; // leaving the loop closes the file's stream
+          file.push(chunk as Uint8Array);
+          if (out.writableNeedDrain) await wanted(out);
+        }
         file.push(new Uint8Array(0), true);
       }
+      if (out.writableNeedDrain) await wanted(out);
     }
-    zip.end();
+    if (out.destroyed) zip.terminate();
+    else zip.end();
   } catch (error) {
-    // Headers are gone by now: a failed stream cuts the connection, so the client sees a broken download, not a short archive.
     zip.terminate();
     out.destroy(error as Error);
   }
