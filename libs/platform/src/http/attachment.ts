@@ -22,5 +22,6 @@ export function attachment(
   reply.header('Cache-Control', 'private, no-store').header('X-Content-Type-Options', 'nosniff');
   if (file.language) reply.header('Content-Language', file.language);
   const options = { type: file.type, disposition: file.disposition, length: file.length };
+  // Two constructors, one per kind of body (StreamableFile's overloads take no union).
   return body instanceof Uint8Array ? new StreamableFile(body, options) : new StreamableFile(body, options);
 }

@@ -1,5 +1,5 @@
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, RequestPayload } from 'fastify';
 import { createServer, RequestListener } from 'node:http';
 import { Transform, TransformCallback } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
@@ -37,10 +37,19 @@ export async function prepareHttpApp(app: NestFastifyApplication): Promise<void>
   // Loaded here rather than at the top: most of the platform library runs without an HTTP server.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   await app.register(require('@fastify/multipart'), { throwFileSizeLimit: true });
+  // A callback hook, not an async one: it runs on every request, and almost all of them pass through untouched.
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('preParsing', async (request, _reply, payload) => decompressed(request, payload));
+    .addHook('preParsing', (request, _reply, payload, done) => {
+      let body: RequestPayload;
+      try {
+        body = decompressed(request, payload);
+      } catch (error) {
+        return done(error as Error);
+      }
+      done(null, body);
+    });
 }
 
 const DECOMPRESSORS: Record<string, () => Transform> = {
@@ -63,7 +72,7 @@ const unsupported = (message: string) => Object.assign(new Error(message), { sta
  * The inflater keeps an error listener for its whole life: a body that ends broken after Fastify
  * stopped reading (a 413, a 415, a GET that sent none) must not become an uncaught 'error' event.
  */
-function decompressed(request: FastifyRequest, payload: NodeJS.ReadableStream): NodeJS.ReadableStream {
+function decompressed(request: FastifyRequest, payload: RequestPayload): RequestPayload {
   const encoding = String(request.headers['content-encoding'] ?? 'identity')
     .trim()
     .toLowerCase();
